@@ -1,0 +1,6 @@
+"""kehoach: Vietnamese local poverty-reduction plans to structured, comparable data."""
+
+__version__ = "0.1.0"
+
+# Bumped whenever extraction output can change, so that stored documents are re-extracted.
+EXTRACTOR_VERSION = "0.1.0"

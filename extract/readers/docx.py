@@ -1,0 +1,142 @@
+"""Word documents through python-docx, paragraphs and tables in document order.
+
+`Document.paragraphs` alone loses the tables and where they stood, so this walks the
+body's XML children. Merged cells are read from the grid (gridSpan, vMerge) so a merged
+cell is one cell, not the same text repeated. The borderless two-column table that opens
+an administrative document (issuing body and number | motto, place and date) becomes the
+header block, one block per column.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import regex
+from docx.oxml.ns import qn
+
+from ..errors import CorruptFileError, LimitExceededError
+from ..rawblocks import RawBlock, RawCell, RawRow
+from ..settings import Settings
+
+_MOTTO = regex.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập|Số\s*:", regex.I)
+
+
+def check_zip(data: bytes, settings: Settings) -> None:
+    """Refuse a zip bomb before anything is expanded: sizes come from the central directory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            names = set(zf.namelist())
+    except zipfile.BadZipFile as e:
+        raise CorruptFileError(f"the file claims to be a Word document but is not a valid zip archive ({e}); re-download or re-save it as .docx") from e
+    if total > settings.max_docx_uncompressed_bytes:
+        raise LimitExceededError(
+            f"the Word document expands to {total:,} bytes, over the limit max_docx_uncompressed_bytes="
+            f"{settings.max_docx_uncompressed_bytes:,}; raise that setting if the file is genuine"
+        )
+    if "word/document.xml" not in names:
+        raise CorruptFileError("the zip archive has no word/document.xml, so it is not a Word document")
+
+
+def _para_text(p) -> str:
+    parts = []
+    for node in p.iter():
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag in (qn("w:tab"),):
+            parts.append("\t")
+        elif node.tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_bold(p) -> bool:
+    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(qn("w:rPr"))
+        b = rpr.find(qn("w:b")) if rpr is not None else None
+        if b is None or b.get(qn("w:val")) in ("0", "false"):
+            return False
+    return True
+
+
+def _cell_text(tc) -> str:
+    return "\n".join(_para_text(p) for p in tc.iter(qn("w:p"))).strip()
+
+
+def _rows(tbl) -> list[RawRow]:
+    rows = []
+    for tr in tbl.iter(qn("w:tr")):
+        if tr.getparent() is not tbl:
+            continue  # rows of nested tables are read as their cell's text
+        trpr = tr.find(qn("w:trPr"))
+        is_header = trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+        col = 0
+        cells = []
+        for tc in tr.findall(qn("w:tc")):
+            tcpr = tc.find(qn("w:tcPr"))
+            span = 1
+            vmerge_continue = False
+            if tcpr is not None:
+                gs = tcpr.find(qn("w:gridSpan"))
+                if gs is not None:
+                    span = int(gs.get(qn("w:val"), "1") or 1)
+                vm = tcpr.find(qn("w:vMerge"))
+                if vm is not None and vm.get(qn("w:val"), "continue") != "restart":
+                    vmerge_continue = True
+            text = "" if vmerge_continue else _cell_text(tc)
+            cells.append(RawCell(text, col, span))
+            col += span
+        rows.append(RawRow(cells, is_header=is_header))
+    return rows
+
+
+def _body_children(body):
+    for child in body.iterchildren():
+        if child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_children(content)
+        else:
+            yield child
+
+
+def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
+    check_zip(data, settings)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises many types for damaged parts
+        raise CorruptFileError(f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice") from e
+    blocks: list[RawBlock] = []
+    seen_text = False
+    for child in _body_children(document.element.body):
+        if child.tag == qn("w:p"):
+            text = _para_text(child)
+            if text.strip():
+                blocks.append(RawBlock("paragraph", text=text, emphasis=_is_bold(child)))
+                seen_text = True
+        elif child.tag == qn("w:tbl"):
+            rows = _rows(child)
+            if not rows:
+                continue
+            if _is_header_block(rows, seen_text):
+                for side, cell in zip(("left", "right"), rows[0].cells):
+                    lines = [ln for r in rows for c in r.cells if c is not None for ln in [c.text] if c.col == cell.col]
+                    text = "\n".join(t for t in lines if t.strip())
+                    if text.strip():
+                        blocks.append(RawBlock("header", text=text, column=side))
+                continue
+            blocks.append(RawBlock("table", rows=rows))
+            seen_text = True
+    return blocks
+
+
+def _is_header_block(rows: list[RawRow], seen_text: bool) -> bool:
+    if len(rows) > 3 or any(len(r.cells) != 2 for r in rows):
+        return False
+    text = " ".join(c.text for r in rows for c in r.cells)
+    return not seen_text or bool(_MOTTO.search(text))

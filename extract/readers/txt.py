@@ -1,0 +1,95 @@
+"""Plain text and Markdown-ish text as plans are found converted from PDF or Word.
+
+Conversions leave markers (`##`, `**bold**`, `*italic*`, `<b>`, `<i>`), debris such as
+`[bookmark: _GoBack]`, tables as tab-separated lines (a row per line, the header row
+repeated after each page break), and tables flattened one cell per line (each cell on a
+line that starts with a tab, rows separated by a blank line).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..rawblocks import RawBlock, RawCell, RawRow
+
+_DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>|<br\s*/?>", regex.I)
+_HEADING_MARK = regex.compile(r"^\s*#{1,6}\s*")
+_BOLD = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = regex.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_ALL_BOLD = regex.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|<b>)(.+)(?:\*\*|</b>)\s*$", regex.I)
+
+# A flattened table needs at least this many rows, one of them this wide, to be a table.
+_MIN_FLAT_ROWS = 2
+_MIN_FLAT_WIDTH = 3
+
+
+def strip_markup(line: str) -> str:
+    line = _DEBRIS.sub("", line)
+    line = _HEADING_MARK.sub("", line)
+    line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _ITALIC.sub(lambda m: m.group(1), line)
+    return line
+
+
+def _is_emphasised(line: str) -> bool:
+    return bool(_HEADING_MARK.match(line)) or bool(_ALL_BOLD.match(line))
+
+
+def _row(cells: list[str]) -> RawRow:
+    return RawRow([RawCell(strip_markup(c).strip(), i) for i, c in enumerate(cells)])
+
+
+def read_text(text: str) -> list[RawBlock]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[RawBlock] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _is_flat_cell(line):
+            rows, j = _read_flat_table(lines, i)
+            if len(rows) >= _MIN_FLAT_ROWS and max(len(r.cells) for r in rows) >= _MIN_FLAT_WIDTH:
+                blocks.append(RawBlock("table", rows=rows))
+                i = j
+                continue
+        if "\t" in line and len(line.strip("\t ").split("\t")) >= 2 or (line.startswith("\t") and line.count("\t") >= 2):
+            rows = []
+            while i < n and "\t" in lines[i] and lines[i].strip():
+                cells = lines[i].split("\t")
+                rows.append(_row(cells))
+                i += 1
+            if len(rows) == 1 and sum(1 for c in rows[0].cells if c.text) < 2:
+                blocks.append(RawBlock("paragraph", text=rows[0].cells[-1].text if rows[0].cells else ""))
+            else:
+                blocks.append(RawBlock("table", rows=rows))
+            continue
+        stripped = strip_markup(line).strip()
+        if stripped:
+            blocks.append(RawBlock("paragraph", text=stripped, emphasis=_is_emphasised(line)))
+        i += 1
+    return blocks
+
+
+_FLAT_CELL = regex.compile(r"^ ?\t[^\t]*$")
+
+
+def _is_flat_cell(line: str) -> bool:
+    return bool(_FLAT_CELL.match(line))
+
+
+def _read_flat_table(lines: list[str], i: int) -> tuple[list[RawRow], int]:
+    """Rows of a table flattened one cell per line; returns the rows and the next line index."""
+    rows: list[RawRow] = []
+    n = len(lines)
+    while i < n and _is_flat_cell(lines[i]):
+        cells = []
+        while i < n and _is_flat_cell(lines[i]):
+            cells.append(lines[i].split("\t", 1)[1])
+            i += 1
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            rows.append(_row(cells))
+        # rows are separated by one empty line; anything else ends the table
+        if i < n and lines[i].strip() == "" and i + 1 < n and _is_flat_cell(lines[i + 1]):
+            i += 1
+    return rows, i

@@ -1,0 +1,79 @@
+"""One loader for every rules file, validating each entry against its kind's schema.
+
+Rules are data: lexicons, patterns and canonical lists live in `rules/<kind>.yaml`.
+Each file starts with a comment header saying what its fields mean and where the data
+came from, then holds `kind`, `source` and `entries`. The module that uses a kind
+registers the kind's fields here (as spaCy's span ruler validates `{label, pattern, id}`
+records), so a typo in a rules file fails loudly, naming the file, entry and field.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RulesError
+
+RULES_DIR = Path(os.environ.get("KEHOACH_RULES", Path(__file__).resolve().parent.parent / "rules"))
+
+
+@dataclass(frozen=True)
+class Field:
+    type: type | tuple[type, ...]
+    required: bool = True
+    choices: frozenset | None = None
+    item_type: type | None = None  # for list fields
+
+
+_SCHEMAS: dict[str, dict[str, Field]] = {}
+
+
+def register(kind: str, fields: dict[str, Field]) -> None:
+    _SCHEMAS[kind] = fields
+
+
+def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Field]) -> None:
+    where = f"{path.name}: entry {i + 1}"
+    if not isinstance(entry, dict):
+        raise RulesError(f"{where} must be a mapping, got {type(entry).__name__}")
+    unknown = set(entry) - set(schema)
+    if unknown:
+        raise RulesError(f"{where} has unknown field(s) {sorted(unknown)}; allowed: {sorted(schema)}")
+    for name, spec in schema.items():
+        if name not in entry or entry[name] is None:
+            if spec.required:
+                raise RulesError(f"{where} lacks required field {name!r}")
+            continue
+        value = entry[name]
+        if not isinstance(value, spec.type) or isinstance(value, bool) and spec.type in (int, float):
+            raise RulesError(f"{where}: field {name!r} must be {getattr(spec.type, '__name__', spec.type)}, got {value!r}")
+        if spec.choices is not None and value not in spec.choices:
+            raise RulesError(f"{where}: field {name!r} is {value!r}, not one of {sorted(spec.choices)}")
+        if spec.item_type is not None and any(not isinstance(v, spec.item_type) for v in value):
+            raise RulesError(f"{where}: every item of {name!r} must be {spec.item_type.__name__}")
+
+
+@lru_cache(maxsize=None)
+def load(kind: str) -> tuple[dict, ...]:
+    if kind not in _SCHEMAS:
+        raise RulesError(f"no schema is registered for rules kind {kind!r}")
+    path = RULES_DIR / f"{kind}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise RulesError(f"rules file {path} is missing") from e
+    except yaml.YAMLError as e:
+        raise RulesError(f"rules file {path.name} is not valid YAML: {e}") from e
+    if not isinstance(data, dict) or data.get("kind") != kind or not isinstance(data.get("entries"), list):
+        raise RulesError(f"rules file {path.name} must hold 'kind: {kind}', 'source' and a list 'entries'")
+    if not data.get("source"):
+        raise RulesError(f"rules file {path.name} must say where its data came from ('source')")
+    schema = _SCHEMAS[kind]
+    for i, entry in enumerate(data["entries"]):
+        _check_entry(kind, path, i, entry, schema)
+    return tuple(data["entries"])

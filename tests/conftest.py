@@ -1,0 +1,61 @@
+"""Shared fixtures: the sample corpus ingested once per test session.
+
+Fixtures are named for their origin: `corpus/` holds the five sample plans in three
+renditions each (copied from shared/corpus), `tests/fixtures/gold/` the gold
+annotations that score them (copied from shared/gold).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "fixtures" / "gold"
+
+RENDITIONS = sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*.docx")) + sorted(CORPUS.glob("office/*.pdf"))
+PLAN_STEMS = sorted({p.stem for p in RENDITIONS})
+
+_BACKENDS = ["pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "spacy", "duckdb", "pandas", "regex", "click", "PyYAML"]
+
+
+def pytest_report_header(config):
+    versions = []
+    for name in _BACKENDS:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=missing")
+    return "kehoach backends: " + ", ".join(versions)
+
+
+def gold_for(stem: str) -> dict:
+    return json.loads((GOLD / f"{stem}.txt.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """A database holding every rendition of every sample plan, built once."""
+    from extract.ingest import ingest
+
+    db = tmp_path_factory.mktemp("corpus") / "kehoach.duckdb"
+    summary = ingest([CORPUS], db)
+    assert summary.failed == 0, [r.error for r in summary.results if r.status == "failed"]
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpus_con(corpus_db):
+    from extract.store import connect
+
+    con = connect(corpus_db, read_only=True)
+    yield con
+    con.close()
+
+
+def doc_id_of(con, file_name: str) -> str:
+    return con.execute("SELECT doc_id FROM documents WHERE file_name = ?", [file_name]).fetchone()[0]
