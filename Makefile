@@ -4,21 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= output/kehoach.duckdb
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Debian packages some features and tests need (OCR, legacy .doc, browser tests).
+APT_PACKAGES :=
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+system-deps:
+	KEHOACH_APT_PACKAGES="$(APT_PACKAGES)" bash scripts/system-deps.sh
 
 run: $(VENV)/.installed
 	mkdir -p output
 	$(BIN)/kehoach ingest corpus --db $(DB)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
 
 clean:

@@ -16,6 +16,7 @@ import duckdb
 
 from .errors import StoreError
 from .schema import FACT_TABLES, columns, ddl
+from .views import view_ddl
 
 DEFAULT_DB = Path("output/kehoach.duckdb")
 
@@ -48,7 +49,7 @@ def connect(path: str | Path, read_only: bool = False, wait: float = 0.0) -> duc
         except duckdb.Error as e:
             raise StoreError(f"cannot open the database {path} (is it a DuckDB file?): {e}") from e
     if not read_only:
-        for stmt in ddl():
+        for stmt in ddl() + view_ddl():
             con.execute(stmt)
     return con
 

@@ -1,0 +1,35 @@
+"""Vietnamese number formats: the dot groups thousands, the comma is the decimal mark.
+
+`28.590.000.000` is twenty-eight billion; `62,5` is sixty-two and a half; `37,950` is
+37.95 (a comma never groups thousands in these documents). A lone dot followed by other
+than three digits (`1.5`) is read as a decimal point, the way a stray English-style
+figure is meant.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+NUMBER_RE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+_GROUPED = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse one Vietnamese-formatted number; raises ValueError when it is not one."""
+    s = text.strip().replace(" ", "")
+    if not s or not regex.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
+        raise ValueError(f"not a number: {text!r}")
+    if _GROUPED.match(s):
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        if s.count(",") > 1 or "." in s:
+            raise ValueError(f"ambiguous number: {text!r}")
+        s = s.replace(",", ".")
+    elif s.count(".") > 1:
+        raise ValueError(f"ambiguous number: {text!r}")
+    try:
+        return Decimal(s)
+    except InvalidOperation as e:
+        raise ValueError(f"not a number: {text!r}") from e
