@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Debian packages some features and tests need (OCR, legacy .doc, browser tests).
-APT_PACKAGES :=
+APT_PACKAGES := chromium
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -7,6 +7,7 @@ Only this module turns the library's typed exceptions into messages and exit cod
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -61,37 +62,61 @@ def _table(headers: list[str], rows: list[list]) -> str:
 @DB_OPTION
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another run's database lock.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction (default: all cores; 1 extracts in this process).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a JSON run report here (counts, failures, durations, exit code), even when the run cannot start.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local processes or a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--shards", default=None, metavar="DIR_OR_URL",
+              help="With --executor dask: where workers write Parquet shards (a folder or URL both sides reach); "
+                   "kept after loading. Default: a temporary folder next to the database, removed when loaded.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, force: bool, wait: float, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path, force: bool, wait: float, jobs: int | None,
+           report_path: Path | None, executor: str, scheduler: str | None, shards: str | None, quiet: bool) -> None:
     """Read plan files (PDF, DOCX, TXT) and folders into the database.
 
     Folders are read recursively. Every file gets a documents row, ok or failed;
-    unchanged files are skipped. Exit status: 0 all ok, 1 some failed, 2 could not run.
+    files whose bytes and extractor version are already stored are skipped by hash.
+    Extraction runs in --jobs worker processes (or on a Dask cluster); only this
+    process writes the database. Killing a run loses only the files in flight.
+    Exit status: 0 all ok, 1 some failed, 2 could not run.
 
     \b
-    Example:
+    Examples:
       kehoach ingest corpus/ --db output/kehoach.duckdb
+      kehoach ingest /srv/inbox --jobs 4 --wait 600 --report /var/log/kehoach/run.json
+      kehoach ingest archive/ --executor dask --scheduler tcp://scheduler:8786
     """
+    from . import runreport
+    from .ingest import default_jobs
     from .ingest import ingest as run_ingest
+    from .progress import Progress
 
     debug = ctx.obj.get("debug") if ctx.obj else False
-
-    def report(r) -> None:
-        if quiet:
-            return
-        if r.status == "failed":
-            click.echo(f"failed     {r.path}: {r.error}", err=True)
-            if debug and r.detail:
-                click.echo(r.detail, err=True)
-        else:
-            click.echo(f"{r.status:<10} {r.path}")
-
-    summary = run_ingest(paths, db, force=force, wait=wait, progress=report)
-    click.echo(_table(["files seen", "ok", "failed", "skipped unchanged"],
-                      [[summary.seen, summary.ok, summary.failed, summary.unchanged]]))
+    jobs = jobs or default_jobs()
+    progress = Progress(quiet=quiet, debug=debug)
+    started = datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        summary = run_ingest(paths, db, force=force, wait=wait, progress=progress, jobs=jobs,
+                             executor=executor, scheduler=scheduler, shards=shards)
+    except KehoachError as e:
+        progress.close()
+        if report_path:
+            runreport.write(report_path, runreport.build(None, db=db, inputs=list(paths), exit_code=2, error=str(e),
+                                                         started_at=started))
+        raise
+    progress.close()
+    code = runreport.exit_code(summary)
+    if report_path:
+        runreport.write(report_path, runreport.build(summary, db=db, inputs=list(paths), exit_code=code))
+    click.echo(_table(["files seen", "ok", "failed", "skipped unchanged", "new", "changed", "pages", "seconds"],
+                      [[summary.seen, summary.ok, summary.failed, summary.unchanged, summary.changes("new"),
+                        summary.changes("changed") + summary.changes("outdated"), summary.pages, f"{summary.seconds:.1f}"]]))
     click.echo(f"database: {db}")
-    sys.exit(1 if summary.failed else 0)
+    sys.exit(code)
 
 
 @main.command()
@@ -161,3 +186,7 @@ def eval_command(gold_dir: Path, db: Path, verbose: bool) -> None:
                     click.echo(f"SPURIOUS  {d.file_name} {k} {fact}")
             for f, want, got in d.meta_wrong:
                 click.echo(f"WRONG     {d.file_name} metadata {f}: gold {want!r}, got {got!r}")
+
+
+from .analysis_cli import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402  compare, query, export, review
+for _command in _ANALYSIS_COMMANDS: main.add_command(_command)

@@ -37,6 +37,14 @@ class NoTextError(DocumentError):
     pass
 
 
+class TimeLimitError(LimitExceededError):
+    """Reading a document took longer than max_seconds_per_document."""
+
+
+class MissingToolError(DocumentError):
+    """A program needed for this kind of file (LibreOffice, Tesseract) is not installed."""
+
+
 class SettingsError(KehoachError, ValueError):
     """A setting has a bad value; the message names the setting."""
 
@@ -47,6 +55,10 @@ class RulesError(KehoachError):
 
 class StoreError(KehoachError):
     """The database cannot be opened or written (locked, read-only, corrupt)."""
+
+
+class ExecutorError(KehoachError):
+    """Extraction workers cannot be reached (for example a Dask scheduler that does not answer)."""
 
 
 class GoldError(KehoachError):

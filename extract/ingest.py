@@ -2,21 +2,34 @@
 
 One bad file never stops a batch: a DocumentError becomes a `failed` row with its
 message, and anything unexpected becomes a `failed` row that says it is a bug to report.
+
+The parent process walks the input, hashes each file and skips the ones whose bytes and
+extractor version are already stored, without parsing them; the rest go to an executor
+(this process, a local process pool, or a Dask cluster) and come back as rows that the
+parent alone writes, one transaction per document. Killing the run at any moment loses
+only the documents in flight: the next run skips everything already committed.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import traceback
+import stat
+import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import duckdb
+
 from . import EXTRACTOR_VERSION
-from .errors import DocumentError
-from .pipeline import doc_id_for, extract_bytes
+from .errors import SettingsError, StoreError
 from .settings import DEFAULT_SETTINGS, Settings
 from .store import Store
+from .workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial
+
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -26,14 +39,28 @@ class FileResult:
     doc_id: str | None = None
     error: str | None = None
     detail: str | None = None  # traceback for --debug
+    change: str = "new"  # new, changed, outdated, forced or unchanged
+    pages: int | None = None
+    seconds: float = 0.0  # extraction time
 
 
 @dataclass
 class IngestSummary:
     results: list[FileResult] = field(default_factory=list)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    seconds: float = 0.0
+    hash_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    write_seconds: float = 0.0
+    jobs: int = 1
+    executor: str = "local"
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
+
+    def changes(self, change: str) -> int:
+        return sum(1 for r in self.results if r.change == change)
 
     @property
     def seen(self) -> int:
@@ -50,6 +77,17 @@ class IngestSummary:
     @property
     def unchanged(self) -> int:
         return self.count("unchanged")
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages or 0 for r in self.results if r.status != "unchanged")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
@@ -96,7 +134,7 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tup
             yield from _walk(path, seen_dirs, seen_files)
         else:
             if entry.is_symlink() and not path.exists():
-                yield path, f"broken symbolic link: {path} points to nothing"
+                yield path, _broken_link(path)
                 continue
             rp = os.path.realpath(path)
             if rp in seen_files:
@@ -105,12 +143,13 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tup
             yield path, None
 
 
-def _failed_document(path: Path, data: bytes | None, error: str) -> dict:
-    doc_id = doc_id_for(data) if data is not None else doc_id_for(b"unreadable:" + str(path).encode())
-    return {
-        "doc_id": doc_id, "file_name": path.name, "format": None, "bytes": len(data) if data is not None else None,
-        "pages": None, "status": "failed", "error": error, "text": None, "extractor_version": EXTRACTOR_VERSION,
-    }
+def _broken_link(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return f"symbolic link loop: {path} leads back to itself; remove or fix the link"
+    return f"broken symbolic link: {path} points to nothing; remove or fix the link"
 
 
 def ingest(
@@ -120,52 +159,146 @@ def ingest(
     force: bool = False,
     wait: float = 0.0,
     progress: Callable[[FileResult], None] | None = None,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    shards: str | None = None,
 ) -> IngestSummary:
-    summary = IngestSummary()
+    """Ingest `paths` into the database `db`.
+
+    `jobs` > 1 extracts in that many local worker processes; executor "dask" sends
+    extraction to the Dask scheduler at `scheduler`, whose workers write Parquet shards
+    under `shards` (a folder or URL they can reach; default a temporary folder next to
+    the database, removed once loaded). `progress` is called with every FileResult; if it
+    has a `start` method, that is called first with the number of files found.
+    """
+    if executor not in EXECUTORS:
+        raise SettingsError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
+    if executor == "dask" and not scheduler:
+        raise SettingsError("executor 'dask' needs the scheduler's address (--scheduler tcp://HOST:8786)")
+    if jobs < 1:
+        raise SettingsError(f"jobs must be at least 1, got {jobs}")
+    summary = IngestSummary(jobs=jobs, executor=executor, started_at=_utcnow())
+    clock = time.perf_counter()
+
+    def emit(result: FileResult) -> None:
+        summary.results.append(result)
+        if progress:
+            progress(result)
+
     with Store(db, wait=wait) as store:
-        for path, problem in iter_files(paths):
-            result = _ingest_one(store, path, problem, settings, force)
-            summary.results.append(result)
-            if progress:
-                progress(result)
+        files = list(iter_files(paths))
+        if progress is not None and hasattr(progress, "start"):
+            progress.start(len(files))
+        known = store.known()
+        tasks = _plan(files, known, store, settings, force, emit, summary)
+        with _executor(executor, jobs, settings, scheduler, shards, db) as run:
+            for outcome in run.map_unordered(tasks):
+                emit(_store_outcome(store, outcome, summary))
+    summary.finished_at = _utcnow()
+    summary.seconds = time.perf_counter() - clock
     return summary
 
 
-def _ingest_one(store: Store, path: Path, problem: str | None, settings: Settings, force: bool) -> FileResult:
-    key = str(path)
-    data = None
-    if problem is None:
-        try:
-            size = path.stat().st_size
-            if size > settings.max_file_bytes:
-                problem = (f"the file is {size:,} bytes, over the limit max_file_bytes={settings.max_file_bytes:,}; "
-                           "raise that setting to read it")
-            else:
-                data = path.read_bytes()
-        except PermissionError:
-            problem = f"permission denied reading {path}; make the file readable (chmod +r) and run again"
-        except OSError as e:
-            problem = f"cannot read {path}: {e.strerror or e}"
-    doc_id = doc_id_for(data) if data is not None else None
-    if problem is not None:
-        document = _failed_document(path, data, problem)
-        prior = store.stored(key, document["doc_id"])
-        if prior and prior[2] == problem and not force:
-            return FileResult(key, "unchanged", document["doc_id"], problem)
-        store.write(key, document, {})
-        return FileResult(key, "failed", document["doc_id"], problem)
-    prior = store.stored(key, doc_id)
-    if prior and prior[1] == EXTRACTOR_VERSION and not force:
-        return FileResult(key, "unchanged", doc_id, prior[2])
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class _Serial:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        return serial(tasks, self.settings)
+
+    def __enter__(self) -> "_Serial":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | None, shards: str | None, db: str | Path):
+    if executor == "dask":
+        from .distributed import DaskExecutor
+
+        return DaskExecutor(scheduler, settings, shards=shards, db=Path(db))
+    if jobs == 1:
+        return _Serial(settings)
+    return LocalPool(jobs, settings)
+
+
+def _plan(files, known, store: Store, settings: Settings, force: bool,
+          emit: Callable[[FileResult], None], summary: IngestSummary) -> Iterator[Task]:
+    """Tasks for the files that need extracting; every other file is settled here by hash."""
+    for path, problem in files:
+        key = str(path)
+        start = time.perf_counter()
+        doc_id = None
+        if problem is None:
+            try:
+                st = path.stat()
+                size = st.st_size
+                if not stat.S_ISREG(st.st_mode):
+                    problem = (f"{path} is not a regular file (a named pipe, socket or device); "
+                               "only plan files can be ingested: move it out of the folder")
+                elif size > settings.max_file_bytes:
+                    problem = (f"the file is {size:,} bytes, over the limit max_file_bytes={settings.max_file_bytes:,}; "
+                               "raise that setting to read it")
+                else:
+                    doc_id = file_doc_id(path)
+            except PermissionError:
+                problem = f"permission denied reading {path}; make the file readable (chmod +r) and run again"
+            except OSError as e:
+                problem = f"cannot read {path}: {e.strerror or e}"
+        summary.hash_seconds += time.perf_counter() - start
+        prior = known.get(key)
+        if problem is not None:
+            document = failed_document(key, None, problem)
+            if prior and prior[0] == document["doc_id"] and prior[3] == problem and not force:
+                emit(FileResult(key, "unchanged", document["doc_id"], problem, change="unchanged"))
+                continue
+            change = "new" if prior is None else "changed"
+            _write(store, key, document, {}, summary)
+            emit(FileResult(key, "failed", document["doc_id"], problem, change=change))
+            continue
+        if prior is None:
+            change = "new"
+        elif prior[0] != doc_id:
+            change = "changed"
+        elif prior[2] != EXTRACTOR_VERSION:
+            change = "outdated"
+        elif force:
+            change = "forced"
+        else:
+            emit(FileResult(key, "unchanged", doc_id, prior[3], change="unchanged"))
+            continue
+        yield Task(key, change)
+
+
+def _write(store: Store, key: str, document: dict, rows: dict, summary: IngestSummary) -> None:
+    start = time.perf_counter()
     try:
-        extraction = extract_bytes(data, path.name, settings)
-    except DocumentError as e:
-        document = _failed_document(path, data, str(e))
-        store.write(key, document, {})
-        return FileResult(key, "failed", doc_id, str(e))
-    except Exception as e:  # a bug, not the file's fault: record it, keep going
-        message = f"internal error while extracting ({type(e).__name__}: {e}); please report it with the file"
-        store.write(key, _failed_document(path, data, message), {})
-        return FileResult(key, "failed", doc_id, message, traceback.format_exc())
-    store.write(key, extraction.document, extraction.rows)
-    return FileResult(key, "ok", doc_id)
+        store.write(key, document, rows)
+    except duckdb.Error as e:
+        raise StoreError(f"cannot write {key} to the database {store.path}: {e}") from e
+    summary.write_seconds += time.perf_counter() - start
+
+
+def _store_outcome(store: Store, outcome: Outcome, summary: IngestSummary) -> FileResult:
+    task = outcome.task
+    summary.extract_seconds += outcome.seconds
+    if outcome.lost:
+        return FileResult(task.key, "failed", None, outcome.error, change=task.change)
+    if outcome.shard:
+        from .shards import read_shard, remove_shard
+
+        document, rows = read_shard(outcome.shard)
+        _write(store, task.key, document, rows, summary)
+        if outcome.remove_shard:
+            remove_shard(outcome.shard)
+    else:
+        _write(store, task.key, outcome.document, outcome.rows, summary)
+    status = "failed" if outcome.error else "ok"
+    return FileResult(task.key, status, outcome.doc_id, outcome.error, outcome.detail, task.change,
+                      outcome.pages, outcome.seconds)

@@ -84,6 +84,8 @@ class Document:
     pages: int | None = None
     encoding: str | None = None
     sections: list[Section] = field(default_factory=list)
+    ocr: bool = False  # some text came from OCR of scanned pages
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-100
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page of a character offset (None outside PDFs)."""

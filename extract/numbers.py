@@ -33,3 +33,31 @@ def parse_number(text: str) -> Decimal:
         return Decimal(s)
     except InvalidOperation as e:
         raise ValueError(f"not a number: {text!r}") from e
+
+
+def format_number(value: Decimal | int, decimals: int | None = None) -> str:
+    """The way a plan prints a number: 28590000000 -> '28.590.000.000', 62.5 -> '62,5'.
+
+    The inverse of parse_number, used to print figures back in the documents' own form.
+    """
+    d = Decimal(value)
+    sign = "-" if d < 0 else ""
+    d = abs(d)
+    if decimals is not None:
+        d = d.quantize(Decimal(1).scaleb(-decimals))
+    whole, _, frac = format(d, "f").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    frac = frac.rstrip("0") if decimals is None else frac
+    return sign + grouped + ("," + frac if frac else "")
+
+
+def to_dong(number: str, factor: int) -> int:
+    """Whole đồng of a figure printed in a unit worth `factor` đồng ('62,5', 10**9 -> 62500000000).
+
+    Raises ValueError when the result is not a whole number of đồng, so that a misread
+    figure is never rounded into a plausible one.
+    """
+    value = parse_number(number) * factor
+    if value != value.to_integral_value():
+        raise ValueError(f"{number!r} × {factor} is not a whole number of đồng")
+    return int(value)

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import EXTRACTOR_VERSION
 from .builder import build_document
-from .errors import DocumentError, LimitExceededError, NoTextError, UnsupportedFormatError
+from .encodings import decode_bytes, repair_blocks
+from .errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
+from .legacydoc import convert_to_docx
+from .ocr import ocr_pdf_pages, scanned_pages
 from .model import Document
 from .readers.docx import read_docx
 from .readers.pdf import read_pdf
 from .readers.txt import read_text
 from .settings import DEFAULT_SETTINGS, Settings
-from .sniff import DOC, DOCX, PDF, TXT, decode_text, sniff
+from .sniff import CONVERTED, DOCX, PDF, TXT, sniff
+from .timelimit import time_limit
 
 
 @dataclass
@@ -64,30 +69,77 @@ def doc_id_for(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Document:
+def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str | None = None) -> Document:
+    """Bytes to a Document, whatever the format says it is; `name` only sharpens errors."""
     if len(data) > settings.max_file_bytes:
         raise LimitExceededError(
             f"the file is {len(data):,} bytes, over the limit max_file_bytes={settings.max_file_bytes:,}; raise that setting to read it"
         )
-    fmt = sniff(data)
+    fmt = sniff(data, name)
     if fmt == PDF:
-        raw, pages = read_pdf(data, settings)
-        doc = build_document(raw, PDF, pages=pages)
-    elif fmt == DOCX:
-        doc = build_document(read_docx(data, settings), DOCX)
-    elif fmt == DOC:
-        raise UnsupportedFormatError(
-            "the file is a legacy Word .doc; convert it to .docx (soffice --headless --convert-to docx FILE) and ingest the result"
-        )
+        doc = _read_pdf(data, settings)
+    elif fmt == DOCX or fmt in CONVERTED:
+        docx_bytes = convert_to_docx(data, fmt, settings) if fmt in CONVERTED else data
+        with _damage_is_the_files_fault("Word document", ("docx", "lxml", "zipfile", "zlib", "xml")):
+            raw = read_docx(docx_bytes, settings)
+        encoding = repair_blocks(raw)
+        doc = build_document(raw, fmt, encoding=encoding)
     else:
-        text, encoding = decode_text(data)
+        text, encoding = decode_bytes(data)
         if len(text) > settings.max_text_chars:
             raise LimitExceededError(
                 f"the text has {len(text):,} characters, over the limit max_text_chars={settings.max_text_chars:,}; raise that setting to read it"
             )
         doc = build_document(read_text(text), TXT, encoding=encoding)
     if not doc.text.strip():
-        raise NoTextError("the file holds no text layer (a scan or an empty document); OCR it first")
+        if doc.format == PDF:
+            raise NoTextError("the PDF holds no text: no text layer and no scanned image to OCR (blank pages?)")
+        raise NoTextError(f"the {doc.format} file holds no text")
+    return doc
+
+
+@contextmanager
+def _damage_is_the_files_fault(what: str, libraries: tuple[str, ...]) -> Iterator[None]:
+    """Errors raised deep inside a parsing library by a damaged file become CorruptFileError.
+
+    Only exceptions whose innermost frame is in one of `libraries` are the file's fault;
+    anything raised in kehoach's own code stays a bug, to be reported as one.
+    """
+    try:
+        yield
+    except DocumentError:
+        raise
+    except Exception as e:
+        cause = e.args[0] if type(e).__name__ == "PdfminerException" and e.args and isinstance(e.args[0], BaseException) else e
+        if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
+            raise EncryptedFileError(
+                "the PDF is encrypted and needs a password; ask the publisher for an unprotected copy or decrypt it (qpdf --decrypt)"
+            ) from e
+        tb = e.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        module = tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
+        if type(e).__name__ == "PdfminerException" or module.split(".")[0] in libraries:
+            detail = f"{type(cause).__name__}: {cause}"[:200]
+            raise CorruptFileError(f"the {what} is damaged and cannot be parsed ({detail}); download it again or re-save it") from e
+        raise
+
+
+def _read_pdf(data: bytes, settings: Settings) -> Document:
+    """Text-layer pages through the PDF reader, pages that are only an image through OCR."""
+    with _damage_is_the_files_fault("PDF", ("pdfminer", "pdfplumber", "pypdfium2", "zlib", "PIL")):
+        raw, pages = read_pdf(data, settings)
+        chars: dict[int, int] = defaultdict(int)
+        for b in raw:
+            chars[b.page or 1] += len(b.text.strip()) + sum(len(c.text.strip()) for r in b.rows for c in r.cells)
+        scanned = scanned_pages(data, chars, pages, settings)
+        result = ocr_pdf_pages(data, scanned, settings) if scanned else None
+    if result:
+        raw = sorted(raw + result.blocks, key=lambda b: b.page or 1)
+    encoding = repair_blocks(raw)
+    doc = build_document(raw, PDF, pages=pages, encoding=encoding)
+    if result:
+        doc.ocr, doc.ocr_confidence = True, result.confidence
     return doc
 
 
@@ -100,13 +152,14 @@ def extract_document(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> Co
 
 def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS) -> Extraction:
     """Read and extract one file's bytes. Raises DocumentError subclasses for unreadable files."""
-    doc = read_document(data, settings)
-    ctx = extract_document(doc, settings)
+    with time_limit(settings.max_seconds_per_document):
+        doc = read_document(data, settings, name)
+        ctx = extract_document(doc, settings)
     doc_id = doc_id_for(data)
     document = {
         "doc_id": doc_id, "file_name": Path(name).name, "format": doc.format, "bytes": len(data),
         "pages": doc.pages, "status": "ok", "error": None, "encoding": doc.encoding,
-        "ocr": False, "text": doc.text, "extractor_version": EXTRACTOR_VERSION,
+        "ocr": doc.ocr, "ocr_confidence": doc.ocr_confidence, "text": doc.text, "extractor_version": EXTRACTOR_VERSION,
     }
     document.update(ctx.meta)
     rows = {table: [dict(r, doc_id=doc_id) for r in rs] for table, rs in ctx.rows.items()}

@@ -134,6 +134,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("ref_number", "VARCHAR", "number as printed without spaces"),
         ("ref_date", "VARCHAR", "ISO date of the cited document"),
         ("ref_issuer", "VARCHAR", "issuer of the cited document as written"),
+        ("ref_level", "VARCHAR", "province, district or commune: level of the issuer's locality, NULL for central bodies"),
+        ("ref_unit_code", "VARCHAR", "GSO code (pre-2025) of the issuer's locality at ref_level"),
     ] + PROVENANCE,
 }
 

@@ -19,6 +19,18 @@ class Settings:
     max_pages: int = 2000
     max_docx_uncompressed_bytes: int = 500 * 1024 * 1024
     max_text_chars: int = 20_000_000
+    # Wall-clock seconds one document may take to read and extract (0: no limit).
+    max_seconds_per_document: float = 600.0
+
+    # --- scans and legacy formats ---
+    # A PDF page with fewer text-layer characters than this (and an image) is OCR'd.
+    ocr_min_chars_per_page: int = 20
+    # Resolution pages are rasterised at for Tesseract.
+    ocr_dpi: int = 300
+    # At most this many pages of one document are OCR'd (OCR costs seconds per page).
+    max_ocr_pages: int = 200
+    # Seconds LibreOffice may take to convert one legacy .doc/.rtf/.odt to .docx.
+    convert_timeout_seconds: float = 180.0
 
     # --- PDF layout ---
     # Fraction of the page height at top and bottom where a lone number is a running page number.
@@ -29,12 +41,48 @@ class Settings:
     pdf_short_line_ratio: float = 0.80
     # How far (fraction of page height) from the top of the first page the header block may reach.
     pdf_header_max_depth: float = 0.35
+    # Baselines further apart than this (multiple of the font size) end the header block.
+    pdf_header_gap: float = 2.5
+    # Glyphs further apart than this (points) on one baseline belong to different words.
+    pdf_word_gap: float = 3.0
+    # How far (points) from the left margin a line may start and still be flush with it
+    # (a first-line indent is further), and how far off the centre a centred line may be.
+    pdf_indent_tolerance: float = 3.0
+    pdf_centre_tolerance: float = 3.0
+    # Paragraph spacing: a baseline distance over the document's usual line pitch by more
+    # than this fraction of the font size starts a new paragraph.
+    pdf_spacing_tolerance: float = 0.1
+    # Line pitch (multiple of the font size) assumed when a document shows none to measure.
+    pdf_default_pitch: float = 1.4
 
     # --- arithmetic checks on amounts ---
     # Parts may differ from their total by this many đồng before a check is raised.
     sum_tolerance_vnd: int = 0
     # Relative tolerance for the same test (whichever is larger applies).
     sum_tolerance_ratio: float = 0.0
+
+    # --- programme components (extract/components.py) ---
+    # Least similarity (Dice over title words, 0-1) for a "Dự án N:" / "Tiểu dự án N:" heading
+    # to name a component.
+    component_title_min_score: float = 0.6
+    # Least similarity for a heading or table row that names a component by its title alone.
+    component_title_bare_min_score: float = 0.85
+    # How far (characters) into a component's own text "không thực hiện" may stand to mean
+    # the locality does not carry it out.
+    component_status_window_chars: int = 250
+
+    # --- budget tables (extract/budgettables.py) ---
+    # How far (characters) before a table its unit caption ("ĐVT: triệu đồng") may stand.
+    table_caption_window_chars: int = 600
+    # Least number of rows a column relation (sum, multiple) must hold in to be believed.
+    table_relation_min_rows: int = 2
+    # Most years a per-year column may be multiplied by when the plan's period is unknown.
+    table_max_years: int = 5
+
+    # --- responsible agencies (extract/agencies.py, extract/assignments.py) ---
+    # Most words a body's name read by its shape alone ("Phòng ...", "Ban ...") may have;
+    # a longer stretch is running text, not a name.
+    agency_max_words: int = 14
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -43,10 +91,11 @@ class Settings:
                 raise SettingsError(f"setting {f.name!r} must be a number, got {value!r}")
             if value < 0:
                 raise SettingsError(f"setting {f.name!r} must not be negative, got {value!r}")
-        for name in ("pdf_page_number_margin", "pdf_short_line_ratio", "pdf_header_max_depth", "sum_tolerance_ratio"):
+        for name in ("pdf_page_number_margin", "pdf_short_line_ratio", "pdf_header_max_depth", "sum_tolerance_ratio",
+                     "component_title_min_score", "component_title_bare_min_score"):
             if getattr(self, name) > 1:
                 raise SettingsError(f"setting {name!r} is a fraction and must be at most 1, got {getattr(self, name)!r}")
-        for name in ("max_file_bytes", "max_pages", "max_docx_uncompressed_bytes", "max_text_chars"):
+        for name in ("max_file_bytes", "max_pages", "max_docx_uncompressed_bytes", "max_text_chars", "ocr_dpi", "convert_timeout_seconds"):
             if getattr(self, name) == 0:
                 raise SettingsError(f"setting {name!r} must be positive")
 

@@ -4,6 +4,10 @@ A document's rows (its `documents` row, sections and every fact table) are repla
 together or not at all, so an interrupted run never leaves half a document. A file whose
 bytes and extractor version are already stored is not touched, so a re-run over the
 same input changes nothing.
+
+DuckDB lets one process write a database file at a time, so only the ingest parent
+process ever opens it: extraction workers (local processes or a Dask cluster) hand their
+rows back and never touch the file. A second run waits for the lock or stops cleanly.
 """
 
 from __future__ import annotations
@@ -76,10 +80,41 @@ class Store:
         ).fetchone()
         return row
 
-    def write(self, path: str, document: dict, rows: dict[str, list[dict]]) -> None:
+    def known(self) -> dict[str, tuple[str, str, str, str | None]]:
+        """path -> (doc_id, status, extractor_version, error) for every stored file, in one query.
+
+        A re-run over thousands of files asks the database once, not once per file.
+        """
+        rows = self.con.execute(
+            "SELECT f.path, f.doc_id, d.status, d.extractor_version, d.error "
+            "FROM files f JOIN documents d ON d.doc_id = f.doc_id"
+        ).fetchall()
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def write(self, path: str, document: dict, rows: dict) -> None:
+        """Replace this path's document and all its rows in one transaction.
+
+        Fact rows go in through Arrow (a list of dicts is converted with the table's
+        fixed schema), one INSERT per table rather than one per row.
+        """
+        import pyarrow as pa  # only a run that writes pays for importing it
+
+        from .shards import to_arrow
+
         doc_id = document["doc_id"]
         now = _now()
         document = dict(document, path=path, ingested_at=now)
+        tables = {}
+        for table in FACT_TABLES:
+            table_rows = rows.get(table)
+            if table_rows is None or len(table_rows) == 0:
+                continue
+            if not isinstance(table_rows, pa.Table):
+                table_rows = to_arrow(table, [dict(r, doc_id=doc_id) for r in table_rows])
+            else:
+                table_rows = table_rows.set_column(table_rows.schema.get_field_index("doc_id"), "doc_id",
+                                                   pa.array([doc_id] * table_rows.num_rows, pa.string()))
+            tables[table] = table_rows
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -90,15 +125,13 @@ class Store:
                 f'INSERT INTO documents ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
                 [document.get(c) for c in cols],
             )
-            for table in FACT_TABLES:
-                table_rows = rows.get(table) or []
-                if not table_rows:
-                    continue
-                tcols = columns(table)
-                con.executemany(
-                    f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in tcols)}) VALUES ({", ".join("?" * len(tcols))})',
-                    [[r.get(c) if c != "doc_id" else doc_id for c in tcols] for r in table_rows],
-                )
+            for table, arrow_rows in tables.items():
+                tcols = ", ".join(f'"{c}"' for c in columns(table))
+                con.register("_kehoach_rows", arrow_rows)
+                try:
+                    con.execute(f'INSERT INTO "{table}" ({tcols}) SELECT {tcols} FROM _kehoach_rows')
+                finally:
+                    con.unregister("_kehoach_rows")
             con.execute("DELETE FROM files WHERE path = ?", [path])
             con.execute(
                 "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -8,7 +8,11 @@ is built from the kinds, and the labels are kept as printed.
 
 Headings without a number are recognised by form: all-capital lines ("KẾ HOẠCH",
 "PHỤ LỤC") start a new top-level part; other short emphasised lines nest under the
-heading open above them.
+heading open above them. A title printed over several lines ("KẾ HOẠCH" / "THỰC HIỆN
+CHƯƠNG TRÌNH ...") is one heading, not a run of empty parts, so adjacent capital lines
+with nothing between them make one section. A line that opens with a dash or bullet is a
+list item however it is set (a bold "- BLĐVP, NCVX;" in a distribution list is not a
+heading).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ RANK = {"title": 0, "article": 1, "roman": 1, "arabic": 2, "arabic2": 3, "arabic
 _MAX_TITLE = 200
 _MAX_UNNUMBERED = 160
 _LETTERS = regex.compile(r"\p{L}")
+_BULLET = regex.compile(r"^[-+•–—*]")
 
 
 def heading_label(text: str) -> tuple[str, str, int] | None:
@@ -56,21 +61,34 @@ def _title(text: str) -> str:
 
 def detect_sections(doc: Document) -> None:
     found: list[tuple[str, str | None, str, int, int, int | None]] = []
+    prev_title = False  # the block just before was an unnumbered capital heading
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
+            prev_title = False
             continue
         lab = heading_label(b.text)
+        is_title = False
         if lab:
             kind, label, n = lab
             if kind == "article":
                 label = regex.sub(r"\s+", " ", label)
             found.append((kind, label, _title(b.text[n:]), b.start, b.end, b.page))
-        elif len(b.text) <= _MAX_UNNUMBERED and _is_caps(b.text):
-            found.append(("title", None, _title(b.text), b.start, b.end, b.page))
-        elif b.emphasis and len(b.text) <= _MAX_UNNUMBERED:
+        elif _BULLET.match(b.text) or len(b.text) > _MAX_UNNUMBERED:
+            prev_title = False
+            continue
+        elif _is_caps(b.text):
+            is_title = True
+            if prev_title:
+                kind, label, title, start, _, page = found[-1]
+                found[-1] = (kind, label, _title(title + " " + b.text), start, b.end, page)
+            else:
+                found.append(("title", None, _title(b.text), b.start, b.end, b.page))
+        elif b.emphasis:
             found.append(("emphasis", None, _title(b.text), b.start, b.end, b.page))
         else:
+            prev_title = False
             continue
+        prev_title = is_title
         b.kind = "heading"
 
     sections: list[Section] = []

@@ -7,6 +7,7 @@ annotations that score them (copied from shared/gold).
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import json
 from pathlib import Path
@@ -59,3 +60,22 @@ def corpus_con(corpus_db):
 
 def doc_id_of(con, file_name: str) -> str:
     return con.execute("SELECT doc_id FROM documents WHERE file_name = ?", [file_name]).fetchone()[0]
+
+
+@functools.lru_cache(maxsize=None)
+def sample_document(relpath: str, backend: str = "pdfium"):
+    """A sample rendition read into a Document once per session (`relpath` under corpus/).
+
+    `backend` chooses the PDF text backend, so tests can compare the fast path with the
+    pdfplumber reference path.
+    """
+    from extract.builder import build_document
+    from extract.pipeline import read_document
+    from extract.readers.pdf import read_pdf
+    from extract.settings import DEFAULT_SETTINGS
+
+    data = (CORPUS / relpath).read_bytes()
+    if backend == "pdfium":
+        return read_document(data)
+    raw, pages = read_pdf(data, DEFAULT_SETTINGS, backend=backend)
+    return build_document(raw, "pdf", pages=pages)

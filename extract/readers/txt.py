@@ -16,6 +16,7 @@ _DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|</?(?:b|i|u|strong|em|span)(?:\s[^
 _HEADING_MARK = regex.compile(r"^\s*#{1,6}\s*")
 _BOLD = regex.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = regex.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_LETTER = regex.compile(r"\p{L}")
 _ALL_BOLD = regex.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|<b>)(.+)(?:\*\*|</b>)\s*$", regex.I)
 
 # A flattened table needs at least this many rows, one of them this wide, to be a table.
@@ -36,11 +37,51 @@ def _is_emphasised(line: str) -> bool:
 
 
 def _row(cells: list[str]) -> RawRow:
-    return RawRow([RawCell(strip_markup(c).strip(), i) for i, c in enumerate(cells)])
+    """One table row; a merged cell that the conversion wrote once per grid column it
+    spans (the same words in adjacent cells) becomes one cell spanning them."""
+    out: list[RawCell] = []
+    for i, c in enumerate(cells):
+        text = strip_markup(c).strip()
+        prev = out[-1] if out else None
+        if prev is not None and text and text == prev.text and _LETTER.search(text):
+            prev.colspan += 1
+            continue
+        out.append(RawCell(text, i))
+    return RawRow(out)
+
+
+def _close_bold_spans(lines: list[str]) -> tuple[list[str], set[int]]:
+    """Bold that spans lines ("**TM. ỦY BAN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**", a Markdown
+    paragraph with hard breaks) is closed on each line, so every line strips alone; returns
+    the lines and the indices of lines that sat inside such a span."""
+    out = list(lines)
+    inside: set[int] = set()
+    i = 0
+    while i < len(out):
+        if out[i].count("**") % 2 == 1 and out[i].lstrip().startswith("**"):
+            j = i + 1
+            while j < len(out) and out[j].strip() and out[j].count("**") % 2 == 0:
+                j += 1
+            if j < len(out) and out[j].strip() and out[j].count("**") % 2 == 1:
+                for k in range(i, j + 1):
+                    body = out[k].rstrip()
+                    if k == i:
+                        body = body + "**"
+                    elif k == j:
+                        body = "**" + body.lstrip()
+                    else:
+                        body = "**" + body.strip() + "**"
+                    out[k] = body
+                    inside.add(k)
+                i = j + 1
+                continue
+        i += 1
+    return out, inside
 
 
 def read_text(text: str) -> list[RawBlock]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, _ = _close_bold_spans(lines)
     blocks: list[RawBlock] = []
     i, n = 0, len(lines)
     while i < n:

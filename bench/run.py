@@ -1,0 +1,245 @@
+"""Benchmark kehoach ingest against a floor and a naive baseline, on one corpus, in one run.
+
+    (a) floor     raw text only, with the fastest readers: pypdfium2, python-docx, plain read
+    (b) naive     pdfplumber text and tables on every PDF page, python-docx for DOCX, plain read
+    (c) kehoach   `kehoach ingest` end to end into a fresh database, --jobs 1 and --jobs 2
+    (d) re-run    `kehoach ingest --jobs 2` again over the unchanged corpus (incremental)
+
+Every measurement runs in its own process tree; wall time includes interpreter start-up
+(what a user or scheduler waits for) and peak memory is the highest sum of resident memory
+over the whole tree (parent and workers), sampled every 20 ms. Prints a table and the
+ratios, and writes them to output/bench.json.
+
+    python bench/run.py output/bench-corpus --out output/bench.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+GIB = 1024 ** 3
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".docx", ".pdf"))
+
+
+# ---------------------------------------------------------------- phases (a) and (b), run in a child process
+
+def _docx_text(data: bytes) -> str:
+    import io
+
+    import docx
+
+    d = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts.append("\t".join(c.text for c in row.cells))
+    return "\n".join(parts)
+
+
+def floor(files: list[Path]) -> dict:
+    import pypdfium2
+
+    pages = chars = 0
+    for f in files:
+        data = f.read_bytes()
+        if f.suffix == ".pdf":
+            pdf = pypdfium2.PdfDocument(data)
+            try:
+                for page in pdf:
+                    tp = page.get_textpage()
+                    chars += len(tp.get_text_range())
+                    tp.close()
+                    page.close()
+                    pages += 1
+            finally:
+                pdf.close()
+        elif f.suffix == ".docx":
+            chars += len(_docx_text(data))
+        else:
+            chars += len(data.decode("utf-8", errors="replace"))
+    return {"pages": pages, "chars": chars}
+
+
+def naive(files: list[Path]) -> dict:
+    import io
+
+    import pdfplumber
+
+    pages = chars = tables = 0
+    for f in files:
+        data = f.read_bytes()
+        if f.suffix == ".pdf":
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                for page in pdf.pages:
+                    chars += len(page.extract_text() or "")
+                    tables += len(page.extract_tables())
+                    pages += 1
+                    page.close()
+        elif f.suffix == ".docx":
+            chars += len(_docx_text(data))
+        else:
+            chars += len(data.decode("utf-8", errors="replace"))
+    return {"pages": pages, "chars": chars, "tables": tables}
+
+
+# ---------------------------------------------------------------- measuring a process tree
+
+def measure(cmd: list[str], label: str, env: dict | None = None) -> dict:
+    """Run `cmd`; wall seconds and peak resident memory of the whole process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for p in [root] + root.children(recursive=True):
+                    try:
+                        total += p.memory_info().rss
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        pass
+            except psutil.NoSuchProcess:
+                break
+            peak = max(peak, total)
+            stop.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if proc.returncode not in (0,):
+        sys.stderr.write(err.decode(errors="replace")[-4000:])
+        raise SystemExit(f"{label}: {' '.join(cmd)} exited with {proc.returncode}")
+    print(f"  {label:<28} {seconds:8.2f} s  peak {peak / 2**20:7.0f} MiB", file=sys.stderr, flush=True)
+    return {"seconds": seconds, "peak_rss_bytes": peak, "stdout": out.decode(errors="replace")}
+
+
+def run(corpus: Path, out: Path, workdir: Path) -> dict:
+    files = corpus_files(corpus)
+    if not files:
+        raise SystemExit(f"no plans under {corpus}; generate them with bench/generate.py")
+    by_kind = {k: sum(1 for f in files if f.suffix == k) for k in (".txt", ".docx", ".pdf")}
+    workdir.mkdir(parents=True, exist_ok=True)
+    py = sys.executable
+    kehoach = str(Path(py).with_name("kehoach"))
+    print(f"corpus {corpus}: {len(files)} files {by_kind}", file=sys.stderr)
+
+    results: dict[str, dict] = {}
+    a = measure([py, __file__, "--phase", "floor", str(corpus)], "(a) floor")
+    a.update(json.loads(a.pop("stdout")))
+    results["a_floor"] = a
+    pdf_pages = a["pages"]
+    b = measure([py, __file__, "--phase", "naive", str(corpus)], "(b) naive baseline")
+    b.update(json.loads(b.pop("stdout")))
+    results["b_naive"] = b
+
+    for jobs in (1, 2):
+        db = workdir / f"bench-jobs{jobs}.duckdb"
+        report = workdir / f"bench-jobs{jobs}.json"
+        for p in (db, Path(f"{db}.wal"), report):
+            p.unlink(missing_ok=True)
+        c = measure([kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", str(jobs), "-q", "--report", str(report)],
+                    f"(c) kehoach --jobs {jobs}")
+        c.pop("stdout")
+        rep = json.loads(report.read_text())
+        c.update(ok=rep["counts"]["ok"], failed=rep["counts"]["failed"], pages=rep["counts"]["pages"])
+        results[f"c_jobs{jobs}"] = c
+    db = workdir / "bench-jobs2.duckdb"
+    report = workdir / "bench-rerun.json"
+    d = measure([kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", "2", "-q", "--report", str(report)],
+                "(d) incremental re-run")
+    d.pop("stdout")
+    rep = json.loads(report.read_text())
+    d.update(unchanged=rep["counts"]["unchanged"], ok=rep["counts"]["ok"])
+    results["d_rerun"] = d
+
+    docs = len(files)
+    for r in results.values():
+        r["docs_per_s"] = docs / r["seconds"]
+        r["pages_per_s"] = pdf_pages / r["seconds"]
+        r["peak_rss_mib"] = r["peak_rss_bytes"] / 2**20
+    c1, c2 = results["c_jobs1"]["seconds"], results["c_jobs2"]["seconds"]
+    ratios = {
+        "c1_over_a": c1 / a["seconds"], "c2_over_a": c2 / a["seconds"],
+        "c1_over_b": c1 / b["seconds"], "c2_over_b": c2 / b["seconds"],
+        "d_over_c1": results["d_rerun"]["seconds"] / c1, "d_over_c2": results["d_rerun"]["seconds"] / c2,
+    }
+    peak = max(r["peak_rss_bytes"] for r in results.values())
+    criteria = {
+        "c2_at_most_quarter_of_b": ratios["c2_over_b"] <= 0.25,
+        "rerun_at_most_2pct_of_full_run": ratios["d_over_c2"] <= 0.02,
+        "peak_memory_under_1_gib": peak < GIB,
+    }
+    report = {
+        "corpus": str(corpus), "files": docs, "by_format": by_kind, "pdf_pages": pdf_pages,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_average": os.getloadavg()},
+        "results": results, "ratios": ratios, "criteria": criteria,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print_table(report)
+    return report
+
+
+def print_table(report: dict) -> None:
+    names = {"a_floor": "(a) floor: fastest raw text", "b_naive": "(b) naive: pdfplumber + python-docx",
+             "c_jobs1": "(c) kehoach ingest --jobs 1", "c_jobs2": "(c) kehoach ingest --jobs 2",
+             "d_rerun": "(d) incremental re-run"}
+    print(f"\n{report['files']} files ({report['by_format']}), {report['pdf_pages']} PDF pages; "
+          f"{report['machine']['cpus']} CPUs, load {report['machine']['load_average'][0]:.1f}\n")
+    print(f"{'measurement':<38} {'seconds':>9} {'docs/s':>9} {'pages/s':>9} {'peak MiB':>9}")
+    print("-" * 78)
+    for key, label in names.items():
+        r = report["results"][key]
+        print(f"{label:<38} {r['seconds']:9.2f} {r['docs_per_s']:9.1f} {r['pages_per_s']:9.1f} {r['peak_rss_mib']:9.0f}")
+    r = report["ratios"]
+    print()
+    print(f"(c)/(a)  jobs 1: {r['c1_over_a']:.2f}   jobs 2: {r['c2_over_a']:.2f}")
+    print(f"(c)/(b)  jobs 1: {r['c1_over_b']:.3f}  jobs 2: {r['c2_over_b']:.3f}   (target jobs 2 <= 0.25)")
+    print(f"(d)/(c)  jobs 1: {r['d_over_c1']:.4f} jobs 2: {r['d_over_c2']:.4f}  (target <= 0.02)")
+    print()
+    for k, ok in report["criteria"].items():
+        print(f"{'PASS' if ok else 'FAIL'}  {k}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--out", type=Path, default=ROOT / "output" / "bench.json")
+    ap.add_argument("--workdir", type=Path, default=ROOT / "output", help="where the benchmark databases go")
+    ap.add_argument("--phase", choices=["floor", "naive"], help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.phase:
+        fn = floor if args.phase == "floor" else naive
+        print(json.dumps(fn(corpus_files(args.corpus))))
+        return
+    report = run(args.corpus.resolve(), args.out, args.workdir)
+    del report  # criteria are reported, not enforced: timings on a shared machine vary
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+"""From glyphs on pages to the blocks a reader hands on: the layout rules for PDFs.
+
+A PDF says where each character is and nothing about words, lines or paragraphs, so
+they are rebuilt here from geometry, the same way whichever backend (PDFium or
+pdfplumber) supplied the glyphs:
+
+- words are glyphs in content order until white space, a jump back or a wide gap;
+- lines are words sharing a baseline;
+- a line continues the paragraph above it only when a word processor would have put it
+  there: the previous line had no room left for the line's first word (otherwise the
+  paragraph ended on purpose), the line starts where continuation lines start (the left
+  margin, or the same centre for a centred title), it has the same size and weight, and
+  the baselines are no further apart than the document's ordinary line pitch (paragraph
+  spacing adds to it). Numbering labels and dashes only start a paragraph when the line
+  above ended a sentence, because "giai đoạn 2021" / "- 2025" is one wrapped phrase;
+- the two-column block that opens an administrative document (issuing body | motto,
+  number | place and date) shares baselines across the columns, so its lines are split
+  at the gutter between the columns and each column becomes its own block;
+- running page numbers are lone numbers in the top or bottom margin.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import regex
+
+from ..rawblocks import RawBlock, RawRow
+from ..settings import Settings
+
+
+class Glyph(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    base: float  # baseline, distance from the top of the page
+    size: float
+    font: str
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+    font: str
+
+    @property
+    def bold(self) -> bool:
+        name = self.font.lower()
+        return "bold" in name or "black" in name or "heavy" in name
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    base: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.text = " ".join(w.text for w in self.words)
+        self.x0 = self.words[0].x0
+        self.x1 = max(w.x1 for w in self.words)
+        self.base = max(w.base for w in self.words)
+        sizes: dict[float, int] = {}
+        for w in self.words:
+            sizes[round(w.size, 1)] = sizes.get(round(w.size, 1), 0) + len(w.text)
+        self.size = max(sizes, key=lambda s: (sizes[s], s))
+        self.bold = all(w.bold for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return self.base - self.size
+
+
+@dataclass
+class PageLayout:
+    """What one page holds once read: its size, text lines outside tables, and tables."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[tuple[float, list[RawRow]]] = field(default_factory=list)  # (top, rows)
+
+
+PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—]*$", regex.I)
+# What opens a new paragraph when the line above ended a sentence.
+_MARKER = regex.compile(r"^(?:[-+•–*]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|Điều\s+\d+)")
+_SENTENCE_END = regex.compile(r"[.;:!?…]\W*$")
+
+
+def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
+    """Drop glyphs drawn twice at (almost) the same place: a cheap trick for bold type."""
+    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    out: list[Glyph | None] = []
+    for g in glyphs:
+        if g is None:
+            out.append(None)
+            continue
+        kx, kb = int(g.x0), int(g.base)
+        dup = False
+        for dx in (-1, 0, 1):
+            for db in (-1, 0, 1):
+                for o in seen.get((g.text, kx + dx, kb + db), ()):
+                    if abs(o.x0 - g.x0) < 1 and abs(o.base - g.base) < 1 and o.font == g.font:
+                        dup = True
+        if dup:
+            continue
+        seen.setdefault((g.text, kx, kb), []).append(g)
+        out.append(g)
+    return out
+
+
+def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
+    out: list[Word] = []
+    cur: Word | None = None
+    tol = settings.pdf_line_tolerance
+    for g in dedupe(glyphs):
+        if g is None:
+            cur = None
+            continue
+        if (
+            cur is not None and abs(g.base - cur.base) <= tol and g.x0 >= cur.x0
+            and g.x0 - cur.x1 <= settings.pdf_word_gap and g.font == cur.font
+        ):
+            cur.text += g.text
+            cur.x1 = max(cur.x1, g.x1)
+            continue
+        if cur is not None and abs(g.base - cur.base) <= tol and g.x0 >= cur.x0 and g.x0 - cur.x1 <= settings.pdf_word_gap:
+            # a change of font inside a word (a bold letter): same word, weight of its start
+            cur.text += g.text
+            cur.x1 = max(cur.x1, g.x1)
+            continue
+        cur = Word(g.text, g.x0, g.x1, g.base, g.size, g.font)
+        out.append(cur)
+    return out
+
+
+def lines(ws: list[Word], settings: Settings) -> list[Line]:
+    ws = sorted(ws, key=lambda w: (w.base, w.x0))
+    groups: list[list[Word]] = []
+    for w in ws:
+        if groups and w.base - groups[-1][-1].base <= settings.pdf_line_tolerance:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [Line(g) for g in groups]
+
+
+def drop_page_numbers(page_lines: list[Line], height: float, settings: Settings) -> list[Line]:
+    margin = settings.pdf_page_number_margin * height
+    return [ln for ln in page_lines
+            if not (PAGE_NUMBER.match(ln.text) and (ln.top < margin or ln.base > height - margin))]
+
+
+def join_text(a: str, b: str) -> str:
+    """Join two lines of one paragraph; a word cut at a hyphen ("59-" / "KH/HU") stays whole."""
+    if regex.search(r"\w-$", a) and regex.match(r"\w", b):
+        return a + b
+    return a + " " + b
+
+
+# --- the header block -------------------------------------------------------------
+
+
+def _gutter(header: list[Line], width: float) -> float | None:
+    """The x nearest the page's middle that no word of the header lines crosses."""
+    spans = sorted((w.x0, w.x1) for ln in header for w in ln.words)
+    gaps = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > reach:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    if not gaps:
+        return None
+    mid = width / 2
+    lo, hi = min(gaps, key=lambda g: 0 if g[0] <= mid <= g[1] else min(abs(g[0] - mid), abs(g[1] - mid)))
+    if abs((lo + hi) / 2 - mid) > width / 4:
+        return None
+    return (lo + hi) / 2
+
+
+def split_header(page: PageLayout, settings: Settings) -> tuple[list[str], list[str], int]:
+    """Split the opening two-column block of page 1: (left lines, right lines, lines used)."""
+    page_lines = page.lines
+    if not page_lines:
+        return [], [], 0
+    mid = page.width / 2
+    first = page_lines[0]
+    if not (any(w.x1 < mid for w in first.words) and any(w.x0 > mid for w in first.words)):
+        return [], [], 0
+    depth = settings.pdf_header_max_depth * page.height
+    header = [first]
+    for prev, ln in zip(page_lines, page_lines[1:]):
+        if ln.top > depth or ln.base - prev.base > settings.pdf_header_gap * max(ln.size, prev.size):
+            break
+        header.append(ln)
+    gutter = _gutter(header, page.width)
+    if gutter is None:
+        return [], [], 0
+    left, right = [], []
+    used = 0
+    for ln in header:
+        if any(w.x0 < gutter < w.x1 for w in ln.words):
+            break
+        lw = [w.text for w in ln.words if w.x1 <= gutter]
+        rw = [w.text for w in ln.words if w.x0 >= gutter]
+        if lw:
+            left.append(" ".join(lw))
+        if rw:
+            right.append(" ".join(rw))
+        used += 1
+    return left, right, used
+
+
+# --- paragraphs ---------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """The text frame of pages of one size: left and right margins, centre, line pitch."""
+
+    left: float
+    right: float
+    pitch: dict[float, float]  # usual baseline distance inside a paragraph, per font size
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _frames(pages: list[PageLayout], settings: Settings) -> dict[tuple[int, int], _Frame]:
+    groups: dict[tuple[int, int], list[PageLayout]] = {}
+    for p in pages:
+        groups.setdefault((round(p.width), round(p.height)), []).append(p)
+    out = {}
+    for key, group in groups.items():
+        all_lines = [ln for p in group for ln in p.lines]
+        if len(all_lines) >= 2:
+            left = statistics.quantiles([ln.x0 for ln in all_lines], n=20)[0]
+            right = statistics.quantiles([ln.x1 for ln in all_lines], n=20)[-1]
+        elif all_lines:
+            left, right = all_lines[0].x0, all_lines[0].x1
+        else:
+            left, right = 0.0, float(key[0])
+        tol = settings.pdf_indent_tolerance
+        # snap to the margin most lines actually share
+        flush = [ln.x0 for ln in all_lines if abs(ln.x0 - left) <= tol]
+        if flush:
+            left = statistics.median(flush)
+        full = [ln.x1 for ln in all_lines if abs(ln.x1 - right) <= tol]
+        if full:
+            right = max(full)
+        pitches: dict[float, list[float]] = {}
+        for p in group:
+            for a, b in zip(p.lines, p.lines[1:]):
+                if a.size == b.size and a.x1 >= right - tol and abs(b.x0 - left) <= tol and b.base > a.base:
+                    pitches.setdefault(a.size, []).append(b.base - a.base)
+        out[key] = _Frame(left, right, {s: statistics.median(v) for s, v in pitches.items()})
+    return out
+
+
+def _continues(a: Line, b: Line, first_of_para: bool, same_page: bool, frame: _Frame, settings: Settings) -> bool:
+    """Whether line b carries on the paragraph whose last line so far is a."""
+    tol = settings.pdf_indent_tolerance
+    if a.bold != b.bold or abs(a.size - b.size) > 0.5:
+        return False
+    if same_page:
+        pitch = b.base - a.base
+        usual = frame.pitch.get(a.size) or frame.pitch.get(min(frame.pitch, key=lambda s: abs(s - a.size))) if frame.pitch else None
+        if usual is None:
+            usual = settings.pdf_default_pitch * a.size
+        if pitch <= 0 or pitch > usual + settings.pdf_spacing_tolerance * a.size:
+            return False
+    # room left on line a for b's first word means line a ended its paragraph
+    first = b.words[0]
+    space = 0.25 * a.size
+    if a.x1 + space + (first.x1 - first.x0) <= frame.right + tol:
+        return False
+    centred_b = b.x0 > frame.left + tol and abs((b.x0 + b.x1) / 2 - frame.centre) <= settings.pdf_centre_tolerance
+    centred_a = a.x0 > frame.left + tol and abs((a.x0 + a.x1) / 2 - frame.centre) <= settings.pdf_centre_tolerance
+    flush_b = abs(b.x0 - frame.left) <= tol
+    if not (flush_b or (centred_a and centred_b) or (not first_of_para and abs(b.x0 - a.x0) <= tol)):
+        return False
+    if _MARKER.match(b.text) and _SENTENCE_END.search(a.text):
+        return False
+    return True
+
+
+def assemble(pages: list[PageLayout], settings: Settings) -> list[RawBlock]:
+    frames = _frames(pages, settings)
+    blocks: list[RawBlock] = []
+    prev_line: Line | None = None  # the last line of the open paragraph, if it can go on
+    first_of_para = True
+    for page in pages:
+        frame = frames[(round(page.width), round(page.height))]
+        page_lines = page.lines
+        if page.number == 1:
+            left, right, used = split_header(page, settings)
+            if used:
+                if left:
+                    blocks.append(RawBlock("header", text="\n".join(left), page=1, column="left"))
+                if right:
+                    blocks.append(RawBlock("header", text="\n".join(right), page=1, column="right"))
+                page_lines = page_lines[used:]
+        items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in page_lines]
+        items += [(top, 0, rows) for top, rows in page.tables]
+        items.sort(key=lambda it: (it[0], it[1]))
+        first_on_page = True
+        for _, kind, obj in items:
+            if kind == 0:
+                blocks.append(RawBlock("table", rows=obj, page=page.number, page_end=page.number, starts_page=first_on_page))
+                prev_line = None
+                first_on_page = False
+                continue
+            ln: Line = obj
+            cur = blocks[-1] if blocks else None
+            if (
+                cur is not None and cur.kind == "paragraph" and prev_line is not None
+                and _continues(prev_line, ln, first_of_para, not first_on_page, frame, settings)
+            ):
+                cur.text = join_text(cur.text, ln.text)
+                cur.page_end = page.number
+                first_of_para = False
+            else:
+                blocks.append(RawBlock("paragraph", text=ln.text, page=page.number, page_end=page.number, emphasis=ln.bold))
+                first_of_para = True
+            prev_line = ln
+            first_on_page = False
+    return blocks

@@ -1,0 +1,383 @@
+"""Quantitative goals: the shares, rates and counts a plan commits to, and what they measure.
+
+A figure is a candidate only when it carries a unit a goal can have (a percent, a share
+in words or as 1/2, a count per 10.000 people, or a count of households, people, models
+or communes); ages, durations, dates, document numbers and money never do, so they never
+become candidates. A candidate is a goal when it stands in a goal section (Mục tiêu, Chỉ
+tiêu, Các kết quả và chỉ tiêu cần đạt …) or its sentence says it is one (phấn đấu, đảm
+bảo …); a bare directive ("chỉ đạo chọn ít nhất 01 xã thí điểm") is a task.
+
+Each line (or table cell) is cut into clauses at sentence ends, semicolons and "trong
+đó"; a parenthesis that holds a figure is a clause of its own (a subgroup goal "(trong
+đó, tỷ lệ hộ nghèo dân tộc Khmer giảm …)") and is hidden from the clause around it, so
+its words do not leak into the outer goal. A clause with several figures is cut between
+them, one goal per figure. The words of rules/target_phrases.yaml read the comparator,
+the yearly unit, the subgroup and the horizon year; rules/indicators.yaml names what is
+measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .model import Document, Section
+from .numbers import parse_number
+from .provenance import provenance
+from .targetphrases import NUM, Lexicon, lexicon, phrase_key
+from .textnorm import collapse, match_form
+
+_SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
+_LINE = regex.compile(r"[^\n\t]+")
+_PAREN = regex.compile(r"\([^()]*\)")
+_CLOSED = regex.compile(r"[.;:!?…)\]*_]\s*$")
+_CONTINUES = regex.compile(r"\s*(?:\p{Ll}(?![.)]\s)|\d+(?![.)]\s|\.\d+[.)]?\s))")
+_LEAD_TRIM = regex.compile(r"[\s\-+*•·–.,;:)]*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]+)[.)]\s+)?[\s\-+*•·–,;:]*")
+_TAIL_TRIM = regex.compile(r"[\s.,;:]+$")
+_DIGIT_FRACTION = regex.compile(r"(?<![\d/.,])(?P<n>\d)\s*/\s*(?P<d>\d)(?!\d|\s*/\s*\d|[.,]\d)")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str  # before the per-year reading: %, households, people, per_10000_people, models, communes
+    per_year_suffix: bool = False
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    holes: list[tuple[int, int]] = field(default_factory=list)
+    host: "Clause | None" = None
+
+    def view(self, mform: str, start: int | None = None, end: int | None = None) -> str:
+        """The clause's matching-form text with its parentheses blanked, same length as the span."""
+        s, e = self.start if start is None else start, self.end if end is None else end
+        chars = list(mform[s:e])
+        for hs, he in self.holes:
+            for k in range(max(hs, s), min(he, e)):
+                chars[k - s] = " "
+        return "".join(chars)
+
+
+def _number(text: str) -> float:
+    return float(parse_number(text))
+
+
+def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern]]:
+    sep = lex.separator
+    return [
+        ("per_capita", regex.compile(rf"(?P<v1>{NUM})\s+(?P<what>[^\d;:()%/\n\t]+?)\s*{lex.per_capita}")),
+        ("percent", regex.compile(rf"(?P<v1>{NUM})(?:\s*%)?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*%")),
+        ("fraction", _DIGIT_FRACTION),
+        ("fraction_word", regex.compile(lex.fraction_words)),
+        ("count", regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s+(?P<noun>{lex.count_nouns})")),
+    ]
+
+
+def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quantity]:
+    """Figures with a goal unit in mform[start:end], earlier kinds winning overlaps."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _quantity_patterns(lex):
+        for m in pat.finditer(mform, start, end):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            q = _read(kind, m, mform, start, lex)
+            if q is None:
+                continue
+            taken.append((s, e))
+            found.append(q)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) -> Quantity | None:
+    s, e = m.span()
+    before = mform[line_start:s]
+    if kind == "fraction":
+        n, d = int(m["n"]), int(m["d"])
+        if not 0 < n < d or lex.number_blocker.search(before):
+            return None
+        return Quantity(s, e, round(100 * n / d, 6), None, "%")
+    if kind == "fraction_word":
+        return Quantity(s, e, lex.fraction_value[phrase_key(m.group())], None, "%")
+    if lex.number_blocker.search(before):
+        return None
+    try:
+        v1 = _number(m["v1"])
+        v2 = _number(m["v2"]) if m.groupdict().get("v2") else None
+    except ValueError:
+        return None
+    if kind == "percent":
+        if lex.money_word.match(mform, e):
+            return None
+        suffix = lex.per_year_suffix.match(mform, e)
+        if suffix:
+            e = suffix.end()
+        return Quantity(s, e, v1, v2, "%", per_year_suffix=bool(suffix))
+    if kind == "per_capita":
+        return Quantity(s, e, v1, None, "per_10000_people")
+    suffix = lex.per_year_suffix.match(mform, e)
+    unit = lex.count_unit[phrase_key(m["noun"])]
+    return Quantity(s, suffix.end() if suffix else e, v1, v2, unit, per_year_suffix=bool(suffix))
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+def _parentheses(mform: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost (…) spans in the line, as (open, close + 1)."""
+    out, depth, open_at = [], 0, None
+    for k in range(start, end):
+        ch = mform[k]
+        if ch == "(":
+            if depth == 0:
+                open_at = k
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((open_at, k + 1))
+    return out
+
+
+def _segments(view: str, offset: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Cut a view at sentence ends and before "trong đó"."""
+    cuts = {0, len(view)}
+    for m in _SENTENCE_END.finditer(view):
+        cuts.add(m.end())
+    for m in lex.subclause_opener.finditer(view):
+        cuts.add(m.start())
+    bounds = sorted(cuts)
+    return [(offset + a, offset + b) for a, b in zip(bounds, bounds[1:]) if view[a:b].strip()]
+
+
+def line_clauses(mform: str, start: int, end: int, quantities: list[Quantity], lex: Lexicon) -> list[Clause]:
+    """The clauses of one line, parentheses holding a figure cut out as clauses of their own."""
+    holes = [(a, b) for a, b in _parentheses(mform, start, end)
+             if any(a < q.start and q.end <= b for q in quantities)]
+    outer = Clause(start, end, holes)
+    clauses = [Clause(a, b, [h for h in holes if a < h[1] and h[0] < b])
+               for a, b in _segments(outer.view(mform), start, lex)]
+    for a, b in holes:
+        host = next((c for c in clauses if c.start <= a < c.end), None)
+        inner = Clause(a + 1, b - 1)
+        clauses.extend(Clause(s, e, host=host) for s, e in _segments(inner.view(mform), a + 1, lex))
+    return clauses
+
+
+def _inside(q: Quantity, c: Clause) -> bool:
+    return c.start <= q.start and q.end <= c.end and not any(a <= q.start < b for a, b in c.holes)
+
+
+def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> list[int]:
+    """Where to cut a clause holding several figures: at the conjunction between two, else after a comma."""
+    points = []
+    for q, nxt in zip(qs, qs[1:]):
+        gap = view[q.end - offset:nxt.start - offset]
+        m = lex.conjunction.search(gap)
+        if m:
+            points.append(q.end + m.start())
+            continue
+        comma = regex.search(r"[,:]", gap)
+        points.append(q.end + (comma.end() if comma else 0))
+    return points
+
+
+# --- the goal and its parts ------------------------------------------------------------------
+
+def _context(doc: Document, offset: int, lex: Lexicon) -> str | None:
+    """'goal' or 'result' from the nearest enclosing section that says which, else None."""
+    for s in doc.ancestors(doc.section_at(offset)):
+        if s.label_kind == "title":
+            continue
+        title = match_form(s.title)
+        if lex.result_heading.search(title):
+            return "result"
+        if lex.goal_heading.search(title):
+            return "goal"
+    return None
+
+
+def _comparator(mform: str, q: Quantity, c: Clause, lex: Lexicon) -> str:
+    if q.value_high is not None:
+        return "range"
+    after = lex.comparator_after.match(mform, q.end, c.end)
+    if after:
+        return lex.comparator_value[phrase_key(after["c"])]
+    before = lex.comparator_before.search(mform, c.start, q.start)
+    if before:
+        return lex.comparator_value[phrase_key(before["c"])]
+    return "eq"
+
+
+def _unit(q: Quantity, view: str, lex: Lexicon) -> str:
+    per_year = q.per_year_suffix or bool(lex.per_year.search(view))
+    if q.unit == "%" and per_year and (q.per_year_suffix or lex.change_verb.search(view)):
+        return "%/year"
+    if q.unit == "people" and per_year:
+        return "people/year"
+    return q.unit
+
+
+def _lead(mform: str, line_start: int, clause_start: int) -> str:
+    """The line's lead-in before its first colon ("Tỷ lệ sử dụng nước hợp vệ sinh: …"), when the clause follows it."""
+    colon = mform.find(":", line_start, clause_start)
+    return mform[line_start:colon] if colon >= 0 else ""
+
+
+def _indicator(views: list[str], unit: str, lex: Lexicon):
+    for view in views:
+        for ind in lex.indicators:
+            if ind.fits(view, unit):
+                return ind
+    return None
+
+
+def _first(patterns, text: str):
+    for pat, value in patterns:
+        if pat.search(text):
+            return value
+    return None
+
+
+def _year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> int | None:
+    start, end = period
+    for text in texts:
+        for m in lex.horizon.finditer(text):
+            y = int(m["year"])
+            if start is None or y >= start:
+                return y
+    return end
+
+
+def _period(ctx) -> tuple[int | None, int | None]:
+    """The plan's period, as the metadata step read it."""
+    return ctx.meta.get("period_start"), ctx.meta.get("period_end")
+
+
+def _component(doc: Document, ctx, offset: int) -> str | None:
+    from .components import component_at
+
+    return component_at(doc, ctx, offset)
+
+
+def _trim(mform: str, s: int, e: int, holes, lex: Lexicon) -> tuple[int, int]:
+    """The clause without its bullet, a category lead-in ("Chiều thiếu hụt về y tế:"), a
+    leading conjunction, a trailing parenthesis that is a clause of its own, or end punctuation."""
+    for a, b in sorted(holes, reverse=True):
+        if a >= s and b <= e and not mform[b:e].strip(" .,;:"):
+            e = a
+    m = _LEAD_TRIM.match(mform, s, e)
+    if m:
+        s = m.end()
+    colon = mform.find(":", s, e)
+    if colon >= 0 and _first(lex.dimensions, mform[s:colon]):
+        s = colon + 1
+    m = lex.conjunction.match(mform, s, e)
+    if m:
+        s = m.end()
+    m = _LEAD_TRIM.match(mform, s, e)
+    if m:
+        s = m.end()
+    m = _TAIL_TRIM.search(mform, s, e)
+    if m:
+        e = m.start()
+    return s, max(s, e)
+
+
+def _from_marker(mform: str, s: int, q_start: int, lex: Lexicon) -> int:
+    """Start the quoted goal at its marker when a lead-in clause comes first ("Thực hiện …, phấn đấu tăng …")."""
+    for m in lex.goal_marker.finditer(mform, s, q_start):
+        if regex.search(r"[,;]\s*$", mform[s:m.start()]):
+            return m.start()
+    return s
+
+
+def _ancestor_titles(doc: Document, offset: int) -> list[str]:
+    return [match_form(s.title) for s in doc.ancestors(doc.section_at(offset)) if s.label_kind != "title"]
+
+
+def logical_lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of stored lines and table cells, a paragraph broken mid-sentence (PDF) joined again.
+
+    A paragraph line that ends without closing punctuation and is followed by a paragraph
+    line that starts in lower case or with a figure ("… giai đoạn 2021 -" / "2025 từ 1,5%
+    trở lên.") continues it; headings, list items and table rows never do.
+    """
+    text = doc.text
+    paragraphs = {b.start for b in doc.blocks if b.kind == "paragraph"}
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if (spans and spans[-1][1] == s - 1 and text[s - 1] == "\n"
+                and s in paragraphs and spans[-1][0] in paragraphs
+                and _CONTINUES.match(text, s) and not _CLOSED.search(text, spans[-1][0], spans[-1][1])):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def extract(doc: Document, ctx) -> None:
+    lex = lexicon()
+    mform = match_form(doc.text)
+    period = _period(ctx)
+    for ls, le in logical_lines(doc):
+        quantities = find_quantities(mform, ls, le, lex)
+        if not quantities:
+            continue
+        for clause in line_clauses(mform, ls, le, quantities, lex):
+            qs = [q for q in quantities if _inside(q, clause)]
+            if qs:
+                _clause_targets(doc, ctx, mform, (ls, le), clause, qs, period, lex)
+
+
+def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], period, lex: Lexicon) -> None:
+    ls, le = line
+    view = clause.view(mform)
+    context = _context(doc, clause.start, lex)
+    if context == "result":
+        return
+    if context != "goal":
+        marker_view = view + " " + (clause.host.view(mform) if clause.host else "")
+        if not lex.goal_marker.search(marker_view) or lex.past_marker.search(view):
+            return
+    for i in range(len(qs) - 1, 0, -1):  # "từ 5% xuống còn 3%": the first is the starting level
+        if lex.baseline_link.match(_PAREN.sub(" ", mform[qs[i - 1].end:qs[i].start])):
+            del qs[i - 1]
+    cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
+    lead = _lead(mform, ls, clause.start)
+    titles = _ancestor_titles(doc, clause.start)
+    for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
+        sub = clause.view(mform, s, e)
+        unit = _unit(q, sub, lex)
+        views = [sub, lead + " " + sub]
+        if clause.host is not None:
+            views.append(clause.host.view(mform) + " " + sub)
+        ind = _indicator(views, unit, lex)
+        dimension = ind.dimension if ind and ind.dimension else _first(lex.dimensions, lead + " " + view)
+        ts, te = _trim(mform, s, e, clause.holes, lex)
+        ts = _from_marker(mform, ts, q.start, lex)
+        ctx.rows["targets"].append({
+            "component": _component(doc, ctx, q.start),
+            "indicator": ind.key if ind else None,
+            "dimension": dimension,
+            "text": collapse(doc.text[ts:te]),
+            "value": q.value,
+            "value_high": q.value_high,
+            "unit": unit,
+            "comparator": _comparator(mform, q, Clause(s, e), lex),
+            "year": _year([sub, view, mform[ls:le]] + titles, period, lex),
+            "population": _first(lex.populations, sub),
+            "section_id": (doc.section_at(q.start) or _NO_SECTION).section_id,
+            **provenance(doc, ts, te),
+        })
+
+
+_NO_SECTION = Section(section_id=None, level=0, label=None, label_kind="", title="", start=0, end=0, parent_id=None, heading_end=0)
