@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Debian packages some features and tests need (OCR, legacy .doc, browser tests).
-APT_PACKAGES := chromium
+APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -26,6 +26,14 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
+
+# Benchmark: a deterministic corpus of 300 plans (TXT, DOCX, PDF via LibreOffice), generated
+# once into output/bench-corpus, then floor / naive baseline / kehoach --jobs 1, 2 / re-run.
+BENCH_CORPUS ?= output/bench-corpus
+bench: $(VENV)/.installed system-deps
+	mkdir -p output
+	test -f $(BENCH_CORPUS)/SEED || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
+	$(BIN)/python bench/run.py $(BENCH_CORPUS) --out output/bench.json
 
 clean:
 	rm -rf $(VENV) output/*.duckdb output/*.wal

@@ -24,9 +24,11 @@ from functools import lru_cache
 import regex
 import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from . import rules
 from .errors import RulesError
+from .settings import DEFAULT_SETTINGS
 from .textnorm import collapse, key, match_form
 
 LEVELS = ("central", "province", "district", "commune")
@@ -110,7 +112,7 @@ def _check(kind: str, entries: tuple[dict, ...]) -> None:
                 raise RulesError(f"{kind}.yaml: entry {i + 1} (kind {e['kind']}) lacks required field {f!r}")
 
 
-def _phrase_re(phrases, flags=0) -> str:
+def phrase_pattern(phrases) -> str:
     """An alternation of phrases, longest first, each bounded by non-word characters."""
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(regex.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,\s*") for p in alts)
@@ -179,7 +181,7 @@ def lexicon() -> Lexicon:
         forms = [e["name"], *(e.get("variants") or [])]
         spellings = {}
         for f in forms:
-            spelled = collapse(_ANY_DASH.sub(" - ", f)) if _ANY_DASH.search(f) else collapse(f)
+            spelled = collapse(_ANY_DASH.sub(" - ", f))
             spellings.setdefault(key(spelled), spelled)
         body = Body(e["name"], e["agency_kind"], e["level"], e.get("collective"), spellings)
         patterns: set[str] = set()
@@ -193,7 +195,7 @@ def lexicon() -> Lexicon:
     matcher.add("CATCHALL", list(nlp.tokenizer.pipe(sorted(set(phrases) | {_dashless(p) for p in phrases}))))
 
     units = {key(e["word"]): (e["level"], e["unit"]) for e in entries if e["kind"] == "level_word"}
-    unit_alt = _phrase_re(units)
+    unit_alt = phrase_pattern(units)
     suffix_re = regex.compile(
         rf"\s*(?:(?P<plural>các|cấp)\s+)?(?P<unit>{unit_alt})"
         rf"(?P<more>(?:\s*,\s*|\s+và\s+|\s*-\s*)(?:các\s+)?(?:{unit_alt}))*"
@@ -212,9 +214,9 @@ def lexicon() -> Lexicon:
         nlp=nlp, matcher=matcher, bodies=bodies,
         abbreviation_re=regex.compile(rf"(?<![\w&])(?:{abbr_body})(?![\w&])"),
         expansions=shorts, units=units, suffix_re=suffix_re, heads=heads, head_re=head_re,
-        prefix_re=regex.compile(_phrase_re(prefixes) + r"\s*$"),
-        item_start_re=regex.compile(r"^\s*" + _phrase_re(prefixes)),
-        tail_re=regex.compile(r"(?:\s*(?:" + _phrase_re(tails) + r"))+\s*$"),
+        prefix_re=regex.compile(phrase_pattern(prefixes) + r"\s*$"),
+        item_start_re=regex.compile(r"^\s*" + phrase_pattern(prefixes)),
+        tail_re=regex.compile(r"(?:\s*(?:" + phrase_pattern(tails) + r"))+\s*$"),
     )
 
 
@@ -264,13 +266,13 @@ def _select(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _lexicon_mentions(text: str, form: str, doc_level: str | None) -> list[Mention]:
     lex = lexicon()
-    doc = lex.nlp.make_doc(form)
+    # white-space tokens (runs of spaces, line breaks) are dropped so that a name matches
+    # however the text spaces it; `where` keeps each remaining token's place in the text
+    where = [(t.idx, t.idx + len(t)) for t in lex.nlp.make_doc(form) if not t.is_space]
+    doc = Doc(lex.nlp.vocab, words=[form[a:b] for a, b in where])
     spans = []
     for match_id, ts, te in lex.matcher(doc):
-        label = lex.nlp.vocab.strings[match_id]
-        s = doc[ts].idx
-        e = doc[te - 1].idx + len(doc[te - 1])
-        spans.append((s, e, label))
+        spans.append((where[ts][0], where[te - 1][1], lex.nlp.vocab.strings[match_id]))
     out = []
     for s, e, label in _select(spans):
         if label == "CATCHALL":
@@ -313,8 +315,8 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = [a]
     for m in regex.finditer(r"[;]|\.(?=\s|$)|,|\n|(?<=\s)(?:và|hoặc)(?=\s)", text[a:b]):
         after = a + m.end()
-        hard = m.group() in (";", ".")
         rest = text[after:b]
+        hard = m.group() in (";", ".") or not rest.strip()  # a separator just before a listed body
         if hard or lex.head_re.match(rest.lstrip()) or lex.item_start_re.match(match_form(rest)):
             cuts.extend([a + m.start(), after])
     cuts.append(b)
@@ -350,7 +352,7 @@ def _shape_mention(text: str, s: int, e: int, doc_level: str | None, max_words: 
 
 
 def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern | None = None,
-                  max_words: int = 14) -> list[Mention]:
+                  max_words: int = DEFAULT_SETTINGS.agency_max_words) -> list[Mention]:
     """Bodies and catch-alls in `text`, in order, with spans into it.
 
     `stops` matches (on the matching form) words that end a name read by its shape, such
@@ -371,8 +373,18 @@ def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern 
             gaps.append((pos, a))
         pos = max(pos, b)
     gaps.append((pos, len(text)))
+    by_start = {m.start: m for m in found if m.is_agency}
     for a, b in gaps:
-        for s, e in _items(text, a, b):
+        items = _items(text, a, b)
+        for i, (s, e) in enumerate(items):
+            known = by_start.get(b) if i == len(items) - 1 and not text[e:b].strip() else None
+            if known is not None:
+                # a listed body inside a longer unknown name: "Văn phòng" + "Ban Chỉ đạo",
+                # "Công chức Văn phòng" + "Đảng ủy"
+                whole = _shape_mention(text, s, known.end, doc_level, max_words)
+                if whole is not None and whole.start < known.start:
+                    found[found.index(known)] = whole
+                    continue
             m = _shape_mention(text, s, e, doc_level, max_words)
             if m is not None:
                 found.append(m)
@@ -380,10 +392,4 @@ def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern 
     return found
 
 
-def canonical(text: str, doc_level: str | None = None) -> Mention | None:
-    """The one body a short text names (a table cell, a test string), if it names one."""
-    ms = [m for m in find_mentions(text, doc_level) if m.is_agency]
-    return ms[0] if ms else None
-
-
-__all__ = ["Body", "LEVELS", "Mention", "canonical", "expand", "find_mentions", "lexicon", "spell"]
+__all__ = ["Body", "LEVELS", "Mention", "expand", "find_mentions", "lexicon", "phrase_pattern", "spell"]

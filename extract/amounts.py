@@ -25,12 +25,12 @@ from functools import lru_cache
 
 import regex
 
-from .components import component_at
+from .components import best_match, canon, component_at, read_heading
 from .model import Document
 from .moneywords import find_word_amounts, money_entries
 from .numbers import NUMBER_RE, to_dong
 from .provenance import provenance
-from .textnorm import match_form
+from .textnorm import match_form, strip_diacritics
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
 _BULLET = regex.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)*\.?\)?)|(?P<letter>[a-zđ]\))|(?P<mark>[-+•*–]))\s*")
@@ -126,6 +126,7 @@ class Figure:
     component: str | None = None
     parent: int | None = None  # index of the figure it is a part of
     corrected: bool = False
+    inline: bool = False  # the component is named on the figure's own line
     children: list[int] = field(default_factory=list)
 
 
@@ -178,8 +179,16 @@ def _closing_paren(line: str, pos: int) -> int | None:
     return len(line)
 
 
+def _per_year(form: str, end: int) -> bool:
+    """"500 triệu đồng/năm": a yearly amount, not a rate."""
+    after = form[end:end + 12].lstrip()
+    return after.startswith("/") and basis_of(after.split()[0] if after.split() else after, False) == "annual"
+
+
 def _is_rate(form: str, start: int, end: int) -> bool:
     after = form[end:end + 20].lstrip()
+    if _per_year(form, end):
+        return False
     if any(after.startswith(p) for p in _phrases("rate", "after")):
         return True
     before = form[max(0, start - 25):start]
@@ -187,7 +196,7 @@ def _is_rate(form: str, start: int, end: int) -> bool:
 
 
 def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
-    """(start, end, raw, unit, vnd, words) of the money figures on one line."""
+    """(start, end, raw, unit, vnd, words) of the money figures on one line, in order."""
     form = match_form(line)
     found = []
     factors = unit_factors()
@@ -249,7 +258,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         form = match_form(line)
         line_figs: list[int] = []
         prev_end = _BULLET.match(line).end() if _BULLET.match(line) else 0
-        whole_for_paren: dict[int, int] = {}  # paren-close offset -> index of the figure it splits
+        line_head: int | None = None  # a figure that announces parts later on the same line
         for s, e, raw, unit, vnd, words in found:
             depth = depths[s]
             if depth == 0:
@@ -264,7 +273,19 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             f = Figure(base + s, base + e, raw, unit, unit_factors()[match_form(unit)] if not words else 1, vnd,
                        depth, base + ctx_start, words)
             f.source, f.capital = source, capital
+            if _per_year(form, e):
+                f.basis = "annual"
             idx = len(figures)
+            if depth == 0:
+                last = next((w for w in reversed(line_figs) if figures[w].depth == 0), None)
+                between = form[(figures[last].end - base) if last is not None else 0:s]
+                if last is not None and any(_has_phrase(between, p) for p in _phrases("split")):
+                    line_head = last
+                if line_head is not None and line_head != idx:
+                    f.parent = line_head
+                    figures[line_head].children.append(idx)
+                    if f.source is None:
+                        f.source = figures[line_head].source
             figures.append(f)
             line_figs.append(idx)
             if depth > 0:
@@ -286,7 +307,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         # attach the line's figures to the announcement they answer
         for idx in line_figs:
             f = figures[idx]
-            if f.depth > 0:
+            if f.depth > 0 or f.parent is not None:
                 continue
             if stack:
                 top = stack[-1]
@@ -299,12 +320,20 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
                     f.basis = top.basis
             if f.source is None and f.capital is not None:
                 f.source = "total"
+        named = inline_component(line[:found[0][0]] if found else line, ctx.settings)
         for idx in line_figs:
             f = figures[idx]
             b = basis_of(doc.text[f.clause_start:f.start], multi_year)
             if b:
                 f.basis = b
-            f.component = component_at(doc, ctx, f.start)
+            if named:
+                f.component, f.inline = named, True
+                if f.source is None and f.depth == 0:
+                    f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
+            elif f.parent is not None and figures[f.parent].inline:
+                f.component, f.inline = figures[f.parent].component, True
+            else:
+                f.component = component_at(doc, ctx, f.start)
         # does this line announce parts on the following lines?
         tail_from = (figures[line_figs[-1]].end - base) if line_figs else 0
         tail = form[tail_from:]
@@ -324,6 +353,29 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             sec = doc.section_at(base)
             stack.append(_Open(head, src, style, sec.section_id if sec else None, basis))
     return figures
+
+
+_NAMED = regex.compile(r"(?<!\w)(?:tieu\s+du\s+an|du\s+an)\s*(?:so\s*)?\d")
+
+
+def inline_component(text: str, settings) -> str | None:
+    """The component a line opens with, before its figures ("- Dự án 2: ...", "Đa dạng hóa sinh kế…:")."""
+    skel = strip_diacritics(text)
+    if len(skel) != len(text):
+        return None
+    bullet = _BULLET.match(text)
+    m = _NAMED.match(skel, bullet.end() if bullet else 0)  # the line must open with the component
+    if m:
+        h = read_heading(text[m.start():])
+        code, score = best_match(h.title, h.label_level)
+        if code and score >= settings.component_title_min_score:
+            return code
+        if h.label_level == "project" and canon(f"DA{h.printed_number}"):
+            return f"DA{h.printed_number}"  # "Dự án 6: Kinh phí ...": no title to go by
+        return None
+    head = _BULLET.sub("", text, count=1).split(":")[0]
+    code, score = best_match(head)
+    return code if code and score >= settings.component_title_bare_min_score else None
 
 
 def _row(doc: Document, f: Figure) -> dict:

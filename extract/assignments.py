@@ -26,8 +26,10 @@ from functools import lru_cache
 import regex
 
 from . import agencies, rules
+from .components import best_match, component_at, read_heading
 from .model import Block, Document, Row
 from .provenance import provenance
+from .settings import DEFAULT_SETTINGS
 from .textnorm import key, match_form
 
 ROLE_KINDS = ("lead", "support_after", "support_self", "doer")
@@ -45,7 +47,7 @@ _CLAUSE_MARKERS = ("label", "opener", "by", "link", "lead", "lead_label", "suppo
                    "support_self", "doer", "list_end")
 _SEPARATOR = regex.compile(r"(?:[\s,;:\-–+•*()]|(?<!\w)(?:và|cùng|với)(?!\w))*")
 _LIST_LABEL = regex.compile(r"\s*(?:[-+•*–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5})[.)])?\s*")
-_PIECE_END = regex.compile(r";|\.(?=\s|$)")
+_PIECE_END = regex.compile(r"\.(?=\s|$)")
 _ROMAN = regex.compile(r"^[IVXLC]{1,6}$")
 _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -83,7 +85,7 @@ def _marker_table() -> tuple[regex.Pattern, dict[str, frozenset]]:
     for kind in _CLAUSE_MARKERS:
         for p in phrases()[kind]:
             table.setdefault(p, set()).add(kind)
-    return regex.compile(agencies._phrase_re(table)), {p: frozenset(k) for p, k in table.items()}
+    return regex.compile(agencies.phrase_pattern(table)), {p: frozenset(k) for p, k in table.items()}
 
 
 @lru_cache(maxsize=None)
@@ -112,9 +114,8 @@ def _pieces(form: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if form[a:b].strip()]
 
 
-def _skip(form: str, pos: int, end: int, markers: list[Marker], kinds: tuple[str, ...]) -> tuple[int, set[str]]:
-    """Move past separators and markers of the given kinds; say which kinds were passed."""
-    seen: set[str] = set()
+def _skip(form: str, pos: int, end: int, markers: list[Marker], kinds: tuple[str, ...]) -> int:
+    """Move past separators and markers of the given kinds."""
     while pos < end:
         m = _SEPARATOR.match(form, pos, end)
         if m and m.end() > pos:
@@ -123,9 +124,8 @@ def _skip(form: str, pos: int, end: int, markers: list[Marker], kinds: tuple[str
         mk = next((x for x in markers if x.start == pos and x.kinds & set(kinds)), None)
         if mk is None:
             break
-        seen |= mk.kinds & set(kinds)
         pos = mk.end
-    return pos, seen
+    return pos
 
 
 def _subject(form: str, pos: int, end: int, mentions: list[agencies.Mention]) -> tuple[list[agencies.Mention], int]:
@@ -143,61 +143,94 @@ def _subject(form: str, pos: int, end: int, mentions: list[agencies.Mention]) ->
     return subj, pos
 
 
+def _labelled(ms: list[agencies.Mention], mk: list[Marker]) -> list[tuple[str, agencies.Mention]]:
+    """"Cơ quan chủ trì: A; cơ quan phối hợp: B, C": each body takes the label before it."""
+    labels = [x for x in mk if x.kinds & {"lead_label", "support_label"}]
+    out = []
+    for m in ms:
+        before = [x for x in labels if x.end <= m.start]
+        if before and m.is_agency:
+            out.append(("lead" if "lead_label" in before[-1].kinds else "support", m))
+    return out
+
+
 def _parse_piece(form: str, a: int, b: int, mentions: list[agencies.Mention], markers: list[Marker],
-                 default_role: str | None) -> list[tuple[str, agencies.Mention]]:
+                 default_role: str | None) -> list[tuple[str, agencies.Mention, int, int]]:
+    """The roles one sentence gives, each with the span of the clause that gives it.
+
+    A sentence may hold several clauses ("A chủ trì; B phối hợp thực hiện"), so a clause
+    may open at the sentence start, after a semicolon, and after "do" or "Đề nghị"; an
+    opening that falls inside the supporting list of an earlier clause is part of it.
+    """
     ms = [m for m in mentions if a <= m.start < b]
     mk = [m for m in markers if a <= m.start < b]
     lab = _LIST_LABEL.match(form, a, b)
-    start = lab.end() if lab else a
-    start, seen = _skip(form, start, b, mk, ("label", "opener", "lead_label", "support_label"))
-    if "lead_label" in seen or "support_label" in seen:
-        role = "lead" if "lead_label" in seen else "support"
-        return [(role, m) for m in ms if m.is_agency]
-    starts = [start] + [x.end for x in mk if x.kinds & {"by", "opener"} and x.end > start]
-    out: list[tuple[str, agencies.Mention]] = []
-    taken: set[int] = set()
+    first = lab.end() if lab else a
+    first = _skip(form, first, b, mk, ("label", "opener"))
+    if any(x.kinds & {"lead_label", "support_label"} for x in mk if x.start == first):
+        return [(role, m, a, b) for role, m in _labelled(ms, mk)]
+    starts = sorted({first} | {a + i + 1 for i, ch in enumerate(form[a:b]) if ch == ";"}
+                    | {x.end for x in mk if x.kinds & {"by", "opener"} and x.end > first})
+    out: list[tuple[str, agencies.Mention, int, int]] = []
+    consumed = a
     for s in starts:
-        s, _ = _skip(form, s, b, mk, ("opener",))
-        subj, pos = _subject(form, s, b, ms)
-        if not subj:
+        if s < consumed:
             continue
-        pos, _ = _skip(form, pos, b, mk, ("link",))
+        s = _skip(form, s, b, mk, ("label", "opener"))
+        subj, pos = _subject(form, s, b, ms)
+        if not any(m.is_agency for m in subj):
+            continue
+        pos = _skip(form, pos, b, mk, ("link",))
         verb = next((x for x in mk if x.start == pos and x.kinds & set(ROLE_KINDS)), None)
         if verb is None:
             continue
         role = "support" if ("support_self" in verb.kinds and not verb.kinds & {"lead", "doer", "support_after"}) else "lead"
+        clause = []
         for m in subj:
             if m.is_agency:
-                out.append((role, m))
-            taken.add(m.start)
+                clause.append((role, m))
         rest = verb.start if "support_after" in verb.kinds else verb.end
-        out.extend(_supports(form, rest, b, ms, mk, taken))
-        break
+        supports, consumed = _supports(form, rest, b, ms, mk)
+        clause += supports
+        consumed = max(consumed, verb.end)
+        cs = form.rfind(";", a, s) + 1 or a
+        ce = form.find(";", max(consumed, subj[-1].end), b)
+        out += [(r, m, cs, b if ce < 0 else ce) for r, m in clause]
     if out or default_role is None:
         return out
     after = next((x for x in mk if "support_after" in x.kinds), None)
     for m in ms:
         if m.is_agency:
-            out.append(("support" if after is not None and m.start >= after.end else default_role, m))
+            out.append(("support" if after is not None and m.start >= after.end else default_role, m, a, b))
     return out
 
 
-def _supports(form: str, pos: int, b: int, ms: list[agencies.Mention], mk: list[Marker],
-              taken: set[int]) -> list[tuple[str, agencies.Mention]]:
-    """The supporting bodies after a role word: after "phối hợp với" up to the verb that ends
-    the list, or those named before a later "phối hợp" ("X chủ trì, Y phối hợp")."""
+def _has_subject(form: str, verb: Marker, ms: list[agencies.Mention]) -> bool:
+    """Whether a role word has bodies of its own just before it (a new clause)."""
+    before = [m for m in ms if m.end <= verb.start]
+    return bool(before) and before[-1].is_agency and not form[before[-1].end:verb.start].strip(" ,:")
+
+
+def _supports(form: str, pos: int, b: int, ms: list[agencies.Mention],
+              mk: list[Marker]) -> tuple[list[tuple[str, agencies.Mention]], int]:
+    """The supporting bodies after a role word, and where their list ends: after "phối hợp
+    với" up to the verb that closes the list, or those named before a later "phối hợp"
+    ("A chủ trì; B phối hợp thực hiện")."""
+    stop = pos
     after = next((x for x in mk if x.start >= pos and "support_after" in x.kinds), None)
-    if after is not None:
+    nxt = next((x for x in mk if x.start >= pos and x.kinds & {"lead", "doer"} and _has_subject(form, x, ms)
+                and (after is None or x.start < after.start)), None)
+    if after is not None and nxt is None:
         stop = next((x.start for x in mk if x.start >= after.end and not x.kinds & {"support_after"}), b)
-        return [("support", m) for m in ms if after.end <= m.start < stop and m.is_agency and m.start not in taken]
-    later = next((x for x in mk if x.start >= pos and "support_self" in x.kinds), None)
-    if later is not None:
-        return [("support", m) for m in ms if pos <= m.start < later.start and m.is_agency and m.start not in taken]
-    return []
+        return [("support", m) for m in ms if after.end <= m.start < stop and m.is_agency], stop
+    later = next((x for x in mk if x.start >= pos and "support_self" in x.kinds and not x.kinds & {"lead", "doer"}), None)
+    if later is not None and (nxt is None or later.start < nxt.start):
+        return [("support", m) for m in ms if pos <= m.start < later.start and m.is_agency], later.end
+    return [], stop
 
 
 def parse(text: str, doc_level: str | None = None, default_role: str | None = None,
-          max_words: int = 14) -> list[Assigned]:
+          max_words: int = DEFAULT_SETTINGS.agency_max_words) -> list[Assigned]:
     """Every (role, body) a clause or a table cell states, with the clause's span.
 
     With no `default_role` only bodies a role word speaks of count (running text); with
@@ -209,26 +242,27 @@ def parse(text: str, doc_level: str | None = None, default_role: str | None = No
     markers = _markers(form, mentions)
     out, seen = [], set()
     for a, b in _pieces(form):
-        for role, m in _parse_piece(form, a, b, mentions, markers, default_role):
+        for role, m, cs, ce in _parse_piece(form, a, b, mentions, markers, default_role):
             k = (role, key(m.name))
             if k in seen:
                 continue
             seen.add(k)
-            out.append(Assigned(role, m, a, b))
+            cs += len(text[cs:ce]) - len(text[cs:ce].lstrip())
+            out.append(Assigned(role, m, cs, ce))
     return out
 
 
 # --- where clauses are ---------------------------------------------------------------
 
-def _excluded(doc: Document, offset: int) -> bool:
-    """Inside the plan's "Tổ chức thực hiện" part or its distribution list."""
+def _excluded(doc: Document, ctx, offset: int) -> bool:
+    """Inside the plan's "Tổ chức thực hiện" part (duty lists by agency) or its distribution
+    list. A component's own "Tổ chức thực hiện" sub-section is its assignment clause, so a
+    section of that title counts only where no component section encloses it."""
     heads = phrases()["excluded_section"]
     for s in doc.ancestors(doc.section_at(offset)):
         title = key(s.title)
-        if not any(title.startswith(h) for h in heads):
-            continue
-        if s.label_kind in ("roman", "article", "title") or s.level <= 2 or title.startswith("nơi nhận"):
-            return True
+        if any(title.startswith(h) for h in heads):
+            return component_at(doc, ctx, s.start) is None
     return False
 
 
@@ -250,13 +284,7 @@ def _text_units(doc: Document) -> list[tuple[int, int]]:
     return [(a, e) for a, e in units]
 
 
-def _component_at(doc: Document, ctx, offset: int) -> str | None:
-    from .components import component_at
-
-    return component_at(doc, ctx, offset)
-
-
-def _row(doc: Document, a: Assigned, base: int, component, task, task_text, timeframe, span) -> dict:
+def _row(doc: Document, a: Assigned, component, task, task_text, timeframe, span) -> dict:
     m = a.mention
     years = [int(y) for y in _YEAR.findall(timeframe or "")]
     sec = doc.section_at(span[0])
@@ -269,15 +297,32 @@ def _row(doc: Document, a: Assigned, base: int, component, task, task_text, time
     }
 
 
+def _open_role(text: str) -> str | None:
+    """The role of a list that a line opens and the next lines give ("phối hợp với:",
+    "Cơ quan chủ trì:"), if the line ends by opening one."""
+    tail = key(text).rstrip(" :-")
+    ph = phrases()
+    if any(tail.endswith(p) for p in ph["support_after"] + ph["support_label"]):
+        return "support"
+    if any(tail.endswith(p) for p in ph["lead_label"]):
+        return "lead"
+    return None
+
+
 def _from_text(doc: Document, ctx, level: str | None, max_words: int) -> list[dict]:
     out = []
+    listing = None  # the role of the list the previous line opened, while its items go on
     for start, end in _text_units(doc):
-        component = _component_at(doc, ctx, start)
-        if component is None or _excluded(doc, start):
+        component = component_at(doc, ctx, start)
+        if component is None or _excluded(doc, ctx, start):
+            listing = None
             continue
         text = doc.text[start:end]
-        for a in parse(text, level, None, max_words):
-            out.append(_row(doc, a, start, component, None, None, None, (start + a.clause_start, start + a.clause_end)))
+        item = listing is not None and regex.match(r"\s*[-+•*–]", text)
+        found = parse(text, level, listing if item else None, max_words)
+        for a in found:
+            out.append(_row(doc, a, component, None, None, None, (start + a.clause_start, start + a.clause_end)))
+        listing = _open_role(text) or (listing if item and found else None)
     return out
 
 
@@ -298,18 +343,15 @@ def columns(block: Block) -> dict[str, int]:
         if not k:
             continue
         if k.rstrip(".") in ph["column_number"]:
-            role = "number"
-        elif any(p in k for p in ph["column_lead"]):
-            role = "lead"
-        elif any(p in k for p in ph["column_support"]):
-            role = "support"
-        elif any(p in k for p in ph["column_time"]):
-            role = "time"
-        elif any(p in k for p in ph["column_task"]):
-            role = "task"
-        else:
+            found.setdefault("number", i)
             continue
-        found.setdefault(role, i)
+        # under a spanning header ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp") the
+        # sub-header, written last, names the column
+        ends = {role: max((k.rfind(p) + len(p) for p in ph[f"column_{role}"] if p in k), default=-1)
+                for role in ("lead", "support", "time", "task")}
+        role, end = max(ends.items(), key=lambda kv: kv[1])
+        if end >= 0:
+            found.setdefault(role, i)
     if "lead" in found and "number" not in found and 0 not in found.values():
         found["number"] = 0
     return found
@@ -322,46 +364,54 @@ def _is_repeated_header(row: Row, block: Block) -> bool:
     )
 
 
+def _names_component(text: str, settings) -> str | None:
+    """The component a task-table row is about, when its task cell is a component's title."""
+    h = read_heading(text)
+    if h.label_level:
+        code, score = best_match(h.title, h.label_level)
+        return code if code and score >= settings.component_title_min_score else None
+    code, score = best_match(h.title)
+    return code if code and score >= settings.component_title_bare_min_score else None
+
+
 def _from_tables(doc: Document, ctx, level: str | None, max_words: int) -> list[dict]:
+    """Rows of task tables. A group row (I, II ...) numbers the tasks under it ("III.9");
+    a row with an empty number cell continues the task above it; a row whose task is a
+    component's title gives that component, and the rows under it belong to it."""
     out = []
     for block in doc.tables():
         cols = columns(block)
         if "lead" not in cols:
             continue
-        group = None
+        group = current = None
         task = task_text = timeframe = None
         for r in block.rows:
             if r.is_header or _is_repeated_header(r, block):
                 continue
             grid = r.grid(block.ncols)
 
-            def cell(role):
+            def cell(role: str) -> str:
                 i = cols.get(role)
-                return grid[i] if i is not None and i < len(grid) else None
+                c = grid[i] if i is not None and i < len(grid) else None
+                return c.text.strip() if c is not None else ""
 
-            num_cell, lead_cell, sup_cell = cell("number"), cell("lead"), cell("support")
-            num = (num_cell.text if num_cell else "").strip().rstrip(".").strip()
-            has_agency_text = any(c is not None and c.text.strip() for c in (lead_cell, sup_cell))
-            if _ROMAN.match(num) and not has_agency_text:
+            num = cell("number").rstrip(".").strip()
+            if _ROMAN.match(num) and not (cell("lead") or cell("support")):
                 group, task = num, None
+                current = _names_component(cell("task"), ctx.settings) if cell("task") else None
                 continue
-            if _ARABIC.match(num) or _ROMAN.match(num):
-                task = f"{group}.{num}" if group and _ARABIC.match(num) else num
-                task_text = cell("task").text if cell("task") else None
-                timeframe = cell("time").text if cell("time") else None
-            elif num or task is None:
-                task = num or None
-                task_text = cell("task").text if cell("task") else None
-                timeframe = cell("time").text if cell("time") else None
-            component = _component_at(doc, ctx, r.start)
-            for role, c in (("lead", lead_cell), ("support", sup_cell)):
-                if c is None or not c.text.strip():
-                    continue
-                for a in parse(c.text, level, role, max_words):
-                    m = a.mention
-                    shifted = agencies.Mention(m.start + c.start, m.end + c.start, m.raw, m.name, m.kind, m.level, m.source)
-                    a = Assigned(a.role, shifted, a.clause_start, a.clause_end)
-                    out.append(_row(doc, a, 0, component, task, task_text or None, timeframe or None, (r.start, r.end)))
+            if num or task is None:
+                task = (f"{group}.{num}" if group and _ARABIC.match(num) else num) or None
+                task_text, timeframe = cell("task") or None, cell("time") or None
+            own = _names_component(task_text, ctx.settings) if task_text else None
+            if own:
+                current = own
+            component = current or component_at(doc, ctx, r.start)
+            row_task = None if own else task
+            for role in ("lead", "support"):
+                if cell(role):
+                    for a in parse(cell(role), level, role, max_words):
+                        out.append(_row(doc, a, component, row_task, task_text, timeframe, (r.start, r.end)))
     return out
 
 

@@ -94,7 +94,7 @@ def caption_unit(doc: Document, block: Block, settings) -> tuple[str, int] | Non
     return None
 
 
-def _header_layout(block: Block) -> dict[int, Col]:
+def _header_layout(block: Block, multi_year: bool) -> dict[int, Col]:
     """Column labels read from the header rows' words."""
     hrows = block.header_rows()
     out: dict[int, Col] = {}
@@ -117,9 +117,10 @@ def _header_layout(block: Block) -> dict[int, Col]:
             if cap:
                 capital = cap
         source = specific or total or ("total" if capital else None)
-        if source is None:
+        basis = basis_of(" ".join(levels), multi_year)
+        if source is None and basis is None:
             continue
-        out[c] = Col(source, capital, basis_of(" ".join(levels), multi_year=True), "header")
+        out[c] = Col(source, capital, basis, "header")
     return out
 
 
@@ -335,52 +336,76 @@ def _infer_unit(g: _Grid, text_figs) -> tuple[str, int] | None:
 
 
 def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
+    """Figures of budget tables: rows naming components (with total rows), or rows naming
+    sources in a table that sits in one component's section (or in the plan-wide part)."""
+    from .components import component_at
+
     settings = ctx.settings
     meta = ctx.meta
     if meta.get("period_start") and meta.get("period_end"):
         max_years = max(1, meta["period_end"] - meta["period_start"] + 1)
     else:
         max_years = settings.table_max_years
+    multi_year = max_years > 1
     mapped = defaultdict(dict)
     for b, r, code, *_ in table_rows(doc, settings):
         mapped[id(b)][id(r)] = code
     out = []
     for block in doc.tables():
-        if id(block) not in mapped:
-            continue
         g = _grid(block)
         if not g.cols:
             continue
+        by_component = mapped.get(id(block), {})
+        here = component_at(doc, ctx, block.start)
         row_codes: dict[int, str | None] = {}
+        row_labels: dict[int, tuple[str | None, str | None]] = {}
         for ri, r in enumerate(g.rows):
-            if id(r) in mapped[id(block)]:
-                row_codes[ri] = mapped[id(block)][id(r)]
-            elif _is_total_row(_title(block, r)):
-                row_codes[ri] = None
+            if id(r) in by_component:
+                row_codes[ri] = by_component[id(r)]
+                continue
+            src, cap = choose(labels_in(_title(block, r), header=True))
+            if src == "total" and cap is None:
+                row_codes[ri], row_labels[ri] = (None if by_component else here), ("total", None)
+            elif (src or cap) and not by_component:
+                row_codes[ri], row_labels[ri] = here, (src, cap)
+        if not by_component and len(row_labels) < 2:
+            continue
         unit = caption_unit(doc, block, settings)
         inferred_unit = unit is None
         if unit is None:
             unit = _infer_unit(g, text_figs)
         if unit is None:
             continue
-        layout = _header_layout(block)
+        layout = _header_layout(block, multi_year)
         if not any(c in layout for c in g.cols):
-            layout = _infer_layout(doc, block, g, row_codes, text_figs, unit[1], max_years, settings)
+            if by_component:
+                layout = _infer_layout(doc, block, g, row_codes, text_figs, unit[1], max_years, settings)
+            elif len(g.cols) == 1:
+                layout = {g.cols[0]: Col(None, None, None, "inferred")}
         if inferred_unit and layout:
             ctx.rows["checks"].append({
                 "kind": "table_unit_inferred", "component": None,
                 "detail": f"the table states no unit; its figures agree with the text read in {unit[0]}",
                 "expected": unit[0], "found": None, **provenance(doc, block.start, block.start),
             })
+        if by_component:
+            _check_rows(doc, ctx, block, g, row_codes, layout, multi_year, unit[1])
         for ri, r in enumerate(g.rows):
             if ri not in row_codes:
                 continue
-            rb = basis_of(_title(block, r), True)
+            rb = basis_of(_title(block, r), multi_year)
+            rs, rc = row_labels.get(ri, (None, None))
             grid = r.grid(block.ncols)
             for c in g.cols:
                 col = layout.get(c)
                 v = g.values[ri][c]
                 if col is None or v is None or v == DASH:
+                    continue
+                source = col.source
+                if rs and rs != "total" and source in (None, "total"):
+                    source = rs
+                source = source or rs or ("total" if (col.capital or rc) else None)
+                if source is None:
                     continue
                 cell = grid[c]
                 try:
@@ -389,9 +414,47 @@ def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
                     continue
                 sec = doc.section_at(cell.start)
                 out.append({
-                    "component": row_codes[ri], "source": col.source, "capital": col.capital, "vnd": vnd,
+                    "component": row_codes[ri], "source": source, "capital": col.capital or rc, "vnd": vnd,
                     "basis": rb or col.basis or "period", "origin": "table", "raw": collapse(cell.text),
                     "unit": unit[0], "corrected": False, "section_id": sec.section_id if sec else None,
                     **provenance(doc, cell.start, cell.end),
                 })
     return out
+
+
+def _check_rows(doc: Document, ctx, block: Block, g: _Grid, row_codes: dict, layout: dict, multi_year: bool,
+                factor: int) -> None:
+    """Sub-project rows against their project's row, and project rows against a total row
+    of the same basis, column by column."""
+    from .checks import within
+    from .components import canon
+
+    rows_of = {code: ri for ri, code in row_codes.items() if code is not None}
+    groups = defaultdict(list)
+    for code, ri in rows_of.items():
+        c = canon(code)
+        if c and c.parent and c.parent in rows_of:
+            groups[rows_of[c.parent]].append(ri)
+    for ri, code in row_codes.items():
+        if code is None and basis_of(_title(block, g.rows[ri]), multi_year) is None:
+            groups[ri] = [r for c, r in rows_of.items() if canon(c) and canon(c).parent is None]
+    for head, parts in groups.items():
+        if not parts:
+            continue
+        for c in g.cols:
+            if c not in layout or g.values[head][c] is None:
+                continue
+            want = _num(g.values[head][c])
+            vals = [_num(g.values[p][c]) for p in parts]
+            if any(v is None for v in vals):
+                continue
+            got = sum(vals)
+            if not within(int(want * factor), int(got * factor), ctx.settings):
+                cell = g.rows[head].grid(block.ncols)[c]
+                ctx.rows["checks"].append({
+                    "kind": "table_sum_mismatch", "component": row_codes[head],
+                    "detail": (f"rows {', '.join(str(row_codes[p]) for p in parts)} add up to {got} in column {c + 1}, "
+                               f"the row of {row_codes[head] or 'the total'} states {want} (table units)"),
+                    "expected": str(int(want * factor)), "found": str(int(got * factor)),
+                    **provenance(doc, cell.start, cell.end),
+                })

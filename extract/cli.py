@@ -174,6 +174,9 @@ def eval_command(gold_dir: Path, db: Path, verbose: bool) -> None:
     summary = [[k, report.totals[k].tp, report.totals[k].fp, report.totals[k].fn,
                 f"{report.totals[k].precision:.3f}", f"{report.totals[k].recall:.3f}", f"{report.totals[k].f1:.3f}"] for k in KINDS]
     summary.append(["metadata (accuracy)", report.meta_correct, "", report.meta_total - report.meta_correct, "", "", f"{report.meta_accuracy:.3f}"])
+    for attr, hits in report.target_attribute_hits.items():
+        summary.append([f"targets {attr} (accuracy over matched)", hits, "", report.totals["targets"].tp - hits, "", "",
+                        f"{report.target_attribute_accuracy(attr):.3f}"])
     click.echo(_table(["kind (micro)", "tp", "fp", "fn", "precision", "recall", "f1"], summary))
     if report.unmatched:
         click.echo(f"\nno gold for: {', '.join(report.unmatched)}")

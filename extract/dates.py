@@ -1,9 +1,9 @@
 """Vietnamese dates as printed in plans, read to ISO 8601 at the precision printed.
 
-Headers write `ngày 21 tháng 02 năm 2022`, citations `21/01/2022` or `ngày 07 tháng 4
-năm 2022`. A plan drafted before its signing day leaves the day (or the month) blank
-(`ngày    tháng 5 năm 2022`, `ngày ... tháng ... năm 2022`): that is a month (or a
-year), never a guess at a day, so it reads as `2022-05` (or `2022`). A day or month out
+Headers write `ngày 03 tháng 02 năm 2023`, citations `10/01/2023` or `ngày 7 tháng 4
+năm 2023`. A plan drafted before its signing day leaves the day (or the month) blank
+(`ngày    tháng 5 năm 2023`, `ngày ... tháng ... năm 2023`): that is a month (or a
+year), never a guess at a day, so it reads as `2023-05` (or `2023`). A day or month out
 of range is not a date at all.
 """
 
@@ -18,11 +18,11 @@ from .textnorm import match_form
 
 # What a blank in a form looks like: spaces, dots, ellipses, underscores.
 _BLANK = r"[ .…_]*"
-# `ngày 21 tháng 02 năm 2022` with any part but the year left blank (matching form).
+# `ngày 03 tháng 02 năm 2023` with any part but the year left blank (matching form).
 _WORDED = regex.compile(
     rf"ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<m>\d{{1,2}})?{_BLANK}năm *(?P<y>\d{{4}})(?!\d)"
 )
-# `21/01/2022`, `21 /01/2022`, `14-7-2022`, `21.01.2022`: the separator is the same twice.
+# `10/01/2023`, `10 /01/2023`, `9-8-2023`, `10.01.2023`: the separator is the same twice.
 _NUMERIC = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2}) ?(?P<sep>[/.-]) ?(?P<m>\d{1,2}) ?(?P=sep) ?(?P<y>\d{4})(?![\d/])")
 
 

@@ -61,7 +61,7 @@ class DaskExecutor:
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         from distributed import as_completed
 
-        pending = as_completed()
+        pending = as_completed(loop=self.client.loop)
         in_flight: dict[str, Task] = {}
         for task in tasks:
             while len(in_flight) >= self.window:

@@ -112,6 +112,12 @@ class EvalReport:
     meta_correct: int
     meta_total: int
     unmatched: list[str]
+    # over targets matched on (value, value_high, unit): how many also agree on each attribute
+    target_attribute_hits: dict[str, int] = field(default_factory=dict)
+
+    def target_attribute_accuracy(self, attribute: str) -> float:
+        tp = self.totals["targets"].tp
+        return self.target_attribute_hits.get(attribute, 0) / tp if tp else 1.0
 
     @property
     def meta_accuracy(self) -> float:
@@ -149,6 +155,20 @@ def _meta_value(field_name: str, value):
     return str(value)
 
 
+TARGET_ATTRIBUTES = ("comparator", "year")
+
+
+def target_attribute_hits(con: duckdb.DuckDBPyConnection, doc_id: str, gold: dict) -> dict[str, int]:
+    """Per attribute, the targets that match gold on (value, value_high, unit) and on that attribute too."""
+    hits = {}
+    for attr in TARGET_ATTRIBUTES:
+        want = Counter((_num(g["value"]), _num(g["value_high"]), g["unit"], g.get(attr)) for g in gold.get("targets") or [])
+        rows = con.execute(f"SELECT value, value_high, unit, {attr} FROM targets WHERE doc_id = ?", [doc_id]).fetchall()
+        got = Counter((_num(v), _num(h), u, a) for v, h, u, a in rows)
+        hits[attr] = sum((want & got).values())
+    return hits
+
+
 def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport:
     gold = load_gold(gold_dir)
     docs = con.execute(
@@ -157,6 +177,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
     totals = {k: Score() for k in KINDS}
     results, unmatched = [], []
     meta_ok = meta_n = 0
+    attr_hits = Counter()
     for row in docs:
         doc_id, file_name = row[0], row[1]
         stored_meta = dict(zip(META_FIELDS, row[2:]))
@@ -182,7 +203,8 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
                 res.meta_correct += 1
             else:
                 res.meta_wrong.append((f, (gdata.get("document") or {}).get(f), stored_meta.get(f)))
+        attr_hits.update(target_attribute_hits(con, doc_id, gdata))
         meta_ok += res.meta_correct
         meta_n += res.meta_total
         results.append(res)
-    return EvalReport(results, totals, meta_ok, meta_n, unmatched)
+    return EvalReport(results, totals, meta_ok, meta_n, unmatched, dict(attr_hits))

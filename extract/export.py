@@ -29,6 +29,7 @@ from .views import VIEW_DOCS, VIEWS
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")
 EXCEL_CELL_LIMIT = 32767
+EXCEL_EXACT_INT = 2**53
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "rules"
 
@@ -100,6 +101,8 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def _excel_value(v):
     v = _plain(v)
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) > EXCEL_EXACT_INT:
+        return str(v)  # Excel holds numbers as doubles; past 2**53 only text keeps every digit
     if isinstance(v, str):
         v = _ILLEGAL_XLSX.sub(" ", v)
         if len(v) > EXCEL_CELL_LIMIT:

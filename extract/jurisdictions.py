@@ -2,25 +2,29 @@
 
 The gazetteer is the pre-July-2025 list of Vietnam's units (63 provinces, their districts
 and communes) with the General Statistics Office codes, as shipped in the
-`vietnamadminunits` package (MIT, table `admin_units_legacy`, read offline from the
-package's own SQLite file). The plans were written under those units, so names resolve
-against them; the 2025 successor of a unit comes from the same package's old->new
-conversion tables. Nothing is downloaded: the package's address geocoding (used to split
+`vietnamadminunits` package (MIT, https://github.com/tranngocminhhieu/vietnamadminunits,
+table `admin_units_legacy` of its SQLite file `data/dataset.db`, read offline and
+read-only). The plans were written under those units, so names resolve against them; the
+2025 successor of a unit comes from the same package's old->new conversion tables
+(`data/converter_2025.json`). Nothing is downloaded: the package's address geocoding (used to split
 a commune between several successors) is never called, and a commune split that way is
 reported as ambiguous instead of being assigned to one successor.
 
 A name alone can fit several units ("Châu Thành" is a district in ten provinces,
-"Cầu Ngang" is both a district and its town): `lookup` returns every candidate and the
+"Tủa Chùa" is both a district and its town): `lookup` returns every candidate and the
 caller decides with the level word printed before the name and the other places the
 text names.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -36,6 +40,7 @@ rules.register("issuers", {
     "abbreviations": rules.Field(list, required=False, item_type=str),
     "levels": rules.Field(list, required=False, item_type=str),
     "unit_kinds": rules.Field(list, required=False, item_type=str),
+    "not_followed_by": rules.Field(list, required=False, item_type=str),
     "phrase": rules.Field(str, required=False),
     "short": rules.Field(str, required=False),
     "level": rules.Field(str, required=False, choices=frozenset(LEVELS)),
@@ -52,7 +57,7 @@ class Unit:
 
     level: str  # province, district, commune
     kind: str  # Tỉnh, Thành phố, Huyện, Quận, Thị xã, Xã, Phường, Thị trấn
-    name: str  # short name, without the kind: "Cầu Ngang"
+    name: str  # short name, without the kind: "Mường Nhé"
     code: str  # GSO code at its own level
     province: str
     province_code: str
@@ -85,6 +90,12 @@ class LevelWord:
     forms: tuple[str, ...]
     levels: tuple[str, ...]
     unit_kinds: tuple[str, ...]
+    not_followed_by: tuple[str, ...] = ()
+
+    def blocked(self, following: str) -> bool:
+        """True when the word is part of another word here ("xã" in "xã hội")."""
+        nxt = regex.match(r"[ ]*(\p{L}+)", following)
+        return nxt is not None and nxt.group(1).islower() and match_form(nxt.group(1)) in self.not_followed_by
 
 
 def _ascii_key(text: str) -> str:
@@ -154,27 +165,42 @@ def _aliases_of(raw: str | None) -> list[str]:
     return json.loads(raw) if raw else []
 
 
+def _package_data() -> Path:
+    """The folder of data files the vietnamadminunits package ships, found without importing
+    the package (its import pulls in geocoding libraries this module never uses)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(
+            "the gazetteer package vietnamadminunits is not installed; install it with pip install 'vietnamadminunits>=1.0.4,<2'")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _query(db: Path, sql: str) -> list[dict]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        con.row_factory = sqlite3.Row
+        return [dict(r) for r in con.execute(sql).fetchall()]
+    finally:
+        con.close()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    data = _package_data()
     try:
-        from vietnamadminunits.converter import converter_2025 as conv
-        from vietnamadminunits.database import query
-    except ImportError as e:
-        raise GazetteerError(
-            "the gazetteer package vietnamadminunits is not installed; install it with pip install 'vietnamadminunits>=1.0.4,<2'"
-        ) from e
-    try:
-        rows = query(
+        rows = _query(data / "dataset.db",
             "SELECT provinceShort, provinceCode, provinceKey, provinceAlias, province, districtShort, districtCode, "
             "districtType, districtKey, districtAlias, wardShort, wardCode, wardType, wardKey, wardAlias "
             "FROM admin_units_legacy"
         )
-        new_rows = query("SELECT DISTINCT provinceKey, provinceShort, wardKey, wardShort FROM admin_units")
-        dict_province = conv.DICT_PROVINCE
-        not_divided = conv.DICT_PROVINCE_WARD_NO_DIVIDED
-        divided = conv.DICT_PROVINCE_WARD_DIVIDED
-    except Exception as e:  # the package's data layout changed under a new release
-        raise GazetteerError(f"the vietnamadminunits data is not in the shape kehoach reads ({e}); pin vietnamadminunits<2") from e
+        new_rows = _query(data / "dataset.db", "SELECT DISTINCT provinceKey, provinceShort, wardKey, wardShort FROM admin_units")
+        conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+        dict_province = conv["DICT_PROVINCE"]
+        not_divided = conv["DICT_PROVINCE_WARD_NO_DIVIDED"]
+        divided = conv["DICT_PROVINCE_WARD_DIVIDED"]
+    except (OSError, sqlite3.Error, KeyError, ValueError) as e:  # a new release changed its data layout
+        raise GazetteerError(f"the vietnamadminunits data in {data} is not in the shape kehoach reads ({e}); "
+                             "install vietnamadminunits>=1.0.4,<2") from e
 
     units: list[Unit] = []
     aliases: dict[tuple[str, str], list[Unit]] = defaultdict(list)
@@ -240,8 +266,9 @@ def level_words() -> tuple[LevelWord, ...]:
     for e in rules.load("issuers"):
         if e["kind"] == "level_word":
             forms = (e["word"],) + tuple(e.get("abbreviations") or ())
-            out.append(LevelWord(e["word"], forms, tuple(e["levels"]), tuple(e.get("unit_kinds") or ())))
-        elif e["kind"] == "body" and e.get("level"):  # a party committee named by its level: "Huyện ủy Cầu Ngang"
+            out.append(LevelWord(e["word"], forms, tuple(e["levels"]), tuple(e.get("unit_kinds") or ()),
+                                 tuple(e.get("not_followed_by") or ())))
+        elif e["kind"] == "body" and e.get("level"):  # a party committee named by its level: "Huyện ủy Mường Nhé"
             out.append(LevelWord(e["phrase"], (e["phrase"],), (e["level"],), ()))
     return tuple(out)
 
@@ -299,7 +326,7 @@ def find_mentions(text: str, base: int = 0, gaz: Gazetteer | None = None) -> lis
     out = []
     for m in _level_word_re().finditer(form):
         word = level_word_of(m.group("w"))
-        if word is None:
+        if word is None or word.blocked(text[m.end():m.end() + 20]):
             continue
         printed = text[m.start():m.end()]
         upper = printed.isupper() and len(printed.replace(".", "")) > 2

@@ -1,11 +1,11 @@
 """Who issued a plan, at which level, where, when, under which number, for which years.
 
 The header block says most of it: its left column names the issuing body (often two
-lines, the parent body first) and the number ("Số: 21/KH-UBND"), its right column the
+lines, the parent body first) and the number ("Số: 15/KH-UBND"), its right column the
 place and date. Text renditions often lose the header, or keep only the "Số:" and
 "place, ngày ..." lines. Then the plan still names itself: the title ("... trên địa bàn
 xã X"), the authority line of a Quyết định, a caption that cites the plan itself
-("(Kèm theo Quyết định số 1424/QĐ-UBND ngày 14/7/2022 ...)"), and the body ("Ủy ban
+("(Kèm theo Quyết định số 77/QĐ-UBND ngày 9/8/2022 ...)"), and the body ("Ủy ban
 nhân dân huyện ban hành kế hoạch", "trên phạm vi toàn huyện", the places it names).
 
 Places resolve against the pre-2025 gazetteer (extract/jurisdictions.py), which also
@@ -29,6 +29,7 @@ from .dates import find_dates
 from .jurisdictions import LEVELS, Gazetteer, Mention, Unit, find_mentions, gazetteer, level_rank, level_word_of, level_words
 from .model import Block, Document
 from .provenance import provenance
+from .settings import DEFAULT_SETTINGS, Settings
 from .references import NUMBER, Citation, bare_level, clean_number, doc_types, find_citations, number_key, type_of_name, type_of_number
 from .textnorm import collapse, match_form
 
@@ -38,8 +39,7 @@ rules.register("metadata", {
     "pattern": rules.Field(str, required=False),
 })
 
-# How many blocks from the top the header lines, type line and title may take.
-_FRONT_LIMIT = 14
+_CLAUSE_END = regex.compile(r"[;:\n]|\.\s")
 _SEPARATOR = regex.compile(r"^[\s\-_=*.…–—~]+$")
 _PLACE_DATE = regex.compile(r"(?P<place>\p{Lu}[\p{L} .']{1,60}?)\s*,\s*$")
 
@@ -105,7 +105,7 @@ def _cue_res() -> tuple[regex.Pattern, regex.Pattern]:
     bodies = sorted((e["phrase"] for e in terms["body"] if e.get("short")), key=len, reverse=True)
     lv = _level_alt()
     territory = regex.compile(
-        r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, cues)) + rf")[ ]+(?P<w>{lv})(?![\p{{L}}])(?![ ]+\p{{Lu}})", regex.V1)
+        r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, cues)) + rf")[ ]+(?P<w>{lv})(?![\p{{L}}])")
     issuing = regex.compile(
         r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, bodies)) + rf")[ ]+(?P<w>{lv})[ ]+(?:" + "|".join(map(regex.escape, verbs)) + r")(?![\p{L}])")
     return territory, issuing
@@ -149,7 +149,7 @@ def _is_body_start(text: str) -> bool:
 
 
 def _authority_at(text: str) -> int | None:
-    """Where an authority line ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG") starts in an all-caps text."""
+    """Where an authority line ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN") starts in an all-caps text."""
     form = match_form(text)
     for m in _body_re().finditer(form):
         tail = text[m.start():]
@@ -173,9 +173,19 @@ def _type_of_line(text: str) -> str | None:
     return t if t in own else None
 
 
-def read_front(doc: Document) -> Front:
+def _type_prefix(text: str) -> int | None:
+    """Where the title starts in an all-capitals line that opens with the type's name."""
+    if not text.isupper():
+        return None
+    form = match_form(text)
+    names = sorted((n for d in doc_types() if d.own for n in d.names), key=len, reverse=True)
+    m = regex.match(r"\s*(?:" + "|".join(map(regex.escape, names)) + r")[ ]+(?=\p{L})", form)
+    return m.end() if m else None
+
+
+def read_front(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> Front:
     front = Front()
-    blocks = doc.blocks[:_FRONT_LIMIT]
+    blocks = doc.blocks[:settings.metadata_front_blocks]
     for b in blocks:
         if b.kind == "header":
             (front.left if b.column == "left" else front.right).extend(_lines(b, doc))
@@ -190,6 +200,12 @@ def read_front(doc: Document) -> Front:
             t = _type_of_line(text)
             if t is not None:
                 front.type_line = Line(text, b.start, b.end)
+                in_title = True
+                continue
+            split = _type_prefix(b.text)
+            if split is not None:  # "KẾ HOẠCH THỰC HIỆN ..." : type and title on one line
+                front.type_line = Line(b.text[:split].strip(), b.start, b.start + len(b.text[:split].rstrip()))
+                front.title.append(Line(collapse(b.text[split:]), b.start + split, b.end))
                 in_title = True
                 continue
             if _is_body_start(text):
@@ -233,8 +249,8 @@ def _find_number(lines: list[Line]) -> tuple[bool, str | None, Line | None]:
 def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | None, tuple[int, int] | None]:
     """(place, ISO date, line, span of the place) from a "place, ngày ..." line.
 
-    A text rendition may run the two header columns into one line ("Số: 21/KH-UBND Cầu
-    Ngang, ngày ..."), so the place is read after any number or motto on the line.
+    A text rendition may run the two header columns into one line ("Số: 15/KH-UBND Mường
+    Nhé, ngày ..."), so the place is read after any number or motto on the line.
     """
     for ln in lines:
         dates = find_dates(ln.text)
@@ -254,8 +270,10 @@ def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | 
             pass
         if motto:
             cut = max(cut, motto.end())
-        m = _PLACE_DATE.search(ln.text[:d.start] + " ", cut)
-        if m and m.end() >= d.start - 1:
+        prefix = ln.text[:d.start]
+        prefix = prefix[:len(prefix) - len(regex.search(r"(?:ngày)?\s*$", match_form(prefix)).group())] + " "
+        m = _PLACE_DATE.search(prefix, cut)
+        if m:
             place = m.group("place").strip(" .-")
             span = (ln.start + m.start("place"), ln.start + m.start("place") + len(m.group("place").rstrip()))
             return place or None, d.iso, ln, span
@@ -263,13 +281,13 @@ def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | 
     return None, None, None, None
 
 
-def _self_captions(doc: Document, doc_type: str | None) -> list[Citation]:
+def _self_captions(doc: Document, doc_type: str | None, settings: Settings) -> list[Citation]:
     """Citations of a document of the plan's own type introduced by "kèm theo"."""
     if doc_type is None:
         return []
     form = match_form(doc.text)
     out = []
-    for c in find_citations(doc.text):
+    for c in find_citations(doc.text, settings=settings):
         line_start = doc.text.rfind("\n", 0, c.start) + 1
         before = form[max(line_start, c.start - 40):c.start]
         if c.ref_type == doc_type and _self_caption_re().search(before):
@@ -307,7 +325,7 @@ def _issuer_lines(left: list[Line]) -> list[Line]:
 
 
 def _format_body(text: str, mentions: list[Mention], base: int) -> str:
-    """An issuing body's name in running-text form: "UBND huyện Cầu Ngang"."""
+    """An issuing body's name in running-text form: "UBND huyện Mường Nhé"."""
     parts, pos = [], 0
     upper = text.isupper()
     for m in mentions:
@@ -350,7 +368,7 @@ def _citation_spans(doc: Document, citations: list[Citation]) -> list[tuple[int,
     """Spans of citations including the cited document's subject, up to the clause end."""
     spans = []
     for c in citations:
-        stop = regex.compile(r"[;:\n]|\.\s").search(doc.text, c.end)
+        stop = _CLAUSE_END.search(doc.text, c.end)
         spans.append((c.start, stop.start() if stop else len(doc.text)))
     return spans
 
@@ -364,6 +382,8 @@ def _level_cues(doc: Document, form: str, captions: list[Citation]) -> Counter:
     cues: Counter = Counter()
     for m in territory.finditer(form):
         w = level_word_of(m.group("w"))
+        if regex.match(r"[ ]+\p{Lu}", doc.text[m.end():m.end() + 3]) or (w and w.blocked(doc.text[m.end():m.end() + 20])):
+            continue  # a named place ("trên địa bàn tỉnh Bến Tre") is not a self-reference, nor "toàn xã hội"
         if w and len(w.levels) == 1:
             cues[w.levels[0]] += 1
     for m in issuing.finditer(form):
@@ -471,7 +491,7 @@ def _cued_level(cues: Counter) -> str | None:
 
 
 def place_jurisdiction(doc: Document, front: Front, place: str | None, captions: list[Citation],
-                       gaz: Gazetteer) -> tuple[Placement, list[Mention], str | None]:
+                       gaz: Gazetteer, settings: Settings = DEFAULT_SETTINGS) -> tuple[Placement, list[Mention], str | None]:
     """The issuing unit, every place the text names (context) and the issuer's name.
 
     Sources in order of trust: the header's issuing body (its last body, else the parent
@@ -480,7 +500,7 @@ def place_jurisdiction(doc: Document, front: Front, place: str | None, captions:
     ("trên địa bàn huyện"); the place the body names most often outside citations.
     """
     form = match_form(doc.text)
-    citations = find_citations(doc.text)
+    citations = find_citations(doc.text, settings=settings)
     cite_spans = _citation_spans(doc, citations)
     issuer_spans = [c.issuer_span for c in citations if c.issuer_span]
     all_mentions = find_mentions(doc.text, gaz=gaz)
@@ -599,8 +619,13 @@ def _blank_dates_and_numbers(text: str) -> str:
     return regex.sub(r"\d+[\p{L}\d]*(?:/[\p{L}\d\-]+)+", lambda m: " " * len(m.group()), out)
 
 
-def find_period(text: str) -> tuple[int, int, int, int] | None:
-    """(start year, end year, span start, span end) of the first period stated in `text`."""
+def find_period(text: str, annual_within: bool = False) -> tuple[int, int, int, int] | None:
+    """(start year, end year, span start, span end) of the first period stated in `text`.
+
+    With `annual_within` (a title), a year named besides the programme's period and inside
+    it ("... giai đoạn 2021 - 2025 năm 2023") makes the plan an annual one for that year;
+    a horizon ("định hướng đến năm 2030") lies outside the period and does not.
+    """
     form = match_form(_blank_dates_and_numbers(text))
     for p in _period_res():
         m = p.search(form)
@@ -610,8 +635,17 @@ def find_period(text: str) -> tuple[int, int, int, int] | None:
             y = int(m.group("year"))
             return y, y, m.start(), m.end()
         a, b = int(m.group("start")), int(m.group("end"))
-        if a <= b:
-            return a, b, m.start(), m.end()
+        if a > b:
+            continue
+        if annual_within:
+            ranges = [r.span() for q in _period_res()[:-1] for r in q.finditer(form)]
+            for y in _period_res()[-1].finditer(form):
+                year = int(y.group("year"))
+                inside = any(rs < y.end() and y.start() < re_ for rs, re_ in ranges)
+                horizon = regex.search(r"đến\s*(?:hết\s*)?$", form[:y.start()])
+                if not inside and not horizon and a <= year <= b:
+                    return year, year, y.start(), y.end()
+        return a, b, m.start(), m.end()
     return None
 
 
@@ -627,7 +661,7 @@ def extract(doc: Document, ctx) -> None:
     gaz = gazetteer()
     meta = ctx.meta
     checks = ctx.rows["checks"]
-    front = read_front(doc)
+    front = read_front(doc, ctx.settings)
 
     doc_type = _type_of_line(front.type_line.text) if front.type_line else None
     labelled, number, number_line = _find_number(front.left + front.loose)
@@ -635,7 +669,7 @@ def extract(doc: Document, ctx) -> None:
         doc_type = type_of_number(number)
     place, date, date_line, place_span = _find_place_date(front.right + front.left + front.loose)
 
-    captions = _self_captions(doc, doc_type)
+    captions = _self_captions(doc, doc_type, ctx.settings)
     own_key = number_key(number)
     mine = [c for c in captions if own_key is None or number_key(c.number) == own_key]
     if not labelled:
@@ -659,7 +693,7 @@ def extract(doc: Document, ctx) -> None:
                                      "the header's number differs from the number the document's own caption cites",
                                      number, c.number, c.start, c.end))
 
-    placement, mentions, issuer = place_jurisdiction(doc, front, place, mine, gaz)
+    placement, mentions, issuer = place_jurisdiction(doc, front, place, mine, gaz, ctx.settings)
     if len(placement.units) > 1:
         placement.units = _disambiguate(placement.units, mentions, gaz)
     unit = _fill(meta, placement, gaz)
@@ -686,7 +720,7 @@ def extract(doc: Document, ctx) -> None:
         meta["province_2025"] = gaz.successor(p).province if p else None
 
     title_text = collapse(" ".join(ln.text for ln in front.title)) or None
-    period = find_period(title_text) if title_text else None
+    period = find_period(title_text, annual_within=True) if title_text else None
     if period is None:
         period = find_period(doc.text)
     meta.update({

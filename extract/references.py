@@ -2,13 +2,13 @@
 
 Official documents cite each other in one form: type, "số", number, date, issuing body
 ("Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ"; "Kế hoạch số
-82/KH-UBND ngày 07 tháng 4 năm 2022 của UBND huyện Cẩm Thủy"). The number and type
+20/KH-UBND ngày 10 tháng 02 năm 2023 của UBND huyện Mường Nhé"). The number and type
 identify the cited document; the issuer, resolved to an administrative unit, lets a plan
 be linked to the ingested plan it implements (view `plan_citations`). An issuer named by
 its level alone ("của UBND tỉnh", "của Huyện ủy") is the citing plan's own province or
 district, so it resolves to that unit.
 
-A plan's captions that cite the plan itself ("(Kèm theo Kế hoạch số 21/KH-UBND ...)")
+A plan's captions that cite the plan itself ("(Kèm theo Kế hoạch số 15/KH-UBND ...)")
 are not references; the metadata step reads them instead.
 """
 
@@ -24,6 +24,7 @@ from .dates import find_dates
 from .jurisdictions import find_mentions, level_word_of, level_words
 from .model import Document
 from .provenance import provenance
+from .settings import DEFAULT_SETTINGS, Settings
 from .textnorm import key, match_form
 
 rules.register("doc_types", {
@@ -33,8 +34,8 @@ rules.register("doc_types", {
     "own": rules.Field(bool, required=False),
 })
 
-# A document number: digits, then segments joined by "/" or "-" ("21/KH-UBND",
-# "59-KH/HU", "27/2022/NĐ-CP"); a space may stand beside the slash ("21 /KH-UBND").
+# A document number: digits, then segments joined by "/" or "-" ("15/KH-UBND",
+# "45-KH/HU", "27/2022/NĐ-CP"); a space may stand beside the slash ("15 /KH-UBND").
 NUMBER = r"\d+[\p{L}\d]*(?:[ ]?[/\-][ ]?[\p{L}\d&]+)+"
 _NUMBER_RE = regex.compile(NUMBER)
 
@@ -73,7 +74,7 @@ def type_of_name(form: str) -> str | None:
 
 
 def type_of_number(number: str | None) -> str | None:
-    """The type a document number's abbreviation names ("21/KH-UBND" -> ke_hoach)."""
+    """The type a document number's abbreviation names ("15/KH-UBND" -> ke_hoach)."""
     if not number:
         return None
     parts = regex.split(r"[/\-]", number)
@@ -87,7 +88,7 @@ def type_of_number(number: str | None) -> str | None:
 def clean_number(text: str | None) -> str | None:
     """A number as printed without spaces; None when the number itself is left blank.
 
-    `Số: 21 /KH-UBND` -> "21/KH-UBND"; `Số: /KH-UBND` or `Số: ....../KH-UBND` -> None.
+    `Số: 15 /KH-UBND` -> "15/KH-UBND"; `Số: /KH-UBND` or `Số: ....../KH-UBND` -> None.
     """
     if not text:
         return None
@@ -125,8 +126,9 @@ def _type_key(form_name: str) -> str:
     return type_of_name(form_name) or "cong_van"
 
 
-def find_citations(text: str, base: int = 0) -> list[Citation]:
+def find_citations(text: str, base: int = 0, settings: Settings = DEFAULT_SETTINGS) -> list[Citation]:
     """Every "type số number [ngày date] [của issuer]" in `text`, offsets plus `base`."""
+    longest = settings.citation_issuer_max_chars
     form = match_form(text)
     out: list[Citation] = []
     for m in _citation_re().finditer(form):
@@ -153,10 +155,10 @@ def find_citations(text: str, base: int = 0) -> list[Citation]:
                 of = _OF.match(form, end)
                 if of:
                     istart = of.end()
-                    stop = _issuer_stop_re().search(form, istart, min(len(form), istart + 120))
-                    iend = stop.start() if stop else min(len(form), istart + 120)
+                    stop = _issuer_stop_re().search(form, istart, min(len(form), istart + longest + 1))
+                    iend = stop.start() if stop else min(len(form), istart + longest + 1)
                     raw = text[istart:iend].strip()
-                    if raw and len(raw) <= 100:
+                    if raw and len(raw) <= longest:
                         issuer, ispan = raw, (base + istart, base + istart + len(raw))
                         end = istart + len(raw)
             number = clean_number(text[ns:ne])
@@ -168,7 +170,7 @@ def find_citations(text: str, base: int = 0) -> list[Citation]:
 def issuer_unit(issuer: str | None, meta: dict) -> tuple[str | None, str | None]:
     """The level and GSO code of a cited document's issuing locality, when it has one.
 
-    A named place ("UBND huyện Cẩm Thủy") resolves through the gazetteer, using the
+    A named place ("UBND huyện Tủa Chùa") resolves through the gazetteer, using the
     citing plan's own province to choose among same-named units; a level word alone
     ("UBND tỉnh", "Huyện ủy", "Ban Thường vụ Tỉnh ủy") means the citing plan's own unit
     at that level.
@@ -222,7 +224,7 @@ def is_self(c: Citation, meta: dict) -> bool:
 def extract(doc: Document, ctx) -> None:
     best: dict[tuple[str, str], tuple[int, Citation]] = {}
     order: list[tuple[str, str]] = []
-    for c in find_citations(doc.text):
+    for c in find_citations(doc.text, settings=ctx.settings):
         if c.number is None or is_self(c, ctx.meta):
             continue
         k = (c.ref_type, number_key(c.number))

@@ -250,7 +250,8 @@ def render(document: dict, rows: dict[str, list[dict]]) -> str:
     data = json.dumps([{k: f[k] for k in ("id", "kind", "label", "fields", "start", "end", "page", "quote")} for f in facts],
                       ensure_ascii=False).replace("</", "<\\/")
     unplaced = sum(1 for f in facts if f["start"] is None)
-    note = f' · <b>{unplaced} facts have no position in the text</b>' if unplaced else ""
+    note = (f' · <b>{unplaced} fact{" has" if unplaced == 1 else "s have"} no position in the text</b>'
+            if unplaced else "")
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Review: {html.escape(str(title))}</title>

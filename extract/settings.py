@@ -84,6 +84,14 @@ class Settings:
     # a longer stretch is running text, not a name.
     agency_max_words: int = 14
 
+    # --- document metadata (extract/metadata.py, extract/references.py) ---
+    # How many blocks from the top of a document the header lines, type line and title may
+    # take; past them begins the body, whose lines are never read as the header.
+    metadata_front_blocks: int = 14
+    # Most characters a cited document's issuer may have ("... của UBND tỉnh Điện Biên");
+    # a longer stretch up to the next stop word is running text, not a body's name.
+    citation_issuer_max_chars: int = 100
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

@@ -24,7 +24,7 @@ ROLES = frozenset({
     "goal_heading", "result_heading", "goal_marker", "past_marker", "comparator", "range_opener",
     "range_separator", "per_year", "change_verb", "per_capita", "count_noun", "fraction_word",
     "number_blocker", "money_word", "baseline_link", "horizon", "subclause_opener", "conjunction",
-    "population", "dimension",
+    "population", "dimension", "percent_word", "magnitude", "baseline_word", "reference_word",
 })
 # which roles need a value, and what it must be
 _VALUE_CHECK = {
@@ -32,6 +32,7 @@ _VALUE_CHECK = {
     "count_noun": lambda v: v in UNITS,
     "per_capita": lambda v: v in UNITS,
     "fraction_word": lambda v: isinstance(v, (int, float)) and 0 < v <= 100,
+    "magnitude": lambda v: isinstance(v, int) and v > 1,
     "population": lambda v: isinstance(v, str) and regex.fullmatch(r"[a-z][a-z0-9_]*", v) is not None,
     "dimension": lambda v: v in DIMENSIONS,
 }
@@ -107,6 +108,9 @@ class Lexicon:
     per_year: regex.Pattern
     change_verb: regex.Pattern
     per_capita: str
+    percent: str
+    magnitude: str
+    magnitude_value: dict
     count_nouns: str
     count_unit: dict
     fraction_words: str
@@ -114,6 +118,9 @@ class Lexicon:
     number_blocker: regex.Pattern
     money_word: regex.Pattern
     baseline_link: regex.Pattern
+    baseline_link_word: regex.Pattern
+    baseline_word: regex.Pattern
+    reference_word: regex.Pattern
     horizon: regex.Pattern
     subclause_opener: regex.Pattern
     conjunction: regex.Pattern
@@ -176,6 +183,9 @@ def lexicon() -> Lexicon:
         per_year=_compile(alternation(per_year_all)),
         change_verb=_compile(alternation(_phrases(roles["change_verb"]))),
         per_capita=alternation(_phrases(roles["per_capita"])),
+        percent=alternation(_phrases(roles["percent_word"])),
+        magnitude=alternation(_phrases(roles["magnitude"])),
+        magnitude_value={_key(p): e["value"] for e in roles["magnitude"] for p in e["phrases"]},
         count_nouns=alternation(_phrases(roles["count_noun"])),
         count_unit={_key(p): e["value"] for e in roles["count_noun"] for p in e["phrases"]},
         fraction_words=alternation(_phrases(roles["fraction_word"])),
@@ -183,6 +193,9 @@ def lexicon() -> Lexicon:
         number_blocker=_compile(alternation(_phrases(roles["number_blocker"])) + r"\s*$"),
         money_word=_compile(r"\s*(?:tổng\s+)?" + alternation(_phrases(roles["money_word"]))),
         baseline_link=_compile(r"^\s*" + alternation(_phrases(roles["baseline_link"])) + r"\s*$"),
+        baseline_link_word=_compile(alternation(_phrases(roles["baseline_link"]))),
+        baseline_word=_compile(alternation(_phrases(roles["baseline_word"]))),
+        reference_word=_compile(alternation(_phrases(roles["reference_word"]))),
         horizon=_compile(alternation(_phrases(roles["horizon"])) + r"\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"),
         subclause_opener=_compile(alternation(_phrases(roles["subclause_opener"]))),
         conjunction=_compile(alternation(_phrases(roles["conjunction"]))),

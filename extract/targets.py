@@ -31,6 +31,8 @@ from .textnorm import collapse, match_form
 _SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
 _LINE = regex.compile(r"[^\n\t]+")
 _PAREN = regex.compile(r"\([^()]*\)")
+_YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
+_YEAR_LEAD = regex.compile(r"[\W_]*năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
 _CLOSED = regex.compile(r"[.;:!?…)\]*_]\s*$")
 _CONTINUES = regex.compile(r"\s*(?:\p{Ll}(?![.)]\s)|\d+(?![.)]\s|\.\d+[.)]?\s))")
 _LEAD_TRIM = regex.compile(r"[\s\-+*•·–.,;:)]*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]+)[.)]\s+)?[\s\-+*•·–,;:]*")
@@ -69,14 +71,24 @@ def _number(text: str) -> float:
     return float(parse_number(text))
 
 
+_PATTERNS: dict[int, list[tuple[str, regex.Pattern]]] = {}
+
+
 def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern]]:
-    sep = lex.separator
+    """Figure patterns in the order they win overlaps, compiled once per lexicon."""
+    if id(lex) not in _PATTERNS:
+        _PATTERNS[id(lex)] = _compile_quantity_patterns(lex)
+    return _PATTERNS[id(lex)]
+
+
+def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern]]:
+    sep, pct = lex.separator, lex.percent
     return [
         ("per_capita", regex.compile(rf"(?P<v1>{NUM})\s+(?P<what>[^\d;:()%/\n\t]+?)\s*{lex.per_capita}")),
-        ("percent", regex.compile(rf"(?P<v1>{NUM})(?:\s*%)?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*%")),
+        ("percent", regex.compile(rf"(?P<v1>{NUM})(?:\s*{pct})?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{pct}")),
         ("fraction", _DIGIT_FRACTION),
         ("fraction_word", regex.compile(lex.fraction_words)),
-        ("count", regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s+(?P<noun>{lex.count_nouns})")),
+        ("count", regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?(?:\s+(?P<mag>{lex.magnitude}))?\s+(?P<noun>{lex.count_nouns})")),
     ]
 
 
@@ -123,6 +135,9 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         return Quantity(s, e, v1, v2, "%", per_year_suffix=bool(suffix))
     if kind == "per_capita":
         return Quantity(s, e, v1, None, "per_10000_people")
+    if m["mag"]:
+        factor = lex.magnitude_value[phrase_key(m["mag"])]
+        v1, v2 = v1 * factor, None if v2 is None else v2 * factor
     suffix = lex.per_year_suffix.match(mform, e)
     unit = lex.count_unit[phrase_key(m["noun"])]
     return Quantity(s, suffix.end() if suffix else e, v1, v2, unit, per_year_suffix=bool(suffix))
@@ -247,12 +262,12 @@ def _first(patterns, text: str):
 
 
 def _year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> int | None:
+    """The first horizon year ("đến năm 2030", or a lead "Năm 2023: …") not before the plan starts, else the plan's end."""
     start, end = period
     for text in texts:
-        for m in lex.horizon.finditer(text):
-            y = int(m["year"])
-            if start is None or y >= start:
-                return y
+        for m in [_YEAR_LEAD.match(text), *lex.horizon.finditer(text)]:
+            if m is not None and (start is None or int(m["year"]) >= start):
+                return int(m["year"])
     return end
 
 
@@ -291,6 +306,20 @@ def _trim(mform: str, s: int, e: int, holes, lex: Lexicon) -> tuple[int, int]:
     return s, max(s, e)
 
 
+def _is_baseline(before: str, period, lex: Lexicon) -> bool:
+    """A starting level ("hiện nay là 5,2%", "năm 2020 là 5,2%"), unless it is what the goal is
+    compared with ("so với năm 2020") or the goal comes after the start ("… xuống còn 2%")."""
+    links = list(lex.baseline_link_word.finditer(before))
+    if links:
+        before = before[links[-1].end():]
+    ref = lex.reference_word.search(before)
+    text = before[:ref.start()] if ref else before
+    if lex.baseline_word.search(text):
+        return True
+    start = period[0]
+    return start is not None and any(int(m["year"]) < start for m in _YEAR.finditer(text))
+
+
 def _from_marker(mform: str, s: int, q_start: int, lex: Lexicon) -> int:
     """Start the quoted goal at its marker when a lead-in clause comes first ("Thực hiện …, phấn đấu tăng …")."""
     for m in lex.goal_marker.finditer(mform, s, q_start):
@@ -324,13 +353,25 @@ def logical_lines(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def _bare_table_cell(mform: str, start: int, end: int, quantities: list[Quantity]) -> bool:
+    """A table cell holding only figures ("1,5%") is table data, not a stated goal; such
+    tables (per-year or per-locality columns) are left to a reader that knows their layout."""
+    in_table = mform[start - 1:start] == "\t" or mform[end:end + 1] == "\t"
+    if not in_table:
+        return False
+    rest = list(mform[start:end])
+    for q in quantities:
+        rest[q.start - start:q.end - start] = " " * (q.end - q.start)
+    return not regex.search(r"\p{L}{2,}", "".join(rest))
+
+
 def extract(doc: Document, ctx) -> None:
     lex = lexicon()
     mform = match_form(doc.text)
     period = _period(ctx)
     for ls, le in logical_lines(doc):
         quantities = find_quantities(mform, ls, le, lex)
-        if not quantities:
+        if not quantities or _bare_table_cell(mform, ls, le, quantities):
             continue
         for clause in line_clauses(mform, ls, le, quantities, lex):
             qs = [q for q in quantities if _inside(q, clause)]
@@ -349,17 +390,21 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
         if not lex.goal_marker.search(marker_view) or lex.past_marker.search(view):
             return
     for i in range(len(qs) - 1, 0, -1):  # "từ 5% xuống còn 3%": the first is the starting level
-        if lex.baseline_link.match(_PAREN.sub(" ", mform[qs[i - 1].end:qs[i].start])):
+        if lex.baseline_link.match(_YEAR.sub(" ", _PAREN.sub(" ", mform[qs[i - 1].end:qs[i].start]))):
             del qs[i - 1]
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
     titles = _ancestor_titles(doc, clause.start)
     for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
         sub = clause.view(mform, s, e)
+        if _is_baseline(sub[:q.start - s], period, lex):
+            continue
         unit = _unit(q, sub, lex)
         views = [sub, lead + " " + sub]
         if clause.host is not None:
             views.append(clause.host.view(mform) + " " + sub)
+        if len(qs) > 1:
+            views.append(lead + " " + view)
         ind = _indicator(views, unit, lex)
         dimension = ind.dimension if ind and ind.dimension else _first(lex.dimensions, lead + " " + view)
         ts, te = _trim(mform, s, e, clause.holes, lex)
@@ -373,7 +418,7 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
             "value_high": q.value_high,
             "unit": unit,
             "comparator": _comparator(mform, q, Clause(s, e), lex),
-            "year": _year([sub, view, mform[ls:le]] + titles, period, lex),
+            "year": _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex),
             "population": _first(lex.populations, sub),
             "section_id": (doc.section_at(q.start) or _NO_SECTION).section_id,
             **provenance(doc, ts, te),

@@ -62,7 +62,7 @@ def test_changed_file_is_re_extracted_and_matches_a_fresh_ingest(inbox, tmp_path
     changed.write_text(changed.read_text(encoding="utf-8") + "\nBổ sung: kế hoạch được cập nhật.\n", encoding="utf-8")
     again = ingest([inbox], db, jobs=2)
     by_path = {Path(r.path).name: r for r in again.results}
-    assert by_path[changed.name].change == "changed" and by_path[changed.name].status == "ok"
+    assert (by_path[changed.name].change, by_path[changed.name].status, by_path[changed.name].error) == ("changed", "ok", None)
     assert sum(1 for r in again.results if r.change == "unchanged") == 10
     ingest([inbox], tmp_path / "fresh.duckdb")
     assert snapshot(db) == snapshot(tmp_path / "fresh.duckdb")

@@ -241,6 +241,15 @@ def test_query_is_read_only(corpus_db, corpus_con, sql):
     assert corpus_con.execute("SELECT count(*) FROM amounts").fetchone()[0] == before
 
 
+def test_query_does_not_lock_other_connections_regression(corpus_db, corpus_con, tmp_path):
+    """query switches file access off; in one process that must not reach other users of the file."""
+    assert run("query", "SELECT 1 AS one", "--db", corpus_db).exit_code == 0
+    r = run("export", "--format", "csv", "--out", tmp_path, "--db", corpus_db)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "amounts.csv").exists()
+    corpus_con.execute("SELECT count(*) FROM read_csv(?)", [str(tmp_path / "amounts.csv")]).fetchone()
+
+
 # --- help and formatting ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [["compare"], ["compare", "targets"], ["compare", "funding"], ["query"],

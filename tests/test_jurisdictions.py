@@ -62,6 +62,8 @@ def test_parents_of_a_commune(gaz):
     ("Phòng Lao động - Thương binh và Xã hội", []),
     ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", []),
     ("trên địa bàn các huyện nghèo", []),
+    ("UBND xã An Thạnh", [("An Thạnh", "commune")]),  # "an" after "xã" blocks only in lower case
+    ("cả hệ thống chính trị và toàn xã hội", []),
 ])
 def test_find_mentions(text, found):
     got = [(m.name, m.levels[0]) for m in find_mentions(text)]

@@ -256,13 +256,14 @@ LEFT, RIGHT, SIZE, PITCH = 85.0, 538.0, 13.0, 17.0
 CHAR = 6.5  # width of one character in these made-up lines
 
 
-def _line(text: str, base: float, x0: float = LEFT, bold: bool = False, size: float = SIZE, justify: bool = False) -> Line:
+def _line(text: str, base: float, x0: float = LEFT, bold: bool = False, size: float = SIZE, justify: bool = False,
+          right: float = RIGHT) -> Line:
     ws, x = [], x0
     parts = text.split(" ")
     gap = CHAR / 2
     if justify and len(parts) > 1:
         natural = sum(len(p) * CHAR for p in parts) + gap * (len(parts) - 1)
-        gap += (RIGHT - x0 - natural) / (len(parts) - 1)
+        gap += (right - x0 - natural) / (len(parts) - 1)
     for p in parts:
         ws.append(Word(p, x, x + len(p) * CHAR, base, size, "Serif-Bold" if bold else "Serif"))
         x += len(p) * CHAR + gap
@@ -271,6 +272,11 @@ def _line(text: str, base: float, x0: float = LEFT, bold: bool = False, size: fl
 
 def _full(text: str, base: float, x0: float = LEFT, **kw) -> Line:
     return _line(text, base, x0, justify=True, **kw)
+
+
+def _centred(text: str, base: float) -> Line:
+    width = len(text.replace(" ", "")) * CHAR + text.count(" ") * CHAR / 2
+    return _line(text, base, x0=(LEFT + RIGHT - width) / 2, bold=True)
 
 
 def _page(*page_lines: Line, number: int = 2) -> PageLayout:
@@ -329,9 +335,10 @@ def test_a_label_after_a_finished_sentence_starts_a_paragraph():
 
 def test_paragraph_spacing_separates_paragraphs():
     assert _texts(_page(
-        _full("VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC", 100, x0=100, bold=True),
-        _line("ĐỊA BÀN TỈNH", 100 + PITCH, x0=260, bold=True),
-        _line("ỦY BAN NHÂN DÂN TỈNH", 100 + PITCH + 20 + 4, x0=245, bold=True),
+        _line("VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC", 100, x0=100, bold=True,
+              justify=True, right=LEFT + RIGHT - 100),
+        _centred("ĐỊA BÀN TỈNH", 100 + PITCH),
+        _centred("ỦY BAN NHÂN DÂN TỈNH", 100 + 2 * PITCH + 4),
     )) == ["VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC ĐỊA BÀN TỈNH", "ỦY BAN NHÂN DÂN TỈNH"]
 
 
@@ -345,15 +352,15 @@ def test_a_change_of_weight_or_size_starts_a_paragraph():
 
 
 def test_a_paragraph_continues_across_a_page_break():
-    first = _page(_full("Tập trung nguồn lực đầu tư xây dựng hạ tầng thiết yếu phục vụ cho sản xuất", 760, x0=113), number=3)
-    first.lines = first.lines[6:] + first.lines[:6]  # the filler above, the cut paragraph last
-    for i, ln in enumerate(first.lines[:6]):
-        for w in ln.words:
-            w.base = 100 + i * PITCH
-        ln.base = 100 + i * PITCH
-    second = _page(_line("và dân sinh.", 80), number=4)
+    filler = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm."
+    first = PageLayout(3, 595.0, 842.0, [_full(filler, 100 + i * PITCH) for i in range(6)] + [
+        _full("Tập trung nguồn lực đầu tư xây dựng hạ tầng thiết yếu phục vụ cho sản xuất", 760, x0=113)])
+    second = PageLayout(4, 595.0, 842.0, [
+        _line("và dân sinh.", 80), _full("Hỗ trợ, khuyến khích doanh nghiệp đầu tư ở những địa bàn khó khăn", 80 + PITCH, x0=113)])
     texts = [b.text for b in assemble([first, second], S)]
-    assert "Tập trung nguồn lực đầu tư xây dựng hạ tầng thiết yếu phục vụ cho sản xuất và dân sinh." in texts
+    assert texts[-2:] == ["Tập trung nguồn lực đầu tư xây dựng hạ tầng thiết yếu phục vụ cho sản xuất và dân sinh.",
+                          "Hỗ trợ, khuyến khích doanh nghiệp đầu tư ở những địa bàn khó khăn"]
+    assert [b.page for b in assemble([first, second], S)][-2] == 3
 
 
 @pytest.mark.parametrize("a, b, joined", [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import pytest
@@ -79,6 +78,24 @@ PHRASINGS = [
      [(2.0, None, "%", "eq", 2025, None)]),
     ("- Đến năm 2030, tỷ lệ hộ nghèo còn dưới 1%.",
      [(1.0, None, "%", "lt", 2030, None)]),
+    ("- Phấn đấu 1 triệu lao động được hỗ trợ kết nối việc làm thành công.",
+     [(1000000.0, None, "people", "eq", 2025, None)]),
+    ("- Tỷ lệ bao phủ bảo hiểm y tế ≥ 95%.",
+     [(95.0, None, "%", "ge", 2025, None)]),
+    ("- Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm/năm.",
+     [(1.5, None, "%/year", "eq", 2025, None)]),
+    ("- Giải quyết việc làm cho 2.500 lao động/năm.",
+     [(2500.0, None, "people/year", "eq", 2025, None)]),
+    ("- Năm 2022: tỷ lệ hộ nghèo giảm 2%; năm 2023 giảm 1,5%.",
+     [(2.0, None, "%", "eq", 2022, None), (1.5, None, "%", "eq", 2023, None)]),
+    ("- Tỷ lệ hộ nghèo năm 2020 là 5,2%, phấn đấu đến năm 2025 giảm còn 2%.",
+     [(2.0, None, "%", "eq", 2025, None)]),
+    ("- Phấn đấu đến năm 2025 tỷ lệ hộ nghèo còn dưới 3% (hiện nay 5,2%).",
+     [(3.0, None, "%", "lt", 2025, None)]),
+    ("- Phấn đấu giảm 50% số hộ nghèo so với năm 2020.",
+     [(50.0, None, "%", "eq", 2025, None)]),
+    ("- 30% huyện nghèo, 30% xã đặc biệt khó khăn thoát khỏi tình trạng nghèo.",
+     [(30.0, None, "%", "eq", 2025, None), (30.0, None, "%", "eq", 2025, None)]),
 ]
 
 
@@ -114,6 +131,10 @@ INDICATORS = [
     ("- 100% cán bộ làm công tác giảm nghèo được bồi dưỡng, tập huấn.", "cadres_trained", None),
     ("- Chiều thiếu hụt về y tế: 90% người dân được khám sàng lọc định kỳ.", None, "health"),
     ("- Phấn đấu 100% xã đạt chuẩn nông thôn mới.", None, None),
+    ("- Giảm tỷ lệ hộ nghèo đến cuối năm còn 1,41%.", "poverty_rate", None),
+    ("- Giảm ít nhất một nửa tỷ lệ hộ nghèo.", "poverty_rate_reduction", None),
+    ("- Tỷ lệ sử dụng nước hợp vệ sinh: khu vực dân cư nông thôn đạt 99,5%.", "clean_water_access_rural", "water_sanitation"),
+    ("- Có 08 bác sĩ/10.000 dân.", "doctors_per_10000", "health"),
 ]
 
 
@@ -141,6 +162,16 @@ NOT_TARGETS = [
 @pytest.mark.parametrize("body", NOT_TARGETS)
 def test_not_a_target(body):
     assert run(GOALS + body) == []
+
+
+def test_both_halves_of_a_shared_predicate_get_the_indicator():
+    rows = run(GOALS + "- 30% huyện nghèo, 30% xã đặc biệt khó khăn thoát khỏi tình trạng nghèo.")
+    assert [r["indicator"] for r in rows] == ["poor_districts_exit", "difficult_communes_exit"]
+
+
+def test_table_cells_holding_only_figures_are_not_read():
+    table = "TT\tChỉ tiêu\tNăm 2024\tNăm 2025\n1\tTỷ lệ hộ nghèo\t2,5%\t1,5%\n2\tTỷ lệ hộ nghèo giảm 1%/năm\t\t\n"
+    assert facts(run(GOALS + table)) == [(1.0, None, "%/year", "eq", 2025, None)]
 
 
 def test_task_without_goal_marker_is_not_a_target():
@@ -225,8 +256,9 @@ def test_every_target_quote_is_its_span(corpus_con):
     assert rows and all(q == span for q, span in rows)
 
 
-def test_rules_files_parse():
+def test_indicator_keys_are_unique_snake_case():
     from extract.targetphrases import lexicon
 
-    lex = lexicon()
-    assert lex.indicators and json.dumps([i.key for i in lex.indicators])
+    keys = [i.key for i in lexicon().indicators]
+    assert len(keys) == len(set(keys))
+    assert all(k == k.lower() and " " not in k for k in keys)
