@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .model import Document, Section
+from .components import component_at
+from .model import Document
 from .numbers import parse_number
 from .provenance import provenance
 from .targetphrases import NUM, Lexicon, lexicon, phrase_key
@@ -276,12 +277,6 @@ def _period(ctx) -> tuple[int | None, int | None]:
     return ctx.meta.get("period_start"), ctx.meta.get("period_end")
 
 
-def _component(doc: Document, ctx, offset: int) -> str | None:
-    from .components import component_at
-
-    return component_at(doc, ctx, offset)
-
-
 def _trim(mform: str, s: int, e: int, holes, lex: Lexicon) -> tuple[int, int]:
     """The clause without its bullet, a category lead-in ("Chiều thiếu hụt về y tế:"), a
     leading conjunction, a trailing parenthesis that is a clause of its own, or end punctuation."""
@@ -410,7 +405,7 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
         ctx.rows["targets"].append({
-            "component": _component(doc, ctx, q.start),
+            "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
             "dimension": dimension,
             "text": collapse(doc.text[ts:te]),
@@ -420,9 +415,7 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
             "comparator": _comparator(mform, q, Clause(s, e), lex),
             "year": _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex),
             "population": _first(lex.populations, sub),
-            "section_id": (doc.section_at(q.start) or _NO_SECTION).section_id,
+            "section_id": section.section_id if (section := doc.section_at(q.start)) else None,
             **provenance(doc, ts, te),
         })
 
-
-_NO_SECTION = Section(section_id=None, level=0, label=None, label_kind="", title="", start=0, end=0, parent_id=None, heading_end=0)

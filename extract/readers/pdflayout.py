@@ -122,6 +122,11 @@ def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
 
 
 def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
+    """Glyphs in content order until white space, a jump back, a wide gap or a new baseline.
+
+    A change of font inside a word (one bold letter) does not split it; the word keeps
+    the font it started in.
+    """
     out: list[Word] = []
     cur: Word | None = None
     tol = settings.pdf_line_tolerance
@@ -131,13 +136,8 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
             continue
         if (
             cur is not None and abs(g.base - cur.base) <= tol and g.x0 >= cur.x0
-            and g.x0 - cur.x1 <= settings.pdf_word_gap and g.font == cur.font
+            and g.x0 - cur.x1 <= settings.pdf_word_gap
         ):
-            cur.text += g.text
-            cur.x1 = max(cur.x1, g.x1)
-            continue
-        if cur is not None and abs(g.base - cur.base) <= tol and g.x0 >= cur.x0 and g.x0 - cur.x1 <= settings.pdf_word_gap:
-            # a change of font inside a word (a bold letter): same word, weight of its start
             cur.text += g.text
             cur.x1 = max(cur.x1, g.x1)
             continue
@@ -278,8 +278,9 @@ def _continues(a: Line, b: Line, first_of_para: bool, same_page: bool, frame: _F
         return False
     if same_page:
         pitch = b.base - a.base
-        usual = frame.pitch.get(a.size) or frame.pitch.get(min(frame.pitch, key=lambda s: abs(s - a.size))) if frame.pitch else None
-        if usual is None:
+        if frame.pitch:
+            usual = frame.pitch.get(a.size) or frame.pitch[min(frame.pitch, key=lambda s: abs(s - a.size))]
+        else:
             usual = settings.pdf_default_pitch * a.size
         if pitch <= 0 or pitch > usual + settings.pdf_spacing_tolerance * a.size:
             return False
