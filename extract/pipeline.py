@@ -42,20 +42,14 @@ Step = Callable[[Document, Context], None]
 
 
 # Extraction steps in the order they run; later steps read what earlier ones produced.
-STEP_MODULES = ["sectionrows", "metadata", "components", "amounts", "assignments", "targets", "references"]
+STEP_MODULES = ("sectionrows", "metadata", "components", "amounts", "assignments", "targets", "references")
 
 
 def _steps() -> list[Step]:
-    # imported lazily so that a reader-only caller does not pay for the extractors
+    # imported lazily so that a reader-only caller does not pay for spaCy and the lexicons
     import importlib
-    import importlib.util
 
-    steps = []
-    for name in STEP_MODULES:
-        if importlib.util.find_spec(f"{__package__}.{name}") is None:
-            continue  # TEMPORARY while extractors are being built; replaced by explicit imports
-        steps.append(importlib.import_module(f"{__package__}.{name}").extract)
-    return steps
+    return [importlib.import_module(f"{__package__}.{name}").extract for name in STEP_MODULES]
 
 
 @dataclass
