@@ -61,6 +61,8 @@ _MAX_SUBSTITUTIONS = 3
 _DASH = regex.compile(r"\s*-\s*")
 _ANY_DASH = regex.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _SPACE_LIKE = str.maketrans("\n\t\r", "   ")
+# a place name after a level word: capitalised words on the same line ("huyện Si Ma Cai")
+_PLACE = regex.compile(r"[ ]+(\p{Lu}[\p{L}'’]*(?:[ ]+\p{Lu}[\p{L}'’]*){0,4})(?![\p{L}\d])")
 
 
 @dataclass(frozen=True)
@@ -297,8 +299,13 @@ def _with_suffix(text: str, form: str, s: int, e: int, body: Body, plural: bool,
     unit_word = key(m.group("unit"))
     unit_level, unit_name = lex.units[unit_word]
     several = plural or bool(m.group("plural")) or bool(m.group("more"))
-    below = (doc_level in _LEVEL_RANK and _LEVEL_RANK[unit_level] > _LEVEL_RANK[doc_level])
     end = m.end()
+    place = None if several else _PLACE.match(text, end)
+    if place is not None and not lex.head_re.match(text, place.start(1)):
+        # "UBND huyện Si Ma Cai": one named unit's body, not every unit of the level
+        end = place.end()
+        return Mention(s, end, text[s:end], f"{base} {unit_word} {collapse(place.group(1))}", body.kind, unit_level, "lexicon")
+    below = (doc_level in _LEVEL_RANK and _LEVEL_RANK[unit_level] > _LEVEL_RANK[doc_level])
     if body.collective and (several or below):
         return Mention(s, end, text[s:end], f"{body.collective} {unit_name}", body.kind, unit_level, "collective")
     return Mention(s, end, text[s:end], f"{base} {unit_word}", body.kind, unit_level, "lexicon")

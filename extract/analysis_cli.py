@@ -38,17 +38,19 @@ def _emit(result, fmt: str | None, out: Path | None) -> None:
         click.echo(f"wrote {out} ({len(result.rows)} rows)")
 
 
-@click.group(epilog="\b\nExample:\n  kehoach compare targets --indicator poverty_rate_reduction --level district")
+@click.group()
 def compare() -> None:
     """Compare plans side by side: one row per jurisdiction.
 
     A plan that does not state the figure is shown as missing (—), never as 0.
+
+    \b
+    Example:
+      kehoach compare targets --indicator poverty_rate_reduction --level district
     """
 
 
-@compare.command(name="targets", epilog="\b\nExamples:\n"
-                 "  kehoach compare targets --indicator poverty_rate_reduction --level district\n"
-                 "  kehoach compare targets --province 'Trà Vinh' --format csv --out output/targets.csv")
+@compare.command(name="targets")
 @click.option("--indicator", default=None, metavar="KEY",
               help="Indicator key (e.g. poverty_rate_reduction); without it, the indicators most plans state.")
 @click.option("--population", default=None, metavar="KEY",
@@ -67,6 +69,11 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
     With --indicator, one column of goals (value, unit, comparator, year and the clause
     that states it), sorted within each level by value, highest first; without it, a
     matrix of the indicators most plans state.
+
+    \b
+    Examples:
+      kehoach compare targets --indicator poverty_rate_reduction --level district
+      kehoach compare targets --province 'Trà Vinh' --format csv --out output/targets.csv
     """
     from .compare import PlanFilter, compare_targets
     from .query import open_database
@@ -79,9 +86,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
     _emit(result, fmt, out)
 
 
-@compare.command(name="funding", epilog="\b\nExamples:\n"
-                 "  kehoach compare funding --share\n"
-                 "  kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx")
+@compare.command(name="funding")
 @click.option("--component", default=None, metavar="CODE",
               help="Component code (DA1 ... DA7.2); without it, every Dự án side by side.")
 @click.option("--source", type=click.Choice(["total", "central", "local", "other", "credit"]), default="total",
@@ -101,6 +106,11 @@ def compare_funding_command(component, source, share, unit, level, province, all
     Figures are for the plan's whole period. A component's figure is the one the plan
     states, else the sum of its sources, else (for a Dự án) of its Tiểu dự án.
     × marks a component the plan says it does not carry out; — a figure not stated.
+
+    \b
+    Examples:
+      kehoach compare funding --share
+      kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
     from .compare import PlanFilter, compare_funding
     from .query import open_database
@@ -113,9 +123,7 @@ def compare_funding_command(component, source, share, unit, level, province, all
     _emit(result, fmt, out)
 
 
-@click.command(epilog="\b\nExamples:\n"
-               "  kehoach query \"SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition\"\n"
-               "  kehoach query \"SELECT * FROM funding WHERE source = 'central'\" --format csv --out output/central.csv")
+@click.command()
 @click.argument("sql")
 @_FORMAT
 @_OUT
@@ -126,13 +134,18 @@ def query(sql: str, fmt, out, db) -> None:
     Tables: documents, sections, components, amounts, assignments, targets, references,
     checks. Views: plans, funding, funding_by_component, targets_by_indicator,
     plan_summary. Nothing can be written, and no other file can be read.
+
+    \b
+    Examples:
+      kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
+      kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
     from .query import run_query
 
     _emit(run_query(db, sql), fmt, out)
 
 
-@click.command(epilog="\b\nExample:\n  kehoach export --format parquet --out output/export")
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True,
               help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
@@ -142,6 +155,10 @@ def export(fmt: str, out: Path, db: Path) -> None:
 
     data_dictionary.csv describes every column: table, type, unit, meaning and allowed
     values. Money is exact whole đồng (int64).
+
+    \b
+    Example:
+      kehoach export --format parquet --out output/export
     """
     from .export import export_database
     from .query import open_database
@@ -155,7 +172,7 @@ def export(fmt: str, out: Path, db: Path) -> None:
         click.echo(f"wrote {path}")
 
 
-@click.command(epilog="\b\nExample:\n  kehoach review corpus/txt/plan.txt --out output/review/plan.html")
+@click.command()
 @click.argument("target", metavar="FILE_OR_DOC_ID")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
 @_DB
@@ -165,6 +182,10 @@ def review(target: str, out: Path, db: Path) -> None:
     FILE_OR_DOC_ID is a stored document's path, file name or doc_id; a file that is not
     in the database is extracted on the spot (nothing is written to the database).
     Open the page in a browser: click a fact in the side list to jump to its place.
+
+    \b
+    Example:
+      kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
     from .review import review_page
 

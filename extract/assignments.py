@@ -166,6 +166,8 @@ def _parse_piece(form: str, a: int, b: int, mentions: list[agencies.Mention], ma
     mk = [m for m in markers if a <= m.start < b]
     lab = _LIST_LABEL.match(form, a, b)
     first = lab.end() if lab else a
+    first = _skip(form, first, b, mk, ())
+    opening = next((x for x in mk if x.start == first), None)
     first = _skip(form, first, b, mk, ("label", "opener"))
     if any(x.kinds & {"lead_label", "support_label"} for x in mk if x.start == first):
         return [(role, m, a, b) for role, m in _labelled(ms, mk)]
@@ -196,6 +198,8 @@ def _parse_piece(form: str, a: int, b: int, mentions: list[agencies.Mention], ma
         cs = form.rfind(";", a, s) + 1 or a
         ce = form.find(";", max(consumed, subj[-1].end), b)
         out += [(r, m, cs, b if ce < 0 else ce) for r, m in clause]
+    if not out and opening is not None and "lead_label" in opening.kinds:
+        return [(role, m, a, b) for role, m in _labelled(ms, mk)]  # "Đơn vị thực hiện: Sở Y tế."
     if out or default_role is None:
         return out
     after = next((x for x in mk if "support_after" in x.kinds), None)

@@ -273,8 +273,9 @@ def _component_matrix(plans, money, source, share, unit) -> Result:
         line.append(vnformat.money_column(whole, shown_unit) if whole is not None else MISSING)
         rows.append(row)
         cells.append(line)
-    what = "share of the plan's" if share else unit_label + ","
-    notes = [f"{source} money per Dự án ({what} {source}); plan total in {unit_label}. "
+    what = (f"{source} per Dự án as a share of the plan's {source}; plan {source} in {unit_label}." if share
+            else f"{source} per Dự án and for the whole plan, in {unit_label}.")
+    notes = [what[0].upper() + what[1:],
              f"{MISSING} not stated; {NOT_CARRIED_OUT} the plan says it does not carry the component out."]
     return Result(
         columns=list(rows[0]) if rows else _PLAN_COLUMNS + ["source", "plan_total"], rows=rows,

@@ -27,7 +27,7 @@ from .provenance import provenance
 from .textnorm import collapse, match_form, strip_diacritics
 
 rules.register("components", {
-    "kind": rules.Field(str, choices=frozenset({"component", "not_implemented", "reason"})),
+    "kind": rules.Field(str, choices=frozenset({"component", "not_implemented", "reason", "label"})),
     "code": rules.Field(str, required=False),
     "level": rules.Field(str, required=False, choices=frozenset({"project", "subproject"})),
     "number": rules.Field(int, required=False),
@@ -36,10 +36,24 @@ rules.register("components", {
     "variants": rules.Field(list, required=False, item_type=str),
     "phrase": rules.Field(str, required=False),
 })
+_KIND_OF = {"project": 0, "subproject": 1}
 
-# "Dự án 2:", "Tiểu dự án 1.", "Dự án số 3 -", on the diacritic-free skeleton
-_LABEL = regex.compile(r"^\W*(?P<kind>tieu\s+du\s+an|du\s+an)\s*(?:so\s*)?(?P<num>\d+(?:\.\d+)*)\s*[:.\-)]?\s*")
 _WORD = regex.compile(r"\w+")
+_BULLET_START = regex.compile(r"^\s*[-+•*–—]")
+_FIGURE = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def _label_re() -> tuple[regex.Pattern, dict[str, str | None]]:
+    """"Dự án 2:", "Tiểu dự án 1 -", "Nội dung 3.", "Dự án số 3" on the diacritic-free
+    skeleton; the label words (rules/components.yaml, kind label) -> the level they name."""
+    levels: dict[str, str | None] = {}
+    for e in rules.load("components"):
+        if e["kind"] == "label":
+            levels[" ".join(_WORD.findall(strip_diacritics(e["phrase"])))] = e.get("level")
+    alt = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in sorted(levels, key=len, reverse=True))
+    pattern = regex.compile(rf"^\W*(?P<kind>{alt})\s*(?:so\s*)?(?P<num>\d+(?:\.\d+)*)\s*[:.\-)]?\s*")
+    return pattern, levels
 # where a title ends and comment on it begins: "(dự án do Sở Y tế…)", ": Không thực hiện"
 _TITLE_END = regex.compile(r"[(:;]|\.(?:\s|$)")
 
@@ -90,7 +104,7 @@ class Heading:
     """A heading or row title read as a possible component name."""
 
     label_level: str | None  # "project" / "subproject" when a Dự án / Tiểu dự án label is printed
-    printed: str | None  # the label as printed ("Dự án 3", "Tiểu dự án 1")
+    printed: str | None  # the label as printed ("Dự án 3", "Tiểu dự án 1", "Nội dung 2")
     printed_number: str | None  # its number ("3")
     title: str  # the title part, as written
     rest: str  # what follows the title (parenthesis, ": Không thực hiện")
@@ -101,9 +115,10 @@ def read_heading(text: str) -> Heading:
     skel = strip_diacritics(text)
     level = printed = number = None
     start = 0
-    m = _LABEL.match(skel) if len(skel) == len(text) else None
+    pattern, levels = _label_re()
+    m = pattern.match(skel) if len(skel) == len(text) else None
     if m:
-        level = "subproject" if m.group("kind").startswith("tieu") else "project"
+        level = levels.get(regex.sub(r"\s+", " ", m.group("kind")))
         number = m.group("num")
         printed = collapse(text[m.start("kind"):m.end("num")])
         start = m.end()
@@ -179,70 +194,186 @@ class Found:
     end: int
 
 
+@dataclass
+class Candidate:
+    """A heading that names a component: a section of the heading tree, or a paragraph
+    that opens with a component label ("Dự án 1. …" set as plain text), and the span of
+    the plan it governs."""
+
+    key: int  # section_id, or -(block start + 1) for a paragraph
+    code: str
+    heading: Heading
+    labelled: bool
+    start: int
+    heading_end: int
+    section_id: int | None
+    end: int = 0
+
+
 _LAST: list = [None, None, None]  # the last document asked about, its settings and its answer
 
 
-def _section_candidates(doc: Document, settings) -> dict[int, tuple[str, Heading, bool]]:
-    """section_id -> (code, heading, labelled) for headings that name a component."""
+def candidates(doc: Document, settings) -> list[Candidate]:
+    """Every heading that names a component, in document order, each with its span."""
     if _LAST[0] is doc and _LAST[1] is settings:
         return _LAST[2]
-    _LAST[:] = [doc, settings, _find_candidates(doc, settings)]
-    return _LAST[2]
+    found = _find_candidates(doc, settings)
+    _spans(doc, found)
+    _LAST[:] = [doc, settings, found]
+    return found
 
 
-def _find_candidates(doc: Document, settings) -> dict[int, tuple[str, Heading, bool]]:
-    cands: dict[int, tuple[str, Heading, bool]] = {}
+def _labelled_match(h: Heading, parent_code: str | None, settings) -> str | None:
+    """The code a heading that carries a label names, if any."""
+    if h.label_level:
+        code, score = best_match(h.title, h.label_level, parent_code)
+        if code and score >= settings.component_title_min_score:
+            return code
+        if not _words(h.title) and h.label_level == "subproject" and parent_code and h.printed_number:
+            by_number = f"{parent_code.split('.')[0]}.{h.printed_number}"
+            return by_number if canon(by_number) else None
+        if not _words(h.title) and h.label_level == "project" and h.printed_number and canon(f"DA{h.printed_number}"):
+            return f"DA{h.printed_number}"
+        return None
+    code, score = best_match(h.title, None, parent_code)  # a label that fixes no level ("Nội dung 2")
+    return code if code and score >= settings.component_title_bare_min_score else None
+
+
+def _find_candidates(doc: Document, settings) -> list[Candidate]:
+    cands: dict[int, Candidate] = {}
     by_id = {s.section_id: s for s in doc.sections}
     for s in doc.sections:  # document order: parents before their sub-sections
         h = read_heading(s.title)
         parent_code = None
         p = by_id.get(s.parent_id) if s.parent_id is not None else None
         while p is not None and parent_code is None:
-            parent_code = cands[p.section_id][0] if p.section_id in cands else None
+            parent_code = cands[p.section_id].code if p.section_id in cands else None
             p = by_id.get(p.parent_id) if p.parent_id is not None else None
-        if h.label_level:
-            code, score = best_match(h.title, h.label_level, parent_code)
-            if code and score >= settings.component_title_min_score:
-                cands[s.section_id] = (code, h, True)
-            elif not _words(h.title) and h.label_level == "subproject" and parent_code and h.printed_number:
-                by_number = f"{parent_code.split('.')[0]}.{h.printed_number}"
-                if canon(by_number):
-                    cands[s.section_id] = (by_number, h, True)
-            elif not _words(h.title) and h.label_level == "project" and h.printed_number and canon(f"DA{h.printed_number}"):
-                cands[s.section_id] = (f"DA{h.printed_number}", h, True)
+        if h.printed:
+            code = _labelled_match(h, parent_code, settings)
+            if code:
+                cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
             continue
         code, score = best_match(h.title, None, parent_code)
         if code and score >= settings.component_title_bare_min_score:
-            cands[s.section_id] = (code, h, False)
+            cands[s.section_id] = Candidate(s.section_id, code, h, False, s.start, s.heading_end, s.section_id)
     # a heading named by its title alone counts only beside other component headings
-    kept = {}
-    for sid, (code, h, labelled) in cands.items():
+    kept: list[Candidate] = []
+    for sid, c in cands.items():
         s = by_id[sid]
-        if labelled:
-            kept[sid] = (code, h, labelled)
-            continue
-        siblings = [o for o in doc.sections if o.parent_id == s.parent_id and o.section_id != sid and o.section_id in cands]
-        if (s.parent_id in cands) or siblings:
-            kept[sid] = (code, h, labelled)
+        if not c.labelled:
+            siblings = [o for o in doc.sections if o.parent_id == s.parent_id and o.section_id != sid and o.section_id in cands]
+            if s.parent_id not in cands and not siblings:
+                continue
+        kept.append(c)
+    kept += _paragraph_candidates(doc, settings)
+    kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
+    """Paragraphs that open with a component label and a component's title: headings the
+    source set as plain text ("Dự án 1. Hỗ trợ …", "Tiểu dự án 2 - …", "Nội dung 3: …").
+    A line that opens with a bullet is a list item, and a label with no title to match
+    ("Dự án 6: 2 tỷ đồng") names no heading."""
+    out = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+            continue
+        h = read_heading(b.text)
+        if not h.printed or not _words(h.title):
+            continue
+        if h.label_level:
+            code, score = best_match(h.title, h.label_level)
+            ok = code is not None and score >= settings.component_title_min_score
+        else:
+            code, score = best_match(h.title)
+            ok = code is not None and score >= settings.component_title_bare_min_score
+        if ok:
+            out.append(Candidate(-(b.start + 1), code, h, True, b.start, b.end, None))
+    return out
+
+
+def _depth(code: str) -> int:
+    c = canon(code)
+    return _KIND_OF.get(c.level, 0) if c else 0
+
+
+def _spans(doc: Document, cands: list[Candidate]) -> None:
+    """Where each component heading's part of the plan ends.
+
+    A numbered section ends where the heading tree says. A heading outside the numbering
+    (a paragraph, an all-capital line, an emphasised line) has no rank of its own, so it
+    runs to the next component heading of its level or above, and at the latest to the end
+    of the numbered part that holds it (the part that held the previous component heading
+    of its level, when there was one): an all-capital "DỰ ÁN 7" line does not swallow the
+    "IV. KINH PHÍ" part after it. Every heading also ends where the next component heading
+    of its level or above begins, and a sub-project where its project ends. Consecutive
+    labelled lines that each state their own figures ("Tiểu dự án 2 - …: 12 tỷ đồng") are a
+    list, and each governs its own line only.
+    """
+    from .structure import RANK
+
+    unranked = {c.section_id for c in cands if c.section_id is not None}
+    by_id = {s.section_id: s for s in doc.sections}
+    unranked = {sid for sid in unranked if by_id[sid].label_kind in ("title", "emphasis")}
+    real = [s for s in doc.sections if s.section_id not in unranked]
+    ends: dict[int, int] = {}
+    for i, s in enumerate(real):
+        ends[s.section_id] = next((o.start for o in real[i + 1:] if RANK[o.label_kind] <= RANK[s.label_kind]), len(doc.text))
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "table")]
+    next_block = {b.start: (blocks[i + 1] if i + 1 < len(blocks) else None) for i, b in enumerate(blocks)}
+    by_start = {c.start: c for c in cands}
+
+    def listed(c: Candidate) -> bool:
+        return c.section_id is None and bool(_FIGURE.search(c.heading.rest))
+
+    for i, c in enumerate(cands):
+        depth = _depth(c.code)
+        nxt = next((o.start for o in cands[i + 1:] if _depth(o.code) <= depth), len(doc.text))
+        if c.section_id is not None and c.section_id not in unranked:
+            end = ends[c.section_id]
+        else:
+            prev = next((o for o in reversed(cands[:i]) if _depth(o.code) <= depth), None)
+            holders = [s for s in real if s.start < c.start < ends[s.section_id]]
+            if prev is not None and any(s.start <= prev.start for s in holders):
+                holders = [s for s in holders if s.start <= prev.start]
+            end = ends[max(holders, key=lambda s: s.start).section_id] if holders else len(doc.text)
+            if listed(c):
+                after = next_block.get(c.start)
+                before = next((o for o in reversed(cands[:i]) if o.section_id is None), None)
+                follows = after is not None and after.start in by_start and listed(by_start[after.start]) \
+                    and _depth(by_start[after.start].code) == depth
+                closes = (before is not None and listed(before) and before.end == before.heading_end
+                          and getattr(next_block.get(before.start), "start", None) == c.start and _depth(before.code) == depth)
+                if follows or closes:
+                    end = c.heading_end
+        c.end = min(end, nxt)
+        parent = next((o for o in reversed(cands[:i]) if _depth(o.code) < depth and o.start < c.start < o.end), None)
+        if parent is not None:
+            c.end = min(c.end, parent.end)
 
 
 def _from_sections(doc: Document, settings) -> list[Found]:
     out = []
-    by_id = {s.section_id: s for s in doc.sections}
-    for sid, (code, h, _) in _section_candidates(doc, settings).items():
-        s = by_id[sid]
+    cands = candidates(doc, settings)
+    for c in cands:
+        h = c.heading
         implemented, reason = True, None
         no, why, _ = _not_implemented(h.rest)
         if no:
             implemented, reason = False, why
         else:
-            a, b = _own_text(doc, s)
+            if c.section_id is not None:
+                a, b = _own_text(doc, next(s for s in doc.sections if s.section_id == c.section_id))
+            else:
+                a = c.heading_end
+                b = min([c.end] + [o.start for o in cands if o.start > c.start] + [s.start for s in doc.sections if s.start >= a])
             b = min(b, a + settings.component_status_window_chars)
             no, why, _ = _not_implemented(doc.text[a:b].lstrip())
             if no:
                 implemented, reason = False, why
-        out.append(Found(code, collapse(h.title), h.printed or None, implemented, reason, sid, s.start, s.heading_end))
+        out.append(Found(c.code, collapse(h.title), h.printed or None, implemented, reason, c.section_id, c.start, c.heading_end))
     return out
 
 
@@ -340,14 +471,9 @@ def _numbering_checks(doc: Document, ctx, found: list[Found]) -> None:
 
 
 def component_at(doc: Document, ctx, offset: int) -> str | None:
-    """The code of the innermost component section enclosing a character offset."""
-    by_section = {r["section_id"]: r["code"] for r in ctx.rows.get("components", []) if r.get("section_id") is not None}
-    extra = None
-    for s in doc.ancestors(doc.section_at(offset)):
-        if s.section_id in by_section:
-            return by_section[s.section_id]
-        if extra is None:
-            extra = {sid: code for sid, (code, _, _) in _section_candidates(doc, ctx.settings).items()}
-        if s.section_id in extra:
-            return extra[s.section_id]
-    return None
+    """The code of the innermost component heading whose part of the plan holds an offset."""
+    best = None
+    for c in candidates(doc, ctx.settings):
+        if c.start <= offset < c.end and (best is None or c.start >= best.start):
+            best = c
+    return best.code if best else None

@@ -315,6 +315,15 @@ def _is_baseline(before: str, period, lex: Lexicon) -> bool:
     return start is not None and any(int(m["year"]) < start for m in _YEAR.finditer(text))
 
 
+def _restates_baseline(mform: str, baseline_at: int | None, q: Quantity, lex: Lexicon) -> bool:
+    """A figure that goes on describing a starting level in the same clause ("… còn 4.350 hộ
+    nghèo, chiếm 6,12%"), with no goal word between them to open a goal of its own."""
+    if baseline_at is None:
+        return False
+    between = mform[baseline_at:q.start]
+    return not (lex.goal_marker.search(between) or lex.change_verb.search(between) or lex.baseline_link_word.search(between))
+
+
 def _from_marker(mform: str, s: int, q_start: int, lex: Lexicon) -> int:
     """Start the quoted goal at its marker when a lead-in clause comes first ("Thực hiện …, phấn đấu tăng …")."""
     for m in lex.goal_marker.finditer(mform, s, q_start):
@@ -390,9 +399,11 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
     titles = _ancestor_titles(doc, clause.start)
+    baseline_at = None  # the end of the last figure read as a starting level
     for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
         sub = clause.view(mform, s, e)
-        if _is_baseline(sub[:q.start - s], period, lex):
+        if _is_baseline(sub[:q.start - s], period, lex) or _restates_baseline(mform, baseline_at, q, lex):
+            baseline_at = q.end
             continue
         unit = _unit(q, sub, lex)
         views = [sub, lead + " " + sub]

@@ -257,9 +257,11 @@ def test_query_does_not_lock_other_connections_regression(corpus_db, corpus_con,
 def test_help_ends_with_an_example(command):
     r = run(*command, "--help")
     assert r.exit_code == 0
-    lines = [line for line in r.output.splitlines() if line.strip()]
-    assert lines[-1].strip().startswith("kehoach ")
-    assert any(line.strip().startswith("Example") for line in lines[-4:])
+    description = [line for line in r.output.split("\nOptions:")[0].splitlines() if line.strip()]
+    starts = [i for i, line in enumerate(description) if line.strip().startswith("Example")]
+    assert starts
+    examples = description[starts[-1] + 1:]
+    assert examples and all(line.strip().startswith("kehoach " + command[0]) for line in examples)
 
 
 @pytest.mark.parametrize("value, text", [
