@@ -9,6 +9,12 @@ skeleton of its words, and takes the best match. A heading that carries no "Dự
 headings (as a sub-heading of one, or among siblings that are), so that a lone heading
 "Giám sát, đánh giá" in an unrelated part of a plan does not become DA7.2.
 
+Not every plan numbers its component headings into the heading tree: some set them as
+plain lines ("Dự án 1. Hỗ trợ …", "Tiểu dự án 2 - …", "Nội dung 3: …") or as all-capital
+lines ("DỰ ÁN 4: …") that the tree reads as top-level titles. Such a line counts when it
+opens with a label (rules/components.yaml, kind label) and its title matches, and the part
+of the plan it governs is worked out here (`_spans`), not taken from the tree.
+
 `component_at` is the one place other steps ask which component a character offset
 belongs to.
 """
