@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import string
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -341,9 +342,16 @@ def find_mentions(text: str, base: int = 0, gaz: Gazetteer | None = None) -> lis
 
 
 def _display(name: str, units: list[Unit]) -> str:
-    """The name as the gazetteer spells it when it is printed in capitals or old spelling."""
-    names = {u.name for u in units}
-    return names.pop() if len(names) == 1 else name
+    """The name as the gazetteer spells it when it is printed in capitals or old spelling.
+
+    A unit found under a former name (merged before 2025) keeps the name the document
+    prints: that is the fact; the unit's code says what it became.
+    """
+    names = {u.name for u in units
+             if key(u.name) == key(name) or (name.strip().isdigit() and key(u.name).endswith(" " + key(name)))}
+    if len(names) == 1:
+        return names.pop()
+    return string.capwords(name) if name.isupper() else name
 
 
 def level_rank(level: str) -> int:

@@ -600,6 +600,8 @@ def _fill(meta: dict, placement: Placement, gaz: Gazetteer) -> Unit | None:
         p = gaz.parent(unit, lv)
         if p is not None:
             meta[lv], meta[f"{lv}_code"] = p.name, p.code
+    if placement.name:
+        meta[unit.level] = placement.name  # as printed: a unit merged before 2025 keeps its own name
     return unit
 
 

@@ -98,3 +98,16 @@ def test_a_commune_split_in_2025_is_ambiguous_not_assigned(gaz):
     assert all(len(gaz.successor(u).communes) > 1 for u in split)
     whole = [u for u in gaz.units if u.level == "commune" and len(gaz.successor(u).communes) == 1]
     assert len(whole) > len(split)
+
+
+def test_unit_found_under_former_name_keeps_the_printed_name():
+    """Regression: a commune merged before 2025 came out under its successor's name.
+
+    The gazetteer knows "A Xing" only as a former name of the merged commune; the plan's
+    own name is the fact, the code says which unit it became.
+    """
+    from extract.jurisdictions import find_mentions, gazetteer
+
+    mentions = find_mentions("UỶ BAN NHÂN DÂN XÃ A XING", gaz=gazetteer())
+    assert [m.name for m in mentions] == ["A Xing"]
+    assert len(mentions[0].units) == 1 and mentions[0].units[0].name != "A Xing"
