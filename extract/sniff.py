@@ -8,6 +8,7 @@ is only a hint: the bytes decide, and the name only sharpens an error message.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import PurePath
 
@@ -45,6 +46,7 @@ def sniff(data: bytes, name: str | None = None) -> str:
     if data.lstrip()[:5] == b"{\\rtf":
         return RTF
     if looks_like_text(data):
+        _refuse_markup(data, name)
         return TXT
     hint = _named(name)
     if hint and hint.endswith((".docx)", ".xlsx)", ".odt)")):
@@ -55,6 +57,25 @@ def sniff(data: bytes, name: str | None = None) -> str:
     raise UnsupportedFormatError(
         f"the file{hint} is binary data of an unknown kind (not PDF, Word, RTF or text); check what was downloaded"
     )
+
+
+def _refuse_markup(data: bytes, name: str | None) -> None:
+    """Text that is a web page or JSON data is not a plan, whatever it is named.
+
+    A download site's error page saved as `plan.pdf` is the classic broken download; JSON
+    beside the plans (annotations, exports) would otherwise load as an empty plan.
+    """
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        raise UnsupportedFormatError(
+            f"the file{_named(name)} is an HTML web page (often a download site's error page), not a plan; download the plan again"
+        )
+    if start[:1] in (b"{", b"["):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            return
+        raise UnsupportedFormatError(f"the file{_named(name)} is JSON data, not a plan document; leave it out of the plans folder")
 
 
 def _sniff_zip(data: bytes, name: str | None) -> str:

@@ -252,3 +252,19 @@ def test_without_tesseract_a_scan_says_how_to_enable_it(monkeypatch, hostile_dir
 def test_damaged_files_raise_document_errors(data, words):
     with pytest.raises(DocumentError, match=words):
         read_document(data)
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"<!DOCTYPE html>\n<html><body>404 Not Found</body></html>", "HTML web page"),
+    (b"  <html><head><title>Error</title></head></html>", "HTML web page"),
+    (b'{"file": "plan.txt", "amounts": []}', "JSON data"),
+])
+def test_web_page_or_json_named_as_a_plan_is_refused(data, words):
+    """Regression: an error page saved as plan.pdf, or JSON beside the plans, loaded as an empty plan."""
+    with pytest.raises(DocumentError, match=words):
+        read_document(data, name="plan.pdf")
+
+
+def test_text_that_starts_with_a_bracket_is_still_a_plan():
+    doc = read_document("[bookmark: _GoBack]KẾ HOẠCH\nI. MỤC TIÊU\n".encode())
+    assert "KẾ HOẠCH" in doc.text
