@@ -1,13 +1,13 @@
 """Money figures in running text: how much, for which component, from which source.
 
-Plans state funding as labelled lines ("Ngân sách trung ương: 22.872.000.000 đồng (vốn sự
-nghiệp)"), as a total that announces its parts ("Tổng nhu cầu vốn: 28.590.000.000 đồng,
+Plans state funding as labelled lines ("Ngân sách trung ương: 9.870.000.000 đồng (vốn sự
+nghiệp)"), as a total that announces its parts ("Tổng nhu cầu vốn: 12.345.000.000 đồng,
 trong đó:" followed by one line per source), and with parentheses that either split a
 figure ("29 tỷ đồng (vốn đầu tư phát triển: 10 tỷ đồng; vốn sự nghiệp: 19 tỷ đồng)"),
 label it ("(vốn sự nghiệp)") or only describe what a source includes (no new fact).
 
 A figure takes its source and capital type from the words between it and the previous
-figure on its line; a line that names only a capital type ("- Vốn sự nghiệp: 6.608 triệu
+figure on its line; a line that names only a capital type ("- Vốn sự nghiệp: 4.250 triệu
 đồng") takes its source from the line that announced it. Its component is the component
 section it sits in (components.component_at); figures outside any component section are
 plan-wide (component NULL). A figure that is a rate or norm ("40 triệu đồng/hộ", "tối đa

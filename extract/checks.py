@@ -5,7 +5,7 @@ Three checks, each a `checks` row naming what disagrees and by how much:
 - a figure announced with its parts ("X đồng, trong đó: ...") against the sum of its parts;
 - the components against the plan-wide figure of the same source and capital type;
 - a printed unit the arithmetic contradicts: when the parts only add up to their total
-  with one figure read in a smaller unit ("6.858.200.000 triệu đồng" where everything
+  with one figure read in a smaller unit ("4.120.500.000 triệu đồng" where everything
   else is in đồng and the sum needs đồng), the figure is corrected (amounts.corrected)
   and the correction is recorded.
 

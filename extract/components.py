@@ -229,6 +229,17 @@ def candidates(doc: Document, settings) -> list[Candidate]:
     return found
 
 
+def _title_code(h: Heading, settings) -> str | None:
+    """The code a heading's title names, at the closeness its label (or lack of one) demands."""
+    if h.label_level:
+        code, score = best_match(h.title, h.label_level)
+        threshold = settings.component_title_min_score
+    else:
+        code, score = best_match(h.title)
+        threshold = settings.component_title_bare_min_score
+    return code if code is not None and score >= threshold else None
+
+
 def _labelled_match(h: Heading, parent_code: str | None, settings) -> str | None:
     """The code a heading that carries a label names, if any."""
     if h.label_level:
@@ -289,13 +300,8 @@ def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
         h = read_heading(b.text)
         if not h.printed or not _words(h.title):
             continue
-        if h.label_level:
-            code, score = best_match(h.title, h.label_level)
-            ok = code is not None and score >= settings.component_title_min_score
-        else:
-            code, score = best_match(h.title)
-            ok = code is not None and score >= settings.component_title_bare_min_score
-        if ok:
+        code = _title_code(h, settings)
+        if code:
             out.append(Candidate(-(b.start + 1), code, h, True, b.start, b.end, None))
     return out
 
@@ -422,13 +428,8 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
             if not title:
                 continue
             h = read_heading(title)
-            if h.label_level:
-                code, score = best_match(h.title, h.label_level)
-                ok = code is not None and score >= settings.component_title_min_score
-            else:
-                code, score = best_match(h.title)
-                ok = code is not None and score >= settings.component_title_bare_min_score
-            if ok:
+            code = _title_code(h, settings)
+            if code:
                 hits.append((b, r, code, h.printed or number, collapse(h.title), a, e))
         if len(hits) >= 2:
             out.extend(hits)

@@ -2,7 +2,7 @@
 
 Machine formats carry exact values: money stays whole đồng (Python int in JSON and CSV,
 int64 in Parquet, an integer cell in Excel), and a missing value is empty/null, never 0.
-Only the terminal table is formatted for a Vietnamese reader (28.590.000.000, 62,5 tỷ).
+Only the terminal table is formatted for a Vietnamese reader (12.345.000.000, 62,5 tỷ).
 
 Parquet has no 128-bit integer and DuckDB would write HUGEINT as a double, so money is
 exported as BIGINT (int64, exact up to 9.2 × 10^18 đồng); a figure past that is an error,

@@ -1,6 +1,6 @@
 """Vietnamese number formats: the dot groups thousands, the comma is the decimal mark.
 
-`28.590.000.000` is twenty-eight billion; `62,5` is sixty-two and a half; `37,950` is
+`12.345.000.000` is twelve billion three hundred forty-five million; `62,5` is sixty-two and a half; `37,950` is
 37.95 (a comma never groups thousands in these documents). A lone dot followed by other
 than three digits (`1.5`) is read as a decimal point, the way a stray English-style
 figure is meant.
@@ -36,7 +36,7 @@ def parse_number(text: str) -> Decimal:
 
 
 def format_number(value: Decimal | int, decimals: int | None = None) -> str:
-    """The way a plan prints a number: 28590000000 -> '28.590.000.000', 62.5 -> '62,5'.
+    """The way a plan prints a number: 12345000000 -> '12.345.000.000', 62.5 -> '62,5'.
 
     The inverse of parse_number, used to print figures back in the documents' own form.
     """

@@ -32,7 +32,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("doc_type", "VARCHAR", "ke_hoach, quyet_dinh, bao_cao, nghi_quyet, cong_van ..."),
         ("doc_number", "VARCHAR", "number as printed without spaces, e.g. 21/KH-UBND"),
         ("issued_date", "VARCHAR", "ISO 8601 at the precision printed (2022-02-21 or 2022-05)"),
-        ("issuer", "VARCHAR", "issuing body, e.g. UBND huyện Cầu Ngang"),
+        ("issuer", "VARCHAR", "issuing body, e.g. UBND huyện Mường Tè"),
         ("admin_level", "VARCHAR", "province, district or commune"),
         ("province", "VARCHAR", "province name without prefix"),
         ("district", "VARCHAR", "district name without prefix"),

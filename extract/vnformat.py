@@ -1,8 +1,8 @@
 """Numbers as a Vietnamese reader expects them in a terminal: dots group thousands, the comma marks decimals.
 
 Only for people: machine formats (CSV, JSON, Excel, Parquet) keep exact integers đồng and
-plain floats. Money is scaled with Decimal, never float, so 28.590.000.000 đồng shows as
-28,59 tỷ and not 28,589999.
+plain floats. Money is scaled with Decimal, never float, so 12.345.000.000 đồng shows as
+12,35 tỷ and not 12,344999.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ COMPARATOR_SIGNS: dict[str, str] = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "�
 
 
 def group_int(n: int) -> str:
-    """28590000000 -> '28.590.000.000'."""
+    """12345000000 -> '12.345.000.000'."""
     sign = "-" if n < 0 else ""
     return sign + f"{abs(int(n)):,}".replace(",", ".")
 
