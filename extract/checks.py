@@ -55,8 +55,8 @@ def correct_units(doc: Document, ctx, figures) -> None:
         fixed = False
         for p in parts:
             for factor in (x for x in smaller if x < p.factor and not p.words):
-                value = to_dong(p.raw, factor)
-                if within(f.vnd, sum(q.vnd for q in parts) - p.vnd + value, settings):
+                value = _whole_dong(p.raw, factor)
+                if value is not None and within(f.vnd, sum(q.vnd for q in parts) - p.vnd + value, settings):
                     _correct(doc, ctx, p, value)
                     fixed = True
                     break
@@ -64,10 +64,19 @@ def correct_units(doc: Document, ctx, figures) -> None:
                 break
         if not fixed and not f.words:
             for factor in (x for x in smaller if x < f.factor):
-                value = to_dong(f.raw, factor)
-                if within(value, sum(q.vnd for q in parts), settings):
+                value = _whole_dong(f.raw, factor)
+                if value is not None and within(value, sum(q.vnd for q in parts), settings):
                     _correct(doc, ctx, f, value)
                     break
+
+
+def _whole_dong(raw: str, factor: int) -> int | None:
+    """The figure in đồng under a smaller unit, or None where that unit leaves a fraction of
+    a đồng ("21,396" read as đồng), which rules the unit out."""
+    try:
+        return to_dong(raw, factor)
+    except ValueError:
+        return None
 
 
 def _correct(doc: Document, ctx, fig, value: int) -> None:

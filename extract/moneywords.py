@@ -124,6 +124,8 @@ def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
         tokens = regex.findall(r"\w+", m.group())[:-1]
         if not any(words[t][0] in ("scale", "hundred") for t in tokens):
             continue  # "năm đồng" and the like: too thin to be an amount in words
+        if not any(words[t][0] in ("digit", "ten") for t in tokens):
+            continue  # a bare unit ("Đơn vị tính: triệu đồng") names no amount
         for k in range(len(tokens)):  # drop leading words that do not start the numeral
             try:
                 value = _parse(tokens[k:])

@@ -198,3 +198,20 @@ def test_parts_announced_on_the_same_line():
 def test_amount_per_year_is_annual_not_a_rate():
     ctx = run("IV. KINH PHÍ\n- Ngân sách xã: 100 triệu đồng/năm.\n")
     assert facts(ctx, basis="annual") == {(None, "commune", None, 100_000_000)}
+
+
+def test_unit_caption_is_not_an_amount_in_words():
+    """Regression: "Đơn vị tính: triệu đồng" above a table was read as one million đồng."""
+    from extract.moneywords import find_word_amounts
+
+    assert find_word_amounts("Đơn vị tính: triệu đồng") == []
+    assert find_word_amounts("ĐVT: tỷ đồng") == []
+    assert [v for _, _, v in find_word_amounts("(hai trăm lẻ chín tỷ sáu trăm triệu đồng)")] == [209_600_000_000]
+
+
+def test_unit_correction_skips_units_that_leave_a_fraction_of_a_dong():
+    """Regression: a decimal figure in tỷ ("21,396") tried as đồng raised ValueError and failed the document."""
+    from extract.checks import _whole_dong
+
+    assert _whole_dong("21,396", 1) is None
+    assert _whole_dong("21,396", 1_000_000_000) == 21_396_000_000
