@@ -91,8 +91,13 @@ def _basis_phrases() -> tuple[tuple[str, str], ...]:
     return tuple((match_form(e["phrase"]), e["basis"]) for e in money_entries("basis"))
 
 
+@lru_cache(maxsize=None)
+def _phrase_re(phrase: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")
+
+
 def _has_phrase(form: str, phrase: str) -> bool:
-    return regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", form) is not None
+    return phrase in form and _phrase_re(phrase).search(form) is not None
 
 
 def basis_of(text: str, multi_year: bool) -> str | None:

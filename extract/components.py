@@ -98,10 +98,15 @@ def _phrases(kind: str) -> tuple[str, ...]:
     return tuple(match_form(e["phrase"]) for e in rules.load("components") if e["kind"] == kind)
 
 
+@lru_cache(maxsize=8192)
+def _bag(words: tuple[str, ...]) -> Counter:
+    return Counter(words)
+
+
 def _dice(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
+    common = sum((_bag(a) & _bag(b)).values())
     return 2 * common / (len(a) + len(b))
 
 
@@ -135,11 +140,13 @@ def read_heading(text: str) -> Heading:
     return Heading(level, printed, number, title.strip(" -–,."), rest)
 
 
+@lru_cache(maxsize=8192)
 def best_match(title: str, level: str | None = None, parent: str | None = None) -> tuple[str | None, float]:
     """The component whose title is nearest to `title`, and how near (0-1).
 
     A printed label restricts the candidates to its level when one of that level fits at
-    all; the enclosing component breaks ties in favour of its own sub-projects.
+    all; the enclosing component breaks ties in favour of its own sub-projects. Cached:
+    every line of a plan is tried as a title, and plans repeat their titles.
     """
     words = _words(title)
     if not words:

@@ -41,6 +41,8 @@ _WORD = regex.compile(r"\p{L}+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # How much text is scored when choosing a reading; a whole plan is not needed to decide.
 _SAMPLE_CHARS = 200_000
+# How much text decides between the as-given, mojibake-repaired and legacy-font readings.
+_READING_SAMPLE_CHARS = 8_000
 # A reading must beat the text as given by this share of its words to replace it.
 _MIN_GAIN = 0.02
 # Share of control characters above which decoded "text" is really binary data.
@@ -205,20 +207,24 @@ def best_reading(text: str) -> Reading:
     """The most Vietnamese of: the text as given, ftfy's repair, each legacy font decoding."""
     if text.isascii():
         return Reading(text, None)
-    base = vietnamese_score(text)
-    best = Reading(text, None)
-    best_score = base
+    # the readings are compared on a sample (a document is in one encoding throughout);
+    # only the winner is applied to the whole text
+    sample = text[:_READING_SAMPLE_CHARS]
+    base = vietnamese_score(sample)
+    best_label, best_score = None, base
     candidates: list[tuple[str, str]] = []
-    fixed = _fix_mojibake(text)
-    if fixed != unicodedata.normalize("NFC", text):
+    fixed = _fix_mojibake(sample)
+    if fixed != unicodedata.normalize("NFC", sample):
         candidates.append(("mojibake repaired", fixed))
     for enc in legacy_encodings():
-        candidates.append((enc.name, convert_legacy(text, enc)))
+        candidates.append((enc.name, convert_legacy(sample, enc)))
     for label, candidate in candidates:
         score = vietnamese_score(candidate)
         if score > best_score + _MIN_GAIN and score > base + _MIN_GAIN:
-            best, best_score = Reading(candidate, label), score
-    return best
+            best_label, best_score = label, score
+    if best_label is None:
+        return Reading(text, None)
+    return Reading(convert_with(best_label, text), best_label)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -247,7 +253,7 @@ def looks_like_text(data: bytes) -> bool:
 
 
 def _check_text(text: str, encoding: str) -> None:
-    sample = text[:_SAMPLE_CHARS]
+    sample = text[:_READING_SAMPLE_CHARS]
     if len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * max(len(sample), 1):
         raise UnsupportedFormatError(
             f"the file is binary data, not text (read as {encoding} it is mostly control characters); "

@@ -10,6 +10,7 @@ the stored text, so quotes always come from the original.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -54,8 +55,12 @@ def clean(text: str) -> str:
     return fold_spaces(text)
 
 
+@lru_cache(maxsize=4096)
 def match_form(text: str) -> str:
-    """Lower-case, new-style tone marks, ASCII dashes; same length as the input."""
+    """Lower-case, new-style tone marks, ASCII dashes; same length as the input.
+
+    Cached: every step asks for the matching form of the same document and lines.
+    """
     low = text.lower()
     if len(low) != len(text):  # a handful of code points change length when lowered
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -63,6 +68,7 @@ def match_form(text: str) -> str:
     return _TONE_PAIR_RE.sub(lambda m: _OLD_TO_NEW[m.group(1)], low)
 
 
+@lru_cache(maxsize=4096)
 def strip_diacritics(text: str) -> str:
     """ASCII skeleton of a Vietnamese string ("Đa dạng" -> "da dang"), for fuzzy title matching."""
     text = match_form(text).replace("đ", "d")

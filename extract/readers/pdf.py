@@ -1,11 +1,10 @@
-"""PDFs: text from PDFium, ruled tables from pdfplumber, layout rebuilt in pdflayout.
+"""PDFs: text and ruling lines from PDFium, table grids by pdfplumber's rules, layout in pdflayout.
 
-pdfplumber is thorough but slow (it interprets every page in Python); PDFium reads the
-same characters tens of times faster. So the text of every page comes from PDFium, and
-pdfplumber is opened only for pages that draw ruling lines, where its table finder turns
-the rules into rows and cells. A page without a single horizontal and vertical rule
-cannot hold a ruled table, and asking PDFium for the page's path objects costs next to
-nothing, so that is the test.
+pdfplumber is thorough but slow (pdfminer interprets every page in Python); PDFium reads
+the same characters and drawn paths tens of times faster. So the text of every page comes
+from PDFium, and on pages that draw ruling lines (asking PDFium for path objects costs
+next to nothing) pdftables turns PDFium's paths into edges and runs pdfplumber's own grid
+functions on them, so tables come out as pdfplumber would find them without pdfminer.
 
 `backend="pdfplumber"` reads every page's text with pdfplumber as well (and looks for
 tables on every page). It is the slow reference path: the test suite checks that both
@@ -26,7 +25,7 @@ from pdfminer.psparser import PSException
 from ..errors import CorruptFileError, EncryptedFileError, LimitExceededError
 from ..rawblocks import RawBlock, RawCell, RawRow
 from ..settings import Settings
-from . import pdffast
+from . import pdffast, pdftables
 from .pdflayout import PAGE_NUMBER, Glyph, Line, PageLayout, Word, assemble, drop_page_numbers, join_text, lines, words
 
 BACKENDS = ("pdfium", "pdfplumber")
@@ -120,22 +119,24 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
             try:
                 width, height = page.get_size()
                 tables = []
-                need_plumber = backend == "pdfplumber" or pdffast.has_rules(page)
-                if need_plumber:
+                if backend == "pdfplumber":
                     if plumber is None:
                         plumber = _open_plumber(data)
                     try:
                         ppage = plumber.pages[i]
                         tables = _tables(ppage)
-                        glyphs = _plumber_glyphs(ppage) if backend == "pdfplumber" else pdffast.page_glyphs(page)
+                        page_words = words(_plumber_glyphs(ppage), settings)
                     except _PLUMBER_ERRORS as e:
                         raise CorruptFileError(f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it") from e
                 else:
-                    glyphs = pdffast.page_glyphs(page)
+                    page_words = words(pdffast.page_glyphs(page), settings)
+                    if pdffast.has_rules(page):
+                        tables = [t for t in pdftables.find_tables(page, page_words, float(height), settings)
+                                  if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
             finally:
                 page.close()
             boxes = [t.bbox for t in tables]
-            ws = [w for w in words(glyphs, settings) if not _inside(w, boxes)]
+            ws = [w for w in page_words if not _inside(w, boxes)]
             page_lines = drop_page_numbers(lines(ws, settings), float(height), settings)
             layout = PageLayout(i + 1, float(width), float(height), page_lines)
             layout.tables = [(float(t.bbox[1]), rows) for t in tables if (rows := _table_rows(t, i + 1))]
