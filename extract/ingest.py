@@ -187,7 +187,8 @@ def ingest(
             progress(result)
 
     with Store(db, wait=wait) as store:
-        files = list(iter_files(paths))
+        own = os.path.realpath(db)  # the database (and its .wal) may sit inside a folder being ingested
+        files = [(p, problem) for p, problem in iter_files(paths) if not os.path.realpath(p).startswith(own)]
         if progress is not None and hasattr(progress, "start"):
             progress.start(len(files))
         known = store.known()

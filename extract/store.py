@@ -35,7 +35,10 @@ def connect(path: str | Path, read_only: bool = False, wait: float = 0.0) -> duc
     if read_only and not path.exists():
         raise StoreError(f"no database at {path}; run 'kehoach ingest' first or pass --db")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the folder for the database {path}: {e.strerror or e}; choose another --db") from e
     deadline = time.monotonic() + wait
     while True:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -141,3 +142,27 @@ def test_every_command_help_ends_with_an_example(cmd):
     assert starts, f"'kehoach {' '.join(cmd)} --help' has no example: {description[-3:]}"
     tail = [line for line in description[starts[-1] + 1:] if line.strip()]
     assert tail and all(line.strip().startswith("kehoach ") for line in tail), (cmd, description[-3:])
+
+
+def test_database_inside_the_ingested_folder_is_not_ingested(tmp_path):
+    """Regression: with --db inside the input folder, ingest read its own database file as a plan."""
+    from extract.ingest import ingest
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "plan.txt").write_text("KẾ HOẠCH\nI. MỤC TIÊU\n", encoding="utf-8")
+    db = folder / "kehoach.duckdb"
+    ingest([folder], db)
+    summary = ingest([folder], db)
+    assert [Path(r.path).name for r in summary.results] == ["plan.txt"]
+
+
+def test_database_folder_that_cannot_be_created_gives_a_clear_error(tmp_path):
+    """Regression: an unwritable --db location printed a traceback."""
+    from extract.errors import StoreError
+    from extract.store import connect
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="choose another --db"):
+        connect(blocker / "sub" / "k.duckdb")
