@@ -122,7 +122,8 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
-            self._delete(doc_id)
+            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
+                self._delete(doc_id)  # a new document (the usual case) has nothing to replace
             cols = columns("documents")
             con.execute(
                 f'INSERT INTO documents ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
