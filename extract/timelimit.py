@@ -41,8 +41,10 @@ def time_limit(seconds: float) -> Iterator[None]:
     token = _deadline.set((time.monotonic() + seconds, seconds))
     use_alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = None
+    fired = []
     if use_alarm:
         def on_alarm(signum, frame):
+            fired.append(True)
             raise _Expired()
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -51,6 +53,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
     except _Expired:
         raise _error(seconds) from None
+    except Exception:
+        # the alarm can land inside a C call's argument conversion, and ctypes wraps it in
+        # its own ArgumentError: once the alarm has fired, whatever it interrupted is the limit
+        if fired:
+            raise _error(seconds) from None
+        raise
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
