@@ -73,7 +73,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
     \b
     Examples:
       kehoach compare targets --indicator poverty_rate_reduction --level district
-      kehoach compare targets --province 'Trà Vinh' --format csv --out output/targets.csv
+      kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
     from .compare import PlanFilter, compare_targets
     from .query import open_database

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from .errors import CorruptFileError, MissingToolError, TimeLimitError
 from .settings import Settings
+from .subprocesses import run_tool
 from .timelimit import remaining
 
 _HOW_TO_INSTALL = (
@@ -43,12 +43,9 @@ def convert_to_docx(data: bytes, fmt: str, settings: Settings) -> bytes:
         cmd = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
                "--nodefault", "--nologo", "--convert-to", "docx", "--outdir", tmp, str(src)]
         env = dict(os.environ, HOME=tmp)
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True)
         try:
-            _, err = proc.communicate(timeout=timeout)
+            proc = run_tool(cmd, timeout, env)
         except subprocess.TimeoutExpired as e:
-            _kill(proc)
             if timeout < settings.convert_timeout_seconds:
                 raise TimeLimitError(
                     f"converting {_KIND.get(fmt, fmt)} with LibreOffice used up the rest of the limit "
@@ -58,9 +55,7 @@ def convert_to_docx(data: bytes, fmt: str, settings: Settings) -> bytes:
                 f"LibreOffice did not finish converting {_KIND.get(fmt, fmt)} within convert_timeout_seconds="
                 f"{settings.convert_timeout_seconds:g}; the file may be damaged, or raise that setting"
             ) from e
-        except BaseException:
-            _kill(proc)
-            raise
+        err = proc.stderr
         out = Path(tmp) / "input.docx"
         if proc.returncode != 0 or not out.exists() or out.stat().st_size == 0:
             detail = (err or b"").decode("utf-8", "replace").strip().splitlines()
@@ -69,14 +64,3 @@ def convert_to_docx(data: bytes, fmt: str, settings: Settings) -> bytes:
                 f"{': ' + detail[-1][:200] if detail else ''}); open it in Word or LibreOffice and save it as .docx"
             )
         return out.read_bytes()
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass

@@ -15,7 +15,6 @@ import csv
 import io
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from .errors import CorruptFileError, LimitExceededError, MissingToolError, Time
 from .rawblocks import RawBlock
 from .readers.pdf import _PAGE_NUMBER, _assemble, _Line
 from .settings import Settings
+from .subprocesses import run_tool
 from .timelimit import check, remaining
 
 LANGUAGE = "vie"
@@ -149,19 +149,14 @@ def _run(program: str, png: Path, settings: Settings) -> list[_Word]:
     timeout = remaining(_PAGE_TIMEOUT)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     cmd = [program, str(png), "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(settings.ocr_dpi), "tsv"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                            env=env, start_new_session=True)
     try:
-        out, err = proc.communicate(timeout=timeout)
+        proc = run_tool(cmd, timeout, env)
     except subprocess.TimeoutExpired as e:
-        _kill(proc)
         raise TimeLimitError(
             f"OCR of a page did not finish within the time left under max_seconds_per_document="
             f"{settings.max_seconds_per_document:g}; raise that setting to read this scan"
         ) from e
-    except BaseException:
-        _kill(proc)
-        raise
+    out, err = proc.stdout, proc.stderr
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise CorruptFileError(f"Tesseract could not read a scanned page ({detail[-1][:200] if detail else 'no message'})")
@@ -178,14 +173,6 @@ def _run(program: str, png: Path, settings: Settings) -> list[_Word]:
         except (KeyError, ValueError):
             continue
     return words
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    proc.wait()
 
 
 def _visual_lines(words: list[_Word], scale: float) -> list[_Line]:
