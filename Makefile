@@ -32,7 +32,7 @@ test: $(VENV)/.installed system-deps
 BENCH_CORPUS ?= output/bench-corpus
 bench: $(VENV)/.installed system-deps
 	mkdir -p output
-	test -f $(BENCH_CORPUS)/SEED || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
+	test -f $(BENCH_CORPUS)/.seed || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
 	$(BIN)/python bench/run.py $(BENCH_CORPUS) --out output/bench.json
 
 clean:

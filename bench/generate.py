@@ -448,7 +448,7 @@ def generate(out: Path, count: int, seed: int) -> None:
                 to_docx(blocks, layout, src)
                 pending_pdf.append(src)
         convert_pdfs(pending_pdf, out / "pdf")
-    (out / "SEED").write_text(f"{seed} {count}\n")
+    (out / ".seed").write_text(f"{seed} {count}\n")  # hidden, so ingest skips it
     print(f"generated {count} plans in {out} in {time.monotonic() - started:.0f} s", file=sys.stderr)
 
 

@@ -193,9 +193,11 @@ def ingest(
             progress.start(len(files))
         known = store.known()
         tasks = _plan(files, known, store, settings, force, emit, summary)
+        writer = _Writer(store, settings, summary, emit)
         with _executor(executor, jobs, settings, scheduler, shards, db) as run:
             for outcome in run.map_unordered(tasks):
-                emit(_store_outcome(store, outcome, summary))
+                writer.add(outcome)
+            writer.flush()  # before the executor closes: its temporary shards must still be there
     summary.finished_at = _utcnow()
     summary.seconds = time.perf_counter() - clock
     return summary
@@ -286,20 +288,57 @@ def _write(store: Store, key: str, document: dict, rows: dict, summary: IngestSu
     summary.write_seconds += time.perf_counter() - start
 
 
-def _store_outcome(store: Store, outcome: Outcome, summary: IngestSummary) -> FileResult:
-    task = outcome.task
-    summary.extract_seconds += outcome.seconds
-    if outcome.lost:
-        return FileResult(task.key, "failed", None, outcome.error, change=task.change)
-    if outcome.shard:
-        from .shards import read_shard, remove_shard
+class _Writer:
+    """Commits finished documents in small batches; a result is reported once it is committed.
 
-        document, rows = read_shard(outcome.shard)
-        _write(store, task.key, document, rows, summary)
-        if outcome.remove_shard:
-            remove_shard(outcome.shard)
-    else:
-        _write(store, task.key, outcome.document, outcome.rows, summary)
-    status = "failed" if outcome.error else "ok"
-    return FileResult(task.key, status, outcome.doc_id, outcome.error, outcome.detail, task.change,
-                      outcome.pages, outcome.seconds)
+    Progress lines and the report therefore never claim a document that a kill -9 could
+    still lose.
+    """
+
+    def __init__(self, store: Store, settings: Settings, summary: IngestSummary, emit: Callable[[FileResult], None]):
+        self.store, self.settings, self.summary, self.emit = store, settings, summary, emit
+        self.items: list[tuple[str, dict, dict]] = []
+        self.results: list[FileResult] = []
+        self.shards: list[str] = []
+        self.since = 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        task = outcome.task
+        self.summary.extract_seconds += outcome.seconds
+        if outcome.lost:
+            self.emit(FileResult(task.key, "failed", None, outcome.error, change=task.change))
+            return
+        document, rows = outcome.document, outcome.rows
+        if outcome.shard:
+            from .shards import read_shard
+
+            document, rows = read_shard(outcome.shard)
+            if outcome.remove_shard:
+                self.shards.append(outcome.shard)
+        if not self.items:
+            self.since = time.monotonic()
+        self.items.append((task.key, document, rows))
+        self.results.append(FileResult(task.key, "failed" if outcome.error else "ok", outcome.doc_id, outcome.error,
+                                       outcome.detail, task.change, outcome.pages, outcome.seconds))
+        if (len(self.items) >= self.settings.write_batch_docs
+                or time.monotonic() - self.since >= self.settings.write_batch_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        start = time.perf_counter()
+        try:
+            self.store.write_many(self.items)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
+        self.summary.write_seconds += time.perf_counter() - start
+        if self.shards:
+            from .shards import remove_shard
+
+            for folder in self.shards:
+                remove_shard(folder)
+        results = self.results
+        self.items, self.results, self.shards = [], [], []
+        for result in results:
+            self.emit(result)

@@ -92,6 +92,15 @@ class Settings:
     # a longer stretch up to the next stop word is running text, not a body's name.
     citation_issuer_max_chars: int = 100
 
+    # --- batch writing (extract/ingest.py) ---
+    # Finished documents are committed together, up to this many per transaction: a
+    # statement costs about the same for one document as for thirty. A killed run loses
+    # at most these, besides the ones being extracted.
+    write_batch_docs: int = 32
+    # ... or once the oldest finished document has waited this long, so progress and
+    # resumability never lag far behind extraction.
+    write_batch_seconds: float = 2.0
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -103,7 +112,8 @@ class Settings:
                      "component_title_min_score", "component_title_bare_min_score"):
             if getattr(self, name) > 1:
                 raise SettingsError(f"setting {name!r} is a fraction and must be at most 1, got {getattr(self, name)!r}")
-        for name in ("max_file_bytes", "max_pages", "max_docx_uncompressed_bytes", "max_text_chars", "ocr_dpi", "convert_timeout_seconds"):
+        for name in ("max_file_bytes", "max_pages", "max_docx_uncompressed_bytes", "max_text_chars", "ocr_dpi", "convert_timeout_seconds",
+                     "write_batch_docs"):
             if getattr(self, name) == 0:
                 raise SettingsError(f"setting {name!r} must be positive")
 

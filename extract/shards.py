@@ -79,4 +79,5 @@ def read_shard(folder: str) -> tuple[dict, dict[str, pa.Table]]:
 
 def remove_shard(folder: str) -> None:
     fs, base = pa.fs.FileSystem.from_uri(folder) if "://" in folder else (pa.fs.LocalFileSystem(), folder)
-    fs.delete_dir(base)
+    if fs.get_file_info(base).type != pa.fs.FileType.NotFound:  # two paths with the same bytes share a shard
+        fs.delete_dir(base)

@@ -95,60 +95,76 @@ class Store:
         return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
     def write(self, path: str, document: dict, rows: dict) -> None:
-        """Replace this path's document and all its rows in one transaction.
+        """Replace this path's document and all its rows in one transaction."""
+        self.write_many([(path, document, rows)])
 
-        Fact rows go in through Arrow (a list of dicts is converted with the table's
-        fixed schema), one INSERT per table rather than one per row.
+    def write_many(self, items: list[tuple[str, dict, dict]]) -> None:
+        """Replace several paths' documents and rows in one transaction: all of them or none.
+
+        Each statement costs about a millisecond whatever its size, so a batch pays for one
+        INSERT per table and one commit instead of a dozen statements per document. Fact
+        rows go in through Arrow (a list of dicts is converted with the table's fixed
+        schema). Two paths holding the same bytes share one documents row.
         """
         import pyarrow as pa  # only a run that writes pays for importing it
 
         from .shards import to_arrow
 
-        doc_id = document["doc_id"]
+        if not items:
+            return
         now = _now()
-        document = dict(document, path=path, ingested_at=now)
-        tables = {}
-        for table in FACT_TABLES:
-            table_rows = rows.get(table)
-            if table_rows is None or len(table_rows) == 0:
-                continue
-            if not isinstance(table_rows, pa.Table):
-                table_rows = to_arrow(table, [dict(r, doc_id=doc_id) for r in table_rows])
-            else:
-                table_rows = table_rows.set_column(table_rows.schema.get_field_index("doc_id"), "doc_id",
-                                                   pa.array([doc_id] * table_rows.num_rows, pa.string()))
-            tables[table] = table_rows
+        documents: dict[str, dict] = {}
+        facts: dict[str, dict[str, pa.Table]] = {}
+        files = []
+        for path, document, rows in items:
+            doc_id = document["doc_id"]
+            documents[doc_id] = dict(document, path=path, ingested_at=now)
+            tables = {}
+            for table in FACT_TABLES:
+                table_rows = rows.get(table)
+                if table_rows is None or len(table_rows) == 0:
+                    continue
+                if not isinstance(table_rows, pa.Table):
+                    table_rows = to_arrow(table, [dict(r, doc_id=doc_id) for r in table_rows])
+                else:
+                    table_rows = table_rows.set_column(table_rows.schema.get_field_index("doc_id"), "doc_id",
+                                                       pa.array([doc_id] * table_rows.num_rows, pa.string()))
+                tables[table] = table_rows
+            facts[doc_id] = tables
+            files.append({"path": path, "doc_id": doc_id, "file_name": document.get("file_name"),
+                          "bytes": document.get("bytes"), "status": document.get("status"),
+                          "error": document.get("error"), "seen_at": now})
+        paths = [f["path"] for f in files]
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
-            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
-                self._delete(doc_id)  # a new document (the usual case) has nothing to replace
-            cols = columns("documents")
-            con.execute(
-                f'INSERT INTO documents ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
-                [document.get(c) for c in cols],
-            )
-            for table, arrow_rows in tables.items():
-                tcols = ", ".join(f'"{c}"' for c in columns(table))
-                con.register("_kehoach_rows", arrow_rows)
-                try:
-                    con.execute(f'INSERT INTO "{table}" ({tcols}) SELECT {tcols} FROM _kehoach_rows')
-                finally:
-                    con.unregister("_kehoach_rows")
-            con.execute("DELETE FROM files WHERE path = ?", [path])
-            con.execute(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [path, doc_id, document.get("file_name"), document.get("bytes"), document.get("status"), document.get("error"), now],
-            )
-            if old and old[0] != doc_id:
-                still_used = con.execute("SELECT count(*) FROM files WHERE doc_id = ?", [old[0]]).fetchone()[0]
+            old = {r[0]: r[1] for r in con.execute("SELECT path, doc_id FROM files WHERE list_contains(?, path)", [paths]).fetchall()}
+            present = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [list(documents)]).fetchall()]
+            for doc_id in present:  # a new document (the usual case) has nothing to replace
+                self._delete(doc_id)
+            self._insert("documents", to_arrow("documents", list(documents.values())))
+            for table in FACT_TABLES:
+                parts = [t[table] for t in facts.values() if table in t]
+                if parts:
+                    self._insert(table, pa.concat_tables(parts) if len(parts) > 1 else parts[0])
+            con.execute("DELETE FROM files WHERE list_contains(?, path)", [paths])
+            self._insert("files", to_arrow("files", files))
+            for gone in {d for p, d in old.items() if d not in documents}:
+                still_used = con.execute("SELECT count(*) FROM files WHERE doc_id = ?", [gone]).fetchone()[0]
                 if not still_used:
-                    self._delete(old[0])
+                    self._delete(gone)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+    def _insert(self, table: str, rows) -> None:
+        cols = ", ".join(f'"{c}"' for c in columns(table))
+        self.con.register("_kehoach_rows", rows)
+        try:
+            self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _kehoach_rows')
+        finally:
+            self.con.unregister("_kehoach_rows")
 
     def _delete(self, doc_id: str) -> None:
         for table in FACT_TABLES:

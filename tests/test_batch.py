@@ -142,3 +142,17 @@ def test_progress_draws_a_bar_with_rate_and_eta_on_a_terminal(inbox, tmp_path):
     bar = err.getvalue().split("\r")[-1]
     assert "11/11 files" in bar and "docs/s" in bar and "pages/s" in bar and "ETA" in bar and "1 failed" in bar
     assert out.getvalue() == ""
+
+
+def test_two_paths_with_the_same_bytes_in_one_write_batch_share_a_document(inbox, tmp_path):
+    first = sorted(inbox.glob("*.txt"))[0]
+    shutil.copy(first, inbox / "same_bytes_again.txt")
+    db = tmp_path / "k.duckdb"
+    summary = ingest([inbox], db, jobs=2)
+    assert summary.ok == 11 and summary.failed == 1
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM files").fetchone() == (12, 11)
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 11
+    finally:
+        con.close()

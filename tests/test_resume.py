@@ -14,7 +14,7 @@ from conftest import CORPUS
 from dbcompare import snapshot
 
 KEHOACH = [sys.executable, "-c", "import sys; from extract.cli import main; sys.exit(main())"]
-COPIES = 6  # 5 sample plans x 6 distinct copies = 30 files
+COPIES = 12  # 5 sample plans x 12 distinct copies = 60 files: more than one write batch
 
 
 def _inbox(folder: Path) -> Path:
