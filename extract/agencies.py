@@ -18,6 +18,7 @@ plan's own spelling is the fact; where that equals a lexicon form, the form's sp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 from . import rules
 from .errors import RulesError
 from .settings import DEFAULT_SETTINGS
-from .textnorm import collapse, key, match_form
+from .textnorm import PhraseScan, collapse, key, match_form, slice_agrees
 
 LEVELS = ("central", "province", "district", "commune")
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
@@ -60,7 +61,12 @@ _REQUIRED = {
 _MAX_SUBSTITUTIONS = 3
 _DASH = regex.compile(r"\s*-\s*")
 _ANY_DASH = regex.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
-_SPACE_LIKE = str.maketrans("\n\t\r", "   ")
+_ALL_WS = regex.compile(r"\s+")
+_ITEM_SEPARATOR = regex.compile(r"[;]|\.(?=\s|$)|,|\n|(?<=\s)(?:và|hoặc)(?=\s)")
+# white space the spaCy tokenizer makes a token of (str.isspace, as the tokenizer tests it):
+# any at the start, a run longer than one space, anything but a plain space
+_SPACE_TOKEN = re.compile(r"^\s|\s\s|[^\S ]")
+_NON_SPACE = re.compile(r"\S")  # where str.strip would stop
 # a place name after a level word: capitalised words on the same line ("huyện Si Ma Cai")
 _PLACE = regex.compile(r"[ ]+(\p{Lu}[\p{L}'’]*(?:[ ]+\p{Lu}[\p{L}'’]*){0,4})(?![\p{L}\d])")
 
@@ -105,6 +111,9 @@ class Lexicon:
     prefix_re: regex.Pattern  # a plural/indefinite word at the end of the text before a match
     item_start_re: regex.Pattern  # a prefix word at the start of an item
     tail_re: regex.Pattern
+    # the characters a match of head_re (None: any) and of item_start_re can open with
+    head_firsts: frozenset | None = None
+    item_firsts: frozenset | None = None
 
 
 def _check(kind: str, entries: tuple[dict, ...]) -> None:
@@ -119,6 +128,12 @@ def phrase_pattern(phrases) -> str:
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(regex.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,\s*") for p in alts)
     return rf"(?<![\w&])(?:{body})(?![\w&])"
+
+
+def phrase_scan(phrases) -> PhraseScan:
+    """phrase_pattern compiled, searched only where a phrase's first word occurs (the text
+    up to its first space or comma, which the pattern stretches)."""
+    return PhraseScan(regex.compile(phrase_pattern(phrases)), [regex.split(r"[ ,]", p)[0] for p in phrases if p])
 
 
 def _loose(short: str) -> str:
@@ -138,7 +153,7 @@ def _loose(short: str) -> str:
 
 
 def _squeeze(s: str) -> str:
-    return regex.sub(r"\s+", "", match_form(s))
+    return _ALL_WS.sub("", match_form(s))
 
 
 def _substitutions(form: str, abbreviations: list[tuple[str, str]]) -> set[str]:
@@ -219,11 +234,17 @@ def lexicon() -> Lexicon:
         prefix_re=regex.compile(phrase_pattern(prefixes) + r"\s*$"),
         item_start_re=regex.compile(r"^\s*" + phrase_pattern(prefixes)),
         tail_re=regex.compile(r"(?:\s*(?:" + phrase_pattern(tails) + r"))+\s*$"),
+        head_firsts=frozenset(h[0] for h, _ in heads) if all(h for h, _ in heads) else None,
+        item_firsts=frozenset(p[0] for p in prefixes if p),
     )
 
 
+@lru_cache(maxsize=4096)
 def expand(text: str) -> str:
-    """A name as written, with abbreviations expanded and dashes written " - "."""
+    """A name as written, with abbreviations expanded and dashes written " - ".
+
+    Cached: plans name the same bodies again and again.
+    """
     lex = lexicon()
     form = match_form(text)
     out, pos = [], 0
@@ -268,13 +289,19 @@ def _select(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _lexicon_mentions(text: str, form: str, doc_level: str | None) -> list[Mention]:
     lex = lexicon()
-    # white-space tokens (runs of spaces, line breaks) are dropped so that a name matches
-    # however the text spaces it; `where` keeps each remaining token's place in the text
-    where = [(t.idx, t.idx + len(t)) for t in lex.nlp.make_doc(form) if not t.is_space]
-    doc = Doc(lex.nlp.vocab, words=[form[a:b] for a, b in where])
+    tokens = lex.nlp.make_doc(form)
     spans = []
-    for match_id, ts, te in lex.matcher(doc):
-        spans.append((where[ts][0], where[te - 1][1], lex.nlp.vocab.strings[match_id]))
+    if _SPACE_TOKEN.search(form) is None:
+        for match_id, ts, te in lex.matcher(tokens):
+            last = tokens[te - 1]
+            spans.append((tokens[ts].idx, last.idx + len(last), lex.nlp.vocab.strings[match_id]))
+    else:
+        # white-space tokens (runs of spaces, line breaks) are dropped so that a name matches
+        # however the text spaces it; `where` keeps each remaining token's place in the text
+        where = [(t.idx, t.idx + len(t)) for t in tokens if not t.is_space]
+        doc = Doc(lex.nlp.vocab, words=[form[a:b] for a, b in where])
+        for match_id, ts, te in lex.matcher(doc):
+            spans.append((where[ts][0], where[te - 1][1], lex.nlp.vocab.strings[match_id]))
     out = []
     for s, e, label in _select(spans):
         if label == "CATCHALL":
@@ -311,7 +338,7 @@ def _with_suffix(text: str, form: str, s: int, e: int, body: Body, plural: bool,
     return Mention(s, end, text[s:end], f"{base} {unit_word}", body.kind, unit_level, "lexicon")
 
 
-def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _items(text: str, form: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a stretch with no lexicon match into list items.
 
     Semicolons and full stops always end an item; commas, line breaks and "và" only
@@ -320,14 +347,34 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """
     lex = lexicon()
     cuts = [a]
-    for m in regex.finditer(r"[;]|\.(?=\s|$)|,|\n|(?<=\s)(?:và|hoặc)(?=\s)", text[a:b]):
+    for m in _ITEM_SEPARATOR.finditer(text[a:b]):
         after = a + m.end()
-        rest = text[after:b]
-        hard = m.group() in (";", ".") or not rest.strip()  # a separator just before a listed body
-        if hard or lex.head_re.match(rest.lstrip()) or lex.item_start_re.match(match_form(rest)):
+        word = _NON_SPACE.search(text, after, b)
+        hard = m.group() in (";", ".") or word is None  # a separator just before a listed body
+        if hard or _heads_at(lex, text, word.start(), b) or _opens_item(lex, text, form, after, word.start(), b):
             cuts.extend([a + m.start(), after])
     cuts.append(b)
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+def _heads_at(lex: Lexicon, text: str, pos: int, end: int) -> bool:
+    """Whether head_re matches text[pos:end]; the text before pos is white space or a
+    separator, which its look-behind (no word character) also accepts."""
+    if lex.head_firsts is not None and text[pos] not in lex.head_firsts:
+        return False
+    return lex.head_re.match(text, pos, end) is not None
+
+
+def _opens_item(lex: Lexicon, text: str, form: str, a: int, word: int, b: int) -> bool:
+    """Whether item_start_re matches match_form(text[a:b]), whose first word is at `word`.
+
+    The matching form is cut from the text's where the two agree (line breaks there are
+    spaces, the same to a pattern that allows any white space around its words)."""
+    if not slice_agrees(form, a, b):
+        return lex.item_start_re.match(match_form(text[a:b])) is not None
+    if lex.item_firsts is not None and form[word] not in lex.item_firsts:
+        return False
+    return lex.item_start_re.match(form[a:b]) is not None
 
 
 def _shape_mention(text: str, s: int, e: int, doc_level: str | None, max_words: int) -> Mention | None:
@@ -337,11 +384,13 @@ def _shape_mention(text: str, s: int, e: int, doc_level: str | None, max_words: 
     s += lead
     seg = text[s:e]
     seg = seg.rstrip(" \t\n,;.:()–-")
-    form = match_form(seg)
-    if not seg or lex.item_start_re.match(form):
+    if not seg:
         return None
-    m = lex.head_re.match(seg)
+    m = lex.head_re.match(seg) if lex.head_firsts is None or seg[0] in lex.head_firsts else None
     if m is None:
+        return None
+    form = match_form(seg)
+    if lex.item_start_re.match(form):
         return None
     t = lex.tail_re.search(form)
     if t:
@@ -358,7 +407,7 @@ def _shape_mention(text: str, s: int, e: int, doc_level: str | None, max_words: 
     return Mention(s, s + len(seg), seg, expand(seg), None, _level_of(unit_level, head_level, doc_level), "shape")
 
 
-def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern | None = None,
+def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern | PhraseScan | None = None,
                   max_words: int = DEFAULT_SETTINGS.agency_max_words) -> list[Mention]:
     """Bodies and catch-alls in `text`, in order, with spans into it.
 
@@ -366,13 +415,23 @@ def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern 
     as the verbs of an assignment clause; `doc_level` is the issuing government's level,
     for bodies whose level the text does not state.
     """
-    form = match_form(text).translate(_SPACE_LIKE)
+    return mentions_in(text, space_form(text), doc_level, stops, max_words)[0]
+
+
+def space_form(text: str) -> str:
+    """The matching form with line breaks and tabs as spaces, as find_mentions reads it."""
+    return match_form(text).replace("\n", " ").replace("\t", " ").replace("\r", " ")
+
+
+def mentions_in(text: str, form: str, doc_level: str | None, stops: regex.Pattern | PhraseScan | None,
+                max_words: int) -> tuple[list[Mention], list[regex.Match]]:
+    """find_mentions given the text's space_form, and every match of `stops` in it."""
     found = _lexicon_mentions(text, form, doc_level)
     blocked = [(m.start, m.end) for m in found]
-    if stops is not None:
-        for m in stops.finditer(form):
-            if not any(a <= m.start() < b for a, b in blocked):
-                blocked.append((m.start(), m.end()))
+    stop_hits = list(stops.finditer(form)) if stops is not None else []
+    for m in stop_hits:
+        if not any(a <= m.start() < b for a, b in blocked):
+            blocked.append((m.start(), m.end()))
     blocked.sort()
     gaps, pos = [], 0
     for a, b in blocked:
@@ -382,7 +441,7 @@ def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern 
     gaps.append((pos, len(text)))
     by_start = {m.start: m for m in found if m.is_agency}
     for a, b in gaps:
-        items = _items(text, a, b)
+        items = _items(text, form, a, b)
         for i, (s, e) in enumerate(items):
             known = by_start.get(b) if i == len(items) - 1 and not text[e:b].strip() else None
             if known is not None:
@@ -396,7 +455,8 @@ def find_mentions(text: str, doc_level: str | None = None, stops: regex.Pattern 
             if m is not None:
                 found.append(m)
     found.sort(key=lambda m: m.start)
-    return found
+    return found, stop_hits
 
 
-__all__ = ["Body", "LEVELS", "Mention", "expand", "find_mentions", "lexicon", "phrase_pattern", "spell"]
+__all__ = ["Body", "LEVELS", "Mention", "expand", "find_mentions", "lexicon", "mentions_in", "phrase_pattern",
+           "phrase_scan", "space_form", "spell"]

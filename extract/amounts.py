@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from .components import best_match, canon, component_at, read_heading
+from .components import ancestors_at, best_match, canon, component_at, read_heading, section_at
 from .model import Document
 from .moneywords import find_word_amounts, money_entries
 from .numbers import NUMBER_RE, to_dong
@@ -37,6 +37,10 @@ _BULLET = regex.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)*\.?\)?)|(?P<letter>[a-zđ]
 # a sentence ends where the next starts with a capital: labels never reach back across it
 _SENTENCE = regex.compile(r"[.;!?]\s+(?=\p{Lu})")
 _YEAR = regex.compile(r"(?<!\w)năm\s+(?:20\d\d)(?!\d)")
+_OPEN_PAREN = regex.compile(r"\s*\(")
+_SPACE_WORD = regex.compile(r"\s\w")
+_WORD_CHAR = regex.compile(r"\w")
+_RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
 
 
 @lru_cache(maxsize=None)
@@ -170,7 +174,7 @@ def _depths(line: str) -> list[int]:
 
 def _closing_paren(line: str, pos: int) -> int | None:
     """If a parenthesis opens right after pos, the offset just past its close."""
-    m = regex.compile(r"\s*\(").match(line, pos)
+    m = _OPEN_PAREN.match(line, pos)
     if not m:
         return None
     d = 0
@@ -209,7 +213,7 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
         unit = m.group("unit")
         if factors[unit] > 1 and "đồng" not in unit and not unit.startswith("tr"):
             nxt = form[m.end():m.end() + 2]
-            if regex.match(r"\s\w", nxt) and not form[m.end():].lstrip().startswith("đồng"):
+            if _SPACE_WORD.match(nxt) and not form[m.end():].lstrip().startswith("đồng"):
                 continue  # "3 nghìn hộ", "1,5 triệu người"
         if _is_rate(form, m.start(), m.end()):
             continue
@@ -225,7 +229,7 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
         if _is_rate(form, s, e):
             continue
         prior = [f for f in found if f[1] <= s]
-        if prior and prior[-1][4] == vnd and not regex.search(r"\w", regex.sub(r"[(\s:=,]|tức là|bằng chữ", "", form[prior[-1][1]:s])):
+        if prior and prior[-1][4] == vnd and not _WORD_CHAR.search(_RESTATEMENT.sub("", form[prior[-1][1]:s])):
             continue  # the same figure repeated in words
         found.append((s, e, line[s:e], "đồng", vnd, True))
     return sorted(found)
@@ -246,7 +250,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             lines.append((pos, part))
             pos += len(part) + 1
     def ancestors_ids(offset: int) -> set[int]:
-        return {s.section_id for s in doc.ancestors(doc.section_at(offset))}
+        return {s.section_id for s in ancestors_at(doc, offset)}
 
     for li, (base, line) in enumerate(lines):
         if not line.strip():
@@ -259,10 +263,11 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         while stack and style is not None and stack[-1].style == style:
             stack.pop()
         found = _line_figures(line)
-        depths = _depths(line)
+        depths = _depths(line) if found else []
         form = match_form(line)
         line_figs: list[int] = []
-        prev_end = _BULLET.match(line).end() if _BULLET.match(line) else 0
+        bullet = _BULLET.match(line)
+        prev_end = bullet.end() if bullet else 0
         line_head: int | None = None  # a figure that announces parts later on the same line
         for s, e, raw, unit, vnd, words in found:
             depth = depths[s]
@@ -325,7 +330,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
                     f.basis = top.basis
             if f.source is None and f.capital is not None:
                 f.source = "total"
-        named = inline_component(line[:found[0][0]] if found else line, ctx.settings)
+        named = inline_component(line[:found[0][0]], ctx.settings) if found else None
         for idx in line_figs:
             f = figures[idx]
             b = basis_of(doc.text[f.clause_start:f.start], multi_year)
@@ -355,7 +360,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
                 basis = basis_of(line, multi_year)
                 if src is None:
                     continue
-            sec = doc.section_at(base)
+            sec = section_at(doc, base)
             stack.append(_Open(head, src, style, sec.section_id if sec else None, basis))
     return figures
 
@@ -384,7 +389,7 @@ def inline_component(text: str, settings) -> str | None:
 
 
 def _row(doc: Document, f: Figure) -> dict:
-    sec = doc.section_at(f.start)
+    sec = section_at(doc, f.start)
     start = f.clause_start
     while start < f.start and not doc.text[start].isalnum():
         start += 1

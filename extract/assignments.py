@@ -26,11 +26,11 @@ from functools import lru_cache
 import regex
 
 from . import agencies, rules
-from .components import best_match, component_at, read_heading
+from .components import ancestors_at, best_match, component_at, read_heading, section_at
 from .model import Block, Document, Row
 from .provenance import provenance
 from .settings import DEFAULT_SETTINGS
-from .textnorm import key, match_form
+from .textnorm import key
 
 ROLE_KINDS = ("lead", "support_after", "support_self", "doer")
 _KINDS = frozenset({
@@ -51,7 +51,11 @@ _PIECE_END = regex.compile(r"\.(?=\s|$)")
 _ROMAN = regex.compile(r"^[IVXLC]{1,6}$")
 _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SPACE_LIKE = str.maketrans("\n\t\r", "   ")
+_COMMA = regex.compile(r"\s*,\s*")
+_ALL_WS = regex.compile(r"\s+")
+_OPEN_END = regex.compile(r"[.;:!?]\s*$")
+_LOWER_START = regex.compile(r"\s*\p{Ll}")
+_ITEM_MARK = regex.compile(r"\s*[-+•*–]")
 
 
 @dataclass(frozen=True)
@@ -80,26 +84,27 @@ def phrases() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _marker_table() -> tuple[regex.Pattern, dict[str, frozenset]]:
+def _marker_table() -> tuple[agencies.PhraseScan, dict[str, frozenset]]:
     table: dict[str, set[str]] = {}
     for kind in _CLAUSE_MARKERS:
         for p in phrases()[kind]:
             table.setdefault(p, set()).add(kind)
-    return regex.compile(agencies.phrase_pattern(table)), {p: frozenset(k) for p, k in table.items()}
+    return agencies.phrase_scan(table), {p: frozenset(k) for p, k in table.items()}
 
 
 @lru_cache(maxsize=None)
-def _stop_re() -> regex.Pattern:
+def _stop_re() -> agencies.PhraseScan:
     return _marker_table()[0]
 
 
-def _markers(form: str, mentions: list[agencies.Mention]) -> list[Marker]:
-    pattern, table = _marker_table()
+def _markers(hits: list[regex.Match], mentions: list[agencies.Mention]) -> list[Marker]:
+    """The clause markers among the matches of _stop_re, those inside a body's name left out."""
+    table = _marker_table()[1]
     out = []
-    for m in pattern.finditer(form):
+    for m in hits:
         if any(x.start <= m.start() < x.end for x in mentions):
             continue
-        kinds = table.get(regex.sub(r"\s+", " ", regex.sub(r"\s*,\s*", ", ", m.group())))
+        kinds = table.get(_ALL_WS.sub(" ", _COMMA.sub(", ", m.group())))
         if kinds:
             out.append(Marker(m.start(), m.end(), kinds))
     return out
@@ -171,7 +176,7 @@ def _parse_piece(form: str, a: int, b: int, mentions: list[agencies.Mention], ma
     first = _skip(form, first, b, mk, ("label", "opener"))
     if any(x.kinds & {"lead_label", "support_label"} for x in mk if x.start == first):
         return [(role, m, a, b) for role, m in _labelled(ms, mk)]
-    starts = sorted({first} | {a + i + 1 for i, ch in enumerate(form[a:b]) if ch == ";"}
+    starts = sorted({first} | _after_semicolons(form, a, b)
                     | {x.end for x in mk if x.kinds & {"by", "opener"} and x.end > first})
     out: list[tuple[str, agencies.Mention, int, int]] = []
     consumed = a
@@ -209,6 +214,15 @@ def _parse_piece(form: str, a: int, b: int, mentions: list[agencies.Mention], ma
     return out
 
 
+def _after_semicolons(form: str, a: int, b: int) -> set[int]:
+    out = set()
+    i = form.find(";", a, b)
+    while i >= 0:
+        out.add(i + 1)
+        i = form.find(";", i + 1, b)
+    return out
+
+
 def _has_subject(form: str, verb: Marker, ms: list[agencies.Mention]) -> bool:
     """Whether a role word has bodies of its own just before it (a new clause)."""
     before = [m for m in ms if m.end <= verb.start]
@@ -241,9 +255,9 @@ def parse(text: str, doc_level: str | None = None, default_role: str | None = No
     one, every body the text names takes it unless a role word says otherwise (a cell of
     a table's Cơ quan chủ trì or Cơ quan phối hợp column).
     """
-    form = match_form(text).translate(_SPACE_LIKE)
-    mentions = agencies.find_mentions(text, doc_level, _stop_re(), max_words)
-    markers = _markers(form, mentions)
+    form = agencies.space_form(text)
+    mentions, hits = agencies.mentions_in(text, form, doc_level, _stop_re(), max_words)
+    markers = _markers(hits, mentions)
     out, seen = [], set()
     for a, b in _pieces(form):
         for role, m, cs, ce in _parse_piece(form, a, b, mentions, markers, default_role):
@@ -263,7 +277,7 @@ def _excluded(doc: Document, ctx, offset: int) -> bool:
     list. A component's own "Tổ chức thực hiện" sub-section is its assignment clause, so a
     section of that title counts only where no component section encloses it."""
     heads = phrases()["excluded_section"]
-    for s in doc.ancestors(doc.section_at(offset)):
+    for s in ancestors_at(doc, offset):
         title = key(s.title)
         if any(title.startswith(h) for h in heads):
             return component_at(doc, ctx, s.start) is None
@@ -279,7 +293,7 @@ def _text_units(doc: Document) -> list[tuple[int, int]]:
             prev = None
             continue
         cont = (prev is not None and prev.kind == "paragraph" and b.kind == "paragraph"
-                and not regex.search(r"[.;:!?]\s*$", prev.text) and regex.match(r"\s*\p{Ll}", b.text))
+                and not _OPEN_END.search(prev.text) and _LOWER_START.match(b.text))
         if cont:
             units[-1][1] = b.end
         else:
@@ -291,7 +305,7 @@ def _text_units(doc: Document) -> list[tuple[int, int]]:
 def _row(doc: Document, a: Assigned, component, task, task_text, timeframe, span) -> dict:
     m = a.mention
     years = [int(y) for y in _YEAR.findall(timeframe or "")]
-    sec = doc.section_at(span[0])
+    sec = section_at(doc, span[0])
     return {
         "component": component, "task": task, "task_text": task_text, "role": a.role,
         "agency": m.name, "agency_raw": m.raw, "agency_kind": m.kind, "agency_level": m.level,
@@ -322,7 +336,7 @@ def _from_text(doc: Document, ctx, level: str | None, max_words: int) -> list[di
             listing = None
             continue
         text = doc.text[start:end]
-        item = listing is not None and regex.match(r"\s*[-+•*–]", text)
+        item = listing is not None and _ITEM_MARK.match(text)
         found = parse(text, level, listing if item else None, max_words)
         for a in found:
             out.append(_row(doc, a, component, None, None, None, (start + a.clause_start, start + a.clause_end)))

@@ -33,7 +33,7 @@ from functools import lru_cache
 import regex
 
 from .amounts import basis_of, choose, labels_in, unit_factors
-from .components import row_title, table_rows
+from .components import row_title, section_at, table_rows
 from .model import Block, Document, Row
 from .moneywords import money_entries
 from .numbers import parse_number, to_dong
@@ -75,6 +75,21 @@ def _captions() -> tuple[str, ...]:
     return tuple(match_form(e["phrase"]) for e in money_entries("unit_caption"))
 
 
+@lru_cache(maxsize=None)
+def _caption_re(caption: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(caption)}\s*[:.]?\s*")
+
+
+@lru_cache(maxsize=None)
+def _unit_word_re(unit: str) -> regex.Pattern:
+    return regex.compile(rf"{regex.escape(unit)}(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _bracketed_unit_re(units: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\(\s*(" + "|".join(regex.escape(u) for u in units) + r")\s*\)")
+
+
 def caption_unit(doc: Document, block: Block, settings) -> tuple[str, int] | None:
     """The unit a table's caption or header states ("ĐVT: triệu đồng"), if any."""
     before = doc.text[max(0, block.start - settings.table_caption_window_chars):block.start]
@@ -83,12 +98,13 @@ def caption_unit(doc: Document, block: Block, settings) -> tuple[str, int] | Non
     for text in (head, before):
         form = match_form(text)
         for cap in _captions():
-            for m in regex.finditer(rf"(?<!\w){regex.escape(cap)}\s*[:.]?\s*", form):
-                rest = form[m.end():]
+            if cap not in form:
+                continue  # the pattern holds the caption as written
+            for m in _caption_re(cap).finditer(form):
                 for u in units:
-                    if regex.match(rf"{regex.escape(u)}(?!\w)", rest):
+                    if _unit_word_re(u).match(form, m.end()):
                         return text[m.end():m.end() + len(u)], unit_factors()[u]
-        m = regex.search(r"\(\s*(" + "|".join(regex.escape(u) for u in units) + r")\s*\)", form)
+        m = _bracketed_unit_re(tuple(units)).search(form)
         if m and text is head:
             return text[m.start(1):m.end(1)], unit_factors()[m.group(1)]
     return None
@@ -412,7 +428,7 @@ def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
                     vnd = to_dong(cell.text.strip(), unit[1])
                 except ValueError:
                     continue
-                sec = doc.section_at(cell.start)
+                sec = section_at(doc, cell.start)
                 out.append({
                     "component": row_codes[ri], "source": source, "capital": col.capital or rc, "vnd": vnd,
                     "basis": rb or col.basis or "period", "origin": "table", "raw": collapse(cell.text),

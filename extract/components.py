@@ -21,6 +21,7 @@ belongs to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,13 @@ _KIND_OF = {"project": 0, "subproject": 1}
 _WORD = regex.compile(r"\w+")
 _BULLET_START = regex.compile(r"^\s*[-+•*–—]")
 _FIGURE = regex.compile(r"\d")
+_ALL_WS = regex.compile(r"\s+")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.;!?])\s|\n")
+_PARENTHESIS = regex.compile(r"\(([^)]*)\)?")
+_ROW_NUMBER = regex.compile(r"[\dIVXivx]+(?:\.\d+)*\.?")
+_LETTERS = regex.compile(r"\p{L}{2,}")
+_FIGURE_CELL = regex.compile(r"[\d.,\s-]+")
+_AMOUNT_CELL = regex.compile(r"\d[\d.,]*")
 
 
 @lru_cache(maxsize=None)
@@ -98,16 +106,34 @@ def _phrases(kind: str) -> tuple[str, ...]:
     return tuple(match_form(e["phrase"]) for e in rules.load("components") if e["kind"] == kind)
 
 
-@lru_cache(maxsize=8192)
-def _bag(words: tuple[str, ...]) -> Counter:
-    return Counter(words)
+@lru_cache(maxsize=None)
+def _form_index() -> tuple[dict[str, list[tuple[int, int, int]]], list[list[int]]]:
+    """Each word of the catalogue's forms -> (component, form, times it occurs there), and
+    the length of every form: a title shares words with few forms, and the rest score 0."""
+    index: dict[str, list[tuple[int, int, int]]] = {}
+    lengths = []
+    for ci, c in enumerate(catalogue()):
+        lengths.append([len(f) for f in c.forms])
+        for fi, f in enumerate(c.forms):
+            for w, n in Counter(f).items():
+                index.setdefault(w, []).append((ci, fi, n))
+    return index, lengths
 
 
-def _dice(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    if not a or not b:
-        return 0.0
-    common = sum((_bag(a) & _bag(b)).values())
-    return 2 * common / (len(a) + len(b))
+def _scores(words: tuple[str, ...]) -> list[float]:
+    """Each component's best Dice coefficient between `words` and one of its forms, as
+    multisets of words."""
+    index, lengths = _form_index()
+    common: dict[tuple[int, int], int] = {}
+    for w, n in Counter(words).items():
+        for ci, fi, m in index.get(w, ()):
+            common[ci, fi] = common.get((ci, fi), 0) + min(n, m)
+    scores = [0.0] * len(lengths)
+    for (ci, fi), k in common.items():
+        score = 2 * k / (len(words) + lengths[ci][fi])
+        if score > scores[ci]:
+            scores[ci] = score
+    return scores
 
 
 @dataclass(frozen=True)
@@ -129,7 +155,7 @@ def read_heading(text: str) -> Heading:
     pattern, levels = _label_re()
     m = pattern.match(skel) if len(skel) == len(text) else None
     if m:
-        level = levels.get(regex.sub(r"\s+", " ", m.group("kind")))
+        level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         number = m.group("num")
         printed = collapse(text[m.start("kind"):m.end("num")])
         start = m.end()
@@ -151,10 +177,7 @@ def best_match(title: str, level: str | None = None, parent: str | None = None) 
     words = _words(title)
     if not words:
         return None, 0.0
-    scored = []
-    for c in catalogue():
-        score = max(_dice(words, f) for f in c.forms)
-        scored.append((score, c))
+    scored = list(zip(_scores(words), catalogue()))
     if level is not None:
         same = [(s, c) for s, c in scored if c.level == level and s > 0]
         if same:
@@ -172,10 +195,15 @@ def _own_text(doc: Document, section: Section) -> tuple[int, int]:
     return section.heading_end, end
 
 
+@lru_cache(maxsize=None)
+def _reason_re(word: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(word)}(?!\w)\s*:?\s*")
+
+
 def _not_implemented(text: str) -> tuple[bool, str | None, int | None]:
     """Whether the text opens by saying the component is not carried out, the reason, and where."""
     form = match_form(text)
-    first = regex.split(r"(?<=[.;!?])\s|\n", form, maxsplit=1)[0]
+    first = _SENTENCE_BREAK.split(form, maxsplit=1)[0]
     hits = [(first.find(p), p) for p in _phrases("not_implemented") if p in first]
     if not hits:
         return False, None, None
@@ -183,10 +211,10 @@ def _not_implemented(text: str) -> tuple[bool, str | None, int | None]:
     after = text[pos + len(phrase):len(first)]
     after_form = form[pos + len(phrase):len(first)]
     reason = None
-    m = regex.search(r"\(([^)]*)\)?", after)
+    m = _PARENTHESIS.search(after)
     body, body_form = (m.group(1), match_form(m.group(1))) if m else (after, after_form)
     for word in _phrases("reason"):
-        w = regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)\s*:?\s*", body_form)
+        w = _reason_re(word).search(body_form)
         if w:
             reason = body[w.end():].strip(" .;,)")
             break
@@ -404,19 +432,19 @@ def row_title(block: Block, row: Row) -> tuple[str | None, str | None, int, int]
         t = collapse(c.text)
         if not t:
             continue
-        if number is None and title is None and regex.fullmatch(r"[\dIVXivx]+(?:\.\d+)*\.?", t):
+        if number is None and title is None and _ROW_NUMBER.fullmatch(t):
             number = t.rstrip(".")
             continue
-        if regex.search(r"\p{L}{2,}", t):
+        if _LETTERS.search(t):
             title, span = t, (c.start, c.end)
             break
-        if title is None and regex.fullmatch(r"[\d.,\s-]+", t):
+        if title is None and _FIGURE_CELL.fullmatch(t):
             break
     return number, title, span[0], span[1]
 
 
 def _row_has_figures(row: Row) -> bool:
-    return any(regex.fullmatch(r"\d[\d.,]*", collapse(c.text)) for c in row.cells[1:])
+    return any(_AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
 
 
 def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | None, str, int, int]]:
@@ -491,3 +519,53 @@ def component_at(doc: Document, ctx, offset: int) -> str | None:
         if c.start <= offset < c.end and (best is None or c.start >= best.start):
             best = c
     return best.code if best else None
+
+
+_SECTIONS: list = [None, None, None, None]  # the last document asked about, its sections list and count, its index
+
+
+def _section_index(doc: Document) -> tuple[list[int], list[Section | None], dict[int, Section], dict[int, tuple[Section, ...]]]:
+    """Where Document.section_at changes its answer, the answer from there on, and the
+    ancestors of each section asked about. Steps ask for the section of every line, and the
+    answer only changes where a section starts or ends."""
+    if _SECTIONS[0] is doc and _SECTIONS[1] is doc.sections and _SECTIONS[2] == len(doc.sections):
+        return _SECTIONS[3]
+    sections = doc.sections
+    points = sorted({p for sec in sections for p in (sec.start, sec.end)})
+    order = sorted(range(len(sections)), key=lambda i: sections[i].start)
+    at: list[Section | None] = []
+    active: list[int] = []
+    j = 0
+    for p in points:
+        while j < len(order) and sections[order[j]].start <= p:
+            active.append(order[j])
+            j += 1
+        active = [i for i in active if sections[i].end > p]
+        # the innermost: the highest level, and of equals the last listed (Document.section_at)
+        at.append(sections[max(active, key=lambda i: (sections[i].level, i))] if active else None)
+    index = (points, at, {s.section_id: s for s in sections}, {})
+    _SECTIONS[:] = [doc, doc.sections, len(doc.sections), index]
+    return index
+
+
+def section_at(doc: Document, offset: int) -> Section | None:
+    """Document.section_at, answered from an index of the document's sections."""
+    points, at, _, _ = _section_index(doc)
+    i = bisect_right(points, offset) - 1
+    return at[i] if i >= 0 else None
+
+
+def ancestors_at(doc: Document, offset: int) -> tuple[Section, ...]:
+    """Document.ancestors of the section at an offset: it and its parents, innermost first."""
+    section = section_at(doc, offset)
+    if section is None:
+        return ()
+    _, _, by_id, cache = _section_index(doc)
+    found = cache.get(id(section))
+    if found is None:
+        chain, s = [], section
+        while s is not None:
+            chain.append(s)
+            s = by_id.get(s.parent_id) if s.parent_id is not None else None
+        found = cache[id(section)] = tuple(chain)
+    return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,16 +113,10 @@ def vietnamese_score(text: str) -> float:
     only in the denominator.
     """
     sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
-    score = 0
-    words = 0
-    for m in _WORD.finditer(sample):
-        w = m.group()
-        words += 1
-        if w.isascii():
-            continue
-        score += 1 if _is_syllable(w) else -1
+    words = _WORD.findall(sample)
+    score = sum(n if _is_syllable(w) else -n for w, n in Counter(w for w in words if not w.isascii()).items())
     score -= 2 * sample.count("\ufffd")
-    return score / max(words, 1)
+    return score / max(len(words), 1)
 
 
 _CAPS_LINE = regex.compile(r"^[^\n]*$", regex.M)
@@ -180,7 +175,24 @@ def _fix_mojibake(text: str) -> str:
         unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
         uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization="NFC", explain=False,
     )
-    return _HIGH_RUN.sub(_redecode, ftfy.fix_text(text, config))
+    normal = unicodedata.normalize("NFC", text)
+    fixed = ftfy.fix_text(text, config) if _ftfy_may_change(text) or _ftfy_may_change(normal) else normal
+    return _HIGH_RUN.sub(_redecode, fixed)
+
+
+_FTFY_FIXES = regex.compile(r"[\x80-\x9f\ud800-\udfff]")  # what fix_c1_controls and fix_surrogates change
+
+
+def _ftfy_may_change(text: str) -> bool:
+    """False when ftfy, as configured above, can only NFC-normalise the text.
+
+    ftfy fixes line by line, and each line is about a millisecond of Python; but it only
+    re-decodes a line its badness pattern matches, and that pattern has no anchors or
+    lookarounds, so no match in the whole text means no match in any line.
+    """
+    from ftfy.badness import is_bad
+
+    return is_bad(text) or _FTFY_FIXES.search(text) is not None
 
 
 def _redecode(m: regex.Match) -> str:

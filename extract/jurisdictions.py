@@ -31,7 +31,7 @@ import regex
 
 from . import rules
 from .errors import KehoachError
-from .textnorm import key, match_form, strip_diacritics
+from .textnorm import PhraseScan, key, match_form, strip_diacritics
 
 LEVELS = ("province", "district", "commune")
 
@@ -46,6 +46,11 @@ rules.register("issuers", {
     "short": rules.Field(str, required=False),
     "level": rules.Field(str, required=False, choices=frozenset(LEVELS)),
 })
+
+
+_FOLLOWING_WORD = regex.compile(r"[ ]*(\p{L}+)")
+_NOT_KEY = regex.compile(r"[^a-z0-9]")
+_NAME_GAP = regex.compile(r"[ ]{1,3}|\.[ ]?")
 
 
 class GazetteerError(KehoachError):
@@ -95,12 +100,12 @@ class LevelWord:
 
     def blocked(self, following: str) -> bool:
         """True when the word is part of another word here ("xã" in "xã hội")."""
-        nxt = regex.match(r"[ ]*(\p{L}+)", following)
+        nxt = _FOLLOWING_WORD.match(following)
         return nxt is not None and nxt.group(1).islower() and match_form(nxt.group(1)) in self.not_followed_by
 
 
 def _ascii_key(text: str) -> str:
-    return regex.sub(r"[^a-z0-9]", "", strip_diacritics(text))
+    return _NOT_KEY.sub("", strip_diacritics(text))
 
 
 class Gazetteer:
@@ -150,7 +155,7 @@ class Gazetteer:
         return None
 
     def contains(self, outer: Unit, inner: Unit) -> bool:
-        return self.parent(inner, outer.level) == outer
+        return same_unit(self.parent(inner, outer.level), outer)
 
     def successor(self, unit: Unit) -> Successor:
         """The 2025 province (and, for a commune, the 2025 commune or communes) of a unit."""
@@ -160,6 +165,12 @@ class Gazetteer:
         if unit.level == "commune":
             communes = tuple(self._commune_successor.get(f"{unit.province_key}_{unit.district_key}_{unit.commune_key}", ()))
         return Successor(province, communes)
+
+
+def same_unit(a: Unit | None, b: Unit | None) -> bool:
+    """a == b, answered first by identity and the code: the gazetteer holds one object per
+    unit, and comparing every field of two different units is slow."""
+    return a is b or (a is not None and b is not None and a.code == b.code and a == b)
 
 
 def _aliases_of(raw: str | None) -> list[str]:
@@ -275,10 +286,10 @@ def level_words() -> tuple[LevelWord, ...]:
 
 
 @lru_cache(maxsize=1)
-def _level_word_re() -> regex.Pattern:
+def _level_word_re() -> PhraseScan:
     forms = sorted({f for w in level_words() for f in w.forms}, key=len, reverse=True)
     alts = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<w>{alts})(?![\p{{L}}\d])")
+    return PhraseScan(regex.compile(rf"(?<![\p{{L}}\d])(?P<w>{alts})(?![\p{{L}}\d])"), forms)
 
 
 def level_word_of(form: str) -> LevelWord | None:
@@ -296,8 +307,8 @@ def _name_tokens(text: str, pos: int, upper: bool, limit: int = 5) -> list[tuple
     spans = []
     i = pos
     while len(spans) < limit:
-        m = regex.match(r"[ ]{1,3}|\.[ ]?", text[i:]) if spans or i == pos else None
-        j = i + (m.end() if m else 0)
+        m = _NAME_GAP.match(text, i) if spans or i == pos else None
+        j = m.end() if m else i
         if not m and spans:
             break
         t = _TOKEN.match(text, j)

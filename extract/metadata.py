@@ -26,12 +26,13 @@ import regex
 
 from . import rules
 from .dates import find_dates
-from .jurisdictions import LEVELS, Gazetteer, Mention, Unit, find_mentions, gazetteer, level_rank, level_word_of, level_words
+from .jurisdictions import (LEVELS, Gazetteer, Mention, Unit, find_mentions, gazetteer, level_rank, level_word_of, level_words,
+                            same_unit)
 from .model import Block, Document
 from .provenance import provenance
 from .settings import DEFAULT_SETTINGS, Settings
 from .references import NUMBER, Citation, bare_level, clean_number, doc_types, find_citations, number_key, type_of_name, type_of_number
-from .textnorm import collapse, match_form
+from .textnorm import PhraseScan, collapse, match_form
 
 rules.register("metadata", {
     "kind": rules.Field(str, choices=frozenset({"number_label", "self_caption", "body_start", "period", "motto"})),
@@ -42,6 +43,14 @@ rules.register("metadata", {
 _CLAUSE_END = regex.compile(r"[;:\n]|\.\s")
 _SEPARATOR = regex.compile(r"^[\s\-_=*.…–—~]+$")
 _PLACE_DATE = regex.compile(r"(?P<place>\p{Lu}[\p{L} .']{1,60}?)\s*,\s*$")
+_NUMBER_START = regex.compile(r"[\d/.…_ ]")
+_COMMA_END = regex.compile(r",\s*$")
+_NUMBER = regex.compile(NUMBER)
+_DAY_WORD_END = regex.compile(r"(?:ngày)?\s*$")
+_CAPITAL_AFTER = regex.compile(r"[ ]+\p{Lu}")
+_SIGNS = PhraseScan(regex.compile(r"(?<![\p{L}])tm\.?\s*(?:ủy ban nhân dân|ubnd)(?![\p{L}])"), ["tm"])
+_NUMBER_LIKE = regex.compile(r"\d+[\p{L}\d]*(?:/[\p{L}\d\-]+)+")
+_HORIZON_BEFORE = regex.compile(r"đến\s*(?:hết\s*)?$")
 
 
 def _entries(kind: str) -> list[dict]:
@@ -96,8 +105,19 @@ def _level_alt() -> str:
     return "|".join(regex.escape(f) for f in forms)
 
 
+@lru_cache(maxsize=None)
+def _short_form_re(phrase: str) -> regex.Pattern:
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])")
+
+
 @lru_cache(maxsize=1)
-def _cue_res() -> tuple[regex.Pattern, regex.Pattern]:
+def _type_prefix_re() -> regex.Pattern:
+    names = sorted((n for d in doc_types() if d.own for n in d.names), key=len, reverse=True)
+    return regex.compile(r"\s*(?:" + "|".join(map(regex.escape, names)) + r")[ ]+(?=\p{L})")
+
+
+@lru_cache(maxsize=1)
+def _cue_res() -> tuple[PhraseScan, PhraseScan]:
     """Phrases that name the plan's own level without a place name after it."""
     terms = _issuer_terms()
     cues = sorted((e["phrase"] for e in terms["self_cue"]), key=len, reverse=True)
@@ -108,7 +128,7 @@ def _cue_res() -> tuple[regex.Pattern, regex.Pattern]:
         r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, cues)) + rf")[ ]+(?P<w>{lv})(?![\p{{L}}])")
     issuing = regex.compile(
         r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, bodies)) + rf")[ ]+(?P<w>{lv})[ ]+(?:" + "|".join(map(regex.escape, verbs)) + r")(?![\p{L}])")
-    return territory, issuing
+    return PhraseScan(territory, cues), PhraseScan(issuing, bodies)
 
 
 # ---------------------------------------------------------------------------------------
@@ -177,9 +197,7 @@ def _type_prefix(text: str) -> int | None:
     """Where the title starts in an all-capitals line that opens with the type's name."""
     if not text.isupper():
         return None
-    form = match_form(text)
-    names = sorted((n for d in doc_types() if d.own for n in d.names), key=len, reverse=True)
-    m = regex.match(r"\s*(?:" + "|".join(map(regex.escape, names)) + r")[ ]+(?=\p{L})", form)
+    m = _type_prefix_re().match(match_form(text))
     return m.end() if m else None
 
 
@@ -240,7 +258,7 @@ def _find_number(lines: list[Line]) -> tuple[bool, str | None, Line | None]:
     """(label found, number or None when blank, line) from the "Số:" line."""
     for ln in lines:
         m = _number_label_re().match(match_form(ln.text))
-        if m and (m.group("rest").strip() == "" or regex.match(r"[\d/.…_ ]", m.group("rest"))):
+        if m and (m.group("rest").strip() == "" or _NUMBER_START.match(m.group("rest"))):
             rest = ln.text[m.start("rest"):]
             return True, clean_number(rest), ln
     return False, None, None
@@ -258,12 +276,12 @@ def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | 
             continue
         d = dates[0]
         form = match_form(ln.text)
-        if "ngày" not in form[:d.start + 5] and not regex.search(r",\s*$", ln.text[:d.start]):
+        if "ngày" not in form[:d.start + 5] and not _COMMA_END.search(ln.text[:d.start]):
             continue
         cut = 0
         lab = _number_label_re().match(form)
         if lab:
-            num = regex.compile(NUMBER).search(ln.text, lab.start("rest"))
+            num = _NUMBER.search(ln.text, lab.start("rest"))
             cut = num.end() if num and num.end() <= d.start else lab.start("rest")
         motto = None
         for motto in _motto_re().finditer(form, cut, d.start):
@@ -271,7 +289,7 @@ def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | 
         if motto:
             cut = max(cut, motto.end())
         prefix = ln.text[:d.start]
-        prefix = prefix[:len(prefix) - len(regex.search(r"(?:ngày)?\s*$", match_form(prefix)).group())] + " "
+        prefix = prefix[:len(prefix) - len(_DAY_WORD_END.search(match_form(prefix)).group())] + " "
         m = _PLACE_DATE.search(prefix, cut)
         if m:
             place = m.group("place").strip(" .-")
@@ -339,7 +357,7 @@ def _format_body(text: str, mentions: list[Mention], base: int) -> str:
     out = collapse("".join(parts))
     for e in _issuer_terms()["body"]:
         if e.get("short"):
-            out = regex.sub(rf"(?i)(?<![\p{{L}}]){regex.escape(e['phrase'])}(?![\p{{L}}])", e["short"], out)
+            out = _short_form_re(e["phrase"]).sub(e["short"], out)
     return out[:1].upper() + out[1:] if out else out
 
 
@@ -382,7 +400,7 @@ def _level_cues(doc: Document, form: str, captions: list[Citation]) -> Counter:
     cues: Counter = Counter()
     for m in territory.finditer(form):
         w = level_word_of(m.group("w"))
-        if regex.match(r"[ ]+\p{Lu}", doc.text[m.end():m.end() + 3]) or (w and w.blocked(doc.text[m.end():m.end() + 20])):
+        if _CAPITAL_AFTER.match(doc.text[m.end():m.end() + 3]) or (w and w.blocked(doc.text[m.end():m.end() + 20])):
             continue  # a named place ("trên địa bàn tỉnh Bến Tre") is not a self-reference, nor "toàn xã hội"
         if w and len(w.levels) == 1:
             cues[w.levels[0]] += 1
@@ -413,7 +431,7 @@ def _disambiguate(units: list[Unit], context: list[Mention], gaz: Gazetteer) -> 
         score = 0
         for m in context:
             for v in m.units:
-                if v == u:
+                if same_unit(v, u):
                     continue
                 if gaz.contains(v, u) or gaz.contains(u, v):
                     score += 1
@@ -477,10 +495,12 @@ def _body_name(body: list[Line], gaz: Gazetteer) -> str:
 
 
 @lru_cache(maxsize=1)
-def _named_issuing_re() -> regex.Pattern:
-    bodies = "|".join(regex.escape(e["phrase"]) for e in _issuer_terms()["body"] if e.get("short"))
+def _named_issuing_re() -> PhraseScan:
+    phrases = [e["phrase"] for e in _issuer_terms()["body"] if e.get("short")]
+    bodies = "|".join(regex.escape(p) for p in phrases)
     verbs = "|".join(regex.escape(e["phrase"]) for e in _issuer_terms()["issuing_verb"])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{bodies})[ ]+(?P<m>(?:{_level_alt()})[ ]+[^\n,;:.]{{1,40}}?)[ ]+(?:{verbs})(?![\p{{L}}])")
+    return PhraseScan(regex.compile(
+        rf"(?<![\p{{L}}])(?:{bodies})[ ]+(?P<m>(?:{_level_alt()})[ ]+[^\n,;:.]{{1,40}}?)[ ]+(?:{verbs})(?![\p{{L}}])"), phrases)
 
 
 def _cued_level(cues: Counter) -> str | None:
@@ -567,7 +587,7 @@ def _default_issuer(form: str, placement: Placement) -> str | None:
     """"UBND <level> <name>" when the plan says a People's Committee signs or issues it."""
     if len(placement.units) != 1:
         return None
-    signs = regex.search(r"(?<![\p{L}])tm\.?\s*(?:ủy ban nhân dân|ubnd)(?![\p{L}])", form)
+    signs = _SIGNS.search(form)
     _, issuing = _cue_res()
     if not signs and not issuing.search(form) and not _named_issuing_re().search(form):
         return None
@@ -618,7 +638,7 @@ def _blank_dates_and_numbers(text: str) -> str:
         s, e = c.number_span
         chars[s:e] = " " * (e - s)
     out = "".join(chars)
-    return regex.sub(r"\d+[\p{L}\d]*(?:/[\p{L}\d\-]+)+", lambda m: " " * len(m.group()), out)
+    return _NUMBER_LIKE.sub(lambda m: " " * len(m.group()), out)
 
 
 def find_period(text: str, annual_within: bool = False) -> tuple[int, int, int, int] | None:
@@ -644,7 +664,7 @@ def find_period(text: str, annual_within: bool = False) -> tuple[int, int, int, 
             for y in _period_res()[-1].finditer(form):
                 year = int(y.group("year"))
                 inside = any(rs < y.end() and y.start() < re_ for rs, re_ in ranges)
-                horizon = regex.search(r"đến\s*(?:hết\s*)?$", form[:y.start()])
+                horizon = _HORIZON_BEFORE.search(form[:y.start()])
                 if not inside and not horizon and a <= year <= b:
                     return year, year, y.start(), y.end()
         return a, b, m.start(), m.end()

@@ -19,6 +19,8 @@ import regex
 from . import rules
 from .textnorm import match_form
 
+_WORD = regex.compile(r"\w+")
+
 rules.register("money", {
     "kind": rules.Field(str, choices=frozenset({
         "unit", "source", "capital", "split", "rate", "basis", "unit_caption", "number_word"})),
@@ -101,7 +103,7 @@ def _parse(tokens: list[str]) -> int:
 
 def parse_words(text: str) -> int:
     """The value of a number in words (a trailing "đồng" is allowed); ValueError otherwise."""
-    tokens = regex.findall(r"\w+", match_form(text))
+    tokens = _WORD.findall(match_form(text))
     if tokens and tokens[-1] in ("đồng", "đ"):
         tokens = tokens[:-1]
     if not tokens or any(t not in _words() for t in tokens):
@@ -119,9 +121,11 @@ def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
     """(start, end, đồng) of every amount in words ending in "đồng" in the text."""
     out = []
     form = match_form(text)
+    if "đồng" not in form:  # every amount in words ends in it
+        return out
     words = _words()
     for m in _span_re().finditer(form):
-        tokens = regex.findall(r"\w+", m.group())[:-1]
+        tokens = _WORD.findall(m.group())[:-1]
         if not any(words[t][0] in ("scale", "hundred") for t in tokens):
             continue  # "năm đồng" and the like: too thin to be an amount in words
         if not any(words[t][0] in ("digit", "ten") for t in tokens):

@@ -14,12 +14,13 @@ import regex
 
 NUMBER_RE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
 _GROUPED = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_FIGURES = regex.compile(r"[\d.,]+")
 
 
 def parse_number(text: str) -> Decimal:
     """Parse one Vietnamese-formatted number; raises ValueError when it is not one."""
     s = text.strip().replace(" ", "")
-    if not s or not regex.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
+    if not s or not _FIGURES.fullmatch(s) or not s[0].isdigit():
         raise ValueError(f"not a number: {text!r}")
     if _GROUPED.match(s):
         s = s.replace(".", "").replace(",", ".")

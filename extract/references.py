@@ -25,7 +25,7 @@ from .jurisdictions import find_mentions, level_word_of, level_words
 from .model import Document
 from .provenance import provenance
 from .settings import DEFAULT_SETTINGS, Settings
-from .textnorm import key, match_form
+from .textnorm import PhraseScan, key, match_form
 
 rules.register("doc_types", {
     "type": rules.Field(str),
@@ -38,6 +38,8 @@ rules.register("doc_types", {
 # "45-KH/HU", "27/2022/NĐ-CP"); a space may stand beside the slash ("15 /KH-UBND").
 NUMBER = r"\d+[\p{L}\d]*(?:[ ]?[/\-][ ]?[\p{L}\d&]+)+"
 _NUMBER_RE = regex.compile(NUMBER)
+_NUMBER_PARTS = regex.compile(r"[/\-]")
+_ALL_WS = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def type_of_number(number: str | None) -> str | None:
     """The type a document number's abbreviation names ("15/KH-UBND" -> ke_hoach)."""
     if not number:
         return None
-    parts = regex.split(r"[/\-]", number)
+    parts = _NUMBER_PARTS.split(number)
     for part in parts[1:]:
         for t in doc_types():
             if part in t.codes:
@@ -95,7 +97,7 @@ def clean_number(text: str | None) -> str | None:
     m = _NUMBER_RE.match(text.strip().lstrip(":").strip())
     if not m:
         return None
-    return regex.sub(r"\s+", "", m.group()).rstrip(".-/")
+    return _ALL_WS.sub("", m.group()).rstrip(".-/")
 
 
 def number_key(number: str | None) -> str | None:
@@ -103,10 +105,10 @@ def number_key(number: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _citation_re() -> regex.Pattern:
+def _citation_re() -> PhraseScan:
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
     alts = "|".join(regex.escape(n) for n in names)
-    return regex.compile(rf"(?<![\p{{L}}])(?P<type>{alts})[ ]*(?:số[ ]*:?[ ]*)?(?P<num>{NUMBER})")
+    return PhraseScan(regex.compile(rf"(?<![\p{{L}}])(?P<type>{alts})[ ]*(?:số[ ]*:?[ ]*)?(?P<num>{NUMBER})"), names)
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +130,12 @@ def _type_key(form_name: str) -> str:
 
 def find_citations(text: str, base: int = 0, settings: Settings = DEFAULT_SETTINGS) -> list[Citation]:
     """Every "type số number [ngày date] [của issuer]" in `text`, offsets plus `base`."""
-    longest = settings.citation_issuer_max_chars
+    return list(_citations(text, base, settings.citation_issuer_max_chars))
+
+
+@lru_cache(maxsize=8)
+def _citations(text: str, base: int, longest: int) -> tuple[Citation, ...]:
+    """Cached: the metadata and references steps both read a document's citations."""
     form = match_form(text)
     out: list[Citation] = []
     for m in _citation_re().finditer(form):
@@ -164,7 +171,7 @@ def find_citations(text: str, base: int = 0, settings: Settings = DEFAULT_SETTIN
             number = clean_number(text[ns:ne])
             out.append(Citation(base + (m.start() if i == 0 else ns), base + end, ref_type, number,
                                 (base + ns, base + ne), date, issuer, ispan))
-    return out
+    return tuple(out)
 
 
 def issuer_unit(issuer: str | None, meta: dict) -> tuple[str | None, str | None]:

@@ -8,7 +8,7 @@ still separates "1,5-2". Each role keeps the phrase it matched mapped back to it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -127,6 +127,8 @@ class Lexicon:
     populations: tuple[tuple[regex.Pattern, str], ...]
     dimensions: tuple[tuple[regex.Pattern, str], ...]
     indicators: tuple[Indicator, ...]
+    fraction_leads: tuple[str, ...] = ()  # the word each fraction_word phrase opens with
+    literals: dict = field(default_factory=dict)  # role -> a piece of text each of its phrases matches
 
 
 def _by_role(entries) -> dict[str, list[dict]]:
@@ -202,7 +204,20 @@ def lexicon() -> Lexicon:
         populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["population"]),
         dimensions=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["dimension"]),
         indicators=tuple(indicators),
+        fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),
+        literals={role: tuple(literal(p) for p in _phrases(roles[role])) for role in ("per_capita", "percent_word", "count_noun")},
     )
+
+
+def literal(phrase: str) -> str:
+    """The longest piece of text every match of phrase_pattern(phrase) holds as written."""
+    return max((piece for w in phrase.split() for piece in w.split("/")), key=len, default="")
+
+
+def lead(phrase: str) -> str:
+    """The literal text every match of phrase_pattern(phrase) opens with."""
+    words = phrase.split()
+    return words[0].split("/")[0] if words else ""
 
 
 def phrase_key(text: str) -> str:

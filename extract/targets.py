@@ -18,16 +18,17 @@ measured.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
 
-from .components import component_at
+from .components import ancestors_at, component_at, section_at
 from .model import Document
 from .numbers import parse_number
 from .provenance import provenance
 from .targetphrases import NUM, Lexicon, lexicon, phrase_key
-from .textnorm import collapse, match_form
+from .textnorm import PhraseScan, collapse, match_form
 
 _SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
 _LINE = regex.compile(r"[^\n\t]+")
@@ -38,6 +39,11 @@ _CLOSED = regex.compile(r"[.;:!?…)\]*_]\s*$")
 _CONTINUES = regex.compile(r"\s*(?:\p{Ll}(?![.)]\s)|\d+(?![.)]\s|\.\d+[.)]?\s))")
 _LEAD_TRIM = regex.compile(r"[\s\-+*•·–.,;:)]*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]+)[.)]\s+)?[\s\-+*•·–,;:]*")
 _TAIL_TRIM = regex.compile(r"[\s.,;:]+$")
+# where a number can open: every figure pattern but the fraction words opens with one
+_NUMBER_OPENER = regex.compile(r"(?<![\d.,])\d")
+_COMMA_OR_COLON = regex.compile(r"[,:]")
+_LEAD_END = regex.compile(r"[,;]\s*$")
+_LETTERS = regex.compile(r"\p{L}{2,}")
 _DIGIT_FRACTION = regex.compile(r"(?<![\d/.,])(?P<n>\d)\s*/\s*(?P<d>\d)(?!\d|\s*/\s*\d|[.,]\d)")
 
 
@@ -72,24 +78,34 @@ def _number(text: str) -> float:
     return float(parse_number(text))
 
 
-_PATTERNS: dict[int, list[tuple[str, regex.Pattern]]] = {}
+_PATTERNS: dict[int, list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]] = {}
 
 
-def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern]]:
+def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
     """Figure patterns in the order they win overlaps, compiled once per lexicon."""
     if id(lex) not in _PATTERNS:
         _PATTERNS[id(lex)] = _compile_quantity_patterns(lex)
     return _PATTERNS[id(lex)]
 
 
-def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern]]:
+def _any_of(literals) -> re.Pattern | None:
+    """Text one of which a pattern's every match holds (None: no such test)."""
+    return re.compile("|".join(map(re.escape, literals))) if literals and all(literals) else None
+
+
+def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
+    """Each kind of figure, its pattern, and a quick test for text every match holds: the
+    patterns are slow to try, and a line rarely holds what they end with."""
     sep, pct = lex.separator, lex.percent
     return [
-        ("per_capita", regex.compile(rf"(?P<v1>{NUM})\s+(?P<what>[^\d;:()%/\n\t]+?)\s*{lex.per_capita}")),
-        ("percent", regex.compile(rf"(?P<v1>{NUM})(?:\s*{pct})?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{pct}")),
-        ("fraction", _DIGIT_FRACTION),
-        ("fraction_word", regex.compile(lex.fraction_words)),
-        ("count", regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?(?:\s+(?P<mag>{lex.magnitude}))?\s+(?P<noun>{lex.count_nouns})")),
+        ("per_capita", regex.compile(rf"(?P<v1>{NUM})\s+(?P<what>[^\d;:()%/\n\t]+?)\s*{lex.per_capita}"),
+         _any_of(lex.literals.get("per_capita"))),
+        ("percent", regex.compile(rf"(?P<v1>{NUM})(?:\s*{pct})?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{pct}"),
+         _any_of(lex.literals.get("percent_word"))),
+        ("fraction", _DIGIT_FRACTION, None),
+        ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
+        ("count", regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?(?:\s+(?P<mag>{lex.magnitude}))?\s+(?P<noun>{lex.count_nouns})"),
+         _any_of(lex.literals.get("count_noun"))),
     ]
 
 
@@ -97,7 +113,12 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     """Figures with a goal unit in mform[start:end], earlier kinds winning overlaps."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for kind, pat in _quantity_patterns(lex):
+    figures = _NUMBER_OPENER.search(mform, start, end) is not None
+    for kind, pat, holds in _quantity_patterns(lex):
+        if kind != "fraction_word" and not figures:
+            continue  # every other kind opens with a number
+        if holds is not None and holds.search(mform, start, end) is None:
+            continue
         for m in pat.finditer(mform, start, end):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -200,7 +221,7 @@ def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> l
         if m:
             points.append(q.end + m.start())
             continue
-        comma = regex.search(r"[,:]", gap)
+        comma = _COMMA_OR_COLON.search(gap)
         points.append(q.end + (comma.end() if comma else 0))
     return points
 
@@ -209,7 +230,7 @@ def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> l
 
 def _context(doc: Document, offset: int, lex: Lexicon) -> str | None:
     """'goal' or 'result' from the nearest enclosing section that says which, else None."""
-    for s in doc.ancestors(doc.section_at(offset)):
+    for s in ancestors_at(doc, offset):
         if s.label_kind == "title":
             continue
         title = match_form(s.title)
@@ -327,13 +348,13 @@ def _restates_baseline(mform: str, baseline_at: int | None, q: Quantity, lex: Le
 def _from_marker(mform: str, s: int, q_start: int, lex: Lexicon) -> int:
     """Start the quoted goal at its marker when a lead-in clause comes first ("Thực hiện …, phấn đấu tăng …")."""
     for m in lex.goal_marker.finditer(mform, s, q_start):
-        if regex.search(r"[,;]\s*$", mform[s:m.start()]):
+        if _LEAD_END.search(mform[s:m.start()]):
             return m.start()
     return s
 
 
 def _ancestor_titles(doc: Document, offset: int) -> list[str]:
-    return [match_form(s.title) for s in doc.ancestors(doc.section_at(offset)) if s.label_kind != "title"]
+    return [match_form(s.title) for s in ancestors_at(doc, offset) if s.label_kind != "title"]
 
 
 def logical_lines(doc: Document) -> list[tuple[int, int]]:
@@ -366,7 +387,7 @@ def _bare_table_cell(mform: str, start: int, end: int, quantities: list[Quantity
     rest = list(mform[start:end])
     for q in quantities:
         rest[q.start - start:q.end - start] = " " * (q.end - q.start)
-    return not regex.search(r"\p{L}{2,}", "".join(rest))
+    return not _LETTERS.search("".join(rest))
 
 
 def extract(doc: Document, ctx) -> None:
@@ -426,7 +447,7 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
             "comparator": _comparator(mform, q, Clause(s, e), lex),
             "year": _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex),
             "population": _first(lex.populations, sub),
-            "section_id": section.section_id if (section := doc.section_at(q.start)) else None,
+            "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
             **provenance(doc, ts, te),
         })
 

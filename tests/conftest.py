@@ -21,7 +21,7 @@ GOLD = ROOT / "tests" / "fixtures" / "gold"
 RENDITIONS = sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*.docx")) + sorted(CORPUS.glob("office/*.pdf"))
 PLAN_STEMS = sorted({p.stem for p in RENDITIONS})
 
-_BACKENDS = ["pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "spacy", "duckdb", "pandas", "regex", "click", "PyYAML"]
+_BACKENDS = ["pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "spacy", "duckdb", "pandas", "regex", "click", "PyYAML", "numpy", "ftfy"]
 
 
 def pytest_report_header(config):

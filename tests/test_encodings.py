@@ -158,3 +158,32 @@ def test_decode_arbitrary_bytes_never_crashes(data):
         return
     assert isinstance(text, str) and label
     assert text == nfc(text)
+
+
+def _fix_mojibake_reference(text: str) -> str:
+    """ftfy run over every line, with no shortcut."""
+    import ftfy
+
+    from extract.encodings import _HIGH_RUN, _redecode
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization="NFC", explain=False,
+    )
+    return _HIGH_RUN.sub(_redecode, ftfy.fix_text(text, config))
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("garble", ["none", "mojibake", "nfd", "latin1", "c1"])
+def test_mojibake_repair_shortcut_gives_what_ftfy_gives(path, garble):
+    from extract.encodings import _fix_mojibake
+
+    text = path.read_text(encoding="utf-8")[:8000]
+    text = {
+        "none": lambda t: t,
+        "mojibake": lambda t: mojibake(t).decode("utf-8"),
+        "nfd": lambda t: unicodedata.normalize("NFD", t),
+        "latin1": lambda t: t.encode("utf-8").decode("latin-1"),
+        "c1": lambda t: t.replace("đ", "\x9d", 3),
+    }[garble](text)
+    assert _fix_mojibake(text) == _fix_mojibake_reference(text)

@@ -11,12 +11,13 @@ import io
 
 import docx
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, PLAN_STEMS, sample_document
 from extract.builder import build_document
 from extract.readers.docx import read_docx
 from extract.readers.pdf import read_pdf
-from extract.readers.pdflayout import Glyph, Line, PageLayout, Word, assemble, join_text, lines, words
+from extract.readers.pdflayout import Glyph, Line, PageLayout, Word, assemble, dedupe, join_text, lines, words
 from extract.readers.txt import read_text
 from extract.settings import DEFAULT_SETTINGS
 from extract.textnorm import collapse, key
@@ -395,3 +396,76 @@ def test_reader_is_chosen_by_content_not_name(tmp_path):
 
     data = (CORPUS / "office/001_9d22f5555e289895.pdf").read_bytes()
     assert read_document(data, name="ke_hoach.docx").format == "pdf"
+
+
+# --- the fast PDF text path against plain reference implementations -----------------------
+
+
+def _dedupe_reference(glyphs):
+    """The pairwise rule with no shortcut: a glyph repeats an earlier kept one of the same
+    text and font less than a point away in both directions."""
+    kept, out = [], []
+    for g in glyphs:
+        if g is not None and any(o.text == g.text and o.font == g.font and abs(o.x0 - g.x0) < 1
+                                 and abs(o.base - g.base) < 1 for o in kept):
+            continue
+        if g is not None:
+            kept.append(g)
+        out.append(g)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.tuples(
+    st.sampled_from("ab"), st.floats(0, 6, allow_nan=False), st.floats(0, 6, allow_nan=False), st.sampled_from(["F", "F-Bold"]),
+)), max_size=40))
+def test_dedupe_shortcut_drops_exactly_what_the_pairwise_rule_drops(items):
+    """Twins straddling a grid line, chains of near copies and same text in another font."""
+    glyphs = [None if i is None else Glyph(i[0], i[1], i[1] + 5, i[2], 12.0, i[3]) for i in items]
+    assert dedupe(glyphs) == _dedupe_reference(glyphs)
+
+
+def _glyphs_reference(page):
+    """Every property asked of PDFium for every character, through pypdfium2's checked calls."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    height = page.get_height()
+    rect, ox, oy = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    buf = ctypes.create_string_buffer(256)
+    out = []
+    for i in range(textpage.count_chars()):
+        ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+        if ch.isspace() or ch in "\x00\uffff":
+            out.append(None)
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        n = pdfium_c.FPDFFont_GetBaseFontName(font, buf, len(buf)) if font else 0
+        name = buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        out.append(Glyph("-" if ch in "\x02\xad\ufffe" else ch, rect.left, rect.right, height - oy.value, size, name))
+    textpage.close()
+    return out
+
+
+@pytest.mark.parametrize("stem", PLAN_STEMS)
+def test_fast_glyphs_match_asking_pdfium_for_everything(stem):
+    """The baseline and font asked once per text object, and unchecked C calls, change nothing."""
+    import pypdfium2 as pdfium
+
+    from extract.readers.pdffast import page_glyphs
+
+    pdf = pdfium.PdfDocument((CORPUS / "office" / f"{stem}.pdf").read_bytes())
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            want = _glyphs_reference(page)
+            assert page_glyphs(page) == want, (stem, i + 1)
+            page.close()
+    finally:
+        pdf.close()

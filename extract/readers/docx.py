@@ -21,6 +21,13 @@ from ..rawblocks import RawBlock, RawCell, RawRow
 from ..settings import Settings
 
 _MOTTO = regex.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập|Số\s*:", regex.I)
+# Clark names, computed once: qn() splits and looks up its prefix on every call.
+_P, _R, _T, _TAB, _BR, _CR = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "br", "cr"))
+_RPR, _B, _VAL = qn("w:rPr"), qn("w:b"), qn("w:val")
+_TBL, _TR, _TRPR, _TBLHEADER, _TC, _TCPR, _GRIDSPAN, _VMERGE = (
+    qn(f"w:{t}") for t in ("tbl", "tr", "trPr", "tblHeader", "tc", "tcPr", "gridSpan", "vMerge"))
+_SDT, _SDTCONTENT = qn("w:sdt"), qn("w:sdtContent")
+_PIECES = {_TAB: "\t", _BR: "\n", _CR: "\n"}
 
 
 def check_zip(data: bytes, settings: Settings) -> None:
@@ -41,52 +48,44 @@ def check_zip(data: bytes, settings: Settings) -> None:
 
 
 def _para_text(p) -> str:
-    parts = []
-    for node in p.iter():
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        elif node.tag in (qn("w:tab"),):
-            parts.append("\t")
-        elif node.tag in (qn("w:br"), qn("w:cr")):
-            parts.append("\n")
-    return "".join(parts)
+    return "".join((node.text or "") if node.tag == _T else _PIECES[node.tag] for node in p.iter(_T, _TAB, _BR, _CR))
 
 
 def _is_bold(p) -> bool:
-    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    runs = [r for r in p.iter(_R) if "".join(t.text or "" for t in r.iter(_T)).strip()]
     if not runs:
         return False
     for r in runs:
-        rpr = r.find(qn("w:rPr"))
-        b = rpr.find(qn("w:b")) if rpr is not None else None
-        if b is None or b.get(qn("w:val")) in ("0", "false"):
+        rpr = r.find(_RPR)
+        b = rpr.find(_B) if rpr is not None else None
+        if b is None or b.get(_VAL) in ("0", "false"):
             return False
     return True
 
 
 def _cell_text(tc) -> str:
-    return "\n".join(_para_text(p) for p in tc.iter(qn("w:p"))).strip()
+    return "\n".join(_para_text(p) for p in tc.iter(_P)).strip()
 
 
 def _rows(tbl) -> list[RawRow]:
     rows = []
-    for tr in tbl.iter(qn("w:tr")):
+    for tr in tbl.iter(_TR):
         if tr.getparent() is not tbl:
             continue  # rows of nested tables are read as their cell's text
-        trpr = tr.find(qn("w:trPr"))
-        is_header = trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+        trpr = tr.find(_TRPR)
+        is_header = trpr is not None and trpr.find(_TBLHEADER) is not None
         col = 0
         cells = []
-        for tc in tr.findall(qn("w:tc")):
-            tcpr = tc.find(qn("w:tcPr"))
+        for tc in tr.findall(_TC):
+            tcpr = tc.find(_TCPR)
             span = 1
             vmerge_continue = False
             if tcpr is not None:
-                gs = tcpr.find(qn("w:gridSpan"))
+                gs = tcpr.find(_GRIDSPAN)
                 if gs is not None:
-                    span = int(gs.get(qn("w:val"), "1") or 1)
-                vm = tcpr.find(qn("w:vMerge"))
-                if vm is not None and vm.get(qn("w:val"), "continue") != "restart":
+                    span = int(gs.get(_VAL, "1") or 1)
+                vm = tcpr.find(_VMERGE)
+                if vm is not None and vm.get(_VAL, "continue") != "restart":
                     vmerge_continue = True
             text = "" if vmerge_continue else _cell_text(tc)
             cells.append(RawCell(text, col, span))
@@ -97,8 +96,8 @@ def _rows(tbl) -> list[RawRow]:
 
 def _body_children(body):
     for child in body.iterchildren():
-        if child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        if child.tag == _SDT:
+            content = child.find(_SDTCONTENT)
             if content is not None:
                 yield from _body_children(content)
         else:
@@ -114,12 +113,12 @@ def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     seen_text = False
     for child in _body_children(document.element.body):
-        if child.tag == qn("w:p"):
+        if child.tag == _P:
             text = _para_text(child)
             if text.strip():
                 blocks.append(RawBlock("paragraph", text=text, emphasis=_is_bold(child)))
                 seen_text = True
-        elif child.tag == qn("w:tbl"):
+        elif child.tag == _TBL:
             rows = _rows(child)
             if not rows:
                 continue

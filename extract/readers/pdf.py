@@ -136,7 +136,7 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
             finally:
                 page.close()
             boxes = [t.bbox for t in tables]
-            ws = [w for w in page_words if not _inside(w, boxes)]
+            ws = [w for w in page_words if not _inside(w, boxes)] if boxes else page_words
             page_lines = drop_page_numbers(lines(ws, settings), float(height), settings)
             layout = PageLayout(i + 1, float(width), float(height), page_lines)
             layout.tables = [(float(t.bbox[1]), rows) for t in tables if (rows := _table_rows(t, i + 1))]

@@ -15,6 +15,7 @@ only runs on pages that have them.
 from __future__ import annotations
 
 import ctypes
+import struct
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -26,7 +27,8 @@ _RULE_THICKNESS = 2.0
 _MIN_RULE_LENGTH = 5.0
 # PDFium reports a hyphen that ends a line as U+0002 (U+FFFE in its text range), its "soft
 # hyphen" marker; it is the printed hyphen of "59-" / "KH/HU", so it is read back as one.
-_HYPHENS = {0x02: "-", 0xAD: "-", 0xFFFE: "-"}
+_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
+_NOT_TEXT = ("\x00", "\uffff")
 
 
 def open_document(data: bytes) -> pdfium.PdfDocument:
@@ -57,20 +59,30 @@ def has_rules(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _address_returning(fn, *argtypes):
-    """The same C function, returning its pointer as a plain int (a cheap dict key)."""
-    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)
-    return proto(ctypes.cast(fn, ctypes.c_void_p).value)
+def _bare(fn, restype):
+    """The same C function, called without ctypes checking each argument against argtypes.
+
+    That check is most of the cost of a call; these are made once or twice per character,
+    always with arguments that are C values already (handles, buffer pointers, an index).
+    """
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_GET_TEXT_OBJECT = _address_returning(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+_TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_new_glyph = tuple.__new__
+_read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     """The page's characters in content order; None marks white space (a word break).
 
-    Three C calls per character (box, origin, text object); the font name and size are
-    asked once per text object, which is what dominates the time otherwise.
+    Two C calls per character (text object, loose box). The font name and size are asked
+    once per text object. So is the baseline: a character whose loose box has the same
+    top and bottom as the object's first character shares its baseline (the box is the
+    baseline plus the font's ascent and descent), and only one that does not (rotated or
+    vertical text, a font without metrics) has its own origin asked for.
     """
     textpage = page.get_textpage()
     height = page.get_height()
@@ -79,28 +91,33 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     direct = len(text) == n  # one code point per char index (no surrogate pairs)
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_p, ox_p, oy_p = (ctypes.c_void_p(ctypes.addressof(v)) for v in (rect, ox, oy))
     name_buf = ctypes.create_string_buffer(256)
-    fonts: dict[int, tuple[str, float]] = {}
+    objects: dict[int, tuple[str, float, float, float, float]] = {}
     out: list[Glyph | None] = []
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    tp_handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
     append = out.append
-    for i in range(n):
-        u = ord(text[i]) if direct else pdfium_c.FPDFText_GetUnicode(textpage, i)
-        ch = _HYPHENS.get(u) or (chr(u) if u else "")
-        if not ch or ch.isspace() or u == 0xFFFF:
+    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    if not direct:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in _NOT_TEXT:
             append(None)
             continue
-        get_box(textpage, i, rect)
-        get_origin(textpage, i, ox, oy)
-        obj = _GET_TEXT_OBJECT(tp_handle, i) or 0
-        info = fonts.get(obj)
-        if info is None:
-            font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)) if obj else None
-            length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, len(name_buf)) if font else 0
-            name = name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
-            info = fonts[obj] = (name, pdfium_c.FPDFText_GetFontSize(textpage, i))
-        append(Glyph(ch, rect.left, rect.right, height - oy.value, info[1], info[0]))
+        ch = _HYPHENS.get(ch, ch)
+        obj = _TEXT_OBJECT(tp, i) or 0
+        _LOOSE_BOX(tp, i, rect_p)
+        left, top, right, bottom = _read_rect(rect)
+        info = objects.get(obj)
+        if info is None or info[2] != top or info[3] != bottom or not obj:
+            _CHAR_ORIGIN(tp, i, ox_p, oy_p)
+            base = height - oy.value
+            if info is None:
+                font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)) if obj else None
+                length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, len(name_buf)) if font else 0
+                name = name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
+                info = objects[obj] = (name, pdfium_c.FPDFText_GetFontSize(textpage, i), top, bottom, base)
+        else:
+            base = info[4]
+        append(_new_glyph(Glyph, (ch, left, right, base, info[1], info[0])))
     textpage.close()
     return out

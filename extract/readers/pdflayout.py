@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
+import numpy as np
 import regex
 
 from ..rawblocks import RawBlock, RawRow
@@ -51,8 +54,16 @@ class Word:
 
     @property
     def bold(self) -> bool:
-        name = self.font.lower()
-        return "bold" in name or "black" in name or "heavy" in name
+        return _bold_font(self.font)
+
+
+@lru_cache(maxsize=1024)
+def _bold_font(name: str) -> bool:
+    name = name.lower()
+    return "bold" in name or "black" in name or "heavy" in name
+
+
+_by_x0 = attrgetter("x0")
 
 
 @dataclass
@@ -66,16 +77,18 @@ class Line:
     bold: bool = False
 
     def __post_init__(self) -> None:
-        self.words.sort(key=lambda w: w.x0)
-        self.text = " ".join(w.text for w in self.words)
-        self.x0 = self.words[0].x0
-        self.x1 = max(w.x1 for w in self.words)
-        self.base = max(w.base for w in self.words)
+        ws = self.words
+        ws.sort(key=_by_x0)
+        self.text = " ".join([w.text for w in ws])
+        self.x0 = ws[0].x0
+        self.x1 = max([w.x1 for w in ws])
+        self.base = max([w.base for w in ws])
         sizes: dict[float, int] = {}
-        for w in self.words:
-            sizes[round(w.size, 1)] = sizes.get(round(w.size, 1), 0) + len(w.text)
+        for w in ws:
+            size = round(w.size, 1)
+            sizes[size] = sizes.get(size, 0) + len(w.text)
         self.size = max(sizes, key=lambda s: (sizes[s], s))
-        self.bold = all(w.bold for w in self.words)
+        self.bold = all([_bold_font(w.font) for w in ws])
 
     @property
     def top(self) -> float:
@@ -100,12 +113,20 @@ _SENTENCE_END = regex.compile(r"[.;:!?…]\W*$")
 
 
 def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
-    """Drop glyphs drawn twice at (almost) the same place: a cheap trick for bold type."""
+    """Drop glyphs drawn twice at (almost) the same place: a cheap trick for bold type.
+
+    A glyph is a repeat when an earlier kept glyph of the same text and font lies less
+    than a point away in both directions. Most pages have none, so the pairwise check
+    only runs on the few glyphs that have such a twin anywhere on the page.
+    """
+    suspects = _with_near_twin(glyphs)
+    if not suspects:
+        return glyphs
     seen: dict[tuple[str, int, int], list[Glyph]] = {}
     out: list[Glyph | None] = []
     for g in glyphs:
-        if g is None:
-            out.append(None)
+        if g is None or id(g) not in suspects:
+            out.append(g)
             continue
         kx, kb = int(g.x0), int(g.base)
         dup = False
@@ -121,6 +142,31 @@ def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
     return out
 
 
+def _with_near_twin(glyphs: list[Glyph | None]) -> set[int]:
+    """ids of the glyphs with another of the same text less than a point away.
+
+    A superset is enough (dedupe checks each pair exactly, fonts too), so the test is done
+    by sorting: in one of two grids of 2-point bands offset by a point, two baselines less
+    than a point apart share a band; within a band, a glyph's x-neighbour is its nearest.
+    """
+    present = list(filter(None, glyphs))
+    if len(present) < 2:
+        return set()
+    texts, x0s, _, bases, _, _ = zip(*present)
+    text = np.fromiter(map(hash, texts), np.int64, len(present))
+    x = np.array(x0s, np.float64)
+    base = np.array(bases, np.float64)
+    near = np.zeros(len(present), bool)
+    for shift in (0.0, 1.0):
+        band = np.floor((base + shift) / 2)
+        order = np.lexsort((x, band, text))
+        t, b, xs = text[order], band[order], x[order]
+        pair = (t[1:] == t[:-1]) & (b[1:] == b[:-1]) & (xs[1:] - xs[:-1] < 1)
+        near[order[1:][pair]] = True
+        near[order[:-1][pair]] = True
+    return {id(present[j]) for j in np.flatnonzero(near)}
+
+
 def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
     """Glyphs in content order until white space, a jump back, a wide gap or a new baseline.
 
@@ -128,21 +174,24 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
     the font it started in.
     """
     out: list[Word] = []
-    cur: Word | None = None
-    tol = settings.pdf_line_tolerance
+    tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
+    text = None  # the word being read: text, x0, x1, base, size, font
     for g in dedupe(glyphs):
         if g is None:
-            cur = None
+            if text is not None:
+                out.append(Word(text, x0, x1, base, size, font))
+                text = None
             continue
-        if (
-            cur is not None and abs(g.base - cur.base) <= tol and g.x0 >= cur.x0
-            and g.x0 - cur.x1 <= settings.pdf_word_gap
-        ):
-            cur.text += g.text
-            cur.x1 = max(cur.x1, g.x1)
+        if text is not None and abs(g[3] - base) <= tol and g[1] >= x0 and g[1] - x1 <= gap:
+            text += g[0]
+            if g[2] > x1:
+                x1 = g[2]
             continue
-        cur = Word(g.text, g.x0, g.x1, g.base, g.size, g.font)
-        out.append(cur)
+        if text is not None:
+            out.append(Word(text, x0, x1, base, size, font))
+        text, x0, x1, base, size, font = g
+    if text is not None:
+        out.append(Word(text, x0, x1, base, size, font))
     return out
 
 

@@ -69,7 +69,11 @@ class PdfiumTable(Table):
 
     def __init__(self, cells, words: list[Word], tolerance: float):
         super().__init__(None, cells)
-        self._words = words
+        bx0, btop, bx1, bbottom = self.bbox
+        # each word by its centre, once, and only those within the table: a page's words
+        # would otherwise be scanned again for every cell
+        self._centres = [(cx, cy, w) for w in words
+                         if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom]
         self._tolerance = tolerance
 
     def extract(self, **kwargs) -> list[list[str | None]]:
@@ -80,8 +84,7 @@ class PdfiumTable(Table):
 
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
-        inside = [w for w in self._words
-                  if x0 <= (w.x0 + w.x1) / 2 < x1 and top <= w.base - _MID * w.size < bottom]
+        inside = [w for cx, cy, w in self._centres if x0 <= cx < x1 and top <= cy < bottom]
         inside.sort(key=lambda w: (w.base, w.x0))
         lines: list[list[Word]] = []
         for w in inside:
