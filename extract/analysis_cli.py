@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .store import DEFAULT_DB
+from . import DEFAULT_DB
 
 _DB = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
                    help="DuckDB database file.")

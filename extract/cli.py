@@ -12,9 +12,8 @@ from pathlib import Path
 
 import click
 
-from . import EXTRACTOR_VERSION, __version__
+from . import DEFAULT_DB, EXTRACTOR_VERSION, __version__
 from .errors import KehoachError
-from .store import DEFAULT_DB
 
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
                          help="DuckDB database file.")

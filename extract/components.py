@@ -521,15 +521,16 @@ def component_at(doc: Document, ctx, offset: int) -> str | None:
     return best.code if best else None
 
 
-_SECTIONS: list = [None, None, None, None]  # the last document asked about, its sections list and count, its index
+_SECTIONS: list = [None, None, None, -1, None]  # the last document asked about, its sections list and count, Section.edits, its index
 
 
 def _section_index(doc: Document) -> tuple[list[int], list[Section | None], dict[int, Section], dict[int, tuple[Section, ...]]]:
     """Where Document.section_at changes its answer, the answer from there on, and the
     ancestors of each section asked about. Steps ask for the section of every line, and the
     answer only changes where a section starts or ends."""
-    if _SECTIONS[0] is doc and _SECTIONS[1] is doc.sections and _SECTIONS[2] == len(doc.sections):
-        return _SECTIONS[3]
+    if (_SECTIONS[0] is doc and _SECTIONS[1] is doc.sections and _SECTIONS[2] == len(doc.sections)
+            and _SECTIONS[3] == Section.edits):
+        return _SECTIONS[4]
     sections = doc.sections
     points = sorted({p for sec in sections for p in (sec.start, sec.end)})
     order = sorted(range(len(sections)), key=lambda i: sections[i].start)
@@ -544,7 +545,7 @@ def _section_index(doc: Document) -> tuple[list[int], list[Section | None], dict
         # the innermost: the highest level, and of equals the last listed (Document.section_at)
         at.append(sections[max(active, key=lambda i: (sections[i].level, i))] if active else None)
     index = (points, at, {s.section_id: s for s in sections}, {})
-    _SECTIONS[:] = [doc, doc.sections, len(doc.sections), index]
+    _SECTIONS[:] = [doc, doc.sections, len(doc.sections), Section.edits, index]
     return index
 
 

@@ -112,11 +112,18 @@ def vietnamese_score(text: str) -> float:
     Plain ASCII words say nothing about the encoding (digits, "Kinh", "tai") and count
     only in the denominator.
     """
-    sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
+    score, words = _score_parts(text[:_SAMPLE_CHARS])
+    return score / max(words, 1)
+
+
+def _score_parts(text: str) -> tuple[int, int]:
+    """vietnamese_score's numerator and denominator. Both add up line by line (no word
+    spans a line break, and NFC composes nothing across one), which lets a reading that
+    changes a few lines be scored from those lines alone."""
+    sample = unicodedata.normalize("NFC", text)
     words = _WORD.findall(sample)
     score = sum(n if _is_syllable(w) else -n for w, n in Counter(w for w in words if not w.isascii()).items())
-    score -= 2 * sample.count("\ufffd")
-    return score / max(len(words), 1)
+    return score - 2 * sample.count("\ufffd"), len(words)
 
 
 _CAPS_LINE = regex.compile(r"^[^\n]*$", regex.M)
@@ -152,13 +159,14 @@ def convert_legacy(text: str, encoding: LegacyEncoding) -> str:
     A line holding any character beyond Windows-1252 ("ế", "ư") is Unicode already and
     is left as it is, so a document that mixes fonts loses nothing.
     """
-    def convert(line: str) -> str:
-        if not _in_cp1252(line):
-            return line
-        out = unicodedata.normalize("NFC", line.translate(encoding.table))
-        return _restore_capitals(out) if encoding.caps_font else out
+    return "".join(_convert_line(line, encoding) for line in text.splitlines(keepends=True))
 
-    return "".join(convert(line) for line in text.splitlines(keepends=True))
+
+def _convert_line(line: str, encoding: LegacyEncoding) -> str:
+    if not _in_cp1252(line):
+        return line
+    out = unicodedata.normalize("NFC", line.translate(encoding.table))
+    return _restore_capitals(out) if encoding.caps_font else out
 
 
 _CP1252_SET = frozenset(_CP1252)
@@ -176,7 +184,8 @@ def _fix_mojibake(text: str) -> str:
         uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization="NFC", explain=False,
     )
     normal = unicodedata.normalize("NFC", text)
-    fixed = ftfy.fix_text(text, config) if _ftfy_may_change(text) or _ftfy_may_change(normal) else normal
+    may_change = _ftfy_may_change(text) or (normal != text and _ftfy_may_change(normal))
+    fixed = ftfy.fix_text(text, config) if may_change else normal
     return _HIGH_RUN.sub(_redecode, fixed)
 
 
@@ -222,16 +231,24 @@ def best_reading(text: str) -> Reading:
     # the readings are compared on a sample (a document is in one encoding throughout);
     # only the winner is applied to the whole text
     sample = text[:_READING_SAMPLE_CHARS]
-    base = vietnamese_score(sample)
+    base_parts = _score_parts(sample[:_SAMPLE_CHARS])
+    base = base_parts[0] / max(base_parts[1], 1)
     best_label, best_score = None, base
-    candidates: list[tuple[str, str]] = []
+    scores: list[tuple[str, float]] = []
     fixed = _fix_mojibake(sample)
     if fixed != unicodedata.normalize("NFC", sample):
-        candidates.append(("mojibake repaired", fixed))
+        scores.append(("mojibake repaired", vietnamese_score(fixed)))
+    lines = sample.splitlines(keepends=True)
     for enc in legacy_encodings():
-        candidates.append((enc.name, convert_legacy(sample, enc)))
-    for label, candidate in candidates:
-        score = vietnamese_score(candidate)
+        # a legacy reading leaves every line with a character beyond Windows-1252 alone:
+        # score it as the text as given, corrected for the lines it changes
+        score, words = base_parts
+        for line in lines:
+            if (converted := _convert_line(line, enc)) != line:
+                (s_old, w_old), (s_new, w_new) = _score_parts(line), _score_parts(converted)
+                score, words = score + s_new - s_old, words + w_new - w_old
+        scores.append((enc.name, score / max(words, 1)))
+    for label, score in scores:
         if score > best_score + _MIN_GAIN and score > base + _MIN_GAIN:
             best_label, best_score = label, score
     if best_label is None:

@@ -6,8 +6,10 @@ message, and anything unexpected becomes a `failed` row that says it is a bug to
 The parent process walks the input, hashes each file and skips the ones whose bytes and
 extractor version are already stored, without parsing them; the rest go to an executor
 (this process, a local process pool, or a Dask cluster) and come back as rows that the
-parent alone writes, one transaction per document. Killing the run at any moment loses
-only the documents in flight: the next run skips everything already committed.
+parent alone writes, a few documents per transaction and each document whole. Killing the
+run at any moment loses only the documents in flight and the batch not yet committed: the
+next run skips everything already committed. When every file is unchanged, the index kept
+beside the database (knownindex) settles them without opening it.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import duckdb
-
-from . import EXTRACTOR_VERSION
+from . import EXTRACTOR_VERSION, knownindex
 from .errors import SettingsError, StoreError
 from .settings import DEFAULT_SETTINGS, Settings
-from .store import Store
 from .workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EXECUTORS = ("local", "dask")
 
@@ -96,12 +98,18 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
     Symlinked folders are followed once each (a loop is noticed by real path, not followed
     forever); hidden files inside folders are skipped, named files are always taken.
     """
+    for path, _real, problem in _iter_files(paths):
+        yield path, problem
+
+
+def _iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None, str | None]]:
+    """iter_files, with each file's real path (None where a path cannot be walked)."""
     seen_dirs: set[str] = set()
     seen_files: set[str] = set()
     for p in paths:
         p = Path(p)
         if not p.exists() and not p.is_symlink():
-            yield p, f"no such file or folder: {p}"
+            yield p, None, f"no such file or folder: {p}"
             continue
         if p.is_dir():
             yield from _walk(p, seen_dirs, seen_files)
@@ -109,10 +117,10 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]
             real = os.path.realpath(p)
             if real not in seen_files:
                 seen_files.add(real)
-                yield p, None
+                yield p, real, None
 
 
-def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tuple[Path, str | None]]:
+def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tuple[Path, str | None, str | None]]:
     real = os.path.realpath(root)
     if real in seen_dirs:
         return
@@ -120,7 +128,7 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tup
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as e:
-        yield root, f"cannot list folder {root}: {e.strerror or e}"
+        yield root, None, f"cannot list folder {root}: {e.strerror or e}"
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -133,14 +141,16 @@ def _walk(root: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[tup
         if is_dir:
             yield from _walk(path, seen_dirs, seen_files)
         else:
-            if entry.is_symlink() and not path.exists():
-                yield path, _broken_link(path)
+            link = entry.is_symlink()
+            if link and not path.exists():
+                yield path, None, _broken_link(path)
                 continue
-            rp = os.path.realpath(path)
+            # the folder's real path is known: only a link needs resolving
+            rp = os.path.realpath(path) if link else os.path.join(real, entry.name)
             if rp in seen_files:
                 continue
             seen_files.add(rp)
-            yield path, None
+            yield path, rp, None
 
 
 def _broken_link(path: Path) -> str:
@@ -186,18 +196,29 @@ def ingest(
         if progress:
             progress(result)
 
-    with Store(db, wait=wait) as store:
-        own = os.path.realpath(db)  # the database (and its .wal) may sit inside a folder being ingested
-        files = [(p, problem) for p, problem in iter_files(paths) if not os.path.realpath(p).startswith(own)]
-        if progress is not None and hasattr(progress, "start"):
-            progress.start(len(files))
-        known = store.known()
-        tasks = _plan(files, known, store, settings, force, emit, summary)
-        writer = _Writer(store, settings, summary, emit)
-        with _executor(executor, jobs, settings, scheduler, shards, db) as run:
-            for outcome in run.map_unordered(tasks):
-                writer.add(outcome)
-            writer.flush()  # before the executor closes: its temporary shards must still be there
+    own = os.path.realpath(db)  # the database (and its .wal) may sit inside a folder being ingested
+    files = [(p, problem) for p, real, problem in _iter_files(paths) if not (real or os.path.realpath(p)).startswith(own)]
+    examined: dict[str, tuple[str | None, str | None]] = {}
+    settled = None if force else _settled_by_index(files, db, settings, summary, examined)
+    if progress is not None and hasattr(progress, "start"):
+        progress.start(len(files))
+    if settled is not None:
+        for result in settled:
+            emit(result)
+    else:
+        from .store import Store  # a run that finds nothing to do never imports DuckDB
+
+        with Store(db, wait=wait) as store:
+            known = store.known()
+            tasks = _plan(files, known, store, settings, force, emit, summary, examined)
+            writer = _Writer(store, settings, summary, emit)
+            with _executor(executor, jobs, settings, scheduler, shards, db) as run:
+                for outcome in run.map_unordered(tasks):
+                    writer.add(outcome)
+                writer.flush()  # before the executor closes: its temporary shards must still be there
+            store.checkpoint()
+            known = store.known()
+        knownindex.save(db, known)
     summary.finished_at = _utcnow()
     summary.seconds = time.perf_counter() - clock
     return summary
@@ -232,58 +253,94 @@ def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | Non
 
 
 def _plan(files, known, store: Store, settings: Settings, force: bool,
-          emit: Callable[[FileResult], None], summary: IngestSummary) -> Iterator[Task]:
+          emit: Callable[[FileResult], None], summary: IngestSummary, examined: dict) -> Iterator[Task]:
     """Tasks for the files that need extracting; every other file is settled here by hash."""
     for path, problem in files:
         key = str(path)
-        start = time.perf_counter()
-        doc_id = None
-        if problem is None:
-            try:
-                st = path.stat()
-                size = st.st_size
-                if not stat.S_ISREG(st.st_mode):
-                    problem = (f"{path} is not a regular file (a named pipe, socket or device); "
-                               "only plan files can be ingested: move it out of the folder")
-                elif size > settings.max_file_bytes:
-                    problem = (f"the file is {size:,} bytes, over the limit max_file_bytes={settings.max_file_bytes:,}; "
-                               "raise that setting to read it")
-                else:
-                    doc_id = file_doc_id(path)
-            except PermissionError:
-                problem = f"permission denied reading {path}; make the file readable (chmod +r) and run again"
-            except OSError as e:
-                problem = f"cannot read {path}: {e.strerror or e}"
-        summary.hash_seconds += time.perf_counter() - start
-        prior = known.get(key)
-        if problem is not None:
-            document = failed_document(key, None, problem)
-            if prior and prior[0] == document["doc_id"] and prior[3] == problem and not force:
-                emit(FileResult(key, "unchanged", document["doc_id"], problem, change="unchanged"))
-                continue
-            change = "new" if prior is None else "changed"
-            _write(store, key, document, {}, summary)
-            emit(FileResult(key, "failed", document["doc_id"], problem, change=change))
+        problem, doc_id = _examine(path, problem, settings, summary, examined)
+        settled = _settle(key, problem, doc_id, known.get(key), force)
+        if isinstance(settled, Task):
+            yield settled
             continue
-        if prior is None:
-            change = "new"
-        elif prior[0] != doc_id:
-            change = "changed"
-        elif prior[2] != EXTRACTOR_VERSION:
-            change = "outdated"
-        elif force:
-            change = "forced"
-        else:
-            emit(FileResult(key, "unchanged", doc_id, prior[3], change="unchanged"))
-            continue
-        yield Task(key, change)
+        if settled.status == "failed":
+            _write(store, key, failed_document(key, None, problem), {}, summary)
+        emit(settled)
+
+
+def _settled_by_index(files, db: str | Path, settings: Settings, summary: IngestSummary,
+                      examined: dict) -> list[FileResult] | None:
+    """Every file settled as unchanged from the index kept beside the database, or None
+    as soon as one needs the database (see knownindex)."""
+    known = knownindex.load(db)
+    if known is None:
+        return None
+    results = []
+    for path, problem in files:
+        key = str(path)
+        problem, doc_id = _examine(path, problem, settings, summary, examined)
+        settled = _settle(key, problem, doc_id, known.get(key), False)
+        if isinstance(settled, Task) or settled.change != "unchanged":
+            return None
+        results.append(settled)
+    return results
+
+
+def _examine(path: Path, problem: str | None, settings: Settings, summary: IngestSummary,
+             examined: dict) -> tuple[str | None, str | None]:
+    """(problem, doc_id) of a file: why it cannot be read, or the hash of its bytes. Each
+    file is hashed once per run, whichever way it is then settled."""
+    key = str(path)
+    if key in examined:
+        return examined[key]
+    start = time.perf_counter()
+    doc_id = None
+    if problem is None:
+        try:
+            st = path.stat()
+            size = st.st_size
+            if not stat.S_ISREG(st.st_mode):
+                problem = (f"{path} is not a regular file (a named pipe, socket or device); "
+                           "only plan files can be ingested: move it out of the folder")
+            elif size > settings.max_file_bytes:
+                problem = (f"the file is {size:,} bytes, over the limit max_file_bytes={settings.max_file_bytes:,}; "
+                           "raise that setting to read it")
+            else:
+                doc_id = file_doc_id(path)
+        except PermissionError:
+            problem = f"permission denied reading {path}; make the file readable (chmod +r) and run again"
+        except OSError as e:
+            problem = f"cannot read {path}: {e.strerror or e}"
+    summary.hash_seconds += time.perf_counter() - start
+    examined[key] = (problem, doc_id)
+    return problem, doc_id
+
+
+def _settle(key: str, problem: str | None, doc_id: str | None, prior: tuple | None, force: bool) -> FileResult | Task:
+    """What a file needs, from its hash and what is stored for its path: nothing (unchanged),
+    a failed row (it cannot be read), or extracting (a Task)."""
+    if problem is not None:
+        failed_id = failed_document(key, None, problem)["doc_id"]
+        if prior and prior[0] == failed_id and prior[3] == problem and not force:
+            return FileResult(key, "unchanged", failed_id, problem, change="unchanged")
+        return FileResult(key, "failed", failed_id, problem, change="new" if prior is None else "changed")
+    if prior is None:
+        change = "new"
+    elif prior[0] != doc_id:
+        change = "changed"
+    elif prior[2] != EXTRACTOR_VERSION:
+        change = "outdated"
+    elif force:
+        change = "forced"
+    else:
+        return FileResult(key, "unchanged", doc_id, prior[3], change="unchanged")
+    return Task(key, change)
 
 
 def _write(store: Store, key: str, document: dict, rows: dict, summary: IngestSummary) -> None:
     start = time.perf_counter()
     try:
         store.write(key, document, rows)
-    except duckdb.Error as e:
+    except _database_errors() as e:
         raise StoreError(f"cannot write {key} to the database {store.path}: {e}") from e
     summary.write_seconds += time.perf_counter() - start
 
@@ -330,7 +387,7 @@ class _Writer:
         start = time.perf_counter()
         try:
             self.store.write_many(self.items)
-        except duckdb.Error as e:
+        except _database_errors() as e:
             raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
         self.summary.write_seconds += time.perf_counter() - start
         if self.shards:
@@ -342,3 +399,9 @@ class _Writer:
         self.items, self.results, self.shards = [], [], []
         for result in results:
             self.emit(result)
+
+
+def _database_errors() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error

@@ -75,6 +75,12 @@ class Section:
     heading_end: int
     page: int | None = None
 
+    edits = 0  # not a field: counts every edit of any section, so indexes over sections know they are stale
+
+    def __setattr__(self, name, value) -> None:
+        Section.edits += 1
+        object.__setattr__(self, name, value)
+
 
 @dataclass
 class Document:

@@ -17,6 +17,7 @@ import regex
 
 _WS = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ALL_WS = regex.compile(r"\s+")
+_WS_OTHER = re.compile("[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")  # _WS but the plain space
 # str.split() also splits at these four, which \s does not match
 _SPLIT_ONLY = re.compile("[\x1c-\x1f]")
 
@@ -48,6 +49,8 @@ def nfc(text: str) -> str:
 
 def fold_spaces(text: str) -> str:
     """Fold runs of horizontal white space to one space; keep line breaks."""
+    if "  " not in text and _WS_OTHER.search(text) is None:  # only single spaces: nothing to fold
+        return text
     return _WS.sub(" ", text)
 
 
@@ -61,9 +64,22 @@ def collapse(text: str) -> str:
 def clean(text: str) -> str:
     """The stored form of a piece of text: NFC, control characters dropped, spaces folded."""
     text = nfc(text)
-    if not text.replace("\n", "").replace("\t", "").isprintable():  # rare: look at each character
+    if _may_hold_controls(text):
         text = "".join(ch if (ch in "\n\t" or unicodedata.category(ch)[0] != "C") else " " for ch in text)
     return fold_spaces(text)
+
+
+# White space that is also a control character (category C), besides tab and line feed.
+_CONTROL_SPACES = re.compile("[\x0b\x0c\r\x1c-\x1f\x85]")
+
+
+def _may_hold_controls(text: str) -> bool:
+    """False when no character of the text is a control (category C) other than tab or line feed.
+
+    Without its white space, a text is printable exactly when it holds no control or
+    unassigned character; white space itself is checked against the few controls among it.
+    """
+    return _CONTROL_SPACES.search(text) is not None or not "".join(text.split()).isprintable()
 
 
 @lru_cache(maxsize=4096)
@@ -162,7 +178,9 @@ class PhraseScan:
         if self._leads is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
-        end = len(text) if endpos is None else endpos
+        n = len(text)
+        end = n if endpos is None else min(max(endpos + n if endpos < 0 else endpos, 0), n)
+        pos = min(max(pos + n if pos < 0 else pos, 0), n)  # as the regex module reads them: like a slice
         find, match = self._leads.search, self.pattern.match
         while (c := find(text, pos, end)) is not None:
             m = match(text, c.start(), end)

@@ -187,3 +187,38 @@ def test_mojibake_repair_shortcut_gives_what_ftfy_gives(path, garble):
         "c1": lambda t: t.replace("đ", "\x9d", 3),
     }[garble](text)
     assert _fix_mojibake(text) == _fix_mojibake_reference(text)
+
+
+def _best_reading_reference(text: str):
+    """Every candidate reading converted in full and scored in full."""
+    from extract.encodings import _MIN_GAIN, _READING_SAMPLE_CHARS, _fix_mojibake, convert_with
+
+    if text.isascii():
+        return text, None
+    sample = text[:_READING_SAMPLE_CHARS]
+    base = vietnamese_score(sample)
+    best_label, best_score = None, base
+    candidates = []
+    fixed = _fix_mojibake(sample)
+    if fixed != nfc(sample):
+        candidates.append(("mojibake repaired", fixed))
+    candidates += [(enc.name, convert_legacy(sample, enc)) for enc in legacy_encodings()]
+    for label, candidate in candidates:
+        score = vietnamese_score(candidate)
+        if score > best_score + _MIN_GAIN and score > base + _MIN_GAIN:
+            best_label, best_score = label, score
+    return (text, None) if best_label is None else (convert_with(best_label, text), best_label)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("encoder", ["unicode", "tcvn3", "vni", "cp1258", "mojibake", "mixed"])
+def test_reading_scored_line_by_line_is_the_reading_scored_whole(path, encoder):
+    text = path.read_text(encoding="utf-8")
+    if encoder == "mixed":  # legacy-font lines among Unicode ones
+        text = "".join(ln if i % 3 else encode_tcvn3(ln).decode("cp1252", "replace")
+                       for i, ln in enumerate(text.splitlines(keepends=True)))
+    elif encoder != "unicode":
+        raw = {"tcvn3": encode_tcvn3, "vni": encode_vni, "cp1258": encode_cp1258, "mojibake": mojibake}[encoder](text)
+        text = raw.decode("cp1252", "replace")
+    got = best_reading(text)
+    assert (got.text, got.label) == _best_reading_reference(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extract.textnorm import clean, collapse, key, match_form, nfc, strip_diacritics
 
@@ -52,3 +53,20 @@ def test_collapse_folds_line_breaks():
 def test_key_and_strip_diacritics():
     assert key("  Uỷ  ban\nnhân dân ") == "ủy ban nhân dân"
     assert strip_diacritics("Đa dạng hoá sinh kế") == "da dang hoa sinh ke"
+
+
+def test_control_character_shortcut_agrees_with_unicodedata_on_every_code_point():
+    """clean() skips its per-character pass when _may_hold_controls says there is nothing to drop."""
+    from extract.textnorm import _may_hold_controls
+
+    wrong = [hex(c) for c in range(0x110000)
+             if _may_hold_controls(f"a{chr(c)}b") != (unicodedata.category(chr(c))[0] == "C" and chr(c) not in "\t\n")]
+    assert wrong == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\r\x1c\u00a0\u2003\u200b\u202f\u205f\u3000\ufeff")), max_size=12))
+def test_fold_spaces_shortcut_gives_what_the_pattern_gives(text):
+    from extract.textnorm import _WS, fold_spaces
+
+    assert fold_spaces(text) == _WS.sub(" ", text)
