@@ -7,11 +7,11 @@
 
 Every measurement runs in its own process tree; wall time includes interpreter start-up
 (what a user or scheduler waits for) and peak memory is the highest sum of resident memory
-over the whole tree (parent and workers), sampled every 20 ms, as the sum of each
-process's proportional set size (PSS: a page shared by the fork server and its workers
-counts once, split between them). The sum of resident sizes, which counts shared pages
-once per process, is shown beside it. Prints a table and the ratios, and writes them to
-output/bench.json.
+over the whole tree (parent and workers), sampled every 50 ms (SAMPLE_SECONDS), as the
+sum of each process's proportional set size (PSS: a page shared by the fork server and
+its workers counts once, split between them). The sum of resident sizes, which counts
+shared pages once per process, is shown beside it. Prints a table and the ratios, and
+writes them to output/bench.json.
 
     python bench/run.py output/bench-corpus --out output/bench.json
 """
@@ -32,6 +32,11 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 GIB = 1024 ** 3
+# The sampler shares the two cores with what it measures: reading every process's
+# smaps_rollup costs about 0.75 ms and listing the tree (a scan of /proc) 0.5 ms, so
+# sampling a five-process tree every 20 ms took a sixth of a core from the workers.
+SAMPLE_SECONDS = float(os.environ.get("KEHOACH_BENCH_SAMPLE_SECONDS", "0.05"))
+LIST_SECONDS = 0.25  # workers start once; the tree is listed again this often
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -114,20 +119,26 @@ def measure(cmd: list[str], label: str, env: dict | None = None) -> dict:
             root = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
             return
+        tree: list[psutil.Process] = []
+        listed = float("-inf")
         while not stop.is_set():
+            now = time.perf_counter()
+            if now - listed >= LIST_SECONDS:
+                try:
+                    tree = [root] + root.children(recursive=True)
+                except psutil.NoSuchProcess:
+                    break
+                listed = now
             total = total_rss = 0
-            try:
-                for p in [root] + root.children(recursive=True):
-                    try:
-                        info = p.memory_full_info()
-                        total_rss += info.rss
-                        total += getattr(info, "pss", info.rss)
-                    except (psutil.NoSuchProcess, psutil.AccessDenied):
-                        pass
-            except psutil.NoSuchProcess:
-                break
+            for p in tree:
+                try:
+                    info = p.memory_full_info()
+                    total_rss += info.rss
+                    total += getattr(info, "pss", info.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
             peak, peak_rss = max(peak, total), max(peak_rss, total_rss)
-            stop.wait(0.02)
+            stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

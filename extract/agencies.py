@@ -156,6 +156,11 @@ def _squeeze(s: str) -> str:
     return _ALL_WS.sub("", match_form(s))
 
 
+@lru_cache(maxsize=None)
+def _whole_words(phrase: str) -> regex.Pattern:
+    return regex.compile(r"(?<!\w)" + regex.escape(phrase) + r"(?!\w)")
+
+
 def _substitutions(form: str, abbreviations: list[tuple[str, str]]) -> set[str]:
     """The form (matching form) with abbreviations put in for the words they stand for."""
     out = {form}
@@ -164,7 +169,9 @@ def _substitutions(form: str, abbreviations: list[tuple[str, str]]) -> set[str]:
         nxt = set()
         for f in frontier:
             for short, exp in abbreviations:
-                pat = regex.compile(r"(?<!\w)" + regex.escape(exp) + r"(?!\w)")
+                if exp not in f:  # most pairs: no need to build the word-bounded pattern
+                    continue
+                pat = _whole_words(exp)
                 if pat.search(f):
                     for s in (short, short.replace("&", " & ")):
                         g = pat.sub(s, f)

@@ -18,6 +18,7 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+import pyarrow as pa
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -27,8 +28,9 @@ from conftest import CORPUS
 from extract import agencies, amounts, assignments, budgettables, components, jurisdictions, metadata, moneywords, references, targets
 from extract.model import Document, Section
 from extract.numbers import parse_number
-from extract.pipeline import extract_document, read_document
+from extract.pipeline import extract_bytes, extract_document, read_document
 from extract.settings import DEFAULT_SETTINGS
+from extract.shards import arrow_schema, to_arrow
 from extract.targetphrases import lead, lexicon as target_lexicon, literal, phrase_pattern as target_phrase_pattern
 from extract.textnorm import (_OLD_TO_NEW, PhraseScan, clean, collapse, fold_spaces, key, match_form, nfc, slice_agrees,
                               strip_diacritics)
@@ -474,6 +476,51 @@ def test_cached_expand_equals_its_uncached_reading(text):
     assert agencies.expand(text) == agencies.expand.__wrapped__(text)
 
 
+def plain_substitutions(form: str, abbreviations: list[tuple[str, str]]) -> set[str]:
+    out = {form}
+    frontier = {form}
+    for _ in range(agencies._MAX_SUBSTITUTIONS):
+        nxt = set()
+        for f in frontier:
+            for short, exp in abbreviations:
+                pat = regex.compile(r"(?<!\w)" + regex.escape(exp) + r"(?!\w)")
+                if pat.search(f):
+                    for s in (short, short.replace("&", " & ")):
+                        g = pat.sub(s, f)
+                        if g not in out:
+                            nxt.add(g)
+        out |= nxt
+        frontier = nxt
+        if not frontier:
+            break
+    return out
+
+
+def _lexicon_abbreviations() -> list[tuple[str, str]]:
+    entries = agencies.rules.load("agencies")
+    pairs = [(key(e["short"]), key(e["expansion"])) for e in entries if e["kind"] == "abbreviation"]
+    return sorted(pairs, key=lambda a: len(a[1]), reverse=True)
+
+
+def test_abbreviation_substitutions_tried_only_where_the_words_occur_equal_the_plain_ones():
+    abbreviations = _lexicon_abbreviations()
+    entries = agencies.rules.load("agencies")
+    forms = {key(f) for e in entries if e["kind"] == "body" for f in [e["name"], *(e.get("variants") or [])]}
+    assert forms
+    for form in sorted(forms):
+        for g in {form, agencies._dashless(form)}:
+            assert agencies._substitutions(g, abbreviations) == plain_substitutions(g, abbreviations)
+
+
+@FEW
+@given(st.lists(st.sampled_from([exp for _, exp in _lexicon_abbreviations()] + PLAN_WORDS[:200] + ["-", "&", ","]),
+                max_size=8).map(" ".join))
+def test_abbreviation_substitutions_equal_the_plain_ones_on_generated_names(name):
+    abbreviations = _lexicon_abbreviations()
+    form = key(name)
+    assert agencies._substitutions(form, abbreviations) == plain_substitutions(form, abbreviations)
+
+
 # --- assignments -----------------------------------------------------------------------------
 
 def plain_markers(form: str, mentions) -> list:
@@ -875,3 +922,42 @@ def test_contains_with_same_unit_equals_the_parent_comparison():
     for inner in units:
         for outer in units[::5]:
             assert gaz.contains(outer, inner) == (gaz.parent(inner, outer.level) == outer)
+
+
+# --- shards: rows as Arrow ---------------------------------------------------------------------
+
+
+def plain_to_arrow(table: str, rows: list[dict]):
+    schema = arrow_schema(table)
+    return pa.Table.from_pydict({f.name: [r.get(f.name) for r in rows] for f in schema}, schema=schema)
+
+
+@lru_cache(maxsize=None)
+def _plan_rows() -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for path in sorted(CORPUS.glob("*/*")):
+        extraction = extract_bytes(path.read_bytes(), path.name)
+        out.setdefault("documents", []).append(extraction.document)
+        for table, rows in extraction.rows.items():
+            out.setdefault(table, []).extend(dict(r, doc_id=extraction.doc_id) for r in rows)
+    return out
+
+
+def test_rows_converted_as_structs_equal_the_columns_gathered_one_by_one_on_the_plans():
+    rows = _plan_rows()
+    assert set(rows) >= {"documents", "sections", "components", "amounts", "assignments", "targets"}
+    for table, table_rows in rows.items():
+        assert to_arrow(table, table_rows).equals(plain_to_arrow(table, table_rows), check_metadata=True), table
+        assert to_arrow(table, []).equals(plain_to_arrow(table, [])), table
+
+
+@FEW
+@given(st.data())
+def test_rows_missing_keys_or_holding_unknown_ones_convert_as_the_columns_do(data):
+    table = data.draw(st.sampled_from(sorted(_plan_rows())))
+    sample = data.draw(st.lists(st.sampled_from(_plan_rows()[table]), max_size=6))
+    rows = []
+    for row in sample:
+        keep = data.draw(st.lists(st.sampled_from(sorted(row)), unique=True))
+        rows.append({**{k: row[k] for k in keep}, **({"not_a_column": 1} if data.draw(st.booleans()) else {})})
+    assert to_arrow(table, rows).equals(plain_to_arrow(table, rows))
