@@ -12,18 +12,18 @@ worker starts warm and none inherits the parent's open database or threads.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import time
 import traceback
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import EXTRACTOR_VERSION
 from .errors import DocumentError, ExecutorError
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 LOST = ("the worker process died while extracting this file (a crash or out of memory); "
         "nothing was stored for it and the next run retries it")
@@ -154,12 +154,17 @@ class LocalPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
+            from concurrent.futures import ProcessPoolExecutor
+
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_preload_modules())
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=warm_worker)
         return self._executor
 
     def _submit(self, task: Task) -> Future:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             try:
                 return self._pool().submit(extract_task, task, self.settings)
@@ -176,6 +181,9 @@ class LocalPool:
         self._executor = None
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
         it = iter(tasks)
         pending: dict[Future, Task] = {}
         exhausted = False
