@@ -44,6 +44,7 @@ class FileResult:
     change: str = "new"  # new, changed, outdated, forced or unchanged
     pages: int | None = None
     seconds: float = 0.0  # extraction time
+    copy: bool = False  # the bytes were stored already under another path: linked, not extracted
 
 
 @dataclass
@@ -255,15 +256,19 @@ def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | Non
 def _plan(files, known, store: Store, settings: Settings, force: bool,
           emit: Callable[[FileResult], None], summary: IngestSummary, examined: dict) -> Iterator[Task]:
     """Tasks for the files that need extracting; every other file is settled here by hash."""
+    stored = {row[0]: row for row in known.values()}  # doc_id -> (doc_id, status, version, error)
     for path, problem in files:
         key = str(path)
         problem, doc_id = _examine(path, problem, settings, summary, examined)
-        settled = _settle(key, problem, doc_id, known.get(key), force)
+        settled = _settle(key, problem, doc_id, known.get(key), force, stored.get(doc_id))
         if isinstance(settled, Task):
             yield settled
             continue
         if settled.status == "failed":
             _write(store, key, failed_document(key, None, problem), {}, summary)
+        elif settled.copy and not _link(store, key, doc_id, summary):
+            yield Task(key, settled.change)  # its document was replaced earlier in this run
+            continue
         emit(settled)
 
 
@@ -315,9 +320,12 @@ def _examine(path: Path, problem: str | None, settings: Settings, summary: Inges
     return problem, doc_id
 
 
-def _settle(key: str, problem: str | None, doc_id: str | None, prior: tuple | None, force: bool) -> FileResult | Task:
-    """What a file needs, from its hash and what is stored for its path: nothing (unchanged),
-    a failed row (it cannot be read), or extracting (a Task)."""
+def _settle(key: str, problem: str | None, doc_id: str | None, prior: tuple | None, force: bool,
+            stored: tuple | None = None) -> FileResult | Task:
+    """What a file needs, from its hash, what is stored for its path (`prior`) and what is
+    stored for its bytes under any path (`stored`): nothing (unchanged), a failed row (it
+    cannot be read), a link to the stored document (a copy, moved or renamed file, or a
+    folder given by another path), or extracting (a Task)."""
     if problem is not None:
         failed_id = failed_document(key, None, problem)["doc_id"]
         if prior and prior[0] == failed_id and prior[3] == problem and not force:
@@ -333,6 +341,9 @@ def _settle(key: str, problem: str | None, doc_id: str | None, prior: tuple | No
         change = "forced"
     else:
         return FileResult(key, "unchanged", doc_id, prior[3], change="unchanged")
+    if (change in ("new", "changed") and not force and stored is not None
+            and stored[1] == "ok" and stored[2] == EXTRACTOR_VERSION):
+        return FileResult(key, "ok", doc_id, None, change=change, copy=True)
     return Task(key, change)
 
 
@@ -343,6 +354,16 @@ def _write(store: Store, key: str, document: dict, rows: dict, summary: IngestSu
     except _database_errors() as e:
         raise StoreError(f"cannot write {key} to the database {store.path}: {e}") from e
     summary.write_seconds += time.perf_counter() - start
+
+
+def _link(store: Store, key: str, doc_id: str, summary: IngestSummary) -> bool:
+    start = time.perf_counter()
+    try:
+        return store.link(key, doc_id)
+    except _database_errors() as e:
+        raise StoreError(f"cannot write {key} to the database {store.path}: {e}") from e
+    finally:
+        summary.write_seconds += time.perf_counter() - start
 
 
 class _Writer:

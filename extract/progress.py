@@ -68,7 +68,9 @@ class Progress:
             self.err.flush()
             return
         extra = ""
-        if result.status == "ok":
+        if result.copy:
+            extra = " (the same bytes as a stored file: not extracted again)"
+        elif result.status == "ok":
             extra = f" ({result.pages} pages, {result.seconds:.2f} s)" if result.pages else f" ({result.seconds:.2f} s)"
         self.out.write(f"{count} {result.status:<10} {result.path}{extra}\n")
         self.out.flush()

@@ -51,6 +51,7 @@ def build(summary, *, db: str | Path, inputs: list[str], exit_code: int, error: 
             "outdated": len(paths("outdated")),
             "forced": len(paths("forced")),
             "unchanged": sum(1 for r in results if r.status == "unchanged"),
+            "copies": sum(1 for r in results if r.copy),
             "ok": sum(1 for r in results if r.status == "ok"),
             "failed": sum(1 for r in results if r.status == "failed"),
             "pages": sum(r.pages or 0 for r in results if r.status != "unchanged"),
@@ -65,6 +66,7 @@ def build(summary, *, db: str | Path, inputs: list[str], exit_code: int, error: 
         "new": paths("new"),
         "changed": paths("changed"),
         "outdated": paths("outdated"),
+        "copies": [r.path for r in results if r.copy],
     }
 
 

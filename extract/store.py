@@ -160,7 +160,9 @@ class Store:
         Each statement costs about a millisecond whatever its size, so a batch pays for one
         INSERT per table and one commit instead of a dozen statements per document. Fact
         rows go in through Arrow (a list of dicts is converted with the table's fixed
-        schema). Two paths holding the same bytes share one documents row.
+        schema). Two paths holding the same bytes share one documents row, which names the
+        first of them in sort order (not the last written, which would depend on which
+        worker finished first).
         """
         from .shards import to_arrow  # only a run that writes pays for importing pyarrow
 
@@ -172,7 +174,10 @@ class Store:
         files = []
         for path, document, rows in items:
             doc_id = document["doc_id"]
+            earlier = documents.get(doc_id)
             documents[doc_id] = dict(document, path=path, ingested_at=now)
+            if earlier is not None and earlier["path"] < path:
+                documents[doc_id].update(path=earlier["path"], file_name=earlier["file_name"])
             facts[doc_id] = rows
             files.append({"path": path, "doc_id": doc_id, "file_name": document.get("file_name"),
                           "bytes": document.get("bytes"), "status": document.get("status"),
@@ -183,8 +188,11 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             old = {r[0]: r[1] for r in con.execute("SELECT path, doc_id FROM files WHERE list_contains(?, path)", [paths]).fetchall()}
-            present = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [list(documents)]).fetchall()]
-            for doc_id in present:  # a new document (the usual case) has nothing to replace
+            present = con.execute("SELECT doc_id, path, file_name FROM documents WHERE list_contains(?, doc_id)",
+                                  [list(documents)]).fetchall()
+            for doc_id, stored_path, stored_name in present:  # a new document (the usual case) has nothing to replace
+                if stored_path is not None and stored_path < documents[doc_id]["path"]:
+                    documents[doc_id].update(path=stored_path, file_name=stored_name)
                 self._delete(doc_id)
             self._insert("documents", to_arrow("documents", list(documents.values())))
             for table, arrow_rows in tables.items():
@@ -199,6 +207,35 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+    def link(self, path: str, doc_id: str) -> bool:
+        """Point `path` at the stored document `doc_id` (its bytes are that document's), in
+        one transaction; the document this path held before goes if no other path holds it.
+        False, and nothing changed, when `doc_id` is no longer stored."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0] == 0:
+                con.execute("ROLLBACK")
+                return False
+            old = con.execute("SELECT doc_id FROM files WHERE path = ?", [path]).fetchone()
+            con.execute("DELETE FROM files WHERE path = ?", [path])
+            con.execute(
+                "INSERT INTO files (path, doc_id, file_name, bytes, status, error, seen_at) "
+                "SELECT ?, doc_id, ?, bytes, status, error, ? FROM documents WHERE doc_id = ?",
+                [path, Path(path).name, _now(), doc_id],
+            )
+            con.execute("UPDATE documents SET path = ?, file_name = ? WHERE doc_id = ? AND path > ?",
+                        [path, Path(path).name, doc_id, path])
+            if old and old[0] != doc_id:
+                still_used = con.execute("SELECT count(*) FROM files WHERE doc_id = ?", [old[0]]).fetchone()[0]
+                if not still_used:
+                    self._delete(old[0])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return True
 
     def _insert(self, table: str, rows) -> None:
         cols = ", ".join(f'"{c}"' for c in columns(table))

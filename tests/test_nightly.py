@@ -40,7 +40,7 @@ def test_report_counts_new_failed_then_unchanged_changed_and_new(inbox, tmp_path
     r = json.loads(report.read_text())
     assert r["exit_code"] == 1 and r["status"] == "some_failed" and r["error"] is None
     assert r["counts"] == {"seen": 4, "new": 4, "changed": 0, "outdated": 0, "forced": 0, "unchanged": 0,
-                           "ok": 3, "failed": 1, "pages": 0}
+                           "copies": 0, "ok": 3, "failed": 1, "pages": 0}
     assert [Path(f["path"]).name for f in r["failed"]] == ["damaged.pdf"]
     assert r["failed"][0]["error"]
     from extract import EXTRACTOR_VERSION
