@@ -43,7 +43,7 @@ class Progress:
 
     def __call__(self, result) -> None:
         self.done += 1
-        if result.status != "unchanged":
+        if result.status != "unchanged" and not result.copy:  # copies cost no extraction
             self.extracted += 1
             self.pages += result.pages or 0
         if result.status == "failed":

@@ -9,6 +9,7 @@ parsed. Each case ends with the database an ingest from scratch would give.
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from conftest import CORPUS
 from dbcompare import snapshot
 from extract import workers
 from extract.ingest import ingest
+from extract.progress import Progress
 from extract.runreport import build
 from extract.settings import DEFAULT_SETTINGS
 
@@ -61,13 +63,17 @@ def test_a_copy_in_another_folder_is_linked_not_extracted(tmp_path, monkeypatch)
     before = snapshot(db)
 
     _no_extraction(monkeypatch)
-    summary = ingest([first, second], db)
+    out = io.StringIO()
+    progress = Progress(out=out, err=io.StringIO(), tty=False)
+    summary = ingest([first, second], db, progress=progress)
     monkeypatch.undo()
 
     by_path = {Path(r.path).name: r for r in summary.results}
     assert by_path["plan.txt"].change == "unchanged"
     copy = by_path["republished.txt"]
     assert (copy.status, copy.change, copy.copy, copy.seconds) == ("ok", "new", True, 0.0)
+    assert f"ok         {second / 'republished.txt'} (the same bytes as a stored file: not extracted again)" in out.getvalue()
+    assert progress.extracted == 0
     report = build(summary, db=db, inputs=[str(first), str(second)], exit_code=0)
     assert report["counts"]["copies"] == 1 and report["copies"] == [str(second / "republished.txt")]
     files = _files(db)
