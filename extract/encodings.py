@@ -231,7 +231,7 @@ def best_reading(text: str) -> Reading:
     # the readings are compared on a sample (a document is in one encoding throughout);
     # only the winner is applied to the whole text
     sample = text[:_READING_SAMPLE_CHARS]
-    base_parts = _score_parts(sample[:_SAMPLE_CHARS])
+    base_parts = _score_parts(sample)  # the whole sample: it is shorter than vietnamese_score's own
     base = base_parts[0] / max(base_parts[1], 1)
     best_label, best_score = None, base
     scores: list[tuple[str, float]] = []

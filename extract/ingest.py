@@ -341,8 +341,7 @@ def _settle(key: str, problem: str | None, doc_id: str | None, prior: tuple | No
         change = "forced"
     else:
         return FileResult(key, "unchanged", doc_id, prior[3], change="unchanged")
-    if (change in ("new", "changed") and not force and stored is not None
-            and stored[1] == "ok" and stored[2] == EXTRACTOR_VERSION):
+    if not force and stored is not None and stored[1:3] == ("ok", EXTRACTOR_VERSION):  # new or changed, never outdated
         return FileResult(key, "ok", doc_id, None, change=change, copy=True)
     return Task(key, change)
 
