@@ -32,6 +32,13 @@ def _error(limit: float) -> TimeLimitError:
     )
 
 
+# After the first alarm the timer keeps firing at this interval until the document is
+# given up: an exception raised inside a finalizer or a gc callback is swallowed by the
+# interpreter, so one alarm alone can be lost. The interval also leaves the clean-up code
+# ample time to disarm the timer before a second alarm could interrupt it.
+_REPEAT_SECONDS = 0.05
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise TimeLimitError when the body runs longer than `seconds` (0 means no limit)."""
@@ -48,22 +55,34 @@ def time_limit(seconds: float) -> Iterator[None]:
             raise _Expired()
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield
     except _Expired:
+        _disarm(use_alarm)
         raise _error(seconds) from None
     except Exception:
+        _disarm(use_alarm)
         # the alarm can land inside a C call's argument conversion, and ctypes wraps it in
         # its own ArgumentError: once the alarm has fired, whatever it interrupted is the limit
         if fired:
             raise _error(seconds) from None
         raise
+    else:
+        _disarm(use_alarm)
+        # an alarm whose exception was swallowed, with the body done before the next one
+        if fired:
+            raise _error(seconds) from None
     finally:
+        _disarm(use_alarm)
         if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
         _deadline.reset(token)
+
+
+def _disarm(use_alarm: bool) -> None:
+    if use_alarm:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def remaining(default: float) -> float:

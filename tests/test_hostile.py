@@ -192,9 +192,55 @@ def test_zip_bomb_is_refused_before_it_is_expanded():
     assert time.monotonic() - start < 5 and peak < 50 * 1024 * 1024
 
 
-def test_time_limit_names_its_setting():
+def _with_step(monkeypatch, step) -> None:
+    """Append a step to the real pipeline, so a real document runs as long as the test needs."""
+    from extract import pipeline
+
+    steps = pipeline._steps()
+    monkeypatch.setattr(pipeline, "_steps", lambda: [*steps, step])
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_time_limit_names_its_setting(monkeypatch):
+    _with_step(monkeypatch, lambda doc, ctx: time.sleep(5))
     with pytest.raises(TimeLimitError, match="max_seconds_per_document"):
-        extract_bytes(_sample("pdf"), "slow.pdf", Settings(max_seconds_per_document=0.05))
+        extract_bytes(_sample("pdf"), "slow.pdf", Settings(max_seconds_per_document=0.5))
+
+
+class _SlowFinalizer:
+    """An object whose finalizer outlasts the limit: an exception raised in it is swallowed."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def __del__(self):
+        _spin(self.seconds)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_time_limit_alarm_swallowed_by_a_finalizer_still_stops_the_document():
+    """CI once saw the alarm land in a gc callback, where its exception was lost and the document ran on."""
+    from extract import timelimit
+
+    with pytest.raises(TimeLimitError, match="max_seconds_per_document"):
+        with timelimit.time_limit(0.2):
+            _SlowFinalizer(0.5)
+            time.sleep(5)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_time_limit_alarm_swallowed_then_body_done_is_still_the_limit():
+    """The body finished before a second alarm could fire; the limit was still exceeded."""
+    from extract import timelimit
+
+    with pytest.raises(TimeLimitError, match="max_seconds_per_document"):
+        with timelimit.time_limit(0.2):
+            _SlowFinalizer(0.5)
 
 
 def test_time_limit_in_a_thread_is_kept_cooperatively():
