@@ -59,30 +59,22 @@ def time_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     except _Expired:
-        _disarm(use_alarm)
         raise _error(seconds) from None
     except Exception:
-        _disarm(use_alarm)
         # the alarm can land inside a C call's argument conversion, and ctypes wraps it in
         # its own ArgumentError: once the alarm has fired, whatever it interrupted is the limit
         if fired:
             raise _error(seconds) from None
         raise
     else:
-        _disarm(use_alarm)
         # an alarm whose exception was swallowed, with the body done before the next one
         if fired:
             raise _error(seconds) from None
     finally:
-        _disarm(use_alarm)
         if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
         _deadline.reset(token)
-
-
-def _disarm(use_alarm: bool) -> None:
-    if use_alarm:
-        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def remaining(default: float) -> float:
