@@ -255,6 +255,13 @@ def parse(text: str, doc_level: str | None = None, default_role: str | None = No
     one, every body the text names takes it unless a role word says otherwise (a cell of
     a table's Cơ quan chủ trì or Cơ quan phối hợp column).
     """
+    return list(_parsed(text, doc_level, default_role, max_words))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, doc_level: str | None, default_role: str | None, max_words: int) -> tuple[Assigned, ...]:
+    """Cached: a plan gives the same clause or cell again and again (one lead body down a
+    whole task table), and plans of one province share their wording."""
     form = agencies.space_form(text)
     mentions, hits = agencies.mentions_in(text, form, doc_level, _stop_re(), max_words)
     markers = _markers(hits, mentions)
@@ -267,7 +274,7 @@ def parse(text: str, doc_level: str | None = None, default_role: str | None = No
             seen.add(k)
             cs += len(text[cs:ce]) - len(text[cs:ce].lstrip())
             out.append(Assigned(role, m, cs, ce))
-    return out
+    return tuple(out)
 
 
 # --- where clauses are ---------------------------------------------------------------

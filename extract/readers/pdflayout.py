@@ -110,6 +110,8 @@ PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/
 # What opens a new paragraph when the line above ended a sentence.
 _MARKER = regex.compile(r"^(?:[-+•–*]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|Điều\s+\d+)")
 _SENTENCE_END = regex.compile(r"[.;:!?…]\W*$")
+_CUT_WORD_END = regex.compile(r"\w-$")
+_WORD_START = regex.compile(r"\w")
 
 
 def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
@@ -214,7 +216,7 @@ def drop_page_numbers(page_lines: list[Line], height: float, settings: Settings)
 
 def join_text(a: str, b: str) -> str:
     """Join two lines of one paragraph; a word cut at a hyphen ("59-" / "KH/HU") stays whole."""
-    if regex.search(r"\w-$", a) and regex.match(r"\w", b):
+    if _CUT_WORD_END.search(a) and _WORD_START.match(b):
         return a + b
     return a + " " + b
 
