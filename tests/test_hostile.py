@@ -7,6 +7,7 @@ a nightly batch would, so the test also sees what reaches the terminal.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT
-from extract.errors import DocumentError, LimitExceededError, MissingToolError, TimeLimitError
+from extract.errors import CorruptFileError, DocumentError, LimitExceededError, MissingToolError, TimeLimitError
 from extract.pipeline import extract_bytes, read_document
 from extract.settings import Settings
 import make_hostile
@@ -241,6 +242,30 @@ def test_time_limit_alarm_swallowed_then_body_done_is_still_the_limit():
     with pytest.raises(TimeLimitError, match="max_seconds_per_document"):
         with timelimit.time_limit(0.2):
             _SlowFinalizer(0.5)
+
+
+def _docx_with_main_part(make) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(_sample("docx")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            data = src.read(name)
+            zf.writestr(name, make(data) if name == "word/document.xml" else data)
+    return out.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize("make", [
+    lambda xml: xml[: len(xml) // 2],
+    lambda xml: b'<?xml version="1.0"?><root/>',
+    lambda xml: f'<?xml version="1.0"?><w:document xmlns:w="{_W}"/>'.encode(),
+], ids=["cut_short", "not_a_document", "no_body"])
+def test_docx_with_a_damaged_main_part_names_it(make):
+    """Only the main part is parsed now, so its damage is reported here, not by python-docx."""
+    with pytest.raises(CorruptFileError, match="re-save it in Word"):
+        extract_bytes(_docx_with_main_part(make), "damaged.docx")
 
 
 def test_time_limit_in_a_thread_is_kept_cooperatively():

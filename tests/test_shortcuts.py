@@ -564,6 +564,17 @@ def test_parse_with_shared_marker_hits_equals_the_plain_parse_on_generated_text(
     assert assignments.parse(text, "district", role) == plain_parse(text, "district", role)
 
 
+def test_cached_parse_equals_a_fresh_reading_and_comes_as_a_new_list():
+    assignments._parsed.cache_clear()
+    for line in PLAN_LINES:
+        fresh = list(assignments._parsed.__wrapped__(line, "province", None, DEFAULT_SETTINGS.agency_max_words))
+        first = assignments.parse(line, "province")
+        assert first == fresh
+        first.append(None)
+        assert assignments.parse(line, "province") == fresh
+        assert assignments.parse(line, "commune", "lead", 5) == list(assignments._parsed.__wrapped__(line, "commune", "lead", 5))
+
+
 @FUZZ
 @given(text_and_span(st.lists(st.sampled_from([";", "a", " ", ";;", "\n"]), max_size=12).map("".join)))
 def test_after_semicolons_equals_the_character_scan(case):
@@ -838,6 +849,20 @@ def _outcome(f, *args):
 @given(st.one_of(st.text(alphabet="0123456789., a\u0663\xa0", max_size=12), st.sampled_from(PLAN_WORDS)))
 def test_parse_number_with_a_compiled_pattern_reads_as_before(text):
     assert _outcome(parse_number, text) == _outcome(plain_parse_number, text)
+
+
+# --- readers ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("office/*.docx")), ids=lambda p: p.stem)
+def test_docx_body_parsed_alone_reads_as_the_whole_package_opened_by_python_docx(path):
+    import io
+
+    import docx
+
+    from extract.readers.docx import blocks_of, read_docx
+
+    data = path.read_bytes()
+    assert read_docx(data, DEFAULT_SETTINGS) == blocks_of(docx.Document(io.BytesIO(data)).element.body)
 
 
 # --- references, metadata, jurisdictions ---------------------------------------------------------

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
 import regex
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 
 from ..errors import CorruptFileError, LimitExceededError
 from ..rawblocks import RawBlock, RawCell, RawRow
@@ -27,7 +27,9 @@ _RPR, _B, _VAL = qn("w:rPr"), qn("w:b"), qn("w:val")
 _TBL, _TR, _TRPR, _TBLHEADER, _TC, _TCPR, _GRIDSPAN, _VMERGE = (
     qn(f"w:{t}") for t in ("tbl", "tr", "trPr", "tblHeader", "tc", "tcPr", "gridSpan", "vMerge"))
 _SDT, _SDTCONTENT = qn("w:sdt"), qn("w:sdtContent")
+_DOCUMENT, _BODY = qn("w:document"), qn("w:body")
 _PIECES = {_TAB: "\t", _BR: "\n", _CR: "\n"}
+_MAIN_PART = "word/document.xml"
 
 
 def check_zip(data: bytes, settings: Settings) -> None:
@@ -43,7 +45,7 @@ def check_zip(data: bytes, settings: Settings) -> None:
             f"the Word document expands to {total:,} bytes, over the limit max_docx_uncompressed_bytes="
             f"{settings.max_docx_uncompressed_bytes:,}; raise that setting if the file is genuine"
         )
-    if "word/document.xml" not in names:
+    if _MAIN_PART not in names:
         raise CorruptFileError("the zip archive has no word/document.xml, so it is not a Word document")
 
 
@@ -107,12 +109,31 @@ def _body_children(body):
 def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
     check_zip(data, settings)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx raises many types for damaged parts
+        root = _main_document(data)
+    except Exception as e:  # zipfile, zlib and lxml raise many types for damaged parts
         raise CorruptFileError(f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice") from e
+    body = root.find(_BODY) if root.tag == _DOCUMENT else None
+    if body is None:
+        raise CorruptFileError(f"the Word document's {_MAIN_PART} holds no document body; re-save it in Word or LibreOffice")
+    return blocks_of(body)
+
+
+def _main_document(data: bytes):
+    """The main document part, parsed by python-docx's own XML layer (its element classes).
+
+    `docx.Document()` would unpack and parse every part of the package (styles, numbering,
+    settings, theme) while only the body is read here, and a template-made file carries
+    hundreds of kilobytes of styles: this is about ten times faster per file.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return parse_xml(zf.read(_MAIN_PART))
+
+
+def blocks_of(body) -> list[RawBlock]:
+    """Paragraphs, tables and the header block of a document body (a python-docx CT_Body)."""
     blocks: list[RawBlock] = []
     seen_text = False
-    for child in _body_children(document.element.body):
+    for child in _body_children(body):
         if child.tag == _P:
             text = _para_text(child)
             if text.strip():
