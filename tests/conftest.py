@@ -13,6 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline anywhere: speed is measured by `make bench`, and a deadline turns
+# an example that happens to load a lexicon first, or a busy CI machine, into a flaky failure.
+hypothesis_settings.register_profile("kehoach", deadline=None)
+hypothesis_settings.load_profile("kehoach")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

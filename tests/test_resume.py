@@ -14,7 +14,8 @@ from conftest import CORPUS
 from dbcompare import snapshot
 
 KEHOACH = [sys.executable, "-c", "import sys; from extract.cli import main; sys.exit(main())"]
-COPIES = 12  # 5 sample plans x 12 distinct copies = 60 files: more than one write batch
+COPIES = 24  # 5 sample plans x 24 distinct copies = 120 files: several write batches, so a kill
+# right after the first batch's lines leaves some uncommitted even on a fast machine
 
 
 def _inbox(folder: Path) -> Path:
