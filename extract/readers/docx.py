@@ -32,21 +32,16 @@ _PIECES = {_TAB: "\t", _BR: "\n", _CR: "\n"}
 _MAIN_PART = "word/document.xml"
 
 
-def check_zip(data: bytes, settings: Settings) -> None:
+def _check_zip(zf: zipfile.ZipFile, settings: Settings) -> None:
     """Refuse a zip bomb before anything is expanded: sizes come from the central directory."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            total = sum(i.file_size for i in zf.infolist())
-            names = set(zf.namelist())
-    except zipfile.BadZipFile as e:
-        raise CorruptFileError(f"the file claims to be a Word document but is not a valid zip archive ({e}); re-download or re-save it as .docx") from e
+    total = sum(i.file_size for i in zf.infolist())
     if total > settings.max_docx_uncompressed_bytes:
         raise LimitExceededError(
             f"the Word document expands to {total:,} bytes, over the limit max_docx_uncompressed_bytes="
             f"{settings.max_docx_uncompressed_bytes:,}; raise that setting if the file is genuine"
         )
-    if _MAIN_PART not in names:
-        raise CorruptFileError("the zip archive has no word/document.xml, so it is not a Word document")
+    if _MAIN_PART not in zf.namelist():
+        raise CorruptFileError(f"the zip archive has no {_MAIN_PART}, so it is not a Word document")
 
 
 def _para_text(p) -> str:
@@ -107,26 +102,26 @@ def _body_children(body):
 
 
 def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
-    check_zip(data, settings)
-    try:
-        root = _main_document(data)
-    except Exception as e:  # zipfile, zlib and lxml raise many types for damaged parts
-        raise CorruptFileError(f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice") from e
-    body = root.find(_BODY) if root.tag == _DOCUMENT else None
-    if body is None:
-        raise CorruptFileError(f"the Word document's {_MAIN_PART} holds no document body; re-save it in Word or LibreOffice")
-    return blocks_of(body)
-
-
-def _main_document(data: bytes):
-    """The main document part, parsed by python-docx's own XML layer (its element classes).
+    """The blocks of the main document part alone, parsed by python-docx's own XML layer.
 
     `docx.Document()` would unpack and parse every part of the package (styles, numbering,
     settings, theme) while only the body is read here, and a template-made file carries
     hundreds of kilobytes of styles: this is about ten times faster per file.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return parse_xml(zf.read(_MAIN_PART))
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        raise CorruptFileError(f"the file claims to be a Word document but is not a valid zip archive ({e}); re-download or re-save it as .docx") from e
+    with zf:
+        _check_zip(zf, settings)
+        try:
+            root = parse_xml(zf.read(_MAIN_PART))
+        except Exception as e:  # zipfile, zlib and lxml raise many types for damaged parts
+            raise CorruptFileError(f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice") from e
+    body = root.find(_BODY) if root.tag == _DOCUMENT else None
+    if body is None:
+        raise CorruptFileError(f"the Word document's {_MAIN_PART} holds no document body; re-save it in Word or LibreOffice")
+    return blocks_of(body)
 
 
 def blocks_of(body) -> list[RawBlock]:
