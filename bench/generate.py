@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import os
 import random
 import re
 import shutil
@@ -31,21 +30,42 @@ import time
 import zipfile
 from pathlib import Path
 
-from localities import PROVINCES, COMMUNE_NAMES
+from localities import COMMUNE_NAMES, PROVINCES
 
 # ---------------------------------------------------------------- text banks (Decision 90/QĐ-TTg)
 
 COMPONENTS = [
-    ("1", "Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo", []),
+    (
+        "1",
+        "Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo",
+        [],
+    ),
     ("2", "Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo", []),
-    ("3", "Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng", [
-        "Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp", "Cải thiện dinh dưỡng"]),
-    ("4", "Phát triển giáo dục nghề nghiệp, việc làm bền vững", [
-        "Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn",
-        "Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng", "Hỗ trợ việc làm bền vững"]),
+    (
+        "3",
+        "Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
+        ["Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp", "Cải thiện dinh dưỡng"],
+    ),
+    (
+        "4",
+        "Phát triển giáo dục nghề nghiệp, việc làm bền vững",
+        [
+            "Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn",
+            "Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng",
+            "Hỗ trợ việc làm bền vững",
+        ],
+    ),
     ("5", "Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo", []),
-    ("6", "Truyền thông và giảm nghèo về thông tin", ["Giảm nghèo về thông tin", "Truyền thông về giảm nghèo đa chiều"]),
-    ("7", "Nâng cao năng lực và giám sát, đánh giá Chương trình", ["Nâng cao năng lực thực hiện Chương trình", "Giám sát, đánh giá"]),
+    (
+        "6",
+        "Truyền thông và giảm nghèo về thông tin",
+        ["Giảm nghèo về thông tin", "Truyền thông về giảm nghèo đa chiều"],
+    ),
+    (
+        "7",
+        "Nâng cao năng lực và giám sát, đánh giá Chương trình",
+        ["Nâng cao năng lực thực hiện Chương trình", "Giám sát, đánh giá"],
+    ),
 ]
 
 CONTENT = [
@@ -76,13 +96,21 @@ SOLUTIONS = [
     "Huy động, lồng ghép các nguồn lực từ ngân sách nhà nước, doanh nghiệp và cộng đồng; thực hiện tốt chính sách tín dụng ưu đãi đối với hộ nghèo, hộ cận nghèo.",
     "Kiện toàn Ban Chỉ đạo các chương trình mục tiêu quốc gia; phân công rõ trách nhiệm của từng cơ quan, đơn vị trong tổ chức thực hiện.",
     "Thực hiện tốt công tác kiểm tra, giám sát, đánh giá; định kỳ sơ kết, tổng kết, biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc.",
-    "Đẩy mạnh phong trào thi đua \"Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau\" giai đoạn 2021 - 2025.",
+    'Đẩy mạnh phong trào thi đua "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau" giai đoạn 2021 - 2025.',
     "Xây dựng cơ sở dữ liệu quản lý thống nhất về giảm nghèo, ứng dụng công nghệ thông tin trong quản lý, theo dõi hộ nghèo, hộ cận nghèo.",
 ]
 
 AGENCIES = [
-    ("Phòng Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội", "Công chức Lao động - Thương binh và Xã hội"),
-    ("Phòng Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn", "Công chức Địa chính - Nông nghiệp"),
+    (
+        "Phòng Lao động - Thương binh và Xã hội",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Công chức Lao động - Thương binh và Xã hội",
+    ),
+    (
+        "Phòng Nông nghiệp và Phát triển nông thôn",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Công chức Địa chính - Nông nghiệp",
+    ),
     ("Phòng Tài chính - Kế hoạch", "Sở Tài chính", "Công chức Tài chính - Kế toán"),
     ("Phòng Văn hóa và Thông tin", "Sở Thông tin và Truyền thông", "Công chức Văn hóa - Xã hội"),
     ("Phòng Y tế", "Sở Y tế", "Trạm Y tế xã"),
@@ -105,6 +133,7 @@ TARGETS = [
 
 # ---------------------------------------------------------------- numbers as Vietnamese documents write them
 
+
 def vn_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -124,6 +153,7 @@ def money(rng: random.Random, million: int, unit: str) -> str:
 
 # ---------------------------------------------------------------- a plan as abstract blocks
 
+
 def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
     province, districts = rng.choice(PROVINCES)
     level = rng.choices(["province", "district", "commune"], weights=[2, 5, 3])[0]
@@ -136,7 +166,11 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
     elif level == "district":
         issuer_up, place, issuer = "", f"{district_kind} {district}", f"{district_kind.upper()} {district.upper()}"
     else:
-        issuer_up, place, issuer = f"{district_kind.upper()} {district.upper()}", f"xã {commune}", f"XÃ {commune.upper()}"
+        issuer_up, place, issuer = (
+            f"{district_kind.upper()} {district.upper()}",
+            f"xã {commune}",
+            f"XÃ {commune.upper()}",
+        )
     year = rng.choice([2022, 2022, 2023, 2024])
     annual = rng.random() < 0.35
     period = f"năm {year}" if annual else f"giai đoạn {rng.choice([2021, 2022])} - 2025"
@@ -146,32 +180,61 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
     fmt = {"place": place, "province_full": f"tỉnh {province}"}
     b: list[tuple] = []
     left = ["ỦY BAN NHÂN DÂN"] + ([issuer_up] if issuer_up else []) + [issuer, "-------", f"Số: {number}/KH-UBND"]
-    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
-             f"{(commune if level == 'commune' else district if level == 'district' else province)}, ngày {day:02d} tháng {month:02d} năm {year}"]
+    right = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "---------------",
+        f"{(commune if level == 'commune' else district if level == 'district' else province)}, ngày {day:02d} tháng {month:02d} năm {year}",
+    ]
     b.append(("header", left, right))
-    b.append(("title", ["KẾ HOẠCH", f"Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {period} trên địa bàn {place}"]))
+    b.append(
+        (
+            "title",
+            ["KẾ HOẠCH", f"Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {period} trên địa bàn {place}"],
+        )
+    )
     bases = [
         "Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025;",
         "Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia;",
         f"Căn cứ Kế hoạch số {rng.randint(10, 300)}/KH-UBND ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/{year - rng.randint(0, 1)} của Ủy ban nhân dân tỉnh {province} về thực hiện Chương trình;",
     ]
     b += [("para", s) for s in bases[: rng.randint(2, 3)]]
-    b.append(("para", f"Ủy ban nhân dân {place} ban hành Kế hoạch thực hiện Chương trình {period} với các nội dung sau:"))
+    b.append(
+        ("para", f"Ủy ban nhân dân {place} ban hành Kế hoạch thực hiện Chương trình {period} với các nội dung sau:")
+    )
 
     roman = iter(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"])
     b.append(("heading", 1, f"{next(roman)}. MỤC TIÊU"))
     b.append(("heading", 2, "1. Mục tiêu tổng quát"))
     b += [("para", rng.choice(OBJECTIVE).format(**fmt))]
     b.append(("heading", 2, "2. Mục tiêu cụ thể"))
-    values = dict(a=vn_dec(rng.uniform(0.5, 3.0)), b=vn_dec(rng.uniform(1, 4)), p=rng.choice([50, 60, 70, 80, 100]),
-                  n=rng.randint(10, 900), q=100, r=rng.choice([95, 97, 98, 99]), k=rng.randint(5, 200),
-                  s=rng.choice([85, 90, 95]), m=rng.randint(1, 12))
+    values = dict(
+        a=vn_dec(rng.uniform(0.5, 3.0)),
+        b=vn_dec(rng.uniform(1, 4)),
+        p=rng.choice([50, 60, 70, 80, 100]),
+        n=rng.randint(10, 900),
+        q=100,
+        r=rng.choice([95, 97, 98, 99]),
+        k=rng.randint(5, 200),
+        s=rng.choice([85, 90, 95]),
+        m=rng.randint(1, 12),
+    )
     for t in rng.sample(TARGETS, rng.randint(3, len(TARGETS))):
         b.append(("bullet", t.format(**values)))
 
     b.append(("heading", 1, f"{next(roman)}. PHẠM VI, ĐỐI TƯỢNG VÀ THỜI GIAN THỰC HIỆN"))
-    b.append(("para", f"1. Phạm vi: trên địa bàn {place}, ưu tiên các địa bàn đặc biệt khó khăn, vùng đồng bào dân tộc thiểu số."))
-    b.append(("para", "2. Đối tượng: hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo; người dân và cộng đồng trên địa bàn; các cơ quan, đơn vị, tổ chức, cá nhân có liên quan."))
+    b.append(
+        (
+            "para",
+            f"1. Phạm vi: trên địa bàn {place}, ưu tiên các địa bàn đặc biệt khó khăn, vùng đồng bào dân tộc thiểu số.",
+        )
+    )
+    b.append(
+        (
+            "para",
+            "2. Đối tượng: hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo; người dân và cộng đồng trên địa bàn; các cơ quan, đơn vị, tổ chức, cá nhân có liên quan.",
+        )
+    )
     b.append(("para", f"3. Thời gian thực hiện: {period}."))
     for s in rng.sample(OBJECTIVE, rng.randint(1, 2)):
         b.append(("para", s.format(**fmt)))
@@ -184,7 +247,12 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
         sep = rng.choice([": ", ". ", " - "])
         b.append(("heading", 2, f"{i}. Dự án {code}{sep}{title}"))
         if rng.random() < 0.12:
-            b.append(("para", f"{place.capitalize()} không thực hiện dự án này do không thuộc đối tượng, địa bàn hỗ trợ của dự án."))
+            b.append(
+                (
+                    "para",
+                    f"{place.capitalize()} không thực hiện dự án này do không thuộc đối tượng, địa bàn hỗ trợ của dự án.",
+                )
+            )
             continue
         parts = subs or [None]
         comp_total = 0
@@ -196,7 +264,9 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
                 b.append(("para", s.format(**fmt)))
             amount = rng.randint(40, 6000)
             comp_total += amount
-            b.append(("para", f"b) Kinh phí thực hiện: Ngân sách trung ương: Vốn sự nghiệp {money(rng, amount, unit)}."))
+            b.append(
+                ("para", f"b) Kinh phí thực hiện: Ngân sách trung ương: Vốn sự nghiệp {money(rng, amount, unit)}.")
+            )
         funding.append((code, title, comp_total))
 
     total = sum(f[2] for f in funding)
@@ -207,8 +277,12 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
     b.append(("bullet", f"Ngân sách địa phương: {money(rng, local, unit)}."))
     table_rows = [[str(n), f"Dự án {c}: {t}", vn_int(v), vn_int(v), "-"] for n, (c, t, v) in enumerate(funding, 1)]
     table_rows.append(["", "Tổng cộng", vn_int(total), vn_int(total), "-"])
-    budget = ("table", [["STT", "Nội dung", "Tổng kinh phí", "Ngân sách trung ương", "Ngân sách địa phương"]], table_rows,
-              [1.2, 8.0, 2.6, 2.6, 2.6])
+    budget = (
+        "table",
+        [["STT", "Nội dung", "Tổng kinh phí", "Ngân sách trung ương", "Ngân sách địa phương"]],
+        table_rows,
+        [1.2, 8.0, 2.6, 2.6, 2.6],
+    )
     appendix_budget = rng.random() < 0.4
     if not appendix_budget:
         b.append(("para", "Đơn vị tính: triệu đồng"))
@@ -227,13 +301,33 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
     for n, a in enumerate(agencies, 1):
         b.append(("heading", 2, f"{n}. {a[col]}"))
         duty = rng.choice(CONTENT).format(**fmt).split(";")[0]
-        b.append(("bullet", f"Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức thực hiện nội dung: {duty[0].lower()}{duty[1:]}."))
+        b.append(
+            (
+                "bullet",
+                f"Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức thực hiện nội dung: {duty[0].lower()}{duty[1:]}.",
+            )
+        )
         for extra in rng.sample(SOLUTIONS, rng.randint(0, 2)):
             b.append(("bullet", f"Phối hợp thực hiện: {extra[0].lower()}{extra[1:]}"))
-        b.append(("bullet", "Định kỳ 6 tháng, hằng năm báo cáo kết quả thực hiện về cơ quan thường trực Chương trình để tổng hợp."))
-    b.append(("para", f"Trên đây là Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {period} trên địa bàn {place}; yêu cầu các cơ quan, đơn vị liên quan triển khai thực hiện."))
-    b.append(("signature", ["Nơi nhận:", "- Như trên;", f"- UBND tỉnh {province};", "- Lưu: VT."],
-              ["TM. ỦY BAN NHÂN DÂN", rng.choice(["CHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"])]))
+        b.append(
+            (
+                "bullet",
+                "Định kỳ 6 tháng, hằng năm báo cáo kết quả thực hiện về cơ quan thường trực Chương trình để tổng hợp.",
+            )
+        )
+    b.append(
+        (
+            "para",
+            f"Trên đây là Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {period} trên địa bàn {place}; yêu cầu các cơ quan, đơn vị liên quan triển khai thực hiện.",
+        )
+    )
+    b.append(
+        (
+            "signature",
+            ["Nơi nhận:", "- Như trên;", f"- UBND tỉnh {province};", "- Lưu: VT."],
+            ["TM. ỦY BAN NHÂN DÂN", rng.choice(["CHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"])],
+        )
+    )
     if assign_table or appendix_budget:
         b.append(("appendix", rng.random() < 0.5))
         b.append(("heading", 1, "PHỤ LỤC"))
@@ -245,20 +339,38 @@ def plan(rng: random.Random, index: int) -> tuple[list[tuple], dict]:
             rows = []
             for n, s in enumerate(rng.sample(CONTENT, rng.randint(6, 12)), 1):
                 lead, support = rng.sample(agencies, 2)
-                rows.append([str(n), s.format(**fmt).split(";")[0], lead[col], support[col], rng.choice(["Hằng năm", f"{year} - 2025", f"Quý {rng.randint(1, 4)}/{year}"])])
-            b.append(("table", [["TT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]], rows,
-                      [1.0, 7.0, 3.6, 3.6, 2.6]))
+                rows.append(
+                    [
+                        str(n),
+                        s.format(**fmt).split(";")[0],
+                        lead[col],
+                        support[col],
+                        rng.choice(["Hằng năm", f"{year} - 2025", f"Quý {rng.randint(1, 4)}/{year}"]),
+                    ]
+                )
+            b.append(
+                (
+                    "table",
+                    [["TT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]],
+                    rows,
+                    [1.0, 7.0, 3.6, 3.6, 2.6],
+                )
+            )
     layout = dict(
         font=rng.choice(["Times New Roman", "Times New Roman", "Liberation Serif"]),
         size=rng.choice([13, 13, 14, 12]),
-        left=rng.choice([2.5, 3.0, 3.0]), right=rng.choice([1.5, 2.0]), top=rng.choice([2.0, 2.0, 1.5]),
-        spacing=rng.choice([1.0, 1.15, 1.3]), indent=rng.choice([0.0, 1.0, 1.27]),
+        left=rng.choice([2.5, 3.0, 3.0]),
+        right=rng.choice([1.5, 2.0]),
+        top=rng.choice([2.0, 2.0, 1.5]),
+        spacing=rng.choice([1.0, 1.15, 1.3]),
+        indent=rng.choice([0.0, 1.0, 1.27]),
         txt_style=rng.choice(["plain", "markdown"]),
     )
     return b, layout
 
 
 # ---------------------------------------------------------------- renderers
+
 
 def to_txt(blocks: list[tuple], layout: dict) -> str:
     md = layout["txt_style"] == "markdown"
@@ -364,7 +476,9 @@ def to_docx(blocks: list[tuple], layout: dict, path: Path) -> None:
                 for ci, text in enumerate(row):
                     c = t.cell(ri, ci)
                     c.width = Cm(widths[ci])
-                    cell_text(c, text, bold=ri < len(header) or row[1] == "Tổng cộng", center=ri < len(header) or ci != 1)
+                    cell_text(
+                        c, text, bold=ri < len(header) or row[1] == "Tổng cộng", center=ri < len(header) or ci != 1
+                    )
             d.add_paragraph()
         elif kind == "signature":
             t = d.add_table(rows=1, cols=2)
@@ -416,10 +530,24 @@ def convert_pdfs(docx_files: list[Path], out_dir: Path, batch: int = 25) -> None
         sys.exit("LibreOffice is needed to make the benchmark PDFs: apt-get install libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-lo-") as profile:
         for i in range(0, len(docx_files), batch):
-            chunk = docx_files[i:i + batch]
-            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                            "--convert-to", "pdf", "--outdir", str(out_dir)] + [str(p) for p in chunk],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
+            chunk = docx_files[i : i + batch]
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out_dir),
+                ]
+                + [str(p) for p in chunk],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=1800,
+            )
     for p in docx_files:
         pdf = out_dir / (p.stem + ".pdf")
         if not pdf.exists():

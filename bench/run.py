@@ -31,7 +31,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-GIB = 1024 ** 3
+GIB = 1024**3
 # The sampler shares the two cores with what it measures: reading every process's
 # smaps_rollup costs about 0.75 ms and listing the tree (a scan of /proc) 0.5 ms, so
 # sampling a five-process tree every 20 ms took a sixth of a core from the workers.
@@ -44,6 +44,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------- phases (a) and (b), run in a child process
+
 
 def _docx_text(data: bytes) -> str:
     import io
@@ -106,6 +107,7 @@ def naive(files: list[Path]) -> dict:
 
 # ---------------------------------------------------------------- measuring a process tree
 
+
 def measure(cmd: list[str], label: str, env: dict | None = None) -> dict:
     """Run `cmd`; wall seconds and peak resident memory of the whole process tree."""
     start = time.perf_counter()
@@ -149,9 +151,17 @@ def measure(cmd: list[str], label: str, env: dict | None = None) -> dict:
     if proc.returncode not in (0,):
         sys.stderr.write(err.decode(errors="replace")[-4000:])
         raise SystemExit(f"{label}: {' '.join(cmd)} exited with {proc.returncode}")
-    print(f"  {label:<28} {seconds:8.2f} s  peak {peak / 2**20:7.0f} MiB (RSS sum {peak_rss / 2**20:.0f})",
-          file=sys.stderr, flush=True)
-    return {"seconds": seconds, "peak_bytes": peak, "peak_rss_sum_bytes": peak_rss, "stdout": out.decode(errors="replace")}
+    print(
+        f"  {label:<28} {seconds:8.2f} s  peak {peak / 2**20:7.0f} MiB (RSS sum {peak_rss / 2**20:.0f})",
+        file=sys.stderr,
+        flush=True,
+    )
+    return {
+        "seconds": seconds,
+        "peak_bytes": peak,
+        "peak_rss_sum_bytes": peak_rss,
+        "stdout": out.decode(errors="replace"),
+    }
 
 
 def run(corpus: Path, out: Path, workdir: Path) -> dict:
@@ -178,16 +188,20 @@ def run(corpus: Path, out: Path, workdir: Path) -> dict:
         report = workdir / f"bench-jobs{jobs}.json"
         for p in (db, Path(f"{db}.wal"), report):
             p.unlink(missing_ok=True)
-        c = measure([kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", str(jobs), "-q", "--report", str(report)],
-                    f"(c) kehoach --jobs {jobs}")
+        c = measure(
+            [kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", str(jobs), "-q", "--report", str(report)],
+            f"(c) kehoach --jobs {jobs}",
+        )
         c.pop("stdout")
         rep = json.loads(report.read_text())
         c.update(ok=rep["counts"]["ok"], failed=rep["counts"]["failed"], pages=rep["counts"]["pages"])
         results[f"c_jobs{jobs}"] = c
     db = workdir / "bench-jobs2.duckdb"
     report = workdir / "bench-rerun.json"
-    d = measure([kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", "2", "-q", "--report", str(report)],
-                "(d) incremental re-run")
+    d = measure(
+        [kehoach, "ingest", str(corpus), "--db", str(db), "--jobs", "2", "-q", "--report", str(report)],
+        "(d) incremental re-run",
+    )
     d.pop("stdout")
     rep = json.loads(report.read_text())
     d.update(unchanged=rep["counts"]["unchanged"], ok=rep["counts"]["ok"])
@@ -201,9 +215,12 @@ def run(corpus: Path, out: Path, workdir: Path) -> dict:
         r["peak_rss_sum_mib"] = r["peak_rss_sum_bytes"] / 2**20
     c1, c2 = results["c_jobs1"]["seconds"], results["c_jobs2"]["seconds"]
     ratios = {
-        "c1_over_a": c1 / a["seconds"], "c2_over_a": c2 / a["seconds"],
-        "c1_over_b": c1 / b["seconds"], "c2_over_b": c2 / b["seconds"],
-        "d_over_c1": results["d_rerun"]["seconds"] / c1, "d_over_c2": results["d_rerun"]["seconds"] / c2,
+        "c1_over_a": c1 / a["seconds"],
+        "c2_over_a": c2 / a["seconds"],
+        "c1_over_b": c1 / b["seconds"],
+        "c2_over_b": c2 / b["seconds"],
+        "d_over_c1": results["d_rerun"]["seconds"] / c1,
+        "d_over_c2": results["d_rerun"]["seconds"] / c2,
     }
     peak = max(r["peak_bytes"] for r in results.values())
     criteria = {
@@ -212,10 +229,19 @@ def run(corpus: Path, out: Path, workdir: Path) -> dict:
         "peak_memory_under_1_gib": peak < GIB,
     }
     report = {
-        "corpus": str(corpus), "files": docs, "by_format": by_kind, "pdf_pages": pdf_pages,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_average": os.getloadavg()},
-        "results": results, "ratios": ratios, "criteria": criteria,
+        "corpus": str(corpus),
+        "files": docs,
+        "by_format": by_kind,
+        "pdf_pages": pdf_pages,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average": os.getloadavg(),
+        },
+        "results": results,
+        "ratios": ratios,
+        "criteria": criteria,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
@@ -224,16 +250,24 @@ def run(corpus: Path, out: Path, workdir: Path) -> dict:
 
 
 def print_table(report: dict) -> None:
-    names = {"a_floor": "(a) floor: fastest raw text", "b_naive": "(b) naive: pdfplumber + python-docx",
-             "c_jobs1": "(c) kehoach ingest --jobs 1", "c_jobs2": "(c) kehoach ingest --jobs 2",
-             "d_rerun": "(d) incremental re-run"}
-    print(f"\n{report['files']} files ({report['by_format']}), {report['pdf_pages']} PDF pages; "
-          f"{report['machine']['cpus']} CPUs, load {report['machine']['load_average'][0]:.1f}\n")
+    names = {
+        "a_floor": "(a) floor: fastest raw text",
+        "b_naive": "(b) naive: pdfplumber + python-docx",
+        "c_jobs1": "(c) kehoach ingest --jobs 1",
+        "c_jobs2": "(c) kehoach ingest --jobs 2",
+        "d_rerun": "(d) incremental re-run",
+    }
+    print(
+        f"\n{report['files']} files ({report['by_format']}), {report['pdf_pages']} PDF pages; "
+        f"{report['machine']['cpus']} CPUs, load {report['machine']['load_average'][0]:.1f}\n"
+    )
     print(f"{'measurement':<38} {'seconds':>9} {'docs/s':>9} {'pages/s':>9} {'peak MiB':>9} {'RSS sum':>9}")
     print("-" * 88)
     for key, label in names.items():
         r = report["results"][key]
-        print(f"{label:<38} {r['seconds']:9.2f} {r['docs_per_s']:9.1f} {r['pages_per_s']:9.1f} {r['peak_mib']:9.0f} {r['peak_rss_sum_mib']:9.0f}")
+        print(
+            f"{label:<38} {r['seconds']:9.2f} {r['docs_per_s']:9.1f} {r['pages_per_s']:9.1f} {r['peak_mib']:9.0f} {r['peak_rss_sum_mib']:9.0f}"
+        )
     r = report["ratios"]
     print()
     print(f"(c)/(a)  jobs 1: {r['c1_over_a']:.2f}   jobs 2: {r['c2_over_a']:.2f}")

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
-from . import EXTRACTOR_VERSION
-from .builder import build_document
-from .encodings import decode_bytes, repair_blocks
-from .errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
-from .legacydoc import convert_to_docx
-from .ocr import ocr_pdf_pages, scanned_pages
-from .model import Document
-from .readers.docx import read_docx
-from .readers.pdf import read_pdf
-from .readers.txt import read_text
-from .settings import DEFAULT_SETTINGS, Settings
-from .sniff import CONVERTED, DOCX, PDF, TXT, sniff
-from .timelimit import time_limit
+from extract import EXTRACTOR_VERSION
+from extract.document.build import build_document
+from extract.document.model import Document
+from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
+from extract.readers.docx import read_docx
+from extract.readers.encodings import decode_bytes, repair_blocks
+from extract.readers.legacy import convert_to_docx
+from extract.readers.ocr import ocr_pdf_pages, scanned_pages
+from extract.readers.pdf import read_pdf
+from extract.readers.sniff import CONVERTED, DOCX, PDF, TXT, sniff
+from extract.readers.txt import read_text
+from extract.settings import DEFAULT_SETTINGS, Settings
+from extract.timelimit import time_limit
 
 
 @dataclass
@@ -42,14 +42,22 @@ Step = Callable[[Document, Context], None]
 
 
 # Extraction steps in the order they run; later steps read what earlier ones produced.
-STEP_MODULES = ("sectionrows", "metadata", "components", "amounts", "assignments", "targets", "references")
+STEP_MODULES = (
+    "extractors.sections",
+    "extractors.metadata",
+    "extractors.components",
+    "extractors.money.text",
+    "extractors.assignments",
+    "extractors.targets.find",
+    "extractors.references",
+)
 
 
 def _steps() -> list[Step]:
     # imported lazily so that a reader-only caller does not pay for spaCy and the lexicons
     import importlib
 
-    return [importlib.import_module(f"{__package__}.{name}").extract for name in STEP_MODULES]
+    return [importlib.import_module(f"extract.{name}").extract for name in STEP_MODULES]
 
 
 @dataclass
@@ -104,7 +112,11 @@ def _damage_is_the_files_fault(what: str, libraries: tuple[str, ...]) -> Iterato
     except DocumentError:
         raise
     except Exception as e:
-        cause = e.args[0] if type(e).__name__ == "PdfminerException" and e.args and isinstance(e.args[0], BaseException) else e
+        cause = (
+            e.args[0]
+            if type(e).__name__ == "PdfminerException" and e.args and isinstance(e.args[0], BaseException)
+            else e
+        )
         if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
             raise EncryptedFileError(
                 "the PDF is encrypted and needs a password; ask the publisher for an unprotected copy or decrypt it (qpdf --decrypt)"
@@ -115,7 +127,9 @@ def _damage_is_the_files_fault(what: str, libraries: tuple[str, ...]) -> Iterato
         module = tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
         if type(e).__name__ == "PdfminerException" or module.split(".")[0] in libraries:
             detail = f"{type(cause).__name__}: {cause}"[:200]
-            raise CorruptFileError(f"the {what} is damaged and cannot be parsed ({detail}); download it again or re-save it") from e
+            raise CorruptFileError(
+                f"the {what} is damaged and cannot be parsed ({detail}); download it again or re-save it"
+            ) from e
         raise
 
 
@@ -151,9 +165,18 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
         ctx = extract_document(doc, settings)
     doc_id = doc_id_for(data)
     document = {
-        "doc_id": doc_id, "file_name": Path(name).name, "format": doc.format, "bytes": len(data),
-        "pages": doc.pages, "status": "ok", "error": None, "encoding": doc.encoding,
-        "ocr": doc.ocr, "ocr_confidence": doc.ocr_confidence, "text": doc.text, "extractor_version": EXTRACTOR_VERSION,
+        "doc_id": doc_id,
+        "file_name": Path(name).name,
+        "format": doc.format,
+        "bytes": len(data),
+        "pages": doc.pages,
+        "status": "ok",
+        "error": None,
+        "encoding": doc.encoding,
+        "ocr": doc.ocr,
+        "ocr_confidence": doc.ocr_confidence,
+        "text": doc.text,
+        "extractor_version": EXTRACTOR_VERSION,
     }
     document.update(ctx.meta)
     rows = {table: [dict(r, doc_id=doc_id) for r in rs] for table, rs in ctx.rows.items()}

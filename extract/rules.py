@@ -11,15 +11,29 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import RulesError
+from extract.errors import RulesError
 
-RULES_DIR = Path(os.environ.get("KEHOACH_RULES", Path(__file__).resolve().parent.parent / "rules"))
+
+def _default_rules_dir() -> Path:
+    """The repository's rules/ in a source checkout, else the copy shipped as extract.rules_data.
+
+    The source tree wins so that a checkout (or a worktree on PYTHONPATH) reads its own rules
+    even when another checkout is installed in editable mode.
+    """
+    package = Path(__file__).resolve().parent
+    source = package.parent / "rules"
+    if (source / "components.yaml").is_file():
+        return source
+    return package / "rules_data"
+
+
+RULES_DIR = Path(os.environ.get("KEHOACH_RULES") or _default_rules_dir())
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,9 @@ def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Fi
             continue
         value = entry[name]
         if not isinstance(value, spec.type) or isinstance(value, bool) and spec.type in (int, float):
-            raise RulesError(f"{where}: field {name!r} must be {getattr(spec.type, '__name__', spec.type)}, got {value!r}")
+            raise RulesError(
+                f"{where}: field {name!r} must be {getattr(spec.type, '__name__', spec.type)}, got {value!r}"
+            )
         if spec.choices is not None and value not in spec.choices:
             raise RulesError(f"{where}: field {name!r} is {value!r}, not one of {sorted(spec.choices)}")
         if spec.item_type is not None and any(not isinstance(v, spec.item_type) for v in value):
@@ -63,7 +79,7 @@ def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Fi
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(kind: str) -> tuple[dict, ...]:
     if kind not in _SCHEMAS:
         raise RulesError(f"no schema is registered for rules kind {kind!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from .errors import SettingsError
+from extract.errors import SettingsError
 
 
 @dataclass(frozen=True)
@@ -108,16 +108,31 @@ class Settings:
                 raise SettingsError(f"setting {f.name!r} must be a number, got {value!r}")
             if value < 0:
                 raise SettingsError(f"setting {f.name!r} must not be negative, got {value!r}")
-        for name in ("pdf_page_number_margin", "pdf_short_line_ratio", "pdf_header_max_depth", "sum_tolerance_ratio",
-                     "component_title_min_score", "component_title_bare_min_score"):
+        for name in (
+            "pdf_page_number_margin",
+            "pdf_short_line_ratio",
+            "pdf_header_max_depth",
+            "sum_tolerance_ratio",
+            "component_title_min_score",
+            "component_title_bare_min_score",
+        ):
             if getattr(self, name) > 1:
-                raise SettingsError(f"setting {name!r} is a fraction and must be at most 1, got {getattr(self, name)!r}")
-        for name in ("max_file_bytes", "max_pages", "max_docx_uncompressed_bytes", "max_text_chars", "ocr_dpi", "convert_timeout_seconds",
-                     "write_batch_docs"):
+                raise SettingsError(
+                    f"setting {name!r} is a fraction and must be at most 1, got {getattr(self, name)!r}"
+                )
+        for name in (
+            "max_file_bytes",
+            "max_pages",
+            "max_docx_uncompressed_bytes",
+            "max_text_chars",
+            "ocr_dpi",
+            "convert_timeout_seconds",
+            "write_batch_docs",
+        ):
             if getattr(self, name) == 0:
                 raise SettingsError(f"setting {name!r} must be positive")
 
-    def with_overrides(self, **changes: object) -> "Settings":
+    def with_overrides(self, **changes: object) -> Settings:
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
             raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Iterator
 
-from .errors import TimeLimitError
+from extract.errors import TimeLimitError
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("kehoach_deadline", default=None)
 
@@ -50,6 +50,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     previous = None
     fired = []
     if use_alarm:
+
         def on_alarm(signum, frame):
             fired.append(True)
             raise _Expired()

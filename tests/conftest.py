@@ -24,10 +24,25 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 
-RENDITIONS = sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*.docx")) + sorted(CORPUS.glob("office/*.pdf"))
+RENDITIONS = (
+    sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*.docx")) + sorted(CORPUS.glob("office/*.pdf"))
+)
 PLAN_STEMS = sorted({p.stem for p in RENDITIONS})
 
-_BACKENDS = ["pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "spacy", "duckdb", "pandas", "regex", "click", "PyYAML", "numpy", "ftfy"]
+_BACKENDS = [
+    "pdfplumber",
+    "pdfminer.six",
+    "pypdfium2",
+    "python-docx",
+    "spacy",
+    "duckdb",
+    "pandas",
+    "regex",
+    "click",
+    "PyYAML",
+    "numpy",
+    "ftfy",
+]
 
 
 def pytest_report_header(config):
@@ -47,7 +62,7 @@ def gold_for(stem: str) -> dict:
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory) -> Path:
     """A database holding every rendition of every sample plan, built once."""
-    from extract.ingest import ingest
+    from extract.batch.ingest import ingest
 
     db = tmp_path_factory.mktemp("corpus") / "kehoach.duckdb"
     summary = ingest([CORPUS], db)
@@ -57,7 +72,7 @@ def corpus_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_con(corpus_db):
-    from extract.store import connect
+    from extract.store.writer import connect
 
     con = connect(corpus_db, read_only=True)
     yield con
@@ -68,14 +83,14 @@ def doc_id_of(con, file_name: str) -> str:
     return con.execute("SELECT doc_id FROM documents WHERE file_name = ?", [file_name]).fetchone()[0]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sample_document(relpath: str, backend: str = "pdfium"):
     """A sample rendition read into a Document once per session (`relpath` under corpus/).
 
     `backend` chooses the PDF text backend, so tests can compare the fast path with the
     pdfplumber reference path.
     """
-    from extract.builder import build_document
+    from extract.document.build import build_document
     from extract.pipeline import read_document
     from extract.readers.pdf import read_pdf
     from extract.settings import DEFAULT_SETTINGS

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from extract.schema import TABLES
+from extract.store.schema import TABLES
 
 TIMESTAMPS = {"ingested_at", "seen_at"}
 

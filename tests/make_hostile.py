@@ -31,7 +31,7 @@ CORPUS = ROOT / "corpus"
 DEFAULT_OUT = ROOT / "tests" / "fixtures" / "hostile"
 sys.path.insert(0, str(ROOT))
 
-from extract.encodings import _CP1252, legacy_encodings  # noqa: E402
+from extract.readers.encodings import _CP1252, legacy_encodings  # noqa: E402
 
 PLANS = sorted(p.stem for p in (CORPUS / "txt").glob("*.txt"))
 
@@ -157,7 +157,9 @@ def docx_with_text(docx: bytes, convert) -> bytes:
             data = src.read(item)
             if item.filename == "word/document.xml":
                 xml = data.decode("utf-8")
-                xml = regex.sub(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)", lambda m: m.group(1) + convert(m.group(2)) + m.group(3), xml)
+                xml = regex.sub(
+                    r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)", lambda m: m.group(1) + convert(m.group(2)) + m.group(3), xml
+                )
                 data = xml.encode("utf-8")
             dst.writestr(item, data)
     return out.getvalue()
@@ -198,13 +200,28 @@ def xlsx() -> bytes:
 def legacy_doc(docx_path: Path) -> bytes:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise SystemExit("LibreOffice is needed to build the legacy .doc fixture: apt-get install libreoffice-writer-nogui")
+        raise SystemExit(
+            "LibreOffice is needed to build the legacy .doc fixture: apt-get install libreoffice-writer-nogui"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "plan.docx"
         src.write_bytes(docx_path.read_bytes())
-        subprocess.run([soffice, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless",
-                        "--convert-to", "doc", "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=180,
-                       env=dict(os.environ, HOME=tmp))
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env=dict(os.environ, HOME=tmp),
+        )
         return (Path(tmp) / "plan.doc").read_bytes()
 
 
@@ -256,8 +273,9 @@ def build(out: Path = DEFAULT_OUT) -> Path:
         "plan_utf16_nobom.txt": txt(PLANS[4]).encode("utf-16-le"),
         "plan_utf8_bom.txt": b"\xef\xbb\xbf" + txt(PLANS[4]).replace("\n", "\r\n").encode("utf-8"),
         "plan_mojibake.txt": mojibake(txt(PLANS[0])),
-        "plan_tcvn3_font.docx": docx_with_text((office / f"{PLANS[3]}.docx").read_bytes(),
-                                               lambda s: "".join(_CP1252[b] for b in encode_tcvn3(s))),
+        "plan_tcvn3_font.docx": docx_with_text(
+            (office / f"{PLANS[3]}.docx").read_bytes(), lambda s: "".join(_CP1252[b] for b in encode_tcvn3(s))
+        ),
         "plan_legacy.doc": legacy_doc(office / f"{PLANS[2]}.docx"),
         "plan_scan.pdf": scan(office / f"{PLANS[1]}.pdf"),
     }

@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 import regex
-
 from conftest import PLAN_STEMS, doc_id_of
-from extract.textnorm import key
+
+from extract.text.normalize import key
 
 # Money as printed: a dot-grouped figure ("28.590.000.000", "62.500" in a table whose
 # unit is million đồng), or any figure followed by a money unit ("62,5 tỷ", "10 tỷ đồng").
@@ -43,8 +43,10 @@ def _money(con, doc_id: str) -> Counter:
 
 @pytest.mark.parametrize("stem", PLAN_STEMS)
 def test_renditions_agree_on_numbered_headings(corpus_con, stem):
-    by_format = {fmt: _numbered_sections(corpus_con, doc_id_of(corpus_con, name.format(stem=stem)))
-                 for fmt, name in RENDITION_FILES.items()}
+    by_format = {
+        fmt: _numbered_sections(corpus_con, doc_id_of(corpus_con, name.format(stem=stem)))
+        for fmt, name in RENDITION_FILES.items()
+    }
     assert by_format["txt"], "every sample plan has numbered headings"
     assert by_format["docx"] == by_format["txt"]
     assert by_format["pdf"] == by_format["txt"]
@@ -52,8 +54,9 @@ def test_renditions_agree_on_numbered_headings(corpus_con, stem):
 
 @pytest.mark.parametrize("stem", PLAN_STEMS)
 def test_renditions_agree_on_money_figures(corpus_con, stem):
-    by_format = {fmt: _money(corpus_con, doc_id_of(corpus_con, name.format(stem=stem)))
-                 for fmt, name in RENDITION_FILES.items()}
+    by_format = {
+        fmt: _money(corpus_con, doc_id_of(corpus_con, name.format(stem=stem))) for fmt, name in RENDITION_FILES.items()
+    }
     assert by_format["docx"] == by_format["txt"]
     assert by_format["pdf"] == by_format["txt"]
 
@@ -61,7 +64,10 @@ def test_renditions_agree_on_money_figures(corpus_con, stem):
 def test_money_pattern_finds_the_printed_forms():
     text = "tổng 28.590.000.000 đồng; 62,5 tỷ đồng; 196,1 tỷ; 2.589 triệu đồng; năm 2025; 1,5%"
     assert [m.group(0) for m in MONEY.finditer(text)] == [
-        "28.590.000.000", "62,5 tỷ đồng", "196,1 tỷ", "2.589",
+        "28.590.000.000",
+        "62,5 tỷ đồng",
+        "196,1 tỷ",
+        "2.589",
     ]
 
 
@@ -74,7 +80,8 @@ def test_section_tree_has_the_same_shape_in_every_rendition(corpus_con, stem):
         rows = corpus_con.execute(
             "SELECT s.label, s.level, p.label FROM sections s LEFT JOIN sections p "
             "ON p.doc_id = s.doc_id AND p.section_id = s.parent_id "
-            "WHERE s.doc_id = ? AND s.label IS NOT NULL ORDER BY s.section_id", [doc_id],
+            "WHERE s.doc_id = ? AND s.label IS NOT NULL ORDER BY s.section_id",
+            [doc_id],
         ).fetchall()
         shapes[fmt] = rows
     assert shapes["docx"] == shapes["txt"]

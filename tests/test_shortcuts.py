@@ -16,24 +16,49 @@ import dataclasses
 import unicodedata
 from collections import Counter
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 
 import pyarrow as pa
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import CORPUS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from conftest import CORPUS
-from extract import agencies, amounts, assignments, budgettables, components, jurisdictions, metadata, moneywords, references, targets
-from extract.model import Document, Section
-from extract.numbers import parse_number
+from extract.document.model import Document, Section
+from extract.extractors import agencies, assignments, components, metadata, references
+from extract.extractors import places as jurisdictions
+from extract.extractors.money import tables as budgettables
+from extract.extractors.money import text as amounts
+from extract.extractors.money import words as moneywords
+from extract.extractors.targets import find as targets
+from extract.extractors.targets.phrases import (
+    lead,
+    literal,
+)
+from extract.extractors.targets.phrases import (
+    lexicon as target_lexicon,
+)
+from extract.extractors.targets.phrases import (
+    phrase_pattern as target_phrase_pattern,
+)
 from extract.pipeline import extract_bytes, extract_document, read_document
 from extract.settings import DEFAULT_SETTINGS
-from extract.shards import arrow_schema, to_arrow
-from extract.targetphrases import lead, lexicon as target_lexicon, literal, phrase_pattern as target_phrase_pattern
-from extract.textnorm import (_OLD_TO_NEW, PhraseScan, clean, collapse, fold_spaces, key, match_form, nfc, slice_agrees,
-                              strip_diacritics)
+from extract.store.shards import arrow_schema, to_arrow
+from extract.text.normalize import (
+    _OLD_TO_NEW,
+    PhraseScan,
+    clean,
+    collapse,
+    fold_spaces,
+    key,
+    match_form,
+    nfc,
+    slice_agrees,
+    strip_diacritics,
+)
+from extract.text.numbers import parse_number
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -44,21 +69,129 @@ PLAN_WORDS = sorted({w for line in PLAN_LINES for w in line.split()})
 
 # pieces that exercise the shortcuts' edges: both tone placements, "qu", capitals whose
 # lower case changes length, every dash, white space that str.split and \s disagree on
-TONE_PIECES = ["hoá", "hóa", "HOÁ", "Hoà", "hoà", "khoẻ", "khỏe", "uỷ", "ủy", "Uỷ", "UỶ", "thuỷ", "thủy", "quý", "QUÝ",
-               "quỳ", "oạ", "uỵ", "oẽ", "o", "u", "q", "Q", "á", "ý", "è", "ỹ", "ạ"]
-SPACES = [" ", " ", " ", "  ", "\n", "\t", "\r", "\xa0", "\x1c", "\x1d", "\x1e", "\x1f", "\u2003", "\u3000", "\x85",
-          "\u2028", "\x0b", "\x0c", "\ufeff", "\u200b"]
+TONE_PIECES = [
+    "hoá",
+    "hóa",
+    "HOÁ",
+    "Hoà",
+    "hoà",
+    "khoẻ",
+    "khỏe",
+    "uỷ",
+    "ủy",
+    "Uỷ",
+    "UỶ",
+    "thuỷ",
+    "thủy",
+    "quý",
+    "QUÝ",
+    "quỳ",
+    "oạ",
+    "uỵ",
+    "oẽ",
+    "o",
+    "u",
+    "q",
+    "Q",
+    "á",
+    "ý",
+    "è",
+    "ỹ",
+    "ạ",
+]
+SPACES = [
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\r",
+    "\xa0",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+    "\u2003",
+    "\u3000",
+    "\x85",
+    "\u2028",
+    "\x0b",
+    "\x0c",
+    "\ufeff",
+    "\u200b",
+]
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u00ad"]
-OTHERS = ["İ", "ẞ", "Đ", "đ", "0", "1", "12", "2,5", "1.000", "30%", "/", ",", ".", ";", ":", "(", ")", "&", "và", "hoặc",
-          "đồng", "triệu", "tỷ", "năm", "Sở", "UBND", "Ủy ban nhân dân", "tỉnh", "huyện", "xã", "chủ trì", "phối hợp",
-          "\u0301", "\u0323", "e\u0301"]
+OTHERS = [
+    "İ",
+    "ẞ",
+    "Đ",
+    "đ",
+    "0",
+    "1",
+    "12",
+    "2,5",
+    "1.000",
+    "30%",
+    "/",
+    ",",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "&",
+    "và",
+    "hoặc",
+    "đồng",
+    "triệu",
+    "tỷ",
+    "năm",
+    "Sở",
+    "UBND",
+    "Ủy ban nhân dân",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "chủ trì",
+    "phối hợp",
+    "\u0301",
+    "\u0323",
+    "e\u0301",
+]
 # names the lexicon does not know (read by their head word), list words, role words
-AGENCY_PIECES = ["Ban Quản lý dự án", "Trạm Khuyến nông Sìn Hồ", "Hội Cựu chiến binh", "Phòng Dân tộc", "Sở Y tế",
-                 "Văn phòng", "Ban Chỉ đạo", "Các", "các", "Những", "Mọi", "Tất cả", "Một số", "toàn thể", "phòng ban",
-                 "chủ trì", "phối hợp", "Cơ quan , đơn vị chủ trì", "cơ quan,đơn vị phối hợp", "; ", ", ", " và ",
-                 " hoặc ", ". ", "\n"]
-PIECE = st.one_of(st.sampled_from(TONE_PIECES + SPACES + DASHES + OTHERS + AGENCY_PIECES), st.sampled_from(PLAN_WORDS),
-                  st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĐOUáàảãạóòỏõọúùủũụýỳỷỹỵéèẻẽẹ", max_size=4))
+AGENCY_PIECES = [
+    "Ban Quản lý dự án",
+    "Trạm Khuyến nông Sìn Hồ",
+    "Hội Cựu chiến binh",
+    "Phòng Dân tộc",
+    "Sở Y tế",
+    "Văn phòng",
+    "Ban Chỉ đạo",
+    "Các",
+    "các",
+    "Những",
+    "Mọi",
+    "Tất cả",
+    "Một số",
+    "toàn thể",
+    "phòng ban",
+    "chủ trì",
+    "phối hợp",
+    "Cơ quan , đơn vị chủ trì",
+    "cơ quan,đơn vị phối hợp",
+    "; ",
+    ", ",
+    " và ",
+    " hoặc ",
+    ". ",
+    "\n",
+]
+PIECE = st.one_of(
+    st.sampled_from(TONE_PIECES + SPACES + DASHES + OTHERS + AGENCY_PIECES),
+    st.sampled_from(PLAN_WORDS),
+    st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĐOUáàảãạóòỏõọúùủũụýỳỷỹỵéèẻẽẹ", max_size=4),
+)
 SYNTHETIC = st.lists(PIECE, max_size=24).map("".join)
 
 
@@ -66,7 +199,7 @@ SYNTHETIC = st.lists(PIECE, max_size=24).map("".join)
 def plan_excerpts(draw) -> str:
     """A line or a few lines of a sample plan, or a slice of one."""
     i = draw(st.integers(0, len(PLAN_LINES) - 1))
-    text = "\n".join(PLAN_LINES[i:i + draw(st.integers(1, 3))])
+    text = "\n".join(PLAN_LINES[i : i + draw(st.integers(1, 3))])
     a = draw(st.integers(0, len(text)))
     return draw(st.sampled_from([text, text[a:], text[:a]]))
 
@@ -88,6 +221,7 @@ def _spans(matches) -> list[tuple]:
 
 # --- textnorm: PhraseScan ----------------------------------------------------------------
 
+
 @st.composite
 def scans(draw):
     """A pattern whose every match opens with a literal, and the opening words given for it.
@@ -102,7 +236,7 @@ def scans(draw):
         body = "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
         template = draw(st.sampled_from(["(?:{})", "(?<!b)(?:{})", "(?:{})(?=a)", "(?:{})(?!a)", "(?:{})b*"]))
         pattern = regex.compile(template.format(body))
-        leads = [p[:draw(st.integers(1, len(p)))] for p in phrases]
+        leads = [p[: draw(st.integers(1, len(p)))] for p in phrases]
     return pattern, leads
 
 
@@ -119,12 +253,15 @@ def test_phrase_scan_finds_what_the_pattern_finds(scan, text, data):
     assert (found and found.span()) == (want and want.span())
 
 
-@pytest.mark.parametrize("phrases, leads, template, text", [
-    (["aa", "ab", "ba", "b"], ["a", "ab", "ba", "b"], r"(?<![c-z])(?:{})(?:\s*b)?", "aab abab ba a bb"),
-    (["aa"], ["aa"], r"(?:{})(?!a)", "aaa aaaa a aa"),  # a lead that fails here may succeed one letter on
-    (["aa", "aaa"], ["aa"], r"(?:{})", "aaaa aa aaaaa"),
-    (["ab", "b", "bb"], ["ab", "b"], r"(?<!a)(?:{})", "abbab b bbb"),
-])
+@pytest.mark.parametrize(
+    "phrases, leads, template, text",
+    [
+        (["aa", "ab", "ba", "b"], ["a", "ab", "ba", "b"], r"(?<![c-z])(?:{})(?:\s*b)?", "aab abab ba a bb"),
+        (["aa"], ["aa"], r"(?:{})(?!a)", "aaa aaaa a aa"),  # a lead that fails here may succeed one letter on
+        (["aa", "aaa"], ["aa"], r"(?:{})", "aaaa aa aaaaa"),
+        (["ab", "b", "bb"], ["ab", "b"], r"(?<!a)(?:{})", "abbab b bbb"),
+    ],
+)
 def test_phrase_scan_with_overlapping_leads_finds_what_the_pattern_finds(phrases, leads, template, text):
     pattern = regex.compile(template.format("|".join(sorted(phrases, key=len, reverse=True))))
     scan = PhraseScan(pattern, leads)
@@ -246,7 +383,7 @@ def test_collapse_treats_each_white_space_as_the_pattern_does(space):
 
 
 def test_collapse_keeps_every_other_character_as_the_pattern_does():
-    text = " ".join(chr(c) for c in range(0x110000) if not 0x1c <= c <= 0x1f)
+    text = " ".join(chr(c) for c in range(0x110000) if not 0x1C <= c <= 0x1F)
     assert collapse(text) == plain_collapse(text)
 
 
@@ -260,7 +397,7 @@ def test_strip_diacritics_equals_dropping_each_nonspacing_mark_for_every_charact
     """Its table of marks fills in as characters are met and keeps only those below U+3000."""
     text = "".join(f"a{chr(c)}" for c in range(0x110000))
     assert strip_diacritics.__wrapped__(text) == plain_strip_diacritics(text)
-    kept = text[:2 * 0x3000]
+    kept = text[: 2 * 0x3000]
     assert strip_diacritics.__wrapped__(kept) == plain_strip_diacritics(kept)  # now from the filled table
 
 
@@ -301,15 +438,18 @@ def test_slice_agrees_on_every_cut_of_short_texts():
                     assert match_form(text[a:b]) == form[a:b], (text, a, b)
 
 
-@pytest.mark.parametrize("text, a, b, agrees", [
-    ("văn hoá xã hội", 4, 14, True),
-    ("văn hoá xã hội", 0, 7, True),  # the pair ends a syllable in the slice as in the text
-    ("hoán đổi", 0, 3, False),  # cut off from its "n", "oá" would be re-marked
-    ("hoá", 2, 3, False),  # half of a re-marked pair
-    ("quý", 1, 3, False),  # cut off from its "q", "uý" would be re-marked
-    ("quý hai", 1, 7, False),
-    ("bảo hiểm", 4, 8, True),
-])
+@pytest.mark.parametrize(
+    "text, a, b, agrees",
+    [
+        ("văn hoá xã hội", 4, 14, True),
+        ("văn hoá xã hội", 0, 7, True),  # the pair ends a syllable in the slice as in the text
+        ("hoán đổi", 0, 3, False),  # cut off from its "n", "oá" would be re-marked
+        ("hoá", 2, 3, False),  # half of a re-marked pair
+        ("quý", 1, 3, False),  # cut off from its "q", "uý" would be re-marked
+        ("quý hai", 1, 7, False),
+        ("bảo hiểm", 4, 8, True),
+    ],
+)
 def test_slice_agrees_refuses_only_cuts_that_change_a_tone_pair(text, a, b, agrees):
     form = match_form(text)
     assert slice_agrees(form, a, b) is agrees
@@ -332,7 +472,7 @@ def plain_lexicon_mentions(text: str, form: str, doc_level):
             out.append(agencies.Mention(s, e, text[s:e], None, None, None, "catchall"))
             continue
         body = lex.bodies[int(label[1:])]
-        plural = bool(lex.prefix_re.search(form[max(0, s - 20):s]))
+        plural = bool(lex.prefix_re.search(form[max(0, s - 20) : s]))
         if plural and not body.collective:
             out.append(agencies.Mention(s, e, text[s:e], None, None, None, "catchall"))
             continue
@@ -366,7 +506,7 @@ def plain_shape_mention(text: str, s: int, e: int, doc_level, max_words: int):
         return None
     t = lex.tail_re.search(form)
     if t:
-        seg = seg[:t.start()].rstrip(" ,")
+        seg = seg[: t.start()].rstrip(" ,")
     if len(seg.split()) > max_words:
         return None
     head_level = next((lv for h, lv in lex.heads if h == m.group()), None)
@@ -376,8 +516,15 @@ def plain_shape_mention(text: str, s: int, e: int, doc_level, max_words: int):
         if len(words) > n and " ".join(words[-n:]) in lex.units:
             unit_level = lex.units[" ".join(words[-n:])][0]
             break
-    return agencies.Mention(s, s + len(seg), seg, agencies.expand.__wrapped__(seg), None,
-                            agencies._level_of(unit_level, head_level, doc_level), "shape")
+    return agencies.Mention(
+        s,
+        s + len(seg),
+        seg,
+        agencies.expand.__wrapped__(seg),
+        None,
+        agencies._level_of(unit_level, head_level, doc_level),
+        "shape",
+    )
 
 
 def plain_find_mentions(text: str, doc_level=None, stops=None, max_words=DEFAULT_SETTINGS.agency_max_words):
@@ -422,8 +569,16 @@ AGENCY_SENTENCES = [
     f"{first}{sep}{then}"
     for first in ("Ban Quản lý dự án huyện", "Giao Phòng Dân tộc chủ trì", "Uỷ ban Mặt trận Tổ quốc xã")
     for sep in (", ", "; ", "\n", " và ", " hoặc ", ". ", ",", " , ")
-    for then in ("Các phòng ban", "các đơn vị", "Mọi người dân", "Trạm Khuyến nông Sìn Hồ", "Sở Y tế phối hợp",
-                 "tổ chức đoàn thể", "Cơ quan , đơn vị chủ trì: Hội Cựu chiến binh", "")
+    for then in (
+        "Các phòng ban",
+        "các đơn vị",
+        "Mọi người dân",
+        "Trạm Khuyến nông Sìn Hồ",
+        "Sở Y tế phối hợp",
+        "tổ chức đoàn thể",
+        "Cơ quan , đơn vị chủ trì: Hội Cựu chiến binh",
+        "",
+    )
 ]
 
 
@@ -434,14 +589,16 @@ def test_find_mentions_and_item_cuts_equal_the_plain_reading_on_agency_lists():
         form = agencies.space_form(text)
         for a in range(len(text) + 1):
             assert agencies._items(text, form, a, len(text)) == plain_items(text, a, len(text))
-            assert agencies._shape_mention(text, a, len(text), None, 12) == plain_shape_mention(text, a, len(text), None, 12)
+            assert agencies._shape_mention(text, a, len(text), None, 12) == plain_shape_mention(
+                text, a, len(text), None, 12
+            )
 
 
 def test_find_mentions_equals_the_plain_reading_on_the_plans():
     for i, line in enumerate(PLAN_LINES):
         _assert_mentions_agree(line)
         if i % 5 == 0:
-            _assert_mentions_agree("\n".join(PLAN_LINES[i:i + 4]))
+            _assert_mentions_agree("\n".join(PLAN_LINES[i : i + 4]))
 
 
 @FUZZ
@@ -513,8 +670,11 @@ def test_abbreviation_substitutions_tried_only_where_the_words_occur_equal_the_p
 
 
 @FEW
-@given(st.lists(st.sampled_from([exp for _, exp in _lexicon_abbreviations()] + PLAN_WORDS[:200] + ["-", "&", ","]),
-                max_size=8).map(" ".join))
+@given(
+    st.lists(
+        st.sampled_from([exp for _, exp in _lexicon_abbreviations()] + PLAN_WORDS[:200] + ["-", "&", ","]), max_size=8
+    ).map(" ".join)
+)
 def test_abbreviation_substitutions_equal_the_plain_ones_on_generated_names(name):
     abbreviations = _lexicon_abbreviations()
     form = key(name)
@@ -522,6 +682,7 @@ def test_abbreviation_substitutions_equal_the_plain_ones_on_generated_names(name
 
 
 # --- assignments -----------------------------------------------------------------------------
+
 
 def plain_markers(form: str, mentions) -> list:
     scan, table = assignments._marker_table()
@@ -572,7 +733,9 @@ def test_cached_parse_equals_a_fresh_reading_and_comes_as_a_new_list():
         assert first == fresh
         first.append(None)
         assert assignments.parse(line, "province") == fresh
-        assert assignments.parse(line, "commune", "lead", 5) == list(assignments._parsed.__wrapped__(line, "commune", "lead", 5))
+        assert assignments.parse(line, "commune", "lead", 5) == list(
+            assignments._parsed.__wrapped__(line, "commune", "lead", 5)
+        )
 
 
 @FUZZ
@@ -583,6 +746,7 @@ def test_after_semicolons_equals_the_character_scan(case):
 
 
 # --- components: section index, title words -------------------------------------------------
+
 
 @st.composite
 def documents_with_sections(draw) -> Document:
@@ -657,13 +821,19 @@ def plain_best_match(title: str, level=None, parent=None):
 
 
 _CATALOGUE_WORDS = sorted({w for c in components.catalogue() for f in c.forms for w in f})
-TITLES = st.one_of(TEXTS, st.lists(st.sampled_from(_CATALOGUE_WORDS), max_size=14).map(" ".join),
-                   st.sampled_from([c.title for c in components.catalogue()]))
+TITLES = st.one_of(
+    TEXTS,
+    st.lists(st.sampled_from(_CATALOGUE_WORDS), max_size=14).map(" ".join),
+    st.sampled_from([c.title for c in components.catalogue()]),
+)
 
 
 @FUZZ
-@given(TITLES, st.sampled_from([None, "project", "subproject"]),
-       st.sampled_from([None] + [c.code for c in components.catalogue()]))
+@given(
+    TITLES,
+    st.sampled_from([None, "project", "subproject"]),
+    st.sampled_from([None] + [c.code for c in components.catalogue()]),
+)
 def test_best_match_from_the_word_index_equals_the_dice_of_every_form(title, level, parent):
     words = components._words(title)
     assert components._scores(words) == [max(_dice(words, f) for f in c.forms) for c in components.catalogue()]
@@ -701,6 +871,7 @@ def test_steps_give_the_same_rows_as_with_the_documents_own_section_lookups(path
 
 # --- targets -----------------------------------------------------------------------------------
 
+
 def plain_find_quantities(mform: str, start: int, end: int, lex) -> list:
     found, taken = [], []
     for kind, pat, _ in targets._quantity_patterns(lex):
@@ -725,8 +896,22 @@ def test_find_quantities_with_prefilters_equals_every_pattern_tried_on_the_plans
             assert targets.find_quantities(mform, *m.span(), lex) == plain_find_quantities(mform, *m.span(), lex)
 
 
-QUANTITY_EDGES = ["/5%", "a/12 hộ", "/1,5%/năm", "đạt/90% số hộ", "2/3 số xã", "một nửa số hộ", "1.000 hộ", "x5 người",
-                  ".5%", ",5 hộ", "tăng 2 - 3%", "một phần ba", "100 hộ/năm", "20 người/1.000 dân"]
+QUANTITY_EDGES = [
+    "/5%",
+    "a/12 hộ",
+    "/1,5%/năm",
+    "đạt/90% số hộ",
+    "2/3 số xã",
+    "một nửa số hộ",
+    "1.000 hộ",
+    "x5 người",
+    ".5%",
+    ",5 hộ",
+    "tăng 2 - 3%",
+    "một phần ba",
+    "100 hộ/năm",
+    "20 người/1.000 dân",
+]
 
 
 def test_find_quantities_with_prefilters_equals_every_pattern_tried_on_every_stretch_of_edge_cases():
@@ -735,12 +920,47 @@ def test_find_quantities_with_prefilters_equals_every_pattern_tried_on_every_str
         mform = match_form(text)
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1):
-                assert targets.find_quantities(mform, a, b, lex) == plain_find_quantities(mform, a, b, lex), (text, a, b)
+                assert targets.find_quantities(mform, a, b, lex) == plain_find_quantities(mform, a, b, lex), (
+                    text,
+                    a,
+                    b,
+                )
 
 
-QUANTITY_PIECES = st.sampled_from(QUANTITY_EDGES + ["1", "2,5", "10", "1.000", "0,5", "%", " %", "/", "/năm", " hộ", " người", " xã",
-                                   " mô hình", "một nửa", "một phần ba", "1/3", " - ", " đến ", " trên ", "bình quân",
-                                   " nghìn", " triệu", "mỗi năm", "trên 1.000 dân", "phần trăm", ".", ",", " ", "\n"])
+QUANTITY_PIECES = st.sampled_from(
+    QUANTITY_EDGES
+    + [
+        "1",
+        "2,5",
+        "10",
+        "1.000",
+        "0,5",
+        "%",
+        " %",
+        "/",
+        "/năm",
+        " hộ",
+        " người",
+        " xã",
+        " mô hình",
+        "một nửa",
+        "một phần ba",
+        "1/3",
+        " - ",
+        " đến ",
+        " trên ",
+        "bình quân",
+        " nghìn",
+        " triệu",
+        "mỗi năm",
+        "trên 1.000 dân",
+        "phần trăm",
+        ".",
+        ",",
+        " ",
+        "\n",
+    ]
+)
 
 
 @FUZZ
@@ -755,7 +975,10 @@ PHRASE_WORDS = st.lists(st.text(alphabet="ab/%.", min_size=1, max_size=4), min_s
 
 
 @FUZZ
-@given(PHRASE_WORDS, st.lists(st.sampled_from(["a", "b", "/", "%", ".", " ", "  ", "\n", " / ", "1"]), max_size=20).map("".join))
+@given(
+    PHRASE_WORDS,
+    st.lists(st.sampled_from(["a", "b", "/", "%", ".", " ", "  ", "\n", " / ", "1"]), max_size=20).map("".join),
+)
 def test_target_phrase_lead_opens_and_literal_lies_in_every_match(phrase, text):
     """targets looks for these before it tries the phrase patterns."""
     text = text + " " + phrase + " " + phrase.replace(" ", "  ").replace("/", " / ")
@@ -768,7 +991,11 @@ def test_target_lexicon_leads_and_literals_hold_in_every_match_of_their_phrases(
     lex = target_lexicon()
     for text in PLAN_TEXTS:
         mform = match_form(text)
-        for role, pattern in (("per_capita", lex.per_capita), ("percent_word", lex.percent), ("count_noun", lex.count_nouns)):
+        for role, pattern in (
+            ("per_capita", lex.per_capita),
+            ("percent_word", lex.percent),
+            ("count_noun", lex.count_nouns),
+        ):
             for m in regex.finditer(pattern, mform):
                 assert any(piece in m.group() for piece in lex.literals[role])
         for m in regex.finditer(lex.fraction_words, mform):
@@ -776,6 +1003,7 @@ def test_target_lexicon_leads_and_literals_hold_in_every_match_of_their_phrases(
 
 
 # --- moneywords, numbers -------------------------------------------------------------------------
+
 
 def plain_find_word_amounts(text: str) -> list:
     out = []
@@ -798,8 +1026,18 @@ def plain_find_word_amounts(text: str) -> list:
 
 
 _MONEY_WORDS = sorted(moneywords._words())
-MONEY_AMOUNTS = ["một trăm triệu", "hai trăm lẻ chín tỷ sáu trăm triệu", "năm mươi nghìn", "ba tỷ", "mười lăm triệu",
-                 "bốn trăm", "một nghìn không trăm linh năm", "Hai Tỷ", "năm", "triệu"]
+MONEY_AMOUNTS = [
+    "một trăm triệu",
+    "hai trăm lẻ chín tỷ sáu trăm triệu",
+    "năm mươi nghìn",
+    "ba tỷ",
+    "mười lăm triệu",
+    "bốn trăm",
+    "một nghìn không trăm linh năm",
+    "Hai Tỷ",
+    "năm",
+    "triệu",
+]
 MONEY_TEXT = st.builds(
     lambda before, amount, unit, after: before + amount + unit + after,
     st.sampled_from(["", "Tổng kinh phí: ", "(bằng chữ: ", "sáu ", "\n"]),
@@ -853,6 +1091,7 @@ def test_parse_number_with_a_compiled_pattern_reads_as_before(text):
 
 # --- readers ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("office/*.docx")), ids=lambda p: p.stem)
 def test_docx_body_parsed_alone_reads_as_the_whole_package_opened_by_python_docx(path):
     import io
@@ -866,6 +1105,7 @@ def test_docx_body_parsed_alone_reads_as_the_whole_package_opened_by_python_docx
 
 
 # --- references, metadata, jurisdictions ---------------------------------------------------------
+
 
 def test_cached_citations_equal_a_fresh_reading_and_come_as_a_new_list():
     references._citations.cache_clear()
@@ -911,8 +1151,32 @@ def plain_name_tokens(text: str, pos: int, upper: bool, limit: int = 5) -> list[
     return spans
 
 
-NAME_TEXT = st.lists(st.sampled_from(["Mường", "Nhé", "MƯỜNG", "NHÉ", "tỉnh", "Si", "Ma", "Cai", "12", " ", "  ", "    ",
-                                      ".", ". ", "\n", "’", "'", "-", "TP"]), max_size=14).map("".join)
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Mường",
+            "Nhé",
+            "MƯỜNG",
+            "NHÉ",
+            "tỉnh",
+            "Si",
+            "Ma",
+            "Cai",
+            "12",
+            " ",
+            "  ",
+            "    ",
+            ".",
+            ". ",
+            "\n",
+            "’",
+            "'",
+            "-",
+            "TP",
+        ]
+    ),
+    max_size=14,
+).map("".join)
 
 
 @FUZZ
@@ -922,7 +1186,7 @@ def test_name_tokens_read_in_place_equal_the_sliced_reading(case, upper, limit):
     assert jurisdictions._name_tokens(text, pos, upper, limit) == plain_name_tokens(text, pos, upper, limit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _some_units() -> tuple:
     units = jurisdictions.gazetteer().units
     return tuple(units[::97])
@@ -957,7 +1221,7 @@ def plain_to_arrow(table: str, rows: list[dict]):
     return pa.Table.from_pydict({f.name: [r.get(f.name) for r in rows] for f in schema}, schema=schema)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan_rows() -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for path in sorted(CORPUS.glob("*/*")):

@@ -16,16 +16,17 @@ import regex
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
-from ..errors import CorruptFileError, LimitExceededError
-from ..rawblocks import RawBlock, RawCell, RawRow
-from ..settings import Settings
+from extract.document.blocks import RawBlock, RawCell, RawRow
+from extract.errors import CorruptFileError, LimitExceededError
+from extract.settings import Settings
 
 _MOTTO = regex.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập|Số\s*:", regex.I)
 # Clark names, computed once: qn() splits and looks up its prefix on every call.
 _P, _R, _T, _TAB, _BR, _CR = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "br", "cr"))
 _RPR, _B, _VAL = qn("w:rPr"), qn("w:b"), qn("w:val")
 _TBL, _TR, _TRPR, _TBLHEADER, _TC, _TCPR, _GRIDSPAN, _VMERGE = (
-    qn(f"w:{t}") for t in ("tbl", "tr", "trPr", "tblHeader", "tc", "tcPr", "gridSpan", "vMerge"))
+    qn(f"w:{t}") for t in ("tbl", "tr", "trPr", "tblHeader", "tc", "tcPr", "gridSpan", "vMerge")
+)
 _SDT, _SDTCONTENT = qn("w:sdt"), qn("w:sdtContent")
 _DOCUMENT, _BODY = qn("w:document"), qn("w:body")
 _PIECES = {_TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -111,16 +112,22 @@ def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
-        raise CorruptFileError(f"the file claims to be a Word document but is not a valid zip archive ({e}); re-download or re-save it as .docx") from e
+        raise CorruptFileError(
+            f"the file claims to be a Word document but is not a valid zip archive ({e}); re-download or re-save it as .docx"
+        ) from e
     with zf:
         _check_zip(zf, settings)
         try:
             root = parse_xml(zf.read(_MAIN_PART))
         except Exception as e:  # zipfile, zlib and lxml raise many types for damaged parts
-            raise CorruptFileError(f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice") from e
+            raise CorruptFileError(
+                f"the Word document could not be opened ({type(e).__name__}: {e}); re-save it in Word or LibreOffice"
+            ) from e
     body = root.find(_BODY) if root.tag == _DOCUMENT else None
     if body is None:
-        raise CorruptFileError(f"the Word document's {_MAIN_PART} holds no document body; re-save it in Word or LibreOffice")
+        raise CorruptFileError(
+            f"the Word document's {_MAIN_PART} holds no document body; re-save it in Word or LibreOffice"
+        )
     return blocks_of(body)
 
 

@@ -22,11 +22,22 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
-from ..errors import CorruptFileError, EncryptedFileError, LimitExceededError
-from ..rawblocks import RawBlock, RawCell, RawRow
-from ..settings import Settings
-from . import pdffast, pdftables
-from .pdflayout import PAGE_NUMBER, Glyph, Line, PageLayout, Word, assemble, drop_page_numbers, join_text, lines, words
+from extract.document.blocks import RawBlock, RawCell, RawRow
+from extract.errors import CorruptFileError, EncryptedFileError, LimitExceededError
+from extract.readers import pdffast, pdftables
+from extract.readers.pdflayout import (
+    PAGE_NUMBER,
+    Glyph,
+    Line,
+    PageLayout,
+    Word,
+    assemble,
+    drop_page_numbers,
+    join_text,
+    lines,
+    words,
+)
+from extract.settings import Settings
 
 BACKENDS = ("pdfium", "pdfplumber")
 
@@ -40,7 +51,9 @@ def _open_plumber(data: bytes):
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedFileError(_ENCRYPTED) from e
     except _PLUMBER_ERRORS as e:
-        raise CorruptFileError(f"the PDF is damaged and cannot be parsed ({type(e).__name__}: {e}); re-download it") from e
+        raise CorruptFileError(
+            f"the PDF is damaged and cannot be parsed ({type(e).__name__}: {e}); re-download it"
+        ) from e
 
 
 def _open_pdfium(data: bytes):
@@ -127,12 +140,17 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
                         tables = _tables(ppage)
                         page_words = words(_plumber_glyphs(ppage), settings)
                     except _PLUMBER_ERRORS as e:
-                        raise CorruptFileError(f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it") from e
+                        raise CorruptFileError(
+                            f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it"
+                        ) from e
                 else:
                     page_words = words(pdffast.page_glyphs(page), settings)
                     if pdffast.has_rules(page):
-                        tables = [t for t in pdftables.find_tables(page, page_words, float(height), settings)
-                                  if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+                        tables = [
+                            t
+                            for t in pdftables.find_tables(page, page_words, float(height), settings)
+                            if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2
+                        ]
             finally:
                 page.close()
             boxes = [t.bbox for t in tables]
@@ -178,8 +196,18 @@ def _assemble(per_page, settings: Settings) -> list[RawBlock]:
         font_size = round(statistics.median(heights), 1) if heights else 10.0
         layout_lines = []
         for ln in ocr_lines:
-            ws = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(ln.bottom), font_size,
-                       "OCR-Bold" if ln.bold else "OCR") for w in ln.words if str(w["text"]).strip()]
+            ws = [
+                Word(
+                    w["text"],
+                    float(w["x0"]),
+                    float(w["x1"]),
+                    float(ln.bottom),
+                    font_size,
+                    "OCR-Bold" if ln.bold else "OCR",
+                )
+                for w in ln.words
+                if str(w["text"]).strip()
+            ]
             if ws:
                 layout_lines.append(Line(ws))
         pages.append(PageLayout(page_no, float(size.width), float(size.height), layout_lines))

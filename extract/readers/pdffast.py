@@ -20,7 +20,7 @@ import struct
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdflayout import Glyph
+from extract.readers.pdflayout import Glyph
 
 # Paths thinner than this (points) in one direction are drawn rules: table borders.
 _RULE_THICKNESS = 2.0

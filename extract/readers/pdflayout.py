@@ -30,8 +30,8 @@ from typing import NamedTuple
 import numpy as np
 import regex
 
-from ..rawblocks import RawBlock, RawRow
-from ..settings import Settings
+from extract.document.blocks import RawBlock, RawRow
+from extract.settings import Settings
 
 
 class Glyph(NamedTuple):
@@ -178,6 +178,8 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
     out: list[Word] = []
     tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
     text = None  # the word being read: text, x0, x1, base, size, font
+    x0 = x1 = base = size = 0.0
+    font = ""
     for g in dedupe(glyphs):
         if g is None:
             if text is not None:
@@ -210,8 +212,9 @@ def lines(ws: list[Word], settings: Settings) -> list[Line]:
 
 def drop_page_numbers(page_lines: list[Line], height: float, settings: Settings) -> list[Line]:
     margin = settings.pdf_page_number_margin * height
-    return [ln for ln in page_lines
-            if not (PAGE_NUMBER.match(ln.text) and (ln.top < margin or ln.base > height - margin))]
+    return [
+        ln for ln in page_lines if not (PAGE_NUMBER.match(ln.text) and (ln.top < margin or ln.base > height - margin))
+    ]
 
 
 def join_text(a: str, b: str) -> str:
@@ -372,21 +375,27 @@ def assemble(pages: list[PageLayout], settings: Settings) -> list[RawBlock]:
         first_on_page = True
         for _, kind, obj in items:
             if kind == 0:
-                blocks.append(RawBlock("table", rows=obj, page=page.number, page_end=page.number, starts_page=first_on_page))
+                blocks.append(
+                    RawBlock("table", rows=obj, page=page.number, page_end=page.number, starts_page=first_on_page)
+                )
                 prev_line = None
                 first_on_page = False
                 continue
             ln: Line = obj
             cur = blocks[-1] if blocks else None
             if (
-                cur is not None and cur.kind == "paragraph" and prev_line is not None
+                cur is not None
+                and cur.kind == "paragraph"
+                and prev_line is not None
                 and _continues(prev_line, ln, first_of_para, not first_on_page, frame, settings)
             ):
                 cur.text = join_text(cur.text, ln.text)
                 cur.page_end = page.number
                 first_of_para = False
             else:
-                blocks.append(RawBlock("paragraph", text=ln.text, page=page.number, page_end=page.number, emphasis=ln.bold))
+                blocks.append(
+                    RawBlock("paragraph", text=ln.text, page=page.number, page_end=page.number, emphasis=ln.bold)
+                )
                 first_of_para = True
             prev_line = ln
             first_on_page = False

@@ -24,8 +24,8 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import filter_edges
 
-from ..settings import Settings
-from .pdflayout import Word
+from extract.readers.pdflayout import Word
+from extract.settings import Settings
 
 _SETTINGS = TableSettings.resolve(None)
 # A word's vertical middle, as a share of its font size above the baseline.
@@ -33,8 +33,16 @@ _MID = 0.3
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "width": x1 - x0, "height": bottom - top, "object_type": "line"}
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
 
 
 def page_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
@@ -55,8 +63,12 @@ def page_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
             mid = (left + right) / 2
             edges.append(_edge("v", mid, mid, t, b))
         else:
-            edges += [_edge("h", left, right, t, t), _edge("h", left, right, b, b),
-                      _edge("v", left, left, t, b), _edge("v", right, right, t, b)]
+            edges += [
+                _edge("h", left, right, t, t),
+                _edge("h", left, right, b, b),
+                _edge("v", left, left, t, b),
+                _edge("v", right, right, t, b),
+            ]
     return edges
 
 
@@ -72,8 +84,11 @@ class PdfiumTable(Table):
         bx0, btop, bx1, bbottom = self.bbox
         # each word by its centre, once, and only those within the table: a page's words
         # would otherwise be scanned again for every cell
-        self._centres = [(cx, cy, w) for w in words
-                         if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom]
+        self._centres = [
+            (cx, cy, w)
+            for w in words
+            if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom
+        ]
         self._tolerance = tolerance
 
     def extract(self, **kwargs) -> list[list[str | None]]:
@@ -98,8 +113,15 @@ class PdfiumTable(Table):
 def find_tables(page: pdfium.PdfPage, words: list[Word], height: float, settings: Settings) -> list[PdfiumTable]:
     s = _SETTINGS
     edges = filter_edges(page_edges(page, height), min_length=s.edge_min_length_prefilter)
-    edges = merge_edges(edges, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                        join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
+    edges = merge_edges(
+        edges,
+        snap_x_tolerance=s.snap_x_tolerance,
+        snap_y_tolerance=s.snap_y_tolerance,
+        join_x_tolerance=s.join_x_tolerance,
+        join_y_tolerance=s.join_y_tolerance,
+    )
     edges = filter_edges(edges, min_length=s.edge_min_length)
-    cells = intersections_to_cells(edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance))
+    cells = intersections_to_cells(
+        edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    )
     return [PdfiumTable(group, words, settings.pdf_line_tolerance) for group in cells_to_tables(cells)]

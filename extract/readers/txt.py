@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ..rawblocks import RawBlock, RawCell, RawRow
+from extract.document.blocks import RawBlock, RawCell, RawRow
 
 _DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>|<br\s*/?>", regex.I)
 _HEADING_MARK = regex.compile(r"^\s*#{1,6}\s*")
@@ -92,7 +92,11 @@ def read_text(text: str) -> list[RawBlock]:
                 blocks.append(RawBlock("table", rows=rows))
                 i = j
                 continue
-        if "\t" in line and len(line.strip("\t ").split("\t")) >= 2 or (line.startswith("\t") and line.count("\t") >= 2):
+        if (
+            "\t" in line
+            and len(line.strip("\t ").split("\t")) >= 2
+            or (line.startswith("\t") and line.count("\t") >= 2)
+        ):
             rows = []
             while i < n and "\t" in lines[i] and lines[i].strip():
                 cells = lines[i].split("\t")

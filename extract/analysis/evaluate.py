@@ -1,0 +1,223 @@
+"""Score stored extractions against gold annotations (see the gold SPEC.md).
+
+Each fact kind is compared as a multiset of tuples per document, built the same way from
+the database and from the gold file:
+
+- components:  (code, implemented)
+- amounts:     (component, source, capital, vnd) over basis = 'period' rows; a fact
+               stated twice with the same origin counts once, text and table count apart
+- assignments: (component, task, role, agency) with agency in matching form
+- targets:     (value, value_high, unit)
+- metadata:    field by field accuracy over the `document` block
+
+A document's file name is matched to a gold file by stem, so x.txt, x.docx and x.pdf
+all score against x.txt.json.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from extract.errors import GoldError
+from extract.text.normalize import key
+
+KINDS = ("components", "amounts", "assignments", "targets")
+META_FIELDS = (
+    "doc_type",
+    "doc_number",
+    "issued_date",
+    "admin_level",
+    "province",
+    "district",
+    "commune",
+    "period_start",
+    "period_end",
+)
+
+
+def _num(x) -> float | None:
+    return None if x is None else round(float(x), 6)
+
+
+def gold_facts(gold: dict, kind: str) -> Counter:
+    items = gold.get(kind) or []
+    if kind == "components":
+        return Counter((g["code"], bool(g["implemented"])) for g in items)
+    if kind == "amounts":
+        distinct = {(g["component"], g["source"], g["capital"], int(g["vnd"]), g.get("origin")) for g in items}
+        return Counter(fact[:4] for fact in distinct)
+    if kind == "assignments":
+        return Counter({(g["component"], g["task"], g["role"], key(g["agency"])) for g in items})
+    if kind == "targets":
+        return Counter((_num(g["value"]), _num(g["value_high"]), g["unit"]) for g in items)
+    raise GoldError(f"unknown fact kind {kind!r}")
+
+
+def db_facts(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> Counter:
+    if kind == "components":
+        rows = con.execute("SELECT code, implemented FROM components WHERE doc_id = ?", [doc_id]).fetchall()
+        return Counter({(c, bool(i)) for c, i in rows})
+    if kind == "amounts":
+        rows = con.execute(
+            "SELECT DISTINCT component, source, capital, vnd, origin FROM amounts WHERE doc_id = ? AND basis = 'period'",
+            [doc_id],
+        ).fetchall()
+        return Counter((c, s, k, int(v)) for c, s, k, v, _ in rows)
+    if kind == "assignments":
+        rows = con.execute(
+            "SELECT component, task, role, agency FROM assignments WHERE doc_id = ?", [doc_id]
+        ).fetchall()
+        return Counter({(c, t, r, key(a)) for c, t, r, a in rows})
+    if kind == "targets":
+        rows = con.execute("SELECT value, value_high, unit FROM targets WHERE doc_id = ?", [doc_id]).fetchall()
+        return Counter((_num(v), _num(h), u) for v, h, u in rows)
+    raise GoldError(f"unknown fact kind {kind!r}")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class DocResult:
+    file_name: str
+    gold_file: str
+    scores: dict[str, Score] = field(default_factory=dict)
+    missed: dict[str, list] = field(default_factory=dict)
+    spurious: dict[str, list] = field(default_factory=dict)
+    meta_correct: int = 0
+    meta_total: int = 0
+    meta_wrong: list[tuple[str, object, object]] = field(default_factory=list)
+
+
+@dataclass
+class EvalReport:
+    documents: list[DocResult]
+    totals: dict[str, Score]
+    meta_correct: int
+    meta_total: int
+    unmatched: list[str]
+    # over targets matched on (value, value_high, unit): how many also agree on each attribute
+    target_attribute_hits: dict[str, int] = field(default_factory=dict)
+
+    def target_attribute_accuracy(self, attribute: str) -> float:
+        tp = self.totals["targets"].tp
+        return self.target_attribute_hits.get(attribute, 0) / tp if tp else 1.0
+
+    @property
+    def meta_accuracy(self) -> float:
+        return self.meta_correct / self.meta_total if self.meta_total else 1.0
+
+
+def _stem(file_name: str) -> str:
+    return Path(file_name).stem
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, tuple[str, dict]]:
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"gold folder {gold_dir} does not exist")
+    out = {}
+    for f in sorted(gold_dir.glob("*.json")):
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise GoldError(f"gold file {f.name} is not valid JSON: {e}") from e
+        stem = _stem(Path(f.stem).name)  # x.txt.json -> x
+        out[stem] = (f.name, data)
+    if not out:
+        raise GoldError(f"no gold files (*.json) in {gold_dir}")
+    return out
+
+
+def _meta_value(field_name: str, value):
+    if value is None:
+        return None
+    if field_name in ("period_start", "period_end"):
+        return int(value)
+    if field_name in ("province", "district", "commune", "doc_number"):
+        return key(str(value))
+    return str(value)
+
+
+TARGET_ATTRIBUTES = ("comparator", "year")
+
+
+def target_attribute_hits(con: duckdb.DuckDBPyConnection, doc_id: str, gold: dict) -> dict[str, int]:
+    """Per attribute, the targets that match gold on (value, value_high, unit) and on that attribute too."""
+    hits = {}
+    for attr in TARGET_ATTRIBUTES:
+        want = Counter(
+            (_num(g["value"]), _num(g["value_high"]), g["unit"], g.get(attr)) for g in gold.get("targets") or []
+        )
+        rows = con.execute(f"SELECT value, value_high, unit, {attr} FROM targets WHERE doc_id = ?", [doc_id]).fetchall()
+        got = Counter((_num(v), _num(h), u, a) for v, h, u, a in rows)
+        hits[attr] = sum((want & got).values())
+    return hits
+
+
+def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport:
+    gold = load_gold(gold_dir)
+    docs = con.execute(
+        f"SELECT doc_id, file_name, {', '.join(META_FIELDS)} FROM documents WHERE status = 'ok' ORDER BY file_name"
+    ).fetchall()
+    totals = {k: Score() for k in KINDS}
+    results, unmatched = [], []
+    meta_ok = meta_n = 0
+    attr_hits = Counter()
+    for row in docs:
+        doc_id, file_name = row[0], row[1]
+        stored_meta = dict(zip(META_FIELDS, row[2:]))
+        g = gold.get(_stem(file_name))
+        if g is None:
+            unmatched.append(file_name)
+            continue
+        gold_name, gdata = g
+        res = DocResult(file_name, gold_name)
+        for kind in KINDS:
+            want, got = gold_facts(gdata, kind), db_facts(con, doc_id, kind)
+            tp = sum((want & got).values())
+            s = Score(tp, sum(got.values()) - tp, sum(want.values()) - tp)
+            res.scores[kind] = s
+            res.missed[kind] = sorted((want - got).elements(), key=repr)
+            res.spurious[kind] = sorted((got - want).elements(), key=repr)
+            totals[kind].add(s)
+        for f in META_FIELDS:
+            want_v = _meta_value(f, (gdata.get("document") or {}).get(f))
+            got_v = _meta_value(f, stored_meta.get(f))
+            res.meta_total += 1
+            if want_v == got_v:
+                res.meta_correct += 1
+            else:
+                res.meta_wrong.append((f, (gdata.get("document") or {}).get(f), stored_meta.get(f)))
+        attr_hits.update(target_attribute_hits(con, doc_id, gdata))
+        meta_ok += res.meta_correct
+        meta_n += res.meta_total
+        results.append(res)
+    return EvalReport(results, totals, meta_ok, meta_n, unmatched, dict(attr_hits))

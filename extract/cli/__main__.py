@@ -1,0 +1,3 @@
+from extract.cli.main import main
+
+main()

@@ -1,0 +1,251 @@
+"""Analysis commands: compare targets and funding across plans, query, export, review.
+
+Registered into the main `kehoach` group by extract/cli.py. Each command opens the
+database read-only; errors are typed exceptions that the main group turns into messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from extract import DEFAULT_DB
+
+_DB = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="DuckDB database file.",
+)
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "xlsx"]),
+    default=None,
+    help="Output format [default: from --out's extension, else table]. Machine formats keep money as exact whole đồng.",
+)
+_OUT = click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of the terminal (needed for xlsx).",
+)
+_LEVEL = click.option(
+    "--level",
+    type=click.Choice(["province", "district", "commune"]),
+    default=None,
+    help="Only plans issued at this level.",
+)
+_PROVINCE = click.option(
+    "--province",
+    default=None,
+    metavar="NAME",
+    help="Only plans of this province (diacritics and case ignored: 'tra vinh').",
+)
+_ALL = click.option("--all-renditions", is_flag=True, help="Show every ingested copy of a plan, not one per plan.")
+
+
+def _emit(result, fmt: str | None, out: Path | None) -> None:
+    from extract.analysis.export import format_for, write_result
+
+    fmt = format_for(fmt, out)
+    text = write_result(result, fmt, out)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {out} ({len(result.rows)} rows)")
+
+
+@click.group()
+def compare() -> None:
+    """Compare plans side by side: one row per jurisdiction.
+
+    A plan that does not state the figure is shown as missing (—), never as 0.
+
+    \b
+    Example:
+      kehoach compare targets --indicator poverty_rate_reduction --level district
+    """
+
+
+@compare.command(name="targets")
+@click.option(
+    "--indicator",
+    default=None,
+    metavar="KEY",
+    help="Indicator key (e.g. poverty_rate_reduction); without it, the indicators most plans state.",
+)
+@click.option(
+    "--population",
+    default=None,
+    metavar="KEY",
+    help="Goals for this subgroup only (khmer, ethnic_minority, ...); default: goals for everyone.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Indicators shown side by side when no --indicator is given.",
+)
+@_LEVEL
+@_PROVINCE
+@_ALL
+@_FORMAT
+@_OUT
+@_DB
+def compare_targets_command(indicator, population, top, level, province, all_renditions, fmt, out, db) -> None:
+    """Targets across jurisdictions: each plan's goal for an indicator, steepest first.
+
+    With --indicator, one column of goals (value, unit, comparator, year and the clause
+    that states it), sorted within each level by value, highest first; without it, a
+    matrix of the indicators most plans state.
+
+    \b
+    Examples:
+      kehoach compare targets --indicator poverty_rate_reduction --level district
+      kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
+    """
+    from extract.analysis.compare import PlanFilter, compare_targets
+    from extract.analysis.query import open_database
+
+    con = open_database(db)
+    try:
+        result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
+    finally:
+        con.close()
+    _emit(result, fmt, out)
+
+
+@compare.command(name="funding")
+@click.option(
+    "--component",
+    default=None,
+    metavar="CODE",
+    help="Component code (DA1 ... DA7.2); without it, every Dự án side by side.",
+)
+@click.option(
+    "--source",
+    type=click.Choice(["total", "central", "local", "other", "credit"]),
+    default="total",
+    show_default=True,
+    help="Funding source.",
+)
+@click.option("--share", is_flag=True, help="Show each figure as a share of the plan's own figure for that source.")
+@click.option(
+    "--unit",
+    type=click.Choice(["auto", "dong", "trieu", "ty"]),
+    default="auto",
+    show_default=True,
+    help="Money unit in the terminal (auto: tỷ đồng from 10 tỷ up, else triệu đồng).",
+)
+@_LEVEL
+@_PROVINCE
+@_ALL
+@_FORMAT
+@_OUT
+@_DB
+def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
+    """Budgets across jurisdictions: money per component and source, largest first.
+
+    Figures are for the plan's whole period. A component's figure is the one the plan
+    states, else the sum of its sources, else (for a Dự án) of its Tiểu dự án.
+    × marks a component the plan says it does not carry out; — a figure not stated.
+
+    \b
+    Examples:
+      kehoach compare funding --share
+      kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
+    """
+    from extract.analysis.compare import PlanFilter, compare_funding
+    from extract.analysis.query import open_database
+
+    con = open_database(db)
+    try:
+        result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
+    finally:
+        con.close()
+    _emit(result, fmt, out)
+
+
+@click.command()
+@click.argument("sql")
+@_FORMAT
+@_OUT
+@_DB
+def query(sql: str, fmt, out, db) -> None:
+    """Run read-only SQL against the database (tables and views).
+
+    Tables: documents, sections, components, amounts, assignments, targets, references,
+    checks. Views: plans, funding, funding_by_component, targets_by_indicator,
+    plan_summary. Nothing can be written, and no other file can be read.
+
+    \b
+    Examples:
+      kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
+      kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
+    """
+    from extract.analysis.query import run_query
+
+    _emit(run_query(db, sql), fmt, out)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv", "xlsx"]),
+    default="parquet",
+    show_default=True,
+    help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).",
+)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
+@_DB
+def export(fmt: str, out: Path, db: Path) -> None:
+    """Export every table and view, with a data dictionary, for pandas, R or Excel.
+
+    data_dictionary.csv describes every column: table, type, unit, meaning and allowed
+    values. Money is exact whole đồng (int64).
+
+    \b
+    Example:
+      kehoach export --format parquet --out output/export
+    """
+    from extract.analysis.export import export_database
+    from extract.analysis.query import open_database
+
+    con = open_database(db)
+    try:
+        written = export_database(con, fmt, out)
+    finally:
+        con.close()
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@click.command()
+@click.argument("target", metavar="FILE_OR_DOC_ID")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
+@_DB
+def review(target: str, out: Path, db: Path) -> None:
+    """Write a review page: the document's text with every extracted fact highlighted.
+
+    FILE_OR_DOC_ID is a stored document's path, file name or doc_id; a file that is not
+    in the database is extracted on the spot (nothing is written to the database).
+    Open the page in a browser: click a fact in the side list to jump to its place.
+
+    \b
+    Example:
+      kehoach review corpus/txt/plan.txt --out output/review/plan.html
+    """
+    from extract.analysis.review import review_page
+
+    page = review_page(target, db)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+COMMANDS = [compare, query, export, review]

@@ -1,0 +1,88 @@
+"""Lay raw blocks out as one stored text and give every block, row and cell its span.
+
+The stored text is what quotes come from and what every span points into: each paragraph
+on its own line, each header column as its lines, each table row on its own line with
+its cells separated by tabs. Text is NFC with white space folded inside a block.
+"""
+
+from __future__ import annotations
+
+from extract.document.blocks import RawBlock
+from extract.document.model import Block, Cell, Document, Row
+from extract.document.sections import detect_sections
+from extract.document.tables import join_tables
+from extract.text.normalize import clean, collapse
+
+
+def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, encoding: str | None = None) -> Document:
+    raw = join_tables(raw)
+    parts: list[str] = []
+    pos = 0
+    blocks: list[Block] = []
+
+    def emit(s: str) -> tuple[int, int]:
+        nonlocal pos
+        start = pos
+        parts.append(s)
+        pos += len(s)
+        return start, pos
+
+    for rb in raw:
+        if rb.kind == "table":
+            rows: list[Row] = []
+            bstart = pos
+            ncols = max((r.ncols for r in rb.rows), default=0)
+            for r in rb.rows:
+                rstart = pos
+                cells: list[Cell] = []
+                for i, c in enumerate(r.cells):
+                    if i:
+                        emit("\t")
+                    s, e = emit(collapse(clean(c.text)))
+                    cells.append(Cell(parts[-1], s, e, c.col, c.colspan))
+                rows.append(
+                    Row(
+                        cells,
+                        rstart,
+                        pos,
+                        page=r.page if r.page is not None else rb.page,
+                        is_header=r.is_header,
+                        joined=r.joined,
+                    )
+                )
+                emit("\n")
+            if not rows:
+                continue
+            blocks.append(
+                Block("table", "", bstart, rows[-1].end, page=rb.page, page_end=rb.page_end, rows=rows, ncols=ncols)
+            )
+            continue
+        if rb.kind == "header":
+            lines = [collapse(clean(ln)) for ln in rb.text.split("\n")]
+            text = "\n".join(ln for ln in lines if ln)
+        else:
+            text = collapse(clean(rb.text))
+        if not text:
+            continue
+        s, e = emit(text)
+        emit("\n")
+        blocks.append(
+            Block(
+                rb.kind,
+                text,
+                s,
+                e,
+                page=rb.page,
+                page_end=rb.page_end or rb.page,
+                column=rb.column,
+                emphasis=rb.emphasis,
+            )
+        )
+
+    full = "".join(parts)
+    for b in blocks:
+        if b.kind == "table":
+            b.text = full[b.start : b.end]
+    doc = Document(text=full, blocks=blocks, format=fmt, pages=pages, encoding=encoding)
+    detect_sections(doc)
+    return doc

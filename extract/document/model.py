@@ -1,0 +1,125 @@
+"""The document model every reader produces and every extractor reads.
+
+A document is an ordered list of blocks (the header block's two columns, headings,
+paragraphs, tables) and one stored text that all of them point into. Spans are
+[start, end) offsets into that text; `page` is the 1-based PDF page (None for DOCX/TXT,
+whose pagination is not in the file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+    col: int  # first grid column the cell occupies
+    colspan: int = 1
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    start: int
+    end: int
+    page: int | None = None
+    is_header: bool = False
+    joined: bool = False  # True when a continuation across a page break was merged into it
+
+    def grid(self, ncols: int) -> list[Cell | None]:
+        """Cells laid out on the table's grid; a merged cell fills every column it spans."""
+        out: list[Cell | None] = [None] * ncols
+        for c in self.cells:
+            for k in range(c.col, min(ncols, c.col + c.colspan)):
+                out[k] = c
+        return out
+
+    def texts(self, ncols: int) -> list[str]:
+        return [c.text if c else "" for c in self.grid(ncols)]
+
+
+@dataclass
+class Block:
+    kind: str  # "header", "heading", "paragraph", "table"
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    page_end: int | None = None
+    rows: list[Row] = field(default_factory=list)
+    ncols: int = 0
+    column: str | None = None  # "left"/"right" for the header block's two columns
+    emphasis: bool = False  # bold or marked up as a heading in the source
+
+    def header_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.is_header]
+
+    def body_rows(self) -> list[Row]:
+        return [r for r in self.rows if not r.is_header]
+
+
+@dataclass
+class Section:
+    section_id: int
+    level: int
+    label: str | None  # "I", "1", "2.1", "a", "Điều 3"; None for unnumbered headings
+    label_kind: str  # "roman", "arabic", "arabic2", "arabic3", "letter", "article", "title"
+    title: str
+    start: int  # heading start
+    end: int  # end of the section's content
+    parent_id: int | None
+    heading_end: int
+    page: int | None = None
+
+    edits = 0  # not a field: counts every edit of any section, so indexes over sections know they are stale
+
+    def __setattr__(self, name, value) -> None:
+        Section.edits += 1
+        object.__setattr__(self, name, value)
+
+
+@dataclass
+class Document:
+    text: str
+    blocks: list[Block]
+    format: str  # "pdf", "docx", "txt"
+    pages: int | None = None
+    encoding: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    ocr: bool = False  # some text came from OCR of scanned pages
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-100
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page of a character offset (None outside PDFs)."""
+        for b in self.blocks:
+            if b.start <= offset < b.end or (offset == b.end and b.start == b.end):
+                if b.kind == "table":
+                    for r in b.rows:
+                        if r.start <= offset <= r.end:
+                            return r.page
+                return b.page
+        return None
+
+    def tables(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind == "table")
+
+    def section_at(self, offset: int) -> Section | None:
+        """Innermost section whose span holds the offset."""
+        best = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def ancestors(self, section: Section | None) -> list[Section]:
+        """The section and its parents, innermost first."""
+        by_id = {s.section_id: s for s in self.sections}
+        out = []
+        while section is not None:
+            out.append(section)
+            section = by_id.get(section.parent_id) if section.parent_id is not None else None
+        return out

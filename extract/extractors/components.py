@@ -1,0 +1,620 @@
+"""Which programme components a plan has a section or budget-table row for.
+
+The code follows the title, never the printed number: plans misnumber their sections
+("Dự án 3: Phát triển giáo dục nghề nghiệp…" is Dự án 4), drop diacritics ("Da dạng
+hóa"), shorten titles and number appendix rows 1..5. A heading is therefore compared
+with every canonical title and variant in rules/components.yaml on the diacritic-free
+skeleton of its words, and takes the best match. A heading that carries no "Dự án N" /
+"Tiểu dự án N" label must match more closely, and only counts next to other component
+headings (as a sub-heading of one, or among siblings that are), so that a lone heading
+"Giám sát, đánh giá" in an unrelated part of a plan does not become DA7.2.
+
+Not every plan numbers its component headings into the heading tree: some set them as
+plain lines ("Dự án 1. Hỗ trợ …", "Tiểu dự án 2 - …", "Nội dung 3: …") or as all-capital
+lines ("DỰ ÁN 4: …") that the tree reads as top-level titles. Such a line counts when it
+opens with a label (rules/components.yaml, kind label) and its title matches, and the part
+of the plan it governs is worked out here (`_spans`), not taken from the tree.
+
+`component_at` is the one place other steps ask which component a character offset
+belongs to.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from extract import rules
+from extract.document.model import Block, Document, Row, Section
+from extract.document.provenance import provenance
+from extract.text.normalize import collapse, match_form, strip_diacritics
+
+rules.register(
+    "components",
+    {
+        "kind": rules.Field(str, choices=frozenset({"component", "not_implemented", "reason", "label"})),
+        "code": rules.Field(str, required=False),
+        "level": rules.Field(str, required=False, choices=frozenset({"project", "subproject"})),
+        "number": rules.Field(int, required=False),
+        "parent": rules.Field(str, required=False),
+        "title": rules.Field(str, required=False),
+        "variants": rules.Field(list, required=False, item_type=str),
+        "phrase": rules.Field(str, required=False),
+    },
+)
+_KIND_OF = {"project": 0, "subproject": 1}
+
+_WORD = regex.compile(r"\w+")
+_BULLET_START = regex.compile(r"^\s*[-+•*–—]")
+_FIGURE = regex.compile(r"\d")
+_ALL_WS = regex.compile(r"\s+")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.;!?])\s|\n")
+_PARENTHESIS = regex.compile(r"\(([^)]*)\)?")
+_ROW_NUMBER = regex.compile(r"[\dIVXivx]+(?:\.\d+)*\.?")
+_LETTERS = regex.compile(r"\p{L}{2,}")
+_FIGURE_CELL = regex.compile(r"[\d.,\s-]+")
+_AMOUNT_CELL = regex.compile(r"\d[\d.,]*")
+
+
+@cache
+def _label_re() -> tuple[regex.Pattern, dict[str, str | None]]:
+    """ "Dự án 2:", "Tiểu dự án 1 -", "Nội dung 3.", "Dự án số 3" on the diacritic-free
+    skeleton; the label words (rules/components.yaml, kind label) -> the level they name."""
+    levels: dict[str, str | None] = {}
+    for e in rules.load("components"):
+        if e["kind"] == "label":
+            levels[" ".join(_WORD.findall(strip_diacritics(e["phrase"])))] = e.get("level")
+    alt = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in sorted(levels, key=len, reverse=True))
+    pattern = regex.compile(rf"^\W*(?P<kind>{alt})\s*(?:so\s*)?(?P<num>\d+(?:\.\d+)*)\s*[:.\-)]?\s*")
+    return pattern, levels
+
+
+# where a title ends and comment on it begins: "(dự án do Sở Y tế…)", ": Không thực hiện"
+_TITLE_END = regex.compile(r"[(:;]|\.(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Canon:
+    code: str
+    level: str
+    number: int
+    parent: str | None
+    title: str
+    forms: tuple[tuple[str, ...], ...]  # word skeletons of the title and its variants
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(strip_diacritics(text)))
+
+
+@cache
+def catalogue() -> tuple[Canon, ...]:
+    out = []
+    for e in rules.load("components"):
+        if e["kind"] != "component":
+            continue
+        forms = tuple(_words(t) for t in [e["title"], *(e.get("variants") or [])])
+        out.append(Canon(e["code"], e["level"], e["number"], e.get("parent"), e["title"], forms))
+    return tuple(out)
+
+
+def canon(code: str) -> Canon | None:
+    return next((c for c in catalogue() if c.code == code), None)
+
+
+@cache
+def _phrases(kind: str) -> tuple[str, ...]:
+    return tuple(match_form(e["phrase"]) for e in rules.load("components") if e["kind"] == kind)
+
+
+@cache
+def _form_index() -> tuple[dict[str, list[tuple[int, int, int]]], list[list[int]]]:
+    """Each word of the catalogue's forms -> (component, form, times it occurs there), and
+    the length of every form: a title shares words with few forms, and the rest score 0."""
+    index: dict[str, list[tuple[int, int, int]]] = {}
+    lengths = []
+    for ci, c in enumerate(catalogue()):
+        lengths.append([len(f) for f in c.forms])
+        for fi, f in enumerate(c.forms):
+            for w, n in Counter(f).items():
+                index.setdefault(w, []).append((ci, fi, n))
+    return index, lengths
+
+
+def _scores(words: tuple[str, ...]) -> list[float]:
+    """Each component's best Dice coefficient between `words` and one of its forms, as
+    multisets of words."""
+    index, lengths = _form_index()
+    common: dict[tuple[int, int], int] = {}
+    for w, n in Counter(words).items():
+        for ci, fi, m in index.get(w, ()):
+            common[ci, fi] = common.get((ci, fi), 0) + min(n, m)
+    scores = [0.0] * len(lengths)
+    for (ci, fi), k in common.items():
+        score = 2 * k / (len(words) + lengths[ci][fi])
+        if score > scores[ci]:
+            scores[ci] = score
+    return scores
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading or row title read as a possible component name."""
+
+    label_level: str | None  # "project" / "subproject" when a Dự án / Tiểu dự án label is printed
+    printed: str | None  # the label as printed ("Dự án 3", "Tiểu dự án 1", "Nội dung 2")
+    printed_number: str | None  # its number ("3")
+    title: str  # the title part, as written
+    rest: str  # what follows the title (parenthesis, ": Không thực hiện")
+
+
+def read_heading(text: str) -> Heading:
+    text = collapse(text)
+    skel = strip_diacritics(text)
+    level = printed = number = None
+    start = 0
+    pattern, levels = _label_re()
+    m = pattern.match(skel) if len(skel) == len(text) else None
+    if m:
+        level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
+        number = m.group("num")
+        printed = collapse(text[m.start("kind") : m.end("num")])
+        start = m.end()
+    body = text[start:]
+    end = _TITLE_END.search(body)
+    title = body[: end.start()] if end else body
+    rest = body[end.start() :] if end else ""
+    return Heading(level, printed, number, title.strip(" -–,."), rest)
+
+
+@lru_cache(maxsize=8192)
+def best_match(title: str, level: str | None = None, parent: str | None = None) -> tuple[str | None, float]:
+    """The component whose title is nearest to `title`, and how near (0-1).
+
+    A printed label restricts the candidates to its level when one of that level fits at
+    all; the enclosing component breaks ties in favour of its own sub-projects. Cached:
+    every line of a plan is tried as a title, and plans repeat their titles.
+    """
+    words = _words(title)
+    if not words:
+        return None, 0.0
+    scored = list(zip(_scores(words), catalogue()))
+    if level is not None:
+        same = [(s, c) for s, c in scored if c.level == level and s > 0]
+        if same:
+            scored = same
+    score, best = max(scored, key=lambda sc: (sc[0], sc[1].parent is not None and sc[1].parent == parent))
+    return (best.code, score) if score > 0 else (None, 0.0)
+
+
+def _own_text(doc: Document, section: Section) -> tuple[int, int]:
+    """The span of a section's text before its first sub-section."""
+    end = section.end
+    for s in doc.sections:
+        if s.parent_id == section.section_id:
+            end = min(end, s.start)
+    return section.heading_end, end
+
+
+@cache
+def _reason_re(word: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(word)}(?!\w)\s*:?\s*")
+
+
+def _not_implemented(text: str) -> tuple[bool, str | None, int | None]:
+    """Whether the text opens by saying the component is not carried out, the reason, and where."""
+    form = match_form(text)
+    first = _SENTENCE_BREAK.split(form, maxsplit=1)[0]
+    hits = [(first.find(p), p) for p in _phrases("not_implemented") if p in first]
+    if not hits:
+        return False, None, None
+    pos, phrase = min(hits)
+    after = text[pos + len(phrase) : len(first)]
+    after_form = form[pos + len(phrase) : len(first)]
+    reason = None
+    m = _PARENTHESIS.search(after)
+    body, body_form = (m.group(1), match_form(m.group(1))) if m else (after, after_form)
+    for word in _phrases("reason"):
+        w = _reason_re(word).search(body_form)
+        if w:
+            reason = body[w.end() :].strip(" .;,)")
+            break
+    if reason is None and m:
+        reason = body.strip(" .;,")
+    return True, reason or None, pos
+
+
+@dataclass
+class Found:
+    code: str
+    title: str
+    printed_number: str | None
+    implemented: bool
+    reason: str | None
+    section_id: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class Candidate:
+    """A heading that names a component: a section of the heading tree, or a paragraph
+    that opens with a component label ("Dự án 1. …" set as plain text), and the span of
+    the plan it governs."""
+
+    key: int  # section_id, or -(block start + 1) for a paragraph
+    code: str
+    heading: Heading
+    labelled: bool
+    start: int
+    heading_end: int
+    section_id: int | None
+    end: int = 0
+
+
+_LAST: list = [None, None, None]  # the last document asked about, its settings and its answer
+
+
+def candidates(doc: Document, settings) -> list[Candidate]:
+    """Every heading that names a component, in document order, each with its span."""
+    if _LAST[0] is doc and _LAST[1] is settings:
+        return _LAST[2]
+    found = _find_candidates(doc, settings)
+    _spans(doc, found)
+    _LAST[:] = [doc, settings, found]
+    return found
+
+
+def _title_code(h: Heading, settings) -> str | None:
+    """The code a heading's title names, at the closeness its label (or lack of one) demands."""
+    if h.label_level:
+        code, score = best_match(h.title, h.label_level)
+        threshold = settings.component_title_min_score
+    else:
+        code, score = best_match(h.title)
+        threshold = settings.component_title_bare_min_score
+    return code if code is not None and score >= threshold else None
+
+
+def _labelled_match(h: Heading, parent_code: str | None, settings) -> str | None:
+    """The code a heading that carries a label names, if any."""
+    if h.label_level:
+        code, score = best_match(h.title, h.label_level, parent_code)
+        if code and score >= settings.component_title_min_score:
+            return code
+        if not _words(h.title) and h.label_level == "subproject" and parent_code and h.printed_number:
+            by_number = f"{parent_code.split('.')[0]}.{h.printed_number}"
+            return by_number if canon(by_number) else None
+        if not _words(h.title) and h.label_level == "project" and h.printed_number and canon(f"DA{h.printed_number}"):
+            return f"DA{h.printed_number}"
+        return None
+    code, score = best_match(h.title, None, parent_code)  # a label that fixes no level ("Nội dung 2")
+    return code if code and score >= settings.component_title_bare_min_score else None
+
+
+def _find_candidates(doc: Document, settings) -> list[Candidate]:
+    cands: dict[int, Candidate] = {}
+    by_id = {s.section_id: s for s in doc.sections}
+    for s in doc.sections:  # document order: parents before their sub-sections
+        h = read_heading(s.title)
+        parent_code = None
+        p = by_id.get(s.parent_id) if s.parent_id is not None else None
+        while p is not None and parent_code is None:
+            parent_code = cands[p.section_id].code if p.section_id in cands else None
+            p = by_id.get(p.parent_id) if p.parent_id is not None else None
+        if h.printed:
+            code = _labelled_match(h, parent_code, settings)
+            if code:
+                cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
+            continue
+        code, score = best_match(h.title, None, parent_code)
+        if code and score >= settings.component_title_bare_min_score:
+            cands[s.section_id] = Candidate(s.section_id, code, h, False, s.start, s.heading_end, s.section_id)
+    # a heading named by its title alone counts only beside other component headings
+    kept: list[Candidate] = []
+    for sid, c in cands.items():
+        s = by_id[sid]
+        if not c.labelled:
+            siblings = [
+                o for o in doc.sections if o.parent_id == s.parent_id and o.section_id != sid and o.section_id in cands
+            ]
+            if s.parent_id not in cands and not siblings:
+                continue
+        kept.append(c)
+    kept += _paragraph_candidates(doc, settings)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
+    """Paragraphs that open with a component label and a component's title: headings the
+    source set as plain text ("Dự án 1. Hỗ trợ …", "Tiểu dự án 2 - …", "Nội dung 3: …").
+    A line that opens with a bullet is a list item, and a label with no title to match
+    ("Dự án 6: 2 tỷ đồng") names no heading."""
+    out = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+            continue
+        h = read_heading(b.text)
+        if not h.printed or not _words(h.title):
+            continue
+        code = _title_code(h, settings)
+        if code:
+            out.append(Candidate(-(b.start + 1), code, h, True, b.start, b.end, None))
+    return out
+
+
+def _depth(code: str) -> int:
+    c = canon(code)
+    return _KIND_OF.get(c.level, 0) if c else 0
+
+
+def _spans(doc: Document, cands: list[Candidate]) -> None:
+    """Where each component heading's part of the plan ends.
+
+    A numbered section ends where the heading tree says. A heading outside the numbering
+    (a paragraph, an all-capital line, an emphasised line) has no rank of its own, so it
+    runs to the next component heading of its level or above, and at the latest to the end
+    of the numbered part that holds it (the part that held the previous component heading
+    of its level, when there was one): an all-capital "DỰ ÁN 7" line does not swallow the
+    "IV. KINH PHÍ" part after it. Every heading also ends where the next component heading
+    of its level or above begins, and a sub-project where its project ends. Consecutive
+    labelled lines that each state their own figures ("Tiểu dự án 2 - …: 12 tỷ đồng") are a
+    list, and each governs its own line only.
+    """
+    from extract.document.sections import RANK
+
+    unranked = {c.section_id for c in cands if c.section_id is not None}
+    by_id = {s.section_id: s for s in doc.sections}
+    unranked = {sid for sid in unranked if by_id[sid].label_kind in ("title", "emphasis")}
+    real = [s for s in doc.sections if s.section_id not in unranked]
+    ends: dict[int, int] = {}
+    for i, s in enumerate(real):
+        ends[s.section_id] = next(
+            (o.start for o in real[i + 1 :] if RANK[o.label_kind] <= RANK[s.label_kind]), len(doc.text)
+        )
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "table")]
+    next_block = {b.start: (blocks[i + 1] if i + 1 < len(blocks) else None) for i, b in enumerate(blocks)}
+    by_start = {c.start: c for c in cands}
+
+    def listed(c: Candidate) -> bool:
+        return c.section_id is None and bool(_FIGURE.search(c.heading.rest))
+
+    for i, c in enumerate(cands):
+        depth = _depth(c.code)
+        nxt = next((o.start for o in cands[i + 1 :] if _depth(o.code) <= depth), len(doc.text))
+        if c.section_id is not None and c.section_id not in unranked:
+            end = ends[c.section_id]
+        else:
+            prev = next((o for o in reversed(cands[:i]) if _depth(o.code) <= depth), None)
+            holders = [s for s in real if s.start < c.start < ends[s.section_id]]
+            if prev is not None and any(s.start <= prev.start for s in holders):
+                holders = [s for s in holders if s.start <= prev.start]
+            end = ends[max(holders, key=lambda s: s.start).section_id] if holders else len(doc.text)
+            if listed(c):
+                after = next_block.get(c.start)
+                before = next((o for o in reversed(cands[:i]) if o.section_id is None), None)
+                follows = (
+                    after is not None
+                    and after.start in by_start
+                    and listed(by_start[after.start])
+                    and _depth(by_start[after.start].code) == depth
+                )
+                closes = (
+                    before is not None
+                    and listed(before)
+                    and before.end == before.heading_end
+                    and getattr(next_block.get(before.start), "start", None) == c.start
+                    and _depth(before.code) == depth
+                )
+                if follows or closes:
+                    end = c.heading_end
+        c.end = min(end, nxt)
+        parent = next((o for o in reversed(cands[:i]) if _depth(o.code) < depth and o.start < c.start < o.end), None)
+        if parent is not None:
+            c.end = min(c.end, parent.end)
+
+
+def _from_sections(doc: Document, settings) -> list[Found]:
+    out = []
+    cands = candidates(doc, settings)
+    for c in cands:
+        h = c.heading
+        implemented, reason = True, None
+        no, why, _ = _not_implemented(h.rest)
+        if no:
+            implemented, reason = False, why
+        else:
+            if c.section_id is not None:
+                a, b = _own_text(doc, next(s for s in doc.sections if s.section_id == c.section_id))
+            else:
+                a = c.heading_end
+                b = min(
+                    [c.end]
+                    + [o.start for o in cands if o.start > c.start]
+                    + [s.start for s in doc.sections if s.start >= a]
+                )
+            b = min(b, a + settings.component_status_window_chars)
+            no, why, _ = _not_implemented(doc.text[a:b].lstrip())
+            if no:
+                implemented, reason = False, why
+        out.append(
+            Found(
+                c.code, collapse(h.title), h.printed or None, implemented, reason, c.section_id, c.start, c.heading_end
+            )
+        )
+    return out
+
+
+def row_title(block: Block, row: Row) -> tuple[str | None, str | None, int, int]:
+    """(printed number, title, start, end) of a table row: its number cell and first text cell."""
+    number, title = None, None
+    span = (row.start, row.end)
+    for c in row.cells:
+        t = collapse(c.text)
+        if not t:
+            continue
+        if number is None and title is None and _ROW_NUMBER.fullmatch(t):
+            number = t.rstrip(".")
+            continue
+        if _LETTERS.search(t):
+            title, span = t, (c.start, c.end)
+            break
+        if title is None and _FIGURE_CELL.fullmatch(t):
+            break
+    return number, title, span[0], span[1]
+
+
+def _row_has_figures(row: Row) -> bool:
+    return any(_AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
+
+
+def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | None, str, int, int]]:
+    """Rows of money tables that name a component: (table, row, code, printed, title, start, end).
+
+    A table counts when at least two of its rows holding figures name components, so a
+    task table whose rows merely mention a component's subject is left alone.
+    """
+    out = []
+    for b in doc.tables():
+        hits = []
+        for r in b.body_rows():
+            if not _row_has_figures(r):
+                continue
+            number, title, a, e = row_title(b, r)
+            if not title:
+                continue
+            h = read_heading(title)
+            code = _title_code(h, settings)
+            if code:
+                hits.append((b, r, code, h.printed or number, collapse(h.title), a, e))
+        if len(hits) >= 2:
+            out.extend(hits)
+    return out
+
+
+def extract(doc: Document, ctx) -> None:
+    settings = ctx.settings
+    found = _from_sections(doc, settings)
+    seen = {f.code for f in found}
+    for b, r, code, printed, title, a, e in table_rows(doc, settings):
+        if code in seen:
+            continue
+        seen.add(code)
+        found.append(Found(code, title, printed, True, None, None, a, e))
+    listed = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.code in listed:
+            continue
+        listed.add(f.code)
+        ctx.rows["components"].append(
+            {
+                "code": f.code,
+                "title": f.title,
+                "printed_number": f.printed_number,
+                "implemented": f.implemented,
+                "reason": f.reason,
+                "section_id": f.section_id,
+                **provenance(doc, f.start, f.end),
+            }
+        )
+    _numbering_checks(doc, ctx, found)
+
+
+def _numbering_checks(doc: Document, ctx, found: list[Found]) -> None:
+    """A heading whose printed Dự án / Tiểu dự án number disagrees with its title's code."""
+    for f in found:
+        if f.section_id is None or not f.printed_number:
+            continue
+        c = canon(f.code)
+        h = read_heading(f.printed_number)
+        if c is None or h.label_level != c.level or not (h.printed_number or "").isdigit():
+            continue
+        if int(h.printed_number) != c.number:
+            expected = f"Dự án {c.number}" if c.level == "project" else f"Tiểu dự án {c.number}"
+            ctx.rows["checks"].append(
+                {
+                    "kind": "numbering_mismatch",
+                    "component": f.code,
+                    "detail": f"heading printed '{f.printed_number}' but its title '{f.title}' is {f.code}",
+                    "expected": expected,
+                    "found": f.printed_number,
+                    **provenance(doc, f.start, f.end),
+                }
+            )
+
+
+def component_at(doc: Document, ctx, offset: int) -> str | None:
+    """The code of the innermost component heading whose part of the plan holds an offset."""
+    best = None
+    for c in candidates(doc, ctx.settings):
+        if c.start <= offset < c.end and (best is None or c.start >= best.start):
+            best = c
+    return best.code if best else None
+
+
+_SECTIONS: list = [
+    None,
+    None,
+    None,
+    -1,
+    None,
+]  # the last document asked about, its sections list and count, Section.edits, its index
+
+
+def _section_index(
+    doc: Document,
+) -> tuple[list[int], list[Section | None], dict[int, Section], dict[int, tuple[Section, ...]]]:
+    """Where Document.section_at changes its answer, the answer from there on, and the
+    ancestors of each section asked about. Steps ask for the section of every line, and the
+    answer only changes where a section starts or ends."""
+    if (
+        _SECTIONS[0] is doc
+        and _SECTIONS[1] is doc.sections
+        and _SECTIONS[2] == len(doc.sections)
+        and _SECTIONS[3] == Section.edits
+    ):
+        return _SECTIONS[4]
+    sections = doc.sections
+    points = sorted({p for sec in sections for p in (sec.start, sec.end)})
+    order = sorted(range(len(sections)), key=lambda i: sections[i].start)
+    at: list[Section | None] = []
+    active: list[int] = []
+    j = 0
+    for p in points:
+        while j < len(order) and sections[order[j]].start <= p:
+            active.append(order[j])
+            j += 1
+        active = [i for i in active if sections[i].end > p]
+        # the innermost: the highest level, and of equals the last listed (Document.section_at)
+        at.append(sections[max(active, key=lambda i: (sections[i].level, i))] if active else None)
+    index = (points, at, {s.section_id: s for s in sections}, {})
+    _SECTIONS[:] = [doc, doc.sections, len(doc.sections), Section.edits, index]
+    return index
+
+
+def section_at(doc: Document, offset: int) -> Section | None:
+    """Document.section_at, answered from an index of the document's sections."""
+    points, at, _, _ = _section_index(doc)
+    i = bisect_right(points, offset) - 1
+    return at[i] if i >= 0 else None
+
+
+def ancestors_at(doc: Document, offset: int) -> tuple[Section, ...]:
+    """Document.ancestors of the section at an offset: it and its parents, innermost first."""
+    section = section_at(doc, offset)
+    if section is None:
+        return ()
+    _, _, by_id, cache = _section_index(doc)
+    found = cache.get(id(section))
+    if found is None:
+        chain, s = [], section
+        while s is not None:
+            chain.append(s)
+            s = by_id.get(s.parent_id) if s.parent_id is not None else None
+        found = cache[id(section)] = tuple(chain)
+    return found

@@ -1,0 +1,1 @@
+"""Money: amounts stated in running text, budget tables, and amounts written in words."""

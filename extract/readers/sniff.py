@@ -1,0 +1,124 @@
+"""Tell a file's real format from its bytes, whatever its name says.
+
+Plans arrive named `.pdf` that are HTML error pages or plain text, `.doc` that are really
+`.docx`, `.docx` that are broken downloads, and text in several encodings. The extension
+is only a hint: the bytes decide, and the name only sharpens an error message.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import PurePath
+
+from extract.errors import CorruptFileError, EmptyFileError, EncryptedFileError, UnsupportedFormatError
+from extract.readers.encodings import looks_like_text
+
+PDF, DOCX, DOC, RTF, ODT, TXT = "pdf", "docx", "doc", "rtf", "odt", "txt"
+# Formats read by converting to .docx with LibreOffice first.
+CONVERTED = (DOC, RTF, ODT)
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Stream names inside an OLE compound file (UTF-16LE directory entries).
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_OTHER_OLE = {
+    "Workbook": "an Excel workbook (.xls)",
+    "Book": "an Excel workbook (.xls)",
+    "PowerPoint Document": "a PowerPoint presentation (.ppt)",
+}
+_ENCRYPTED_OLE = "EncryptedPackage".encode("utf-16-le")
+_ODT_MIME = b"mimetypeapplication/vnd.oasis.opendocument.text"
+
+
+def _named(name: str | None) -> str:
+    suffix = PurePath(name).suffix.lower() if name else ""
+    return f" (named {suffix})" if suffix else ""
+
+
+def sniff(data: bytes, name: str | None = None) -> str:
+    if not data or not data.strip():
+        raise EmptyFileError("the file is empty (0 bytes or only white space); re-download it")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return PDF
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, name)
+    if data.startswith(_OLE):
+        return _sniff_ole(data)
+    if data.lstrip()[:5] == b"{\\rtf":
+        return RTF
+    if looks_like_text(data):
+        _refuse_markup(data, name)
+        return TXT
+    hint = _named(name)
+    if hint and hint.endswith((".docx)", ".xlsx)", ".odt)")):
+        raise CorruptFileError(
+            f"the file{hint} is not a zip archive, as every .docx is, but binary data of an unknown kind; "
+            "the download is probably broken: download it again"
+        )
+    raise UnsupportedFormatError(
+        f"the file{hint} is binary data of an unknown kind (not PDF, Word, RTF or text); check what was downloaded"
+    )
+
+
+def _refuse_markup(data: bytes, name: str | None) -> None:
+    """Text that is a web page or JSON data is not a plan, whatever it is named.
+
+    A download site's error page saved as `plan.pdf` is the classic broken download; JSON
+    beside the plans (annotations, exports) would otherwise load as an empty plan.
+    """
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        raise UnsupportedFormatError(
+            f"the file{_named(name)} is an HTML web page (often a download site's error page), not a plan; download the plan again"
+        )
+    if start[:1] in (b"{", b"["):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            return
+        raise UnsupportedFormatError(
+            f"the file{_named(name)} is JSON data, not a plan document; leave it out of the plans folder"
+        )
+
+
+def _sniff_zip(data: bytes, name: str | None) -> str:
+    if data[30 : 30 + len(_ODT_MIME)] == _ODT_MIME or data[:200].find(_ODT_MIME) >= 0:
+        return ODT
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
+            raise CorruptFileError(
+                f"the Word document is damaged (its zip structure is broken: {e}); it was probably cut off while "
+                "downloading: download it again or re-save it in Word"
+            ) from e
+        raise CorruptFileError(f"the file{_named(name)} is a damaged zip archive ({e}); download it again") from e
+    if "word/document.xml" in names:
+        return DOCX
+    if any(n.startswith("xl/") for n in names):
+        raise UnsupportedFormatError(
+            "the file is an Excel workbook (.xlsx), not a plan document; save the plan as PDF or Word"
+        )
+    if any(n.startswith("ppt/") for n in names):
+        raise UnsupportedFormatError("the file is a PowerPoint presentation (.pptx), not a plan document")
+    if any(n.startswith("word/") for n in names) or "[Content_Types].xml" in names:
+        raise CorruptFileError("the Word document has no word/document.xml part; re-save it in Word or LibreOffice")
+    raise UnsupportedFormatError(
+        "the file is a zip archive but not a Word document; unpack it and ingest what is inside"
+    )
+
+
+def _sniff_ole(data: bytes) -> str:
+    if _WORD_STREAM in data:
+        return DOC
+    if _ENCRYPTED_OLE in data:
+        raise EncryptedFileError("the Office document is password-protected; ask the publisher for an unprotected copy")
+    for stream, what in _OTHER_OLE.items():
+        if stream.encode("utf-16-le") in data:
+            raise UnsupportedFormatError(f"the file is {what}, not a plan document; save the plan as PDF or Word")
+    raise UnsupportedFormatError(
+        "the file is an old Office binary file of an unknown kind (not a Word .doc); open it in Office and save as .docx"
+    )

@@ -1,0 +1,3 @@
+"""Text primitives shared by every stage: normalization, numbers, dates, Vietnamese display formats.
+
+Nothing here knows about documents or files; every other package may import it."""

@@ -1,0 +1,196 @@
+"""Text normalization: what is stored, and the form that is compared.
+
+Stored text is NFC with runs of white space folded, so that character spans are stable
+and a phrase broken across lines ("triệu\\nđồng") reads as one. The *matching form* also
+unifies case, old/new tone-mark placement (hoá/hóa, uỷ/ủy) and dash variants, and it
+keeps every character in place: a span found in the matching form is the same span in
+the stored text, so quotes always come from the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+_WS = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_ALL_WS = regex.compile(r"\s+")
+_WS_OTHER = re.compile("[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")  # _WS but the plain space
+# str.split() also splits at these four, which \s does not match
+_SPLIT_ONLY = re.compile("[\x1c-\x1f]")
+
+# Dash-like characters that documents use interchangeably inside names ("Văn hóa – Xã hội").
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+
+# Old-style tone placement puts the mark on the second vowel of oa/oe/uy at the end of a
+# syllable ("hoá", "thuỷ"); the new style puts it on the first ("hóa", "thủy"). Both occur.
+_TONED = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_BASE_TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_TO_NEW: dict[str, str] = {}
+for _first, _second_set in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _i, _ch in enumerate(_TONED[_second_set]):
+        _OLD_TO_NEW[_first + _ch] = _BASE_TONED[_first][_i] + _second_set
+_OLD_PAIRS = frozenset(_OLD_TO_NEW)
+_NEW_PAIRS = frozenset(_OLD_TO_NEW.values())
+# A pair is re-marked where it ends a syllable (no letter follows) and its u is not part of
+# the consonant "qu" ("quý" keeps its mark on y in both styles). The standard library finds
+# the pairs many times faster than a pattern that also tests their neighbours would.
+_TONE_PAIR = re.compile("|".join(f + "[" + _TONED[v] + "]" for f, v in (("o", "a"), ("o", "e"), ("u", "y"))))
+_LETTER = regex.compile(r"\p{L}")  # a letter as the regex module reads one
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_spaces(text: str) -> str:
+    """Fold runs of horizontal white space to one space; keep line breaks."""
+    if "  " not in text and _WS_OTHER.search(text) is None:  # only single spaces: nothing to fold
+        return text
+    return _WS.sub(" ", text)
+
+
+def collapse(text: str) -> str:
+    """One line: every run of white space, line breaks included, becomes one space."""
+    if _SPLIT_ONLY.search(text) is None:
+        return " ".join(text.split())
+    return _ALL_WS.sub(" ", text).strip()
+
+
+def clean(text: str) -> str:
+    """The stored form of a piece of text: NFC, control characters dropped, spaces folded."""
+    text = nfc(text)
+    if _may_hold_controls(text):
+        text = "".join(ch if (ch in "\n\t" or unicodedata.category(ch)[0] != "C") else " " for ch in text)
+    return fold_spaces(text)
+
+
+# White space that is also a control character (category C), besides tab and line feed.
+_CONTROL_SPACES = re.compile("[\x0b\x0c\r\x1c-\x1f\x85]")
+
+
+def _may_hold_controls(text: str) -> bool:
+    """False when no character of the text is a control (category C) other than tab or line feed.
+
+    Without its white space, a text is printable exactly when it holds no control or
+    unassigned character; white space itself is checked against the few controls among it.
+    """
+    return _CONTROL_SPACES.search(text) is not None or not "".join(text.split()).isprintable()
+
+
+@lru_cache(maxsize=4096)
+def match_form(text: str) -> str:
+    """Lower-case, new-style tone marks, ASCII dashes; same length as the input.
+
+    Cached: every step asks for the matching form of the same document and lines.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a handful of code points change length when lowered
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for dash in _DASHES:
+        if dash in low:
+            low = low.replace(dash, "-")
+    return _new_style(low)
+
+
+def slice_agrees(form: str, a: int, b: int) -> bool:
+    """Whether match_form(text[a:b]) is form[a:b], `form` being match_form(text).
+
+    Slicing first changes only the tone pairs at the slice's edges, whose reading depends
+    on a "q" before the pair or a letter after it; this is False wherever such a pair could
+    be read differently. (Lower-casing Σ also depends on its neighbours: a caller that
+    matches Vietnamese phrases never sees the difference.)
+    """
+    if a and (form[a - 1] == "q" or form[a - 1 : a + 1] in _NEW_PAIRS):
+        return False
+    return not ((b >= 2 and form[b - 2 : b] in _OLD_PAIRS) or (b and form[b - 1 : b + 1] in _NEW_PAIRS))
+
+
+def _new_style(low: str) -> str:
+    """New-style tone marks. A pair's second letter never opens one, so pairs never
+    overlap and each is judged on its own."""
+    parts, last = [], 0
+    for m in _TONE_PAIR.finditer(low):
+        s = m.start()
+        if (s and low[s - 1] == "q") or _LETTER.match(low, s + 2):
+            continue
+        parts.append(low[last:s])
+        parts.append(_OLD_TO_NEW[m.group()])
+        last = s + 2
+    if not parts:
+        return low
+    parts.append(low[last:])
+    return "".join(parts)
+
+
+class _NonspacingMarks(dict):
+    """A str.translate table that drops nonspacing marks (category Mn), filled in as
+    characters are met: looking each character up in C beats a generator over them.
+    Only the scripts below U+3000 are kept, so that an odd text cannot grow it without end."""
+
+    def __missing__(self, code: int) -> int | None:
+        out = None if unicodedata.category(chr(code)) == "Mn" else code
+        if code < 0x3000:
+            self[code] = out
+        return out
+
+
+_DROP_MARKS = _NonspacingMarks()
+
+
+@lru_cache(maxsize=4096)
+def strip_diacritics(text: str) -> str:
+    """ASCII skeleton of a Vietnamese string ("Đa dạng" -> "da dang"), for fuzzy title matching."""
+    text = match_form(text).replace("đ", "d")
+    return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """A compact comparison key: matching form with white space collapsed.
+
+    Cached: lexicon entries, names and titles are keyed over and over.
+    """
+    return collapse(match_form(nfc(text)))
+
+
+class PhraseScan:
+    """A pattern whose every match opens with one of a few literal words, tried only where
+    one of them occurs.
+
+    The regex module tries a long alternation of phrases at every character of a text,
+    which costs more than all else a step does; the standard library finds the literal
+    words the phrases open with many times faster. The matches are exactly those of the
+    pattern's own finditer and search: where no opening word occurs, no match can start.
+    An empty opening word (a phrase that opens with a separator) turns the shortcut off.
+    """
+
+    def __init__(self, pattern: regex.Pattern, leads) -> None:
+        self.pattern = pattern
+        leads = sorted(set(leads), key=len, reverse=True)
+        self._leads = re.compile("|".join(map(re.escape, leads))) if leads and all(leads) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._leads is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        n = len(text)
+        end = n if endpos is None else min(max(endpos + n if endpos < 0 else endpos, 0), n)
+        pos = min(max(pos + n if pos < 0 else pos, 0), n)  # as the regex module reads them: like a slice
+        find, match = self._leads.search, self.pattern.match
+        while (c := find(text, pos, end)) is not None:
+            m = match(text, c.start(), end)
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m
+                pos = max(m.end(), c.start() + 1)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
