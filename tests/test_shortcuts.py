@@ -759,7 +759,7 @@ def documents_with_sections(draw) -> Document:
         end = start + draw(st.integers(-2, 40))
         parent = draw(st.one_of(st.none(), st.integers(1, i) if i else st.none(), st.just(99)))
         sections.append(Section(i + 1, draw(st.integers(1, 4)), None, "arabic", f"s{i}", start, end, parent, start))
-    return Document("x" * 90, [], "txt", sections=sections)
+    return Document("x" * 90, [], "txt", sections=tuple(sections))
 
 
 @FUZZ
@@ -780,25 +780,31 @@ def test_section_index_answers_as_the_document_does_on_the_plans():
 
 
 def test_section_index_follows_the_document_asked_about():
-    one = Document("x" * 20, [], "txt", sections=[Section(1, 1, None, "title", "a", 0, 20, None, 1)])
-    two = Document("x" * 20, [], "txt", sections=[Section(2, 1, None, "title", "b", 5, 10, None, 6)])
+    one = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
+    two = Document("x" * 20, [], "txt", sections=(Section(2, 1, None, "title", "b", 5, 10, None, 6),))
     assert components.section_at(one, 2).section_id == 1
     assert components.section_at(two, 2) is None
     assert components.section_at(one, 6).section_id == 1
-    one.sections = [Section(3, 1, None, "title", "c", 0, 5, None, 1)]  # a new list, as structure writes it
+    one.sections = (Section(3, 1, None, "title", "c", 0, 5, None, 1),)  # a new tree, as structure writes it
     assert components.section_at(one, 2).section_id == 3
-    one.sections.append(Section(4, 2, None, "arabic", "d", 1, 4, 3, 2))
+    one.sections += (Section(4, 2, None, "arabic", "d", 1, 4, 3, 2),)
     assert components.section_at(one, 2).section_id == 4
     assert [s.section_id for s in components.ancestors_at(one, 2)] == [4, 3]
 
 
-def test_section_index_follows_a_section_edited_in_place():
-    doc = Document("x" * 20, [], "txt", sections=[Section(1, 1, None, "title", "a", 0, 20, None, 1)])
+def test_section_index_follows_a_replaced_section_tree():
+    doc = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
     assert components.section_at(doc, 15) is doc.section_at(15)
-    doc.sections[0].end = 10
+    doc.sections = (dataclasses.replace(doc.sections[0], end=10),)
     assert components.section_at(doc, 15) is doc.section_at(15)
-    doc.sections[0] = Section(2, 1, None, "title", "b", 0, 20, None, 1)
+    doc.sections = (Section(2, 1, None, "title", "b", 0, 20, None, 1),)
     assert components.section_at(doc, 15) is doc.section_at(15)
+
+
+def test_sections_cannot_be_edited_in_place():
+    doc = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.sections[0].end = 10
 
 
 def _dice(a: tuple, b: tuple) -> float:

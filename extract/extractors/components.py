@@ -256,16 +256,17 @@ class Candidate:
     end: int = 0
 
 
-_LAST: list = [None, None, None]  # the last document asked about, its settings and its answer
-
-
 def candidates(doc: Document, settings) -> list[Candidate]:
-    """Every heading that names a component, in document order, each with its span."""
-    if _LAST[0] is doc and _LAST[1] is settings:
-        return _LAST[2]
-    found = _find_candidates(doc, settings)
-    _spans(doc, found)
-    _LAST[:] = [doc, settings, found]
+    """Every heading that names a component, in document order, each with its span.
+
+    Several steps ask for them; they are found once per document and settings and kept
+    in the document's indexes."""
+    key = ("component_candidates", settings)
+    found = doc.indexes.get(key)
+    if found is None:
+        found = _find_candidates(doc, settings)
+        _spans(doc, found)
+        doc.indexes[key] = found
     return found
 
 
@@ -557,28 +558,16 @@ def component_at(doc: Document, ctx, offset: int) -> str | None:
     return best.code if best else None
 
 
-_SECTIONS: list = [
-    None,
-    None,
-    None,
-    -1,
-    None,
-]  # the last document asked about, its sections list and count, Section.edits, its index
-
-
 def _section_index(
     doc: Document,
 ) -> tuple[list[int], list[Section | None], dict[int, Section], dict[int, tuple[Section, ...]]]:
     """Where Document.section_at changes its answer, the answer from there on, and the
     ancestors of each section asked about. Steps ask for the section of every line, and the
     answer only changes where a section starts or ends."""
-    if (
-        _SECTIONS[0] is doc
-        and _SECTIONS[1] is doc.sections
-        and _SECTIONS[2] == len(doc.sections)
-        and _SECTIONS[3] == Section.edits
-    ):
-        return _SECTIONS[4]
+    cached = doc.indexes.get("section_index")
+    # Sections are frozen and held in a tuple, so a changed tree is a new tuple.
+    if cached is not None and cached[0] is doc.sections:
+        return cached[1]
     sections = doc.sections
     points = sorted({p for sec in sections for p in (sec.start, sec.end)})
     order = sorted(range(len(sections)), key=lambda i: sections[i].start)
@@ -593,7 +582,7 @@ def _section_index(
         # the innermost: the highest level, and of equals the last listed (Document.section_at)
         at.append(sections[max(active, key=lambda i: (sections[i].level, i))] if active else None)
     index = (points, at, {s.section_id: s for s in sections}, {})
-    _SECTIONS[:] = [doc, doc.sections, len(doc.sections), Section.edits, index]
+    doc.indexes["section_index"] = (doc.sections, index)
     return index
 
 
