@@ -31,6 +31,7 @@ import regex
 from extract import rules
 from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
+from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
 rules.register(
@@ -498,7 +499,12 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
     return out
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "components",
+    requires=(),
+    assigns=("rows.components", "rows.checks"),
+)
+def extract(doc: Document, ctx: Context) -> None:
     settings = ctx.settings
     found = _from_sections(doc, settings)
     seen = {f.code for f in found}

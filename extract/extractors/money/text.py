@@ -29,6 +29,7 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, best_match, canon, component_at, read_heading, section_at
 from extract.extractors.money.words import find_word_amounts, money_entries
+from extract.extractors.step import Context, step
 from extract.text.normalize import match_form, strip_diacritics
 from extract.text.numbers import NUMBER_RE, to_dong
 
@@ -418,7 +419,12 @@ def _row(doc: Document, f: Figure) -> dict:
     }
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "amounts",
+    requires=("meta.period_start", "meta.period_end"),
+    assigns=("rows.amounts", "rows.checks"),
+)
+def extract(doc: Document, ctx: Context) -> None:
     from extract.extractors import checks
     from extract.extractors.money import tables as budgettables
 
