@@ -76,8 +76,13 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
       kehoach compare targets --indicator poverty_rate_reduction --level district
       kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
-    from extract.analysis.compare import PlanFilter, compare_targets
-    from extract.analysis.query import open_database
+    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+        PlanFilter,
+        compare_targets,
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
@@ -126,8 +131,13 @@ def compare_funding_command(component, source, share, unit, level, province, all
       kehoach compare funding --share
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
-    from extract.analysis.compare import PlanFilter, compare_funding
-    from extract.analysis.query import open_database
+    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+        PlanFilter,
+        compare_funding,
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
@@ -153,7 +163,9 @@ def query(sql: str, fmt, out, db) -> None:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
-    from extract.analysis.query import run_query
+    from extract.analysis.query import (
+        run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     emit(run_query(db, sql), fmt, out)
 
@@ -179,8 +191,12 @@ def export(fmt: str, out: Path, db: Path) -> None:
     Example:
       kehoach export --format parquet --out output/export
     """
-    from extract.analysis.export import export_database
-    from extract.analysis.query import open_database
+    from extract.analysis.export import (
+        export_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
@@ -206,7 +222,9 @@ def review(target: str, out: Path, db: Path) -> None:
     Example:
       kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
-    from extract.analysis.review import review_page
+    from extract.analysis.review import (
+        review_page,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     page = review_page(target, db)
     out.parent.mkdir(parents=True, exist_ok=True)

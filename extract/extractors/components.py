@@ -31,6 +31,7 @@ import regex
 from extract import rules
 from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
+from extract.document.sections import RANK
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
@@ -368,7 +369,6 @@ def _spans(doc: Document, cands: list[Candidate]) -> None:
     labelled lines that each state their own figures ("Tiểu dự án 2 - …: 12 tỷ đồng") are a
     list, and each governs its own line only.
     """
-    from extract.document.sections import RANK
 
     unranked = {c.section_id for c in cands if c.section_id is not None}
     by_id = {s.section_id: s for s in doc.sections}
