@@ -67,6 +67,7 @@ def _rows(con):
     }
 
 
+@pytest.mark.slow
 def test_batch_finishes_and_accounts_for_every_file(hostile_run, hostile_dir):
     proc, con, seconds = hostile_run
     assert seconds < BATCH_SECONDS
