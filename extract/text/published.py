@@ -56,7 +56,8 @@ _MARKUP = regex.compile(
 )
 _CELL_SPLIT = regex.compile(r"\s*\|\s*")
 _LIST_MARK = regex.compile(
-    r"^(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+[.)]\s|điều\s+\d|chương\s+[ivxlc\d])", regex.I
+    r"^(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s+\p{Lu}|[a-zđ][)]\s|[IVXLC]+[.)]\s|điều\s+\d|chương\s+[ivxlc\d])",
+    regex.I,
 )
 # A line that stops where a phrase runs on: a label without its value, a date cut short.
 _OPEN_END = regex.compile(
@@ -132,16 +133,19 @@ def _classify(part: str, start: int) -> list[_Raw]:
     return [_Raw(text, s, e, "line")]
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """True when `nxt` carries on the phrase `prev` was cut in by a hard wrap."""
+def continues(prev: str, nxt: str, full: bool = False) -> bool:
+    """True when `nxt` carries on the phrase `prev` was cut in by a hard wrap: `prev` ends
+    open (a label without its value, a date cut short, a comma, a level word before its
+    name) or `nxt` starts in lower case or with a figure; with `full` (`prev` filled the
+    width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
-    if _OPEN_END.search(prev):
+    if _OPEN_END.search(prev) or prev.count("(") > prev.count(")"):
         return True
     if _TERMINAL.search(prev):
         return False
     first = nxt[:1]
-    if first.islower() or (first.isdigit() and not prev.isupper()):
+    if first.islower() or (first.isdigit() and not prev.isupper()) or full:
         return True
     # "Bình" / "Định, ngày 07 tháng 9 năm 2022": a place name cut before its comma
     return (
@@ -177,7 +181,7 @@ def front_view(text: str, limit: int = 12000) -> list[ViewLine]:
                 out.append(cur)
                 cur = None
             continue
-        if cur is not None and ((in_cell[i] and cell_of_cur) or (not in_cell[i] and _continues(cur.text, r.text))):
+        if cur is not None and ((in_cell[i] and cell_of_cur) or (not in_cell[i] and continues(cur.text, r.text))):
             cur = ViewLine(f"{cur.text} {r.text}", cur.start, r.end)
             continue
         if cur is not None:
