@@ -20,10 +20,11 @@ from extract.document.model import Document
 from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
 from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
+from extract.readers.html import read_html
 from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
 from extract.readers.pdf import read_pdf
-from extract.readers.sniff import CONVERTED, DOCX, PDF, TXT, sniff
+from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
 from extract.readers.txt import read_text
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.timelimit import time_limit
@@ -45,6 +46,7 @@ Step = Callable[[Document, Context], None]
 STEP_MODULES = (
     "extractors.sections",
     "extractors.metadata",
+    "extractors.programme",
     "extractors.components",
     "extractors.money.text",
     "extractors.assignments",
@@ -86,6 +88,11 @@ def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str 
             raw = read_docx(docx_bytes, settings)
         encoding = repair_blocks(raw)
         doc = build_document(raw, fmt, encoding=encoding)
+    elif fmt == HTML:
+        with _damage_is_the_files_fault("web page", ("lxml",)):
+            raw, encoding = read_html(data, settings, describe_name(name))
+        repaired = repair_blocks(raw)
+        doc = build_document(raw, HTML, encoding=f"{encoding}, {repaired}" if repaired else encoding)
     else:
         text, encoding = decode_bytes(data)
         if len(text) > settings.max_text_chars:

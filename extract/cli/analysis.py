@@ -45,6 +45,15 @@ _PROVINCE = click.option(
     help="Only plans of this province (diacritics and case ignored: 'tra vinh').",
 )
 _ALL = click.option("--all-renditions", is_flag=True, help="Show every ingested copy of a plan, not one per plan.")
+_PROGRAMME = click.option(
+    "--programme",
+    default="poverty_2021_2025",
+    show_default=True,
+    metavar="NAME|all",
+    help="Views hold the documents of this national target programme (documents.programme): poverty_2021_2025, "
+    "poverty_2016_2020, poverty_2011_2015, new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several, "
+    "none, or all of them. Pages that are no administrative document are in no view.",
+)
 
 
 def _emit(result, fmt: str | None, out: Path | None) -> None:
@@ -93,10 +102,13 @@ def compare() -> None:
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @_FORMAT
 @_OUT
 @_DB
-def compare_targets_command(indicator, population, top, level, province, all_renditions, fmt, out, db) -> None:
+def compare_targets_command(
+    indicator, population, top, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Targets across jurisdictions: each plan's goal for an indicator, steepest first.
 
     With --indicator, one column of goals (value, unit, comparator, year and the clause
@@ -111,7 +123,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
     from extract.analysis.compare import PlanFilter, compare_targets
     from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
     finally:
@@ -144,10 +156,13 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @_FORMAT
 @_OUT
 @_DB
-def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
+def compare_funding_command(
+    component, source, share, unit, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
     Figures are for the plan's whole period. A component's figure is the one the plan
@@ -162,7 +177,7 @@ def compare_funding_command(component, source, share, unit, level, province, all
     from extract.analysis.compare import PlanFilter, compare_funding
     from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
     finally:
@@ -172,10 +187,11 @@ def compare_funding_command(component, source, share, unit, level, province, all
 
 @click.command()
 @click.argument("sql")
+@_PROGRAMME
 @_FORMAT
 @_OUT
 @_DB
-def query(sql: str, fmt, out, db) -> None:
+def query(sql: str, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
     Tables: documents, sections, components, amounts, assignments, targets, references,
@@ -189,7 +205,7 @@ def query(sql: str, fmt, out, db) -> None:
     """
     from extract.analysis.query import run_query
 
-    _emit(run_query(db, sql), fmt, out)
+    _emit(run_query(db, sql, programme), fmt, out)
 
 
 @click.command()
@@ -202,12 +218,14 @@ def query(sql: str, fmt, out, db) -> None:
     help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
+@_PROGRAMME
 @_DB
-def export(fmt: str, out: Path, db: Path) -> None:
+def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     """Export every table and view, with a data dictionary, for pandas, R or Excel.
 
     data_dictionary.csv describes every column: table, type, unit, meaning and allowed
-    values. Money is exact whole đồng (int64).
+    values. Money is exact whole đồng (int64). Tables hold every document; views hold the
+    documents of --programme.
 
     \b
     Example:
@@ -216,7 +234,7 @@ def export(fmt: str, out: Path, db: Path) -> None:
     from extract.analysis.export import export_database
     from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         written = export_database(con, fmt, out)
     finally:

@@ -86,12 +86,15 @@ class Section:
 class Document:
     text: str
     blocks: list[Block]
-    format: str  # "pdf", "docx", "txt"
+    format: str  # "pdf", "docx", "txt", "html" (and doc, rtf, odt read through LibreOffice)
     pages: int | None = None
     encoding: str | None = None
     sections: list[Section] = field(default_factory=list)
     ocr: bool = False  # some text came from OCR of scanned pages
     ocr_confidence: float | None = None  # mean OCR word confidence, 0-100
+    # the national target programme the document is for (set by the programme step); the
+    # steps that read Dự án of the poverty programme ask it before reading any
+    programme: str | None = None
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page of a character offset (None outside PDFs)."""
