@@ -79,7 +79,9 @@ _PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|từ)?\s*(
 _YEAR = regex.compile(r"năm\s+(\d{4})")
 _ANY_YEAR = regex.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
 # "Số: 12/2022/NQ-HĐND": a document number, for instruments
-_NUMBER = regex.compile(r"(?<![\w/])(\d+[a-zđ]?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-zđ]+(?:\s*-\s*[a-zđ0-9]+)*)(?![\w])")
+_NUMBER = regex.compile(
+    r"(?<![\w/])(\d+[a-zđ]?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-zđ][a-zđ0-9]*(?:\s*-\s*[a-zđ0-9]+)*)(?![\w])"
+)
 _DATE_AFTER = regex.compile(
     r"\s*,?\s*(?:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|\s+tháng\s+\d{1,2}\s+năm)\s*|năm\s+)(\d{4})"
 )
@@ -239,21 +241,26 @@ def _zones(doc: Document, form: str, meta: dict) -> tuple[tuple[int, int] | None
     if basis is not None:
         part_after = _PART_LINE.search(form, basis.end(), min(len(form), basis.end() + BASIS_CHARS))
         bases_end = part_after.start() if part_after else min(len(form), basis.end() + BASIS_CHARS // 2)
-    return _title_span(form, meta.get("title")), opening_end, bases_end
+    return _title_span(form, meta.get("title"), opening_end), opening_end, bases_end
 
 
-def _title_span(form: str, title: str | None) -> tuple[int, int] | None:
-    """Where the metadata step's title (collapsed) stands in the text."""
+def _title_span(form: str, title: str | None, limit: int) -> tuple[int, int] | None:
+    """Where the metadata step's title (collapsed) stands in the text: all its words in a
+    row, else from its first words to the end of the opening."""
     if not title:
         return None
     words = _TOKEN.findall(match_form(collapse(title)))
     if len(words) < 2:
         return None
+    whole = regex.compile(_SEP.join(regex.escape(w) for w in words))
+    m = whole.search(form, 0, min(len(form), OPENING_CHARS * 3))
+    if m is not None:
+        return m.span()
     head = regex.compile(_SEP.join(regex.escape(w) for w in words[:6]))
     m = head.search(form, 0, min(len(form), OPENING_CHARS * 3))
     if m is None:
         return None
-    return m.start(), min(len(form), m.start() + int(len(title) * 1.3) + 20)
+    return m.start(), max(m.end(), min(len(form), m.start() + len(title) + 10, limit))
 
 
 def decide(doc: Document, meta: dict) -> tuple[str, Evidence | None]:

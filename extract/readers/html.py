@@ -430,6 +430,7 @@ class _Reader:
     def add(self, text: str | None) -> None:
         if not text or self.stopped:
             return
+        text = _WS.sub(" ", text)  # a line break in the page's source is a space; <br> is the line break
         self.buf.append(text)
         n = len(text.strip())
         self.chars += n
