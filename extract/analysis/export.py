@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from extract.errors import KehoachError
+from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
@@ -169,7 +170,8 @@ def format_for(fmt: str | None, out: Path | None, allowed=FORMATS) -> str:
 # and indicator keys are read from the rules files so the dictionary follows them.
 ALLOWED: dict[str, str] = {
     "status": "ok, failed",
-    "format": "pdf, docx, doc, txt",
+    "format": "pdf, docx, doc, rtf, odt, html, txt",
+    "programme": ", ".join(PROGRAMMES),
     "admin_level": "province, district, commune",
     "source": "total, central, local, province, district, commune, other, credit",
     "capital": "recurrent, investment, NULL",

@@ -25,6 +25,15 @@ _PROVINCE = click.option(
     help="Only plans of this province (diacritics and case ignored: 'tra vinh').",
 )
 _ALL = click.option("--all-renditions", is_flag=True, help="Show every ingested copy of a plan, not one per plan.")
+_PROGRAMME = click.option(
+    "--programme",
+    default="poverty_2021_2025",
+    show_default=True,
+    metavar="NAME|all",
+    help="Views hold the documents of this national target programme (documents.programme): poverty_2021_2025, "
+    "poverty_2016_2020, poverty_2011_2015, new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several, "
+    "none, or all of them. Pages that are no administrative document are in no view.",
+)
 
 
 @click.group()
@@ -62,9 +71,12 @@ def compare() -> None:
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @output_options()
 @db_option
-def compare_targets_command(indicator, population, top, level, province, all_renditions, fmt, out, db) -> None:
+def compare_targets_command(
+    indicator, population, top, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Targets across jurisdictions: each plan's goal for an indicator, steepest first.
 
     With --indicator, one column of goals (value, unit, comparator, year and the clause
@@ -84,7 +96,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
         open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
     finally:
@@ -117,9 +129,12 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @output_options()
 @db_option
-def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
+def compare_funding_command(
+    component, source, share, unit, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
     Figures are for the plan's whole period. A component's figure is the one the plan
@@ -139,7 +154,7 @@ def compare_funding_command(component, source, share, unit, level, province, all
         open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
     finally:
@@ -149,9 +164,10 @@ def compare_funding_command(component, source, share, unit, level, province, all
 
 @click.command()
 @click.argument("sql")
+@_PROGRAMME
 @output_options()
 @db_option
-def query(sql: str, fmt, out, db) -> None:
+def query(sql: str, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
     Tables: documents, sections, components, amounts, assignments, targets, references,
@@ -167,7 +183,7 @@ def query(sql: str, fmt, out, db) -> None:
         run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    emit(run_query(db, sql), fmt, out)
+    emit(run_query(db, sql, programme), fmt, out)
 
 
 @click.command()
@@ -180,12 +196,14 @@ def query(sql: str, fmt, out, db) -> None:
     help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
+@_PROGRAMME
 @db_option
-def export(fmt: str, out: Path, db: Path) -> None:
+def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     """Export every table and view, with a data dictionary, for pandas, R or Excel.
 
     data_dictionary.csv describes every column: table, type, unit, meaning and allowed
-    values. Money is exact whole đồng (int64).
+    values. Money is exact whole đồng (int64). Tables hold every document; views hold the
+    documents of --programme.
 
     \b
     Example:
@@ -198,7 +216,7 @@ def export(fmt: str, out: Path, db: Path) -> None:
         open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         written = export_database(con, fmt, out)
     finally:

@@ -23,7 +23,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         (
             "format",
             "VARCHAR",
-            "pdf, docx, doc, rtf, odt or txt, detected from the bytes (.doc/.rtf/.odt are read through LibreOffice)",
+            "pdf, docx, doc, rtf, odt, html or txt, detected from the bytes (.doc/.rtf/.odt are read through LibreOffice)",
         ),
         ("bytes", "BIGINT", "file size in bytes"),
         ("pages", "INTEGER", "page count (PDF only)"),
@@ -52,6 +52,16 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("period_start", "INTEGER", "first year of the period the plan covers"),
         ("period_end", "INTEGER", "last year of the period the plan covers"),
         ("title", "VARCHAR", "the document's title"),
+        (
+            "programme",
+            "VARCHAR",
+            "national target programme the document is for: poverty_2021_2025, poverty_2016_2020, poverty_2011_2015, "
+            "new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several or none (rules/programmes.yaml)",
+        ),
+        ("programme_page", "INTEGER", "PDF page of the words that decided the programme"),
+        ("programme_char_start", "INTEGER", "start of the words that decided the programme in documents.text"),
+        ("programme_char_end", "INTEGER", "end (exclusive) of the words that decided the programme"),
+        ("programme_quote", "VARCHAR", "the words that decided the programme (title, legal basis or body), as stored"),
         ("extractor_version", "VARCHAR", "kehoach extractor version that produced the rows"),
         ("ingested_at", "TIMESTAMP", "when the rows were written"),
     ],
@@ -165,10 +175,19 @@ FACT_TABLES = [t for t in TABLES if t not in ("documents", "files")]
 
 
 def ddl() -> list[str]:
+    """CREATE for every table, then ADD COLUMN for every column, so that a database written
+    by an older release gains the columns added since (NULL in its old rows, which a new
+    extractor version re-extracts)."""
     out = []
     for table, cols in TABLES.items():
         body = ", ".join(f'"{name}" {typ}' for name, typ, _ in cols)
         out.append(f'CREATE TABLE IF NOT EXISTS "{table}" ({body})')
+    for table, cols in TABLES.items():
+        out.extend(
+            f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {typ}'
+            for name, typ, _ in cols
+            if "PRIMARY KEY" not in typ
+        )
     return out
 
 
