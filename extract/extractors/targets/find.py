@@ -47,6 +47,7 @@ _LEAD_END = regex.compile(r"[,;]\s*$")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _ENDS_SENTENCE = regex.compile(r"[.!?]\s*$")
 _NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "article"})
+_FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
 _MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
 _COMPARED_YEAR = regex.compile(
     r"[^.;()]{0,80}?(?<![\p{L}\p{N}])so(?:\s+với)?(?:\s+(?:cuối|hết))?\s+năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"
@@ -66,6 +67,7 @@ class Quantity:
     value_high: float | None
     unit: str  # before the per-year reading: %, households, people, per_10000_people, models, communes
     per_year_suffix: bool = False
+    kind: str = ""
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         n, d = int(m["v1"]), int(m["d"])
         if not 0 < n <= d or lex.number_blocker.search(before):
             return None
-        return Quantity(s, e, float(n), None, lex.count_unit[phrase_key(m["noun"])])
+        return Quantity(s, e, float(n), None, lex.count_unit[phrase_key(m["noun"])], kind="count_of")
     if kind == "multiple":  # "tăng 1,8 lần so năm 2020", never "lần thứ", "2 lần/năm"
         if not lex.multiple_lead.search(before) or mform.startswith("/", e):
             return None
@@ -398,6 +400,14 @@ def _goal_year(texts: list[str], period: tuple[int | None, int | None], lex: Lex
             ):
                 return int(m["year"]), "period"
     return end, None
+
+
+def _last_stated_year(text: str, period, lex: Lexicon) -> int | None:
+    """The year stated last before a clause of the same paragraph ("Năm 2025, tỉnh phấn đấu giảm
+    …; trong đó, …"), the one its goals go on with."""
+    start = period[0]
+    years = [y for y, _ in _stated_years(text, lex) if start is None or y >= start]
+    return years[-1] if years else None
 
 
 def _year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> int | None:
@@ -672,11 +682,9 @@ def _clause_targets(
         elif state != "goal":
             return False
     running = state != _MARKED
-    for i in range(len(qs) - 1, 0, -1):  # "từ 5% xuống còn 3%": the first is the starting level
+    for i in range(len(qs) - 1, 0, -1):
         gap = mform[qs[i - 1].end : qs[i].start]
-        if lex.baseline_link.match(_YEAR.sub(" ", _PAREN.sub(" ", gap))) or (
-            lex.baseline_link_word.search(gap) and lex.range_opener.search(mform, clause.start, qs[i - 1].start)
-        ):
+        if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
             del qs[i - 1]
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
@@ -694,7 +702,9 @@ def _clause_targets(
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
         year, words = _goal_year([mform[ts:te], sub, view], period, lex)
-        if words is None:
+        if words is None and running:
+            year = _last_stated_year(mform[ls : clause.start], period, lex) or year
+        elif words is None:
             year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
         one_year = _one_year(year, words, period, [sub, view], lex)
         clause_before = clause.view(mform, clause.start, q.start)
@@ -723,15 +733,19 @@ def _clause_targets(
             "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
             **provenance(doc, ts, te),
         }
-        if kept is None or _new_goal(ctx.rows["targets"], kept, row, ls, words is not None):
+        follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        if kept is None or _new_goal(
+            ctx.rows["targets"], kept, row, ls, words is not None, follow[1] if follow else ""
+        ):
             ctx.rows["targets"].append(row)
     return yearly
 
 
-def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool) -> bool:
+def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
-    measured) takes the earlier one's place. Goals of different stated years stay apart."""
+    measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
+    two that name nothing measured unless they say the same ("… 2.000 hộ nghèo" twice)."""
     unit = row["unit"].removesuffix("/year")
     key = (row["value"], row["value_high"], unit, row["population"])
     score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
@@ -744,6 +758,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             and b is None
             and phrase_key(earlier["text"]) != phrase_key(match_form(row["text"]))
             and not (earlier["stated"] and stated)
+            and (not follow or earlier["follow"] != follow)
         ):
             continue
         if a is not None and b is not None and a != b:
@@ -759,11 +774,33 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "year": row["year"],
             "score": score,
             "indicator": row["indicator"],
+            "follow": follow,
             "text": match_form(row["text"]),
             "index": len(rows),
         }
     )
     return True
+
+
+def _starting_level(gap: str, mform: str, clause_start: int, q: Quantity, lex: Lexicon) -> bool:
+    """The figure is where the goal starts from: "từ 5% xuống còn 3%", "từ 30,23% năm 2023, xuống
+    còn 25,93%", not "giảm từ 3% trở lên, …"."""
+    if lex.baseline_link.match(_YEAR.sub(" ", _PAREN.sub(" ", gap))):
+        return True
+    after = lex.comparator_after.match(gap)
+    rest = gap[after.end() :] if after else gap
+    links = list(lex.baseline_link_word.finditer(rest))
+    return (
+        bool(links)
+        and len(rest) - links[-1].end() <= 20
+        and bool(lex.range_opener.search(mform, clause_start, q.start))
+    )
+
+
+def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
+    """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
+    "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
+    return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:

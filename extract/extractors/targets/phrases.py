@@ -73,6 +73,7 @@ ROLES = frozenset(
         "one_year_reference",
         "period_reference",
         "result_after",
+        "subject_gap_word",
     }
 )
 # which roles need a value, and what it must be
@@ -170,6 +171,7 @@ class Lexicon:
     one_year_reference: regex.Pattern
     period_reference: regex.Pattern
     result_after: regex.Pattern
+    subject_gap: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
     comparator_value: dict
@@ -283,6 +285,13 @@ def lexicon() -> Lexicon:
         level_word=_compile(alternation(_phrases(roles["level_word"]))),
         one_year_reference=_compile(r"[^.;]{0,80}?" + alternation(_phrases(roles["one_year_reference"]))),
         period_reference=_compile(alternation(_phrases(roles["period_reference"]))),
+        subject_gap=_compile(
+            r"\s*"
+            + alternation(_phrases(roles["change_verb"]))
+            + r"(?:\s+"
+            + alternation(_phrases(roles["subject_gap_word"]))
+            + r")*\s*"
+        ),
         result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),
         comparator_after=_compile(r"\s*(?P<c>" + alternation(_phrases(cmp_after)) + ")"),
