@@ -325,8 +325,10 @@ def _unit(
 def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None) -> bool:
     """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
     còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
-    với năm 2024"), and not a change over the whole period ("so với đầu kỳ")."""
-    verbs = list(lex.change_verb.finditer(before))
+    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
+    name ("mô hình giảm nghèo") changes nothing."""
+    names = [m.span() for m in lex.neutral.finditer(before)]
+    verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
     if not verbs or lex.period_reference.search(before + " " + after):
         return False
     return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
