@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from extract import DEFAULT_DB
+from extract.vocabulary import FUNDING_SOURCES
 
 _DB = click.option(
     "--db",
@@ -128,7 +129,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 )
 @click.option(
     "--source",
-    type=click.Choice(["total", "central", "local", "other", "credit"]),
+    type=click.Choice(list(FUNDING_SOURCES)),
     default="total",
     show_default=True,
     help="Funding source.",

@@ -31,6 +31,7 @@ import regex
 from extract import rules
 from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
+from extract.extractors.checkrows import CheckKind, check_row
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
 rules.register(
@@ -538,14 +539,16 @@ def _numbering_checks(doc: Document, ctx, found: list[Found]) -> None:
         if int(h.printed_number) != c.number:
             expected = f"Dự án {c.number}" if c.level == "project" else f"Tiểu dự án {c.number}"
             ctx.rows["checks"].append(
-                {
-                    "kind": "numbering_mismatch",
-                    "component": f.code,
-                    "detail": f"heading printed '{f.printed_number}' but its title '{f.title}' is {f.code}",
-                    "expected": expected,
-                    "found": f.printed_number,
-                    **provenance(doc, f.start, f.end),
-                }
+                check_row(
+                    doc,
+                    CheckKind.NUMBERING_MISMATCH,
+                    f"heading printed '{f.printed_number}' but its title '{f.title}' is {f.code}",
+                    component=f.code,
+                    expected=expected,
+                    found=f.printed_number,
+                    start=f.start,
+                    end=f.end,
+                )
             )
 
 

@@ -14,106 +14,36 @@ plan-wide (component NULL). A figure that is a rate or norm ("40 triệu đồng
 10 triệu đồng") is not an amount of the plan. An amount in words next to the same figure
 is the same fact.
 
-Budget tables are read by budgettables.py, and the arithmetic checks (including the
-correction of a printed unit the document's own sums contradict) by checks.py.
+The money vocabulary (units, source and capital phrases, bases) is money.vocabulary's;
+budget tables are read by money.tables, and the arithmetic checks (including the
+correction of a printed unit the document's own sums contradict) by checks. This module's
+`extract` is the amounts step and runs all three.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from extract.document.model import Document
 from extract.document.provenance import provenance
+from extract.extractors import checks
 from extract.extractors.components import ancestors_at, best_match, canon, component_at, read_heading, section_at
-from extract.extractors.money.words import find_word_amounts, money_entries
+from extract.extractors.money import tables as budgettables
+from extract.extractors.money.vocabulary import basis_of, choose, has_phrase, labels_in, phrases, unit_factors, unit_re
+from extract.extractors.money.words import find_word_amounts
 from extract.text.normalize import match_form, strip_diacritics
-from extract.text.numbers import NUMBER_RE, to_dong
+from extract.text.numbers import to_dong
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
 _BULLET = regex.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)*\.?\)?)|(?P<letter>[a-zđ]\))|(?P<mark>[-+•*–]))\s*")
 # a sentence ends where the next starts with a capital: labels never reach back across it
 _SENTENCE = regex.compile(r"[.;!?]\s+(?=\p{Lu})")
-_YEAR = regex.compile(r"(?<!\w)năm\s+(?:20\d\d)(?!\d)")
 _OPEN_PAREN = regex.compile(r"\s*\(")
 _SPACE_WORD = regex.compile(r"\s\w")
 _WORD_CHAR = regex.compile(r"\w")
 _RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
-
-
-@cache
-def _unit_re() -> regex.Pattern:
-    units = sorted({match_form(e["phrase"]) for e in money_entries("unit")}, key=len, reverse=True)
-    alt = "|".join(regex.escape(u) for u in units)
-    return regex.compile(rf"(?P<num>{NUMBER_RE.pattern})\s*(?P<unit>{alt})(?![\w])")
-
-
-@cache
-def unit_factors() -> dict[str, int]:
-    return {match_form(e["phrase"]): e["factor"] for e in money_entries("unit")}
-
-
-@cache
-def _label_re(header: bool) -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
-    """One pattern for every source and capital phrase; phrase -> (field, value)."""
-    labels: dict[str, tuple[str, str]] = {}
-    for e in money_entries("source"):
-        if header or not e.get("header"):
-            labels[match_form(e["phrase"])] = ("source", e["source"])
-    for e in money_entries("capital"):
-        if header or not e.get("header"):
-            labels[match_form(e["phrase"])] = ("capital", e["capital"])
-    alt = "|".join(regex.escape(p) for p in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), labels
-
-
-def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]]:
-    """(start, end, field, value) of every source / capital phrase in the text, in order."""
-    pattern, labels = _label_re(header)
-    form = match_form(text)
-    return [(m.start(), m.end(), *labels[m.group()]) for m in pattern.finditer(form)]
-
-
-def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:
-    """Source and capital a run of labels gives: the last specific source, else total."""
-    sources = [v for _, _, f, v in labels if f == "source"]
-    capitals = [v for _, _, f, v in labels if f == "capital"]
-    specific = [s for s in sources if s != "total"]
-    source = specific[-1] if specific else (sources[-1] if sources else None)
-    return source, (capitals[-1] if capitals else None)
-
-
-@cache
-def _phrases(kind: str, where: str | None = None) -> tuple[str, ...]:
-    return tuple(match_form(e["phrase"]) for e in money_entries(kind) if where is None or e.get("where") == where)
-
-
-@cache
-def _basis_phrases() -> tuple[tuple[str, str], ...]:
-    return tuple((match_form(e["phrase"]), e["basis"]) for e in money_entries("basis"))
-
-
-@cache
-def _phrase_re(phrase: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")
-
-
-def _has_phrase(form: str, phrase: str) -> bool:
-    return phrase in form and _phrase_re(phrase).search(form) is not None
-
-
-def basis_of(text: str, multi_year: bool) -> str | None:
-    form = match_form(text)
-    hits = [b for p, b in _basis_phrases() if _has_phrase(form, p)]
-    if "annual" in hits:
-        return "annual"
-    if "period" in hits:
-        return "period"
-    if multi_year and _YEAR.search(form):
-        return "annual"
-    return None
 
 
 @dataclass
@@ -198,10 +128,10 @@ def _is_rate(form: str, start: int, end: int) -> bool:
     after = form[end : end + 20].lstrip()
     if _per_year(form, end):
         return False
-    if any(after.startswith(p) for p in _phrases("rate", "after")):
+    if any(after.startswith(p) for p in phrases("rate", "after")):
         return True
     before = form[max(0, start - 25) : start]
-    return any(_has_phrase(before, p) for p in _phrases("rate", "before"))
+    return any(has_phrase(before, p) for p in phrases("rate", "before"))
 
 
 def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
@@ -209,7 +139,7 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     form = match_form(line)
     found = []
     factors = unit_factors()
-    for m in _unit_re().finditer(form):
+    for m in unit_re().finditer(form):
         unit = m.group("unit")
         if factors[unit] > 1 and "đồng" not in unit and not unit.startswith("tr"):
             nxt = form[m.end() : m.end() + 2]
@@ -235,12 +165,31 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     return sorted(found)
 
 
-def read_text_figures(doc: Document, ctx) -> list[Figure]:
-    """Every money figure of the running text, labelled, attributed and linked to its parts."""
-    figures: list[Figure] = []
-    stack: list[_Open] = []
-    meta = ctx.meta
-    multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
+@dataclass
+class _Line:
+    """One line of running text being read: where it starts, its text and figures."""
+
+    base: int
+    text: str
+    form: str
+    style: str | None
+    found: list[tuple[int, int, str, str, int, bool]]
+    figs: list[int] = field(default_factory=list)  # indexes into _Reading.figures
+
+
+@dataclass
+class _Reading:
+    """What reading a document's running text carries from line to line."""
+
+    doc: Document
+    ctx: object
+    multi_year: bool
+    figures: list[Figure] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
+
+
+def _text_lines(doc: Document) -> list[tuple[int, str]]:
+    """(offset, text) of every line of the paragraphs and headings."""
     lines = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
@@ -249,130 +198,166 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         for part in doc.text[b.start : b.end].split("\n"):
             lines.append((pos, part))
             pos += len(part) + 1
+    return lines
 
-    def ancestors_ids(offset: int) -> set[int]:
-        return {s.section_id for s in ancestors_at(doc, offset)}
 
-    for li, (base, line) in enumerate(lines):
-        if not line.strip():
+def read_text_figures(doc: Document, ctx) -> list[Figure]:
+    """Every money figure of the running text, labelled, attributed and linked to its parts.
+
+    Each line goes through the same phases: announcements it no longer belongs to are
+    closed; its figures are read with their labels and linked to the whole they split on
+    the line; figures left free are attached to the open announcement; components and
+    bases are given; and the line may open an announcement of its own.
+    """
+    meta = ctx.meta
+    multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
+    r = _Reading(doc, ctx, multi_year)
+    lines = _text_lines(doc)
+    for li, (base, text) in enumerate(lines):
+        if not text.strip():
             continue
-        style = _style(line)
-        anc = ancestors_ids(base)
-        # close announcements this line no longer belongs to
-        while stack and (stack[-1].section_id is not None and stack[-1].section_id not in anc):
-            stack.pop()
-        while stack and style is not None and stack[-1].style == style:
-            stack.pop()
-        found = _line_figures(line)
-        depths = _depths(line) if found else []
-        form = match_form(line)
-        line_figs: list[int] = []
-        bullet = _BULLET.match(line)
-        prev_end = bullet.end() if bullet else 0
-        line_head: int | None = None  # a figure that announces parts later on the same line
-        for s, e, raw, unit, vnd, words in found:
-            depth = depths[s]
-            if depth == 0:
-                ctx_start = prev_end
-                stop = max((m.end() for m in _SENTENCE.finditer(line, prev_end, s)), default=None)
-                ctx_start = stop if stop is not None and depths[stop - 1] == 0 else ctx_start
-            else:
-                cut = max(line.rfind("(", 0, s), line.rfind(";", 0, s), line.rfind(",", 0, s))
-                ctx_start = max(cut + 1, prev_end if line_figs and figures[line_figs[-1]].depth == depth else 0)
-            labels = labels_in(line[ctx_start:s])
-            source, capital = choose(labels)
-            f = Figure(
-                base + s,
-                base + e,
-                raw,
-                unit,
-                unit_factors()[match_form(unit)] if not words else 1,
-                vnd,
-                depth,
-                base + ctx_start,
-                words,
-            )
-            f.source, f.capital = source, capital
-            if _per_year(form, e):
-                f.basis = "annual"
-            idx = len(figures)
-            if depth == 0:
-                last = next((w for w in reversed(line_figs) if figures[w].depth == 0), None)
-                between = form[(figures[last].end - base) if last is not None else 0 : s]
-                if last is not None and any(_has_phrase(between, p) for p in _phrases("split")):
-                    line_head = last
-                if line_head is not None and line_head != idx:
-                    f.parent = line_head
-                    figures[line_head].children.append(idx)
-                    if f.source is None:
-                        f.source = figures[line_head].source
-            figures.append(f)
-            line_figs.append(idx)
-            if depth > 0:
-                whole = next((w for w in reversed(line_figs[:-1]) if figures[w].depth < depth), None)
-                if whole is not None:
-                    f.parent = whole
-                    figures[whole].children.append(idx)
-                    if f.source is None:
-                        f.source = figures[whole].source
-            close = _closing_paren(line, e) if depth == 0 else None
-            prev_end = close if close else e
-            if depth == 0 and close:
-                inner = line[e:close]
-                inner_figs = [x for x in found if e <= x[0] < close]
-                if not inner_figs:
-                    caps = {v for _, _, fld, v in labels_in(inner) if fld == "capital"}
-                    if len(caps) == 1 and f.capital is None:
-                        f.capital = caps.pop()
-        # attach the line's figures to the announcement they answer
-        for idx in line_figs:
-            f = figures[idx]
-            if f.depth > 0 or f.parent is not None:
-                continue
-            if stack:
-                top = stack[-1]
-                if top.figure is not None and top.figure != idx:
-                    f.parent = top.figure
-                    figures[top.figure].children.append(idx)
-                if f.source is None:
-                    f.source = top.source
-                if top.basis and f.basis == "period":
-                    f.basis = top.basis
-            if f.source is None and f.capital is not None:
-                f.source = "total"
-        named = inline_component(line[: found[0][0]], ctx.settings) if found else None
-        for idx in line_figs:
-            f = figures[idx]
-            b = basis_of(doc.text[f.clause_start : f.start], multi_year)
-            if b:
-                f.basis = b
-            if named:
-                f.component, f.inline = named, True
-                if f.source is None and f.depth == 0:
-                    f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
-            elif f.parent is not None and figures[f.parent].inline:
-                f.component, f.inline = figures[f.parent].component, True
-            else:
-                f.component = component_at(doc, ctx, f.start)
-        # does this line announce parts on the following lines?
-        tail_from = (figures[line_figs[-1]].end - base) if line_figs else 0
-        tail = form[tail_from:]
-        announces = any(_has_phrase(tail, p) for p in _phrases("split")) or tail.rstrip().endswith(":")
-        if not announces and line_figs and figures[line_figs[0]].source == "total" and li + 1 < len(lines):
-            nxt = lines[li + 1][1]
-            announces = _style(nxt) is not None and _style(nxt) != style and bool(_line_figures(nxt))
-        if announces:
-            head = next((i for i in line_figs if figures[i].depth == 0), None)
-            if head is not None:
-                src, basis = figures[head].source, figures[head].basis
-            else:
-                src, _ = choose(labels_in(line))
-                basis = basis_of(line, multi_year)
-                if src is None:
-                    continue
-            sec = section_at(doc, base)
-            stack.append(_Open(head, src, style, sec.section_id if sec else None, basis))
-    return figures
+        line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        _close_announcements(r, line)
+        _read_line(r, line)
+        _attach_to_announcement(r, line)
+        _attribute(r, line)
+        _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+    return r.figures
+
+
+def _close_announcements(r: _Reading, line: _Line) -> None:
+    """Pop the announcements a line no longer belongs to: it left their section, or it
+    is a sibling of the line that opened them."""
+    anc = {s.section_id for s in ancestors_at(r.doc, line.base)}
+    while r.stack and (r.stack[-1].section_id is not None and r.stack[-1].section_id not in anc):
+        r.stack.pop()
+    while r.stack and line.style is not None and r.stack[-1].style == line.style:
+        r.stack.pop()
+
+
+def _clause_start(r: _Reading, line: _Line, s: int, depth: int, depths: list[int], prev_end: int) -> int:
+    """Where the words that label the figure at `s` begin: after the previous figure (or
+    its parenthesis) and the last sentence break; inside a parenthesis, after its last
+    separator."""
+    text = line.text
+    if depth == 0:
+        stop = max((m.end() for m in _SENTENCE.finditer(text, prev_end, s)), default=None)
+        return stop if stop is not None and depths[stop - 1] == 0 else prev_end
+    cut = max(text.rfind("(", 0, s), text.rfind(";", 0, s), text.rfind(",", 0, s))
+    same_depth = line.figs and r.figures[line.figs[-1]].depth == depth
+    return max(cut + 1, prev_end if same_depth else 0)
+
+
+def _link(r: _Reading, child: int, parent: int) -> None:
+    f = r.figures[child]
+    f.parent = parent
+    r.figures[parent].children.append(child)
+    if f.source is None:
+        f.source = r.figures[parent].source
+
+
+def _read_line(r: _Reading, line: _Line) -> None:
+    """The line's figures with their labels; a figure after "trong đó" / "gồm" is a part of
+    the figure before it, and a figure in a parenthesis a part of the figure it follows."""
+    if not line.found:
+        return
+    text, form = line.text, line.form
+    depths = _depths(text)
+    bullet = _BULLET.match(text)
+    prev_end = bullet.end() if bullet else 0
+    line_head: int | None = None  # a figure that announces parts later on the same line
+    for s, e, raw, unit, vnd, words in line.found:
+        depth = depths[s]
+        ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
+        source, capital = choose(labels_in(text[ctx_start:s]))
+        factor = unit_factors()[match_form(unit)] if not words else 1
+        f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
+        f.source, f.capital = source, capital
+        if _per_year(form, e):
+            f.basis = "annual"
+        idx = len(r.figures)
+        r.figures.append(f)
+        if depth == 0:
+            last = next((w for w in reversed(line.figs) if r.figures[w].depth == 0), None)
+            between = form[(r.figures[last].end - line.base) if last is not None else 0 : s]
+            if last is not None and any(has_phrase(between, p) for p in phrases("split")):
+                line_head = last
+            if line_head is not None:
+                _link(r, idx, line_head)
+        line.figs.append(idx)
+        if depth > 0:
+            whole = next((w for w in reversed(line.figs[:-1]) if r.figures[w].depth < depth), None)
+            if whole is not None:
+                _link(r, idx, whole)
+        close = _closing_paren(text, e) if depth == 0 else None
+        prev_end = close if close else e
+        if depth == 0 and close and not any(e <= x[0] < close for x in line.found):
+            caps = {v for _, _, fld, v in labels_in(text[e:close]) if fld == "capital"}
+            if len(caps) == 1 and f.capital is None:
+                f.capital = caps.pop()  # "2 tỷ đồng (vốn sự nghiệp)"
+
+
+def _attach_to_announcement(r: _Reading, line: _Line) -> None:
+    """Figures the line left free are parts of the open announcement, and take its source
+    and basis; a figure that names only a capital type is of the total."""
+    for idx in line.figs:
+        f = r.figures[idx]
+        if f.depth > 0 or f.parent is not None:
+            continue
+        if r.stack:
+            top = r.stack[-1]
+            if top.figure is not None and top.figure != idx:
+                f.parent = top.figure
+                r.figures[top.figure].children.append(idx)
+            if f.source is None:
+                f.source = top.source
+            if top.basis and f.basis == "period":
+                f.basis = top.basis
+        if f.source is None and f.capital is not None:
+            f.source = "total"
+
+
+def _attribute(r: _Reading, line: _Line) -> None:
+    """Basis and component of the line's figures: the component the line opens with, the
+    one its whole was given on the line, else the component section it sits in."""
+    if not line.figs:
+        return
+    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings)
+    for idx in line.figs:
+        f = r.figures[idx]
+        b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
+        if b:
+            f.basis = b
+        if named:
+            f.component, f.inline = named, True
+            if f.source is None and f.depth == 0:
+                f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
+        elif f.parent is not None and r.figures[f.parent].inline:
+            f.component, f.inline = r.figures[f.parent].component, True
+        else:
+            f.component = component_at(r.doc, r.ctx, f.start)
+
+
+def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
+    """Does the line announce parts on the lines after it ("…, trong đó:", a line ending
+    in ":", a total followed by a list of a different bullet style)?"""
+    tail_from = (r.figures[line.figs[-1]].end - line.base) if line.figs else 0
+    tail = line.form[tail_from:]
+    announces = any(has_phrase(tail, p) for p in phrases("split")) or tail.rstrip().endswith(":")
+    if not announces and line.figs and r.figures[line.figs[0]].source == "total" and next_text is not None:
+        announces = _style(next_text) is not None and _style(next_text) != line.style and bool(_line_figures(next_text))
+    if not announces:
+        return
+    head = next((i for i in line.figs if r.figures[i].depth == 0), None)
+    if head is not None:
+        src, basis = r.figures[head].source, r.figures[head].basis
+    else:
+        src, _ = choose(labels_in(line.text))
+        basis = basis_of(line.text, r.multi_year)
+        if src is None:
+            return
+    sec = section_at(r.doc, line.base)
+    r.stack.append(_Open(head, src, line.style, sec.section_id if sec else None, basis))
 
 
 _NAMED = regex.compile(r"(?<!\w)(?:tieu\s+du\s+an|du\s+an)\s*(?:so\s*)?\d")
@@ -419,9 +404,6 @@ def _row(doc: Document, f: Figure) -> dict:
 
 
 def extract(doc: Document, ctx) -> None:
-    from extract.extractors import checks
-    from extract.extractors.money import tables as budgettables
-
     figures = read_text_figures(doc, ctx)
     checks.correct_units(doc, ctx, figures)
     kept = [f for f in figures if f.source is not None]
