@@ -23,17 +23,37 @@ correction of a printed unit the document's own sums contradict) by checks. This
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors import checks
-from extract.extractors.components import ancestors_at, best_match, canon, component_at, read_heading, section_at
+from extract.extractors.components import (
+    ancestors_at,
+    best_match,
+    canon,
+    component_at,
+    mentions,
+    plan_component,
+    purpose_component,
+    read_heading,
+    section_at,
+)
 from extract.extractors.money import tables as budgettables
-from extract.extractors.money.vocabulary import basis_of, choose, has_phrase, labels_in, phrases, unit_factors, unit_re
+from extract.extractors.money.vocabulary import (
+    basis_of,
+    choose,
+    has_phrase,
+    labels_in,
+    money_entries,
+    phrases,
+    unit_factors,
+    unit_re,
+)
 from extract.extractors.money.words import find_word_amounts
-from extract.text.normalize import match_form, strip_diacritics
+from extract.text.normalize import key, match_form, strip_diacritics
 from extract.text.numbers import to_dong
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
@@ -43,6 +63,9 @@ _SENTENCE = regex.compile(r"[.;!?]\s+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\s*\(")
 _SPACE_WORD = regex.compile(r"\s\w")
 _WORD_CHAR = regex.compile(r"\w")
+_SPACES = regex.compile(r"\s*")
+_PLAIN_INT = regex.compile(r"\d{1,3}")
+_DONG_AFTER = regex.compile(r"\s*đồng(?!\w)")
 _RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
 
 
@@ -67,6 +90,12 @@ class Figure:
     corrected: bool = False
     inline: bool = False  # the component is named on the figure's own line
     children: list[int] = field(default_factory=list)
+    named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
+    purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
+    programme: str | None = None  # poverty, other or all, where its clause names a programme
+    outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
+    approximate: bool = False  # printed with "hơn", "gần", "khoảng"
+    by_purpose: bool = False  # its source is only what it is for
 
 
 @dataclass
@@ -91,14 +120,24 @@ def _style(line: str) -> str | None:
     return "mark" + m.group("mark")
 
 
-def _depths(line: str) -> list[int]:
-    out, d = [], 0
-    for ch in line:
-        if ch == ")":
-            d = max(0, d - 1)
-        out.append(d)
+def _paren_pairs(line: str) -> dict[int, int]:
+    """Offset of each "(" that is closed on the line -> offset of its ")". A parenthesis
+    left open (quoted text cut short, a typo) encloses nothing: news items quoting a plan
+    drop closing brackets, and an open one would swallow every later figure."""
+    pairs, stack = {}, []
+    for k, ch in enumerate(line):
         if ch == "(":
-            d += 1
+            stack.append(k)
+        elif ch == ")" and stack:
+            pairs[stack.pop()] = k
+    return pairs
+
+
+def _depths(line: str) -> list[int]:
+    out = [0] * len(line)
+    for a, b in _paren_pairs(line).items():
+        for k in range(a + 1, b):
+            out[k] += 1
     return out
 
 
@@ -107,15 +146,8 @@ def _closing_paren(line: str, pos: int) -> int | None:
     m = _OPEN_PAREN.match(line, pos)
     if not m:
         return None
-    d = 0
-    for k in range(m.end() - 1, len(line)):
-        if line[k] == "(":
-            d += 1
-        elif line[k] == ")":
-            d -= 1
-            if d == 0:
-                return k + 1
-    return len(line)
+    close = _paren_pairs(line).get(m.end() - 1)
+    return close + 1 if close is not None else None
 
 
 def _per_year(form: str, end: int) -> bool:
@@ -134,13 +166,51 @@ def _is_rate(form: str, start: int, end: int) -> bool:
     return any(has_phrase(before, p) for p in phrases("rate", "before"))
 
 
+def _compound(form: str, m) -> tuple[int, int] | None:
+    """ "68 tỷ 782 triệu đồng", "1 tỷ 250 triệu": a figure written in several units, each
+    smaller than the one before; (end, đồng) of the whole, or None when `m` is a lone figure."""
+    factors = unit_factors()
+    unit = m.group("unit")
+    if "đồng" in unit or factors[unit] == 1:
+        return None
+    try:
+        total = to_dong(m.group("num"), factors[unit])
+    except ValueError:
+        return None
+    last, end, parts = factors[unit], m.end(), 0
+    while True:
+        nxt = unit_re().match(form, _SPACES.match(form, end).end())
+        if nxt is None or factors[nxt.group("unit")] >= last or not _PLAIN_INT.fullmatch(nxt.group("num")):
+            break
+        total += int(nxt.group("num")) * factors[nxt.group("unit")]
+        last, end, parts = factors[nxt.group("unit")], nxt.end(), parts + 1
+        if "đồng" in nxt.group("unit"):
+            break
+    if not parts:
+        return None
+    if "đồng" not in form[m.start() : end] and _DONG_AFTER.match(form, end) is None and _SPACE_WORD.match(form, end):
+        return None  # "2 triệu 500 nghìn người" is no money
+    tail = _DONG_AFTER.match(form, end)
+    return (tail.end() if tail else end), total
+
+
 def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     """(start, end, raw, unit, vnd, words) of the money figures on one line, in order."""
     form = match_form(line)
     found = []
     factors = unit_factors()
+    taken = 0
     for m in unit_re().finditer(form):
+        if m.start() < taken:
+            continue  # the lower part of a compound figure already read
         unit = m.group("unit")
+        compound = _compound(form, m)
+        if compound is not None:
+            end, vnd = compound
+            if not _is_rate(form, m.start(), end):
+                found.append((m.start(), end, line[m.start("num") : end], "đồng", vnd, True))
+            taken = end
+            continue
         if factors[unit] > 1 and "đồng" not in unit and not unit.startswith("tr"):
             nxt = form[m.end() : m.end() + 2]
             if _SPACE_WORD.match(nxt) and not form[m.end() :].lstrip().startswith("đồng"):
@@ -175,6 +245,7 @@ class _Line:
     style: str | None
     found: list[tuple[int, int, str, str, int, bool]]
     figs: list[int] = field(default_factory=list)  # indexes into _Reading.figures
+    programme: str | None = None  # the programme the line's clauses last named
 
 
 @dataclass
@@ -219,10 +290,128 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
         _close_announcements(r, line)
         _read_line(r, line)
+        _relink_by_sum(r, line)
         _attach_to_announcement(r, line)
+        _continue_paragraph(r, line)
         _attribute(r, line)
         _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+    _inherit(r.figures)
+    _restatements(r.figures)
     return r.figures
+
+
+def _approximate(form: str, start: int) -> bool:
+    before = form[max(0, start - 14) : start].rstrip()
+    return any(
+        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
+        for p in phrases("approximate")
+    )
+
+
+def _rounds(approx: Figure, exact: Figure) -> bool:
+    """Is `approx` ("hơn 830 tỷ đồng") `exact` (830.140 triệu đồng) cut to its printed digits?"""
+    if approx.words or approx.vnd >= exact.vnd or approx.vnd == 0:
+        return False
+    digits = approx.raw.split(",")[1] if "," in approx.raw else ""
+    step = approx.factor // (10 ** len(digits)) if approx.factor >= 10 ** len(digits) else 1
+    return step > 1 and (exact.vnd - approx.vnd) < step
+
+
+def _restatements(figures: list[Figure]) -> None:
+    """The same money stated again is one fact: a figure rounded down from one the text
+    states exactly ("hơn 830 tỷ đồng" in a headline over "830.140 triệu đồng"), and a
+    figure known only by what it is for that the text states with its labels elsewhere."""
+    for f in figures:
+        if f.outside is not None or f.parent is not None:
+            continue
+        if f.approximate and any(_rounds(f, g) for g in figures if g is not f and not g.approximate):
+            f.outside = "restatement"
+        elif f.by_purpose and any(
+            g.vnd == f.vnd and not g.by_purpose and g.source is not None for g in figures if g is not f
+        ):
+            f.outside = "restatement"
+
+
+def _inherit(figures: list[Figure]) -> None:
+    """What parts take from their whole: the capital type of a whole split by source ("tổng
+    kinh phí sự nghiệp X, trong đó ngân sách trung ương Y" makes Y recurrent), a yearly
+    basis, and being outside the plan (another programme's money and its parts)."""
+    for f in figures:  # wholes come before their parts
+        if f.parent is None:
+            continue
+        whole = figures[f.parent]
+        if f.capital is None and whole.capital is not None and f.source != "other":
+            f.capital = whole.capital
+        if whole.basis == "annual":
+            f.basis = "annual"
+        if f.outside is None and whole.outside is not None and f.programme != "poverty":
+            f.outside = whole.outside
+
+
+def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """The labels of a clause, less a list of sources in a parenthesis that only says what
+    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X")."""
+    labels = labels_in(text[start:end])
+    pairs = [(a - start, b - start) for a, b in _paren_pairs(text).items() if start <= a and b < end]
+    drop = set()
+    for a, b in pairs:
+        inside = [lab for lab in labels if a < lab[0] < b and lab[2] == "source"]
+        if len({lab[3] for lab in inside}) >= 2:
+            drop.update(id(lab) for lab in inside)
+    return [lab for lab in labels if id(lab) not in drop]
+
+
+_DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
+_PURPOSE_END = regex.compile(r"[;.(]|,\s")
+
+
+@cache
+def _programme_re() -> tuple[regex.Pattern, dict[str, str]]:
+    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
+    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
+
+
+def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
+    """Whose money a figure is. A clause that names another programme, or all of them
+    ("các chương trình mục tiêu quốc gia"), puts its figures and those after it on the
+    line outside the plan until a clause names this programme again; money spent
+    ("đã giải ngân") is a result; money of a district other than the plan's own ("huyện
+    A được phân bổ …" in a provincial plan) is not the plan's figure. The clause's own
+    component label and the component the words after the figure name are noted."""
+    clause = line.form[start:s]
+    pattern, names = _programme_re()
+    hits = [names[m.group()] for m in pattern.finditer(clause)]
+    if hits:
+        f.programme = hits[-1]
+        line.programme = hits[-1]
+    elif f.depth == 0:
+        f.programme = line.programme
+    if f.programme in ("other", "all"):
+        f.outside = "other_programme"
+    elif any(has_phrase(clause, p) for p in phrases("result")):
+        f.outside = "result"
+    after = line.text[e:]
+    stop = _PURPOSE_END.search(after)
+    after = after[: stop.start() if stop else len(after)]
+    if f.outside is None and _other_district(r, line.text[start:s] + " " + after):
+        f.outside = "district"
+    mentioned = mentions(line.text[start:s], r.ctx.settings)
+    if mentioned:
+        f.named = mentioned[-1][2]
+    f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+
+
+def _other_district(r: _Reading, text: str) -> bool:
+    """Does the text name a district other than the plan's own?"""
+    meta = r.ctx.meta
+    own = meta.get("district")
+    if own is None and meta.get("admin_level") != "province":
+        return False  # the plan's level is unknown: a district named may be its own
+    for m in _DISTRICT.finditer(text):
+        if own is None or key(m.group("name")) != key(own):
+            return True
+    return False
 
 
 def _close_announcements(r: _Reading, line: _Line) -> None:
@@ -269,12 +458,14 @@ def _read_line(r: _Reading, line: _Line) -> None:
     for s, e, raw, unit, vnd, words in line.found:
         depth = depths[s]
         ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
-        source, capital = choose(labels_in(text[ctx_start:s]))
+        source, capital = choose(_clause_labels(text, ctx_start, s))
         factor = unit_factors()[match_form(unit)] if not words else 1
         f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
         f.source, f.capital = source, capital
         if _per_year(form, e):
             f.basis = "annual"
+        _scope(r, line, f, ctx_start, s, e)
+        f.approximate = _approximate(form, s)
         idx = len(r.figures)
         r.figures.append(f)
         if depth == 0:
@@ -295,6 +486,61 @@ def _read_line(r: _Reading, line: _Line) -> None:
             caps = {v for _, _, fld, v in labels_in(text[e:close]) if fld == "capital"}
             if len(caps) == 1 and f.capital is None:
                 f.capital = caps.pop()  # "2 tỷ đồng (vốn sự nghiệp)"
+
+
+def _same(a: int, b: int, settings) -> bool:
+    return abs(a - b) <= max(settings.sum_tolerance_vnd, settings.sum_tolerance_ratio * max(abs(a), abs(b)))
+
+
+def _relink_by_sum(r: _Reading, line: _Line) -> None:
+    """Parts announced on a line belong to the figure they add up to: "23.586 triệu đồng
+    (…; năm 2024: 7.964 triệu đồng (…)), gồm: trung ương 21.344 …; địa phương 2.241 …" splits
+    the first figure, not the yearly one just before "gồm"."""
+    heads = [i for i in line.figs if r.figures[i].depth == 0]
+    for h in heads:
+        kids = [k for k in r.figures[h].children if r.figures[k].depth == 0]
+        if len(kids) < 2:
+            continue
+        total = sum(r.figures[k].vnd for k in kids)
+        if _same(r.figures[h].vnd, total, r.ctx.settings):
+            continue
+        other = next((g for g in reversed(heads) if g < h and _same(r.figures[g].vnd, total, r.ctx.settings)), None)
+        if other is None:
+            continue
+        for k in kids:
+            r.figures[h].children.remove(k)
+            r.figures[k].parent = other
+            r.figures[other].children.append(k)
+
+
+def _continue_paragraph(r: _Reading, line: _Line) -> None:
+    """A paragraph that opens with "Cụ thể," / "Trong đó," and states figures that add up
+    to a figure of the paragraphs just before gives that figure's parts."""
+    free = [
+        i
+        for i in line.figs
+        if r.figures[i].depth == 0 and r.figures[i].parent is None and r.figures[i].source in (None, "total")
+    ]
+    if len(free) < 2:
+        return
+    bullet = _BULLET.match(line.text)
+    opening = line.form[bullet.end() if bullet else 0 :].lstrip()
+    if not any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split")):
+        return
+    total = sum(r.figures[i].vnd for i in free)
+    first = r.figures[free[0]].start
+    whole = next(
+        (
+            i
+            for i in range(free[0] - 1, -1, -1)
+            if r.figures[i].depth == 0 and r.figures[i].start < first and _same(r.figures[i].vnd, total, r.ctx.settings)
+        ),
+        None,
+    )
+    if whole is None:
+        return
+    for i in free:
+        _link(r, i, whole)
 
 
 def _attach_to_announcement(r: _Reading, line: _Line) -> None:
@@ -328,14 +574,21 @@ def _attribute(r: _Reading, line: _Line) -> None:
         b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
         if b:
             f.basis = b
-        if named:
-            f.component, f.inline = named, True
+        parent = r.figures[f.parent] if f.parent is not None else None
+        if f.named or named:
+            f.component, f.inline = f.named or named, True
             if f.source is None and f.depth == 0:
                 f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
-        elif f.parent is not None and r.figures[f.parent].inline:
-            f.component, f.inline = r.figures[f.parent].component, True
+        elif parent is not None and parent.inline:
+            f.component, f.inline = parent.component, True
         else:
             f.component = component_at(r.doc, r.ctx, f.start)
+            if f.component is None and f.purpose:
+                f.component, f.inline = f.purpose, True
+                if f.source is None and f.depth == 0:
+                    f.source, f.by_purpose = "total", True  # "88 triệu đồng để cải thiện dinh dưỡng"
+            elif f.component is None:
+                f.component = plan_component(r.doc, r.ctx)
 
 
 def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
@@ -406,9 +659,14 @@ def _row(doc: Document, f: Figure) -> dict:
 def extract(doc: Document, ctx) -> None:
     figures = read_text_figures(doc, ctx)
     checks.correct_units(doc, ctx, figures)
-    kept = [f for f in figures if f.source is not None]
+    kept = [f for f in figures if f.source is not None and f.outside is None]
     ctx.rows["amounts"].extend(_row(doc, f) for f in kept)
     table_rows = budgettables.extract_tables(doc, ctx, kept)
     ctx.rows["amounts"].extend(table_rows)
     checks.check_text(doc, ctx, figures)
     checks.check_plan_totals(doc, ctx, ctx.rows["amounts"])
+
+
+def money_figures(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the money figures of a piece of text (rates and norms left out)."""
+    return [(s, e) for s, e, *_ in _line_figures(text)]

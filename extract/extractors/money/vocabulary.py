@@ -25,7 +25,21 @@ rules.register(
     {
         "kind": rules.Field(
             str,
-            choices=frozenset({"unit", "source", "capital", "split", "rate", "basis", "unit_caption", "number_word"}),
+            choices=frozenset(
+                {
+                    "unit",
+                    "source",
+                    "capital",
+                    "split",
+                    "rate",
+                    "basis",
+                    "unit_caption",
+                    "number_word",
+                    "programme",
+                    "result",
+                    "approximate",
+                }
+            ),
         ),
         "phrase": rules.Field(str),
         "factor": rules.Field(int, required=False),
@@ -36,11 +50,12 @@ rules.register(
         "basis": rules.Field(str, required=False, choices=frozenset(BASES)),
         "value": rules.Field(int, required=False),
         "role": rules.Field(str, required=False, choices=frozenset({"digit", "ten", "hundred", "scale", "link"})),
+        "programme": rules.Field(str, required=False, choices=frozenset({"poverty", "other", "all"})),
     },
 )
 
-# one year named ("năm 2024")
-_YEAR = regex.compile(r"(?<!\w)năm\s+(?:20\d\d)(?!\d)")
+# one year named ("năm 2024"), not a span of years ("từ năm 2022 - 2024") nor an end ("đến năm 2025")
+_YEAR = regex.compile(r"(?<!\w)(?<!đến\s)năm\s+(?:20\d\d)(?!\d)(?!\s*(?:[-–—]|đến)\s*(?:năm\s+)?20\d\d)")
 
 
 def money_entries(kind: str) -> tuple[dict, ...]:
