@@ -60,6 +60,7 @@ from extract.text.numbers import to_dong
 _BULLET = regex.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)*\.?\)?)|(?P<letter>[a-zđ]\))|(?P<mark>[-+•*–]))\s*")
 # a sentence ends where the next starts with a capital: labels never reach back across it
 _SENTENCE = regex.compile(r"[.;!?]\s+(?=\p{Lu})")
+_FULL_STOP = regex.compile(r"[.!?]\s+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\s*\(")
 _SPACE_WORD = regex.compile(r"\s\w")
 _WORD_CHAR = regex.compile(r"\w")
@@ -257,6 +258,7 @@ class _Reading:
     multi_year: bool
     figures: list[Figure] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
+    programme: str | None = None  # the programme the last line with figures was about
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -288,6 +290,8 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if not text.strip():
             continue
         line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        if _opens_with_split(line):
+            line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
         _close_announcements(r, line)
         _read_line(r, line)
         _relink_by_sum(r, line)
@@ -295,6 +299,8 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         _continue_paragraph(r, line)
         _attribute(r, line)
         _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        if line.figs:
+            r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
     return r.figures
@@ -309,12 +315,13 @@ def _approximate(form: str, start: int) -> bool:
 
 
 def _rounds(approx: Figure, exact: Figure) -> bool:
-    """Is `approx` ("hơn 830 tỷ đồng") `exact` (830.140 triệu đồng) cut to its printed digits?"""
-    if approx.words or approx.vnd >= exact.vnd or approx.vnd == 0:
+    """Is `approx` ("hơn 830 tỷ đồng", "gần 242 tỷ đồng") `exact` (830.140 triệu đồng, 241.950
+    triệu đồng) cut or rounded to its printed digits?"""
+    if approx.words or approx.vnd == exact.vnd or approx.vnd == 0:
         return False
     digits = approx.raw.split(",")[1] if "," in approx.raw else ""
     step = approx.factor // (10 ** len(digits)) if approx.factor >= 10 ** len(digits) else 1
-    return step > 1 and (exact.vnd - approx.vnd) < step
+    return step > 1 and abs(exact.vnd - approx.vnd) < step
 
 
 def _restatements(figures: list[Figure]) -> None:
@@ -362,6 +369,7 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
 
 
 _DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
+_YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 
@@ -374,14 +382,21 @@ def _programme_re() -> tuple[regex.Pattern, dict[str, str]]:
 
 def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
     """Whose money a figure is. A clause that names another programme, or all of them
-    ("các chương trình mục tiêu quốc gia"), puts its figures and those after it on the
-    line outside the plan until a clause names this programme again; money spent
-    ("đã giải ngân") is a result; money of a district other than the plan's own ("huyện
-    A được phân bổ …" in a provincial plan) is not the plan's figure. The clause's own
-    component label and the component the words after the figure name are noted."""
+    ("các chương trình mục tiêu quốc gia"), before the figure or right after it ("… tỷ
+    đồng để thực hiện Chương trình … nông thôn mới"), puts its figures and those after it
+    on the line outside the plan until a clause names this programme again; money spent
+    ("đã giải ngân") is a result; in an annual plan, money of other years or of the whole
+    programme period is not the plan's; money of a district other than the plan's own
+    ("huyện A được phân bổ …" in a provincial plan) is not the plan's figure. The clause's
+    own component label and the component the words after the figure name are noted."""
     clause = line.form[start:s]
+    after = line.text[e:]
+    stop = _PURPOSE_END.search(after)
+    after = after[: stop.start() if stop else len(after)]
     pattern, names = _programme_re()
-    hits = [names[m.group()] for m in pattern.finditer(clause)]
+    hits = [names[m.group()] for m in pattern.finditer(clause)] or [
+        names[m.group()] for m in pattern.finditer(match_form(after))
+    ]
     if hits:
         f.programme = hits[-1]
         line.programme = hits[-1]
@@ -391,15 +406,25 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "other_programme"
     elif any(has_phrase(clause, p) for p in phrases("result")):
         f.outside = "result"
-    after = line.text[e:]
-    stop = _PURPOSE_END.search(after)
-    after = after[: stop.start() if stop else len(after)]
-    if f.outside is None and _other_district(r, line.text[start:s] + " " + after):
+    elif _other_year(r, clause):
+        f.outside = "other_year"
+    elif _other_district(r, line.text[start:s] + " " + after):
         f.outside = "district"
     mentioned = mentions(line.text[start:s], r.ctx.settings)
     if mentioned:
         f.named = mentioned[-1][2]
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+
+
+def _other_year(r: _Reading, clause: str) -> bool:
+    """In an annual plan, does the clause name only other years ("nguồn vốn năm 2022 chuyển
+    sang", "giai đoạn 2021 - 2025")?"""
+    meta = r.ctx.meta
+    year = meta.get("period_start")
+    if not year or meta.get("period_end") != year:
+        return False
+    years = {int(y) for y in _YEARS.findall(clause)}
+    return bool(years) and year not in years
 
 
 def _other_district(r: _Reading, text: str) -> bool:
@@ -470,9 +495,14 @@ def _read_line(r: _Reading, line: _Line) -> None:
         r.figures.append(f)
         if depth == 0:
             last = next((w for w in reversed(line.figs) if r.figures[w].depth == 0), None)
-            between = form[(r.figures[last].end - line.base) if last is not None else 0 : s]
-            if last is not None and any(has_phrase(between, p) for p in phrases("split")):
+            after_last = (r.figures[last].end - line.base) if last is not None else 0
+            breaks = [m.end() for m in _FULL_STOP.finditer(text, after_last, s) if depths[m.start()] == 0]
+            between = form[breaks[-1] if breaks else after_last : s]
+            splits = last is not None and any(has_phrase(between, p) for p in phrases("split"))
+            if splits:
                 line_head = last
+            elif breaks:
+                line_head = None  # a split announced in one sentence does not reach into the next
             if line_head is not None:
                 _link(r, idx, line_head)
         line.figs.append(idx)
@@ -488,10 +518,6 @@ def _read_line(r: _Reading, line: _Line) -> None:
                 f.capital = caps.pop()  # "2 tỷ đồng (vốn sự nghiệp)"
 
 
-def _same(a: int, b: int, settings) -> bool:
-    return abs(a - b) <= max(settings.sum_tolerance_vnd, settings.sum_tolerance_ratio * max(abs(a), abs(b)))
-
-
 def _relink_by_sum(r: _Reading, line: _Line) -> None:
     """Parts announced on a line belong to the figure they add up to: "23.586 triệu đồng
     (…; năm 2024: 7.964 triệu đồng (…)), gồm: trung ương 21.344 …; địa phương 2.241 …" splits
@@ -502,15 +528,24 @@ def _relink_by_sum(r: _Reading, line: _Line) -> None:
         if len(kids) < 2:
             continue
         total = sum(r.figures[k].vnd for k in kids)
-        if _same(r.figures[h].vnd, total, r.ctx.settings):
+        if checks.within(r.figures[h].vnd, total, r.ctx.settings):
             continue
-        other = next((g for g in reversed(heads) if g < h and _same(r.figures[g].vnd, total, r.ctx.settings)), None)
+        other = next(
+            (g for g in reversed(heads) if g < h and checks.within(r.figures[g].vnd, total, r.ctx.settings)), None
+        )
         if other is None:
             continue
         for k in kids:
             r.figures[h].children.remove(k)
             r.figures[k].parent = other
             r.figures[other].children.append(k)
+
+
+def _opens_with_split(line: _Line) -> bool:
+    """Does the line open with "Cụ thể", "Trong đó", "Bao gồm" (after its bullet)?"""
+    bullet = _BULLET.match(line.text)
+    opening = line.form[bullet.end() if bullet else 0 :].lstrip()
+    return any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split"))
 
 
 def _continue_paragraph(r: _Reading, line: _Line) -> None:
@@ -523,9 +558,7 @@ def _continue_paragraph(r: _Reading, line: _Line) -> None:
     ]
     if len(free) < 2:
         return
-    bullet = _BULLET.match(line.text)
-    opening = line.form[bullet.end() if bullet else 0 :].lstrip()
-    if not any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split")):
+    if not _opens_with_split(line):
         return
     total = sum(r.figures[i].vnd for i in free)
     first = r.figures[free[0]].start
@@ -533,7 +566,9 @@ def _continue_paragraph(r: _Reading, line: _Line) -> None:
         (
             i
             for i in range(free[0] - 1, -1, -1)
-            if r.figures[i].depth == 0 and r.figures[i].start < first and _same(r.figures[i].vnd, total, r.ctx.settings)
+            if r.figures[i].depth == 0
+            and r.figures[i].start < first
+            and checks.within(r.figures[i].vnd, total, r.ctx.settings)
         ),
         None,
     )
