@@ -355,6 +355,22 @@ def _inherit(figures: list[Figure]) -> None:
             f.outside = whole.outside
 
 
+def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | None, int]:
+    """Source and capital written right after a figure that has none before it ("120 tỷ
+    đồng vốn sự nghiệp ngân sách trung ương", "535 tỷ đồng từ ngân sách trung ương và
+    địa phương": two sources named together are the total), and where they end."""
+    after = text[end:limit]
+    stop = _PURPOSE_END.search(after)
+    form = match_form(after[: stop.start() if stop else len(after)])
+    lead = _AFTER_LEAD.match(form)
+    labels = labels_in(form[lead.end() :])
+    if not labels or labels[0][0] != 0:
+        return None, None, end
+    sources = {v for _, _, fld, v in labels if fld == "source"}
+    source, capital = choose(labels)
+    return ("total" if len(sources) > 1 else source), capital, end + lead.end() + labels[-1][1]
+
+
 def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """The labels of a clause, less a list of sources in a parenthesis that only says what
     a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X")."""
@@ -370,6 +386,7 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
 
 _DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
+_AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 
@@ -414,6 +431,9 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     if mentioned:
         f.named = mentioned[-1][2]
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+    if f.purpose is None:
+        named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
+        f.purpose = named_after[0][2] if named_after else None
 
 
 def _other_year(r: _Reading, clause: str) -> bool:
@@ -484,6 +504,11 @@ def _read_line(r: _Reading, line: _Line) -> None:
         depth = depths[s]
         ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
         source, capital = choose(_clause_labels(text, ctx_start, s))
+        labelled_to = e
+        if source is None and capital is None:
+            source, capital, labelled_to = _labels_after(
+                text, e, next((x[0] for x in line.found if x[0] >= e), len(text))
+            )
         factor = unit_factors()[match_form(unit)] if not words else 1
         f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
         f.source, f.capital = source, capital
@@ -511,7 +536,7 @@ def _read_line(r: _Reading, line: _Line) -> None:
             if whole is not None:
                 _link(r, idx, whole)
         close = _closing_paren(text, e) if depth == 0 else None
-        prev_end = close if close else e
+        prev_end = max(close if close else e, labelled_to)  # labels after a figure are its own
         if depth == 0 and close and not any(e <= x[0] < close for x in line.found):
             caps = {v for _, _, fld, v in labels_in(text[e:close]) if fld == "capital"}
             if len(caps) == 1 and f.capital is None:
