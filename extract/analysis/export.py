@@ -115,7 +115,7 @@ def _excel_value(v):
 
 
 def _fill_sheet(ws, columns: list[str], rows, money: set[str] = frozenset()) -> None:
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell import WriteOnlyCell  # deferred: openpyxl loads only when a workbook is written
 
     ws.append(columns)
     money_idx = {i for i, c in enumerate(columns) if c in money}
@@ -139,7 +139,7 @@ def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
     if fmt == "xlsx":
         if out is None:
             raise KehoachError("--format xlsx writes a file: pass --out FILE.xlsx")
-        from openpyxl import Workbook
+        from openpyxl import Workbook  # deferred: openpyxl loads only when a workbook is written
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("result")
@@ -288,7 +288,7 @@ def _select_exact(con, name: str, drop: tuple[str, ...] = ()) -> str:
 
 def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
     """Every table and view plus data_dictionary.<fmt> (and .csv) into out_dir; returns the files."""
-    import duckdb
+    import duckdb  # deferred: DuckDB loads only when the database is exported
 
     if fmt not in EXPORT_FORMATS:
         raise KehoachError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
@@ -304,7 +304,7 @@ def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
                 con.execute(f"COPY ({_select_exact(con, name)}) TO '{_sql_path(path)}' ({options})")
                 written.append(path)
         else:
-            from openpyxl import Workbook
+            from openpyxl import Workbook  # deferred: openpyxl loads only when a workbook is written
 
             for d in dictionary:
                 if d["table"] == "documents" and d["column"] == "text":

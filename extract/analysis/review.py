@@ -307,7 +307,9 @@ def _from_database(con, target: str) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def _from_file(path: Path) -> tuple[dict, dict[str, list[dict]]]:
-    from extract.pipeline import extract_bytes
+    from extract.pipeline import (
+        extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only for a file not in the database
+    )
 
     extraction = extract_bytes(path.read_bytes(), path.name)
     return extraction.document, extraction.rows
@@ -317,7 +319,7 @@ def review_page(target: str, db: Path | None) -> str:
     """The page for a stored document (path, file name or doc_id), or for a file not ingested,
     extracted on the spot without writing anything."""
     if db is not None and Path(db).exists():
-        from extract.analysis.query import open_database
+        from extract.analysis.query import open_database  # deferred: DuckDB loads only when the database is read
 
         con = open_database(db)
         try:

@@ -31,7 +31,7 @@ from extract.errors import SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from extract.store.writer import Store
+    from extract.store.writer import Store  # deferred: a run that finds nothing to do never imports DuckDB
 
 EXECUTORS = ("local", "dask")
 
@@ -249,7 +249,7 @@ class _Serial:
 
 def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | None, shards: str | None, db: str | Path):
     if executor == "dask":
-        from extract.batch.dask_executor import DaskExecutor
+        from extract.batch.dask_executor import DaskExecutor  # deferred: Dask loads only for --executor dask
 
         return DaskExecutor(scheduler, settings, shards=shards, db=Path(db))
     if jobs == 1:
@@ -406,7 +406,7 @@ class _Writer:
             return
         document, rows = outcome.document, outcome.rows
         if outcome.shard:
-            from extract.store.shards import read_shard
+            from extract.store.shards import read_shard  # deferred: shards (pyarrow) only for --executor dask
 
             document, rows = read_shard(outcome.shard)
             if outcome.remove_shard:
@@ -442,7 +442,7 @@ class _Writer:
             raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
         self.summary.write_seconds += time.perf_counter() - start
         if self.shards:
-            from extract.store.shards import remove_shard
+            from extract.store.shards import remove_shard  # deferred: shards (pyarrow) only for --executor dask
 
             for folder in self.shards:
                 remove_shard(folder)
@@ -453,6 +453,6 @@ class _Writer:
 
 
 def _database_errors() -> type[Exception]:
-    import duckdb
+    import duckdb  # deferred: a run that finds nothing to do never imports DuckDB
 
     return duckdb.Error

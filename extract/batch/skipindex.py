@@ -30,7 +30,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 
 if sys.platform.startswith("linux"):
-    import fcntl
+    import fcntl  # deferred: fcntl exists only on POSIX; elsewhere the index is not used
 
 SUFFIX = ".known.json"
 _FORMAT = 1

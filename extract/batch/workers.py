@@ -11,6 +11,7 @@ worker starts warm and none inherits the parent's open database or threads.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 import traceback
@@ -24,7 +25,10 @@ from extract.errors import DocumentError, ExecutorError
 from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import (  # deferred: the process pool loads only when a pool starts
+        Future,
+        ProcessPoolExecutor,
+    )
 
 LOST = (
     "the worker process died while extracting this file (a crash or out of memory); "
@@ -84,7 +88,9 @@ def failed_document(name: str, data: bytes | None, error: str) -> dict:
 
 def extract_data(task: Task, data: bytes, settings: Settings) -> Outcome:
     """Extract one file's bytes; a bad file or a bug becomes a failed outcome, never an exception."""
-    from extract.pipeline import extract_bytes
+    from extract.pipeline import (
+        extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+    )
 
     start = time.perf_counter()
     name = Path(task.key).name
@@ -149,10 +155,11 @@ def warm_worker() -> None:
     What is loaded by then is frozen, so the collector never scans it again. (Raising the
     collection threshold as well was measured: no faster, and a few hundred MiB more.)
     """
-    import gc
 
     try:
-        from extract.pipeline import extract_bytes
+        from extract.pipeline import (
+            extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+        )
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
     except Exception:  # only a missed optimisation; real files report real errors
@@ -173,7 +180,9 @@ class LocalPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
-            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures import (
+                ProcessPoolExecutor,  # deferred: the process pool loads only when a pool starts
+            )
 
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_preload_modules())
@@ -181,7 +190,9 @@ class LocalPool:
         return self._executor
 
     def _submit(self, task: Task) -> Future:
-        from concurrent.futures.process import BrokenProcessPool
+        from concurrent.futures.process import (
+            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
+        )
 
         try:
             try:
@@ -201,8 +212,10 @@ class LocalPool:
         self._executor = None
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        from concurrent.futures import FIRST_COMPLETED, wait
-        from concurrent.futures.process import BrokenProcessPool
+        from concurrent.futures import FIRST_COMPLETED, wait  # deferred: the process pool loads only when a pool starts
+        from concurrent.futures.process import (
+            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
+        )
 
         it = iter(tasks)
         pending: dict[Future, Task] = {}

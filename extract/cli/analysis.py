@@ -1,6 +1,6 @@
 """Analysis commands: compare targets and funding across plans, query, export, review.
 
-Registered into the main `kehoach` group by extract/cli.py. Each command opens the
+Registered into the main `kehoach` group by extract/cli/main.py. Each command opens the
 database read-only; errors are typed exceptions that the main group turns into messages.
 """
 
@@ -10,29 +10,9 @@ from pathlib import Path
 
 import click
 
-from extract import DEFAULT_DB
+from extract.cli.options import db_option, emit, output_options
 from extract.vocabulary import FUNDING_SOURCES
 
-_DB = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB database file.",
-)
-_FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json", "xlsx"]),
-    default=None,
-    help="Output format [default: from --out's extension, else table]. Machine formats keep money as exact whole đồng.",
-)
-_OUT = click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of the terminal (needed for xlsx).",
-)
 _LEVEL = click.option(
     "--level",
     type=click.Choice(["province", "district", "commune"]),
@@ -46,17 +26,6 @@ _PROVINCE = click.option(
     help="Only plans of this province (diacritics and case ignored: 'tra vinh').",
 )
 _ALL = click.option("--all-renditions", is_flag=True, help="Show every ingested copy of a plan, not one per plan.")
-
-
-def _emit(result, fmt: str | None, out: Path | None) -> None:
-    from extract.analysis.export import format_for, write_result
-
-    fmt = format_for(fmt, out)
-    text = write_result(result, fmt, out)
-    if text is not None:
-        click.echo(text, nl=False)
-    else:
-        click.echo(f"wrote {out} ({len(result.rows)} rows)")
 
 
 @click.group()
@@ -94,9 +63,8 @@ def compare() -> None:
 @_LEVEL
 @_PROVINCE
 @_ALL
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def compare_targets_command(indicator, population, top, level, province, all_renditions, fmt, out, db) -> None:
     """Targets across jurisdictions: each plan's goal for an indicator, steepest first.
 
@@ -109,15 +77,20 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
       kehoach compare targets --indicator poverty_rate_reduction --level district
       kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
-    from extract.analysis.compare import PlanFilter, compare_targets
-    from extract.analysis.query import open_database
+    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+        PlanFilter,
+        compare_targets,
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
         result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
     finally:
         con.close()
-    _emit(result, fmt, out)
+    emit(result, fmt, out)
 
 
 @compare.command(name="funding")
@@ -145,9 +118,8 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 @_LEVEL
 @_PROVINCE
 @_ALL
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
@@ -160,22 +132,26 @@ def compare_funding_command(component, source, share, unit, level, province, all
       kehoach compare funding --share
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
-    from extract.analysis.compare import PlanFilter, compare_funding
-    from extract.analysis.query import open_database
+    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+        PlanFilter,
+        compare_funding,
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
         result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
     finally:
         con.close()
-    _emit(result, fmt, out)
+    emit(result, fmt, out)
 
 
 @click.command()
 @click.argument("sql")
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def query(sql: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
@@ -188,9 +164,11 @@ def query(sql: str, fmt, out, db) -> None:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
-    from extract.analysis.query import run_query
+    from extract.analysis.query import (
+        run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
-    _emit(run_query(db, sql), fmt, out)
+    emit(run_query(db, sql), fmt, out)
 
 
 @click.command()
@@ -203,7 +181,7 @@ def query(sql: str, fmt, out, db) -> None:
     help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
-@_DB
+@db_option
 def export(fmt: str, out: Path, db: Path) -> None:
     """Export every table and view, with a data dictionary, for pandas, R or Excel.
 
@@ -214,8 +192,12 @@ def export(fmt: str, out: Path, db: Path) -> None:
     Example:
       kehoach export --format parquet --out output/export
     """
-    from extract.analysis.export import export_database
-    from extract.analysis.query import open_database
+    from extract.analysis.export import (
+        export_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     con = open_database(db)
     try:
@@ -229,7 +211,7 @@ def export(fmt: str, out: Path, db: Path) -> None:
 @click.command()
 @click.argument("target", metavar="FILE_OR_DOC_ID")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
-@_DB
+@db_option
 def review(target: str, out: Path, db: Path) -> None:
     """Write a review page: the document's text with every extracted fact highlighted.
 
@@ -241,7 +223,9 @@ def review(target: str, out: Path, db: Path) -> None:
     Example:
       kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
-    from extract.analysis.review import review_page
+    from extract.analysis.review import (
+        review_page,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
 
     page = review_page(target, db)
     out.parent.mkdir(parents=True, exist_ok=True)

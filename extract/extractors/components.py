@@ -31,8 +31,10 @@ import regex
 from extract import rules
 from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
+from extract.document.sections import RANK
 from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
+from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
 rules.register(
@@ -369,7 +371,6 @@ def _spans(doc: Document, cands: list[Candidate]) -> None:
     labelled lines that each state their own figures ("Tiểu dự án 2 - …: 12 tỷ đồng") are a
     list, and each governs its own line only.
     """
-    from extract.document.sections import RANK
 
     unranked = {c.section_id for c in cands if c.section_id is not None}
     by_id = {s.section_id: s for s in doc.sections}
@@ -500,7 +501,12 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
     return out
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "components",
+    requires=(),
+    assigns=("rows.components", "rows.checks"),
+)
+def extract(doc: Document, ctx: Context) -> None:
     settings = ctx.settings
     found = _from_sections(doc, settings)
     seen = {f.code for f in found}

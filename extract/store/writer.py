@@ -90,9 +90,9 @@ def _batch_table(table: str, facts: dict[str, dict]):
     few rows on its own costs more than the insert. Rows that came as Arrow (a Parquet
     shard) keep their columns and get the doc_id set.
     """
-    import pyarrow as pa
+    import pyarrow as pa  # deferred: only a run that writes pays for importing pyarrow
 
-    from extract.store.shards import to_arrow
+    from extract.store.shards import to_arrow  # deferred: shards import pyarrow
 
     parts, pending = [], []
     for doc_id, rows in facts.items():

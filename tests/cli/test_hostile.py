@@ -225,8 +225,8 @@ def _with_step(monkeypatch, step) -> None:
     """Append a step to the real pipeline, so a real document runs as long as the test needs."""
     from extract import pipeline
 
-    steps = pipeline._steps()
-    monkeypatch.setattr(pipeline, "_steps", lambda: [*steps, step])
+    steps = pipeline.steps()
+    monkeypatch.setattr(pipeline, "steps", lambda: [*steps, step])
 
 
 def _spin(seconds: float) -> None:

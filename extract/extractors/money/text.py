@@ -53,6 +53,7 @@ from extract.extractors.money.vocabulary import (
     unit_re,
 )
 from extract.extractors.money.words import find_word_amounts
+from extract.extractors.step import Context, step
 from extract.text.normalize import key, match_form, strip_diacritics
 from extract.text.numbers import to_dong
 
@@ -716,7 +717,12 @@ def _row(doc: Document, f: Figure) -> dict:
     }
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "amounts",
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code"),
+    assigns=("rows.amounts", "rows.checks"),
+)
+def extract(doc: Document, ctx: Context) -> None:
     figures = read_text_figures(doc, ctx)
     checks.correct_units(doc, ctx, figures)
     kept = [f for f in figures if f.source is not None and f.outside is None]

@@ -26,6 +26,7 @@ import regex
 from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
+from extract.extractors.step import Context, step
 from extract.extractors.targets.phrases import NUM, Lexicon, lexicon, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
@@ -411,7 +412,12 @@ def _bare_table_cell(mform: str, start: int, end: int, quantities: list[Quantity
     return not _LETTERS.search("".join(rest))
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "targets",
+    requires=("meta.period_start", "meta.period_end"),
+    assigns=("rows.targets",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     lex = lexicon()
     mform = match_form(doc.text)
     period = _period(ctx)
