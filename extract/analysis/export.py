@@ -27,6 +27,7 @@ from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
+from extract.vocabulary import BASES, CAPITALS, LEVELS, SOURCES, listed
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")
@@ -173,12 +174,12 @@ ALLOWED: dict[str, str] = {
     "format": "pdf, docx, doc, rtf, odt, html, txt",
     "programme": ", ".join(PROGRAMMES),
     "admin_level": "province, district, commune",
-    "source": "total, central, local, province, district, commune, other, credit",
-    "capital": "recurrent, investment, NULL",
-    "basis": "period, annual",
+    "source": listed(SOURCES),
+    "capital": listed(CAPITALS) + ", NULL",
+    "basis": listed(BASES),
     "origin": "text, table",
     "role": "lead, support",
-    "agency_level": "central, province, district, commune",
+    "agency_level": listed(LEVELS),
     "comparator": "eq, ge, gt, le, lt, range",
     "unit@targets": "%, %/year, households, people, people/year, per_10000_people, models, communes",
     "dimension": "employment, health, education, housing, water_sanitation, information, income",

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from extract.cli.options import db_option, emit, output_options
+from extract.vocabulary import FUNDING_SOURCES
 
 _LEVEL = click.option(
     "--level",
@@ -113,7 +114,7 @@ def compare_targets_command(
 )
 @click.option(
     "--source",
-    type=click.Choice(["total", "central", "local", "other", "credit"]),
+    type=click.Choice(list(FUNDING_SOURCES)),
     default="total",
     show_default=True,
     help="Funding source.",

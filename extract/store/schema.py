@@ -7,6 +7,8 @@ never a float.
 
 from __future__ import annotations
 
+from extract.vocabulary import SOURCES, listed
+
 PROVENANCE = [
     ("page", "INTEGER", "PDF page (1-based) the fact is on; NULL for DOCX/TXT"),
     ("char_start", "INTEGER", "start offset of the quoted source in documents.text"),
@@ -100,7 +102,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
     "amounts": [
         ("doc_id", "VARCHAR", "document"),
         ("component", "VARCHAR", "component code, NULL for the whole plan"),
-        ("source", "VARCHAR", "total, central, local, province, district, commune, other, credit"),
+        ("source", "VARCHAR", listed(SOURCES)),
         ("capital", "VARCHAR", "recurrent (vốn sự nghiệp), investment (đầu tư phát triển) or NULL"),
         ("vnd", "HUGEINT", "amount in whole đồng"),
         ("basis", "VARCHAR", "period (whole plan period) or annual (per-year figure)"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from extract.errors import KehoachError
 from extract.extractors.programme import PROGRAMMES
+from extract.vocabulary import SOURCES, listed
 
 DEFAULT_PROGRAMME = "poverty_2021_2025"
 ALL_PROGRAMMES = "all"
@@ -311,7 +312,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         **_PLAN_DOCS,
         "component": "component code (DA1 ... DA7.2); NULL for a figure of the whole plan",
         "component_group": "the Dự án a component belongs to (DA3 for DA3.1); NULL for the whole plan",
-        "source": "total, central, local, province, district, commune, other, credit",
+        "source": listed(SOURCES),
         "capital": "recurrent, investment or NULL (not split by capital type)",
         "basis": "period (whole plan period) or annual (per-year figure)",
         "vnd": "amount in whole đồng (exact integer)",
