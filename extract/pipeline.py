@@ -48,6 +48,7 @@ STEP_MODULES = (
     "extractors.components",
     "extractors.money.text",
     "extractors.assignments",
+    "extractors.duties",
     "extractors.targets.find",
     "extractors.references",
 )

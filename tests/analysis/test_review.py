@@ -20,7 +20,7 @@ from extract.cli.main import main
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = ROOT / "output" / "review_screenshot.png"
-FACT_TABLES = ["components", "amounts", "assignments", "targets", "references", "checks"]
+FACT_TABLES = ["components", "amounts", "assignments", "duties", "targets", "references", "checks"]
 
 
 def run(*args):
