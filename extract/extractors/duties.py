@@ -38,7 +38,20 @@ from extract.extractors import agencies
 from extract.extractors.components import canon, catalogue, component_at
 from extract.text.normalize import collapse, key, strip_diacritics
 
-_KINDS = frozenset({"section", "opener", "title", "plural_head", "stop", "not_duty", "end", "assigner", "list_intro"})
+_KINDS = frozenset(
+    {
+        "section",
+        "article_section",
+        "opener",
+        "title",
+        "plural_head",
+        "stop",
+        "not_duty",
+        "end",
+        "assigner",
+        "list_intro",
+    }
+)
 rules.register(
     "duty_phrases",
     {
@@ -54,10 +67,18 @@ _LIST_LABEL = regex.compile(
 _GAP = regex.compile(r"(?:[\s,;\-–+•*]|(?<!\w)(?:và|cùng)(?!\w))*")
 _WORDS = regex.compile(r"[a-z0-9]+")
 _COMPONENT_REF = regex.compile(
-    r"(?<![a-z])(?:(?P<sub>tieu\s+du\s+an|tda)\s*(?:so\s*)?(?P<n>\d)\s*(?:[-–,:]|\s)\s*(?:(?:cua|thuoc)\s+)?)?"
-    r"(?:du\s+an|da)\s*(?:so\s*)?(?P<p>\d)(?![\d.])"
+    r"(?<![a-z])(?:(?P<sub>tieu\s+du\s+an|tda(?=\d))\s*(?:so\s*)?(?P<n>\d)\s*(?:[-–,:]|\s)\s*(?:(?:cua|thuoc)\s+)?)?"
+    r"(?<!tieu\s+|t)(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)"
 )
-_SUB_FIRST = regex.compile(r"(?<![a-z])(?:tieu\s+du\s+an|tda)\s*(?:so\s*)?(?P<n>\d)(?!\d)")
+_SUB_ALONE = regex.compile(
+    r"(?<![a-z])(?:tieu\s+du\s+an|tda(?=\d))\s*(?:so\s*)?(?P<n>\d)(?!\d)\s*[:(\-–\"“”']*\s*(?P<title>[a-z ,]{3,90})"
+)
+# "Tiểu dự án 2: <title> (thuộc Dự án 7 ...)": the parent named after the title
+_SUB_THEN_PARENT = regex.compile(
+    r"(?<![a-z])(?:tieu\s+du\s+an|tda(?=\d))\s*(?:so\s*)?(?P<n>\d)(?!\d)[^;()]{0,200}?"
+    r"\(?(?:thuoc|cua)\s+(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)"
+)
+_OF = regex.compile(r"(?<!\w)(?:của|thuộc|trực thuộc)\s*$")
 _MIN_RUN = 3
 _MIN_COVER = 0.5
 
@@ -175,7 +196,7 @@ def _plural_head_bodies(
             continue
         head = _heads()["plural_head"][p]
         stop = end
-        for ch in ("(", "\n\n"):
+        for ch in ("(", ":", "\n\n"):
             i = form.find(ch, m.end(), stop)
             if i >= 0:
                 stop = i
@@ -187,15 +208,27 @@ def _plural_head_bodies(
             s = m.end() + item.start() + len(item.group()) - len(item.group().lstrip())
             e = m.end() + item.end()
             piece = text[s:e].rstrip(" \t\n.*")
+            skip, title = _skip_words(agencies.space_form(piece), 0, len(piece), ("title",))
+            s, piece = s + skip, piece[skip:]
             if not piece or not regex.match(r"\p{Lu}", piece):
                 continue
-            own = [x for x in agencies.find_mentions(piece, level, None, max_words) if x.is_agency and x.start == 0]
-            named = piece if own else f"{head} {piece}"
-            found = own or [x for x in agencies.find_mentions(named, level, None, max_words) if x.is_agency]
+            stops = _stops()
+            own = [x for x in agencies.find_mentions(piece, level, stops, max_words) if x.is_agency and x.start == 0]
+            if own or title is not None:
+                # a name with a head of its own, or a person standing for a body ("Chủ
+                # tịch UBND các xã"): not one of the listed names
+                if own:
+                    out.append(
+                        Body(own[0].name, own[0].raw, own[0].kind, own[0].level, offset + s, offset + s + own[0].end)
+                    )
+                continue
+            named = f"{head} {piece}"
+            found = [x for x in agencies.find_mentions(named, level, stops, max_words) if x.is_agency and x.start == 0]
             if not found:
                 continue
             x = found[0]
-            out.append(Body(x.name, piece, x.kind, x.level, offset + s, offset + s + len(piece)))
+            n = min(len(piece), x.end - len(head) - 1)
+            out.append(Body(x.name, piece[:n], x.kind, x.level, offset + s, offset + s + n))
         return out
     return None
 
@@ -231,7 +264,9 @@ def read_subject(
     lead = form[pos : inside[0].start]
     if lead.strip(" ,;") and not _plural_lead(lead):
         return None
-    bodies = [m for m in inside if m.is_agency]
+    # "Các tổ chức thành viên của MTTQ ...": a body after "của" / "thuộc" qualifies the
+    # catch-all before it and is not given the duty
+    bodies = [m for m in inside if m.is_agency and not _OF.search(form, 0, m.start)]
     tail = form[inside[-1].end : end].strip(" ,;.*_-")
     unit = agencies.lexicon().units.get(key(tail)) if tail else None
     out = []
@@ -328,9 +363,25 @@ def named_components(text: str, have: frozenset | None) -> list[str]:
     skel = strip_diacritics(text)
     found: list[tuple[int, str]] = []
     codes = {c.code for c in catalogue()}
+    parents = set()
+    for m in _SUB_THEN_PARENT.finditer(skel):
+        code = f"DA{m.group('p')}.{m.group('n')}"
+        if code in codes:
+            found.append((m.start(), code))
+            parents.add(m.start("p"))
     for m in _COMPONENT_REF.finditer(skel):
+        if m.start("p") in parents:
+            continue
         code = f"DA{m.group('p')}" + (f".{m.group('n')}" if m.group("n") else "")
         if code in codes:
+            found.append((m.start(), code))
+    taken = {p for p, _ in found}
+    for m in _SUB_ALONE.finditer(skel):
+        # "Tiểu dự án 2 (Cải thiện dinh dưỡng)": no parent, the title says which
+        if any(m.start() <= p < m.end() for p in taken):
+            continue
+        code = title_code(m.group("title"))
+        if code and code.endswith(f".{m.group('n')}"):
             found.append((m.start(), code))
     for pos, code in _titles(text, skel):
         if have is None or code in have:
@@ -398,10 +449,14 @@ def _title_key(s: Section) -> str:
 def duty_sections(doc: Document, ctx) -> list[Section]:
     """The outermost sections whose title opens the organising part, outside components."""
     ph = phrases()["section"]
+    articles = phrases()["article_section"]
     found = []
     for s in doc.sections:
         t = _title_key(s)
-        if any(t.startswith(p) for p in ph) and component_at(doc, ctx, s.start) is None:
+        opens = any(t.startswith(p) for p in ph) or (
+            s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
+        )
+        if opens and component_at(doc, ctx, s.start) is None:
             found.append(s)
     ids = {s.section_id for s in found}
     by_id = {s.section_id: s for s in doc.sections}
@@ -466,6 +521,16 @@ def _items(doc: Document, sec: Section, level: str | None, max_words: int, top: 
         own_start = b
     else:
         own_start = sec.heading_end
+        if sec.label_kind == "article":
+            # "Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì ...": the article's
+            # heading may itself be the first item
+            a, b = _heading_span(doc, sec)
+            got = read_subject(doc.text[a:b], level, max_words, a)
+            if got is not None and got[0]:
+                kids = _children(doc, sec)
+                end = min([k.start for k in kids] + [sec.end])
+                out.append(Item(tuple(got[0]), sec.start, _cut_end(doc, sec.start, end), sec))
+                own_start = end
     kids = _children(doc, sec)
     own_end = min([k.start for k in kids] + [sec.end])
     out += _paragraph_items(doc, own_start, own_end, level, max_words, sec)
@@ -525,11 +590,19 @@ def _assigned_items(doc: Document, level: str | None, max_words: int, leads: set
             got = read_subject(text[m.start() :], level, max_words, s + m.start())
             if got is None or not got[0]:
                 continue
-            bodies = tuple(b for b in got[0] if key(b.name) not in leads)
+            bodies = tuple(b for b in got[0] if key(b.name) not in leads and not _said_to_lead(doc, b))
             if bodies:
                 end = form.find(". ", m.end())
                 out.append(Item(bodies, s + m.start(), e if end < 0 else s + end + 1, None))
     return out
+
+
+def _said_to_lead(doc: Document, body: Body) -> bool:
+    """Whether the document says elsewhere that the body chủ trì: then "UBND tỉnh giao <it>
+    ..." restates that assignment rather than giving a duty of its own."""
+    pat = regex.compile(regex.escape(key(body.raw)).replace(r"\ ", r"\s+") + r"\s*,?\s*chủ\s+trì(?!\w)")
+    form = agencies.space_form(doc.text)
+    return any(not (body.start <= m.start() < body.end) for m in pat.finditer(form))
 
 
 # --- rows ---------------------------------------------------------------------------
