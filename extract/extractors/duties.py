@@ -79,6 +79,7 @@ _SUB_THEN_PARENT = regex.compile(
     r"\(?(?:thuoc|cua)\s+(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)"
 )
 _OF = regex.compile(r"(?<!\w)(?:của|thuộc|trực thuộc)\s*$")
+_TITLE_WORDS = 12
 _MIN_RUN = 3
 _MIN_COVER = 0.5
 
@@ -456,7 +457,9 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
         opens = any(t.startswith(p) for p in ph) or (
             s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
         )
-        if opens and component_at(doc, ctx, s.start) is None:
+        # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
+        # một số hoạt động của Chương trình bảo đảm ...")
+        if opens and len(t.split()) <= _TITLE_WORDS and component_at(doc, ctx, s.start) is None:
             found.append(s)
     ids = {s.section_id for s in found}
     by_id = {s.section_id: s for s in doc.sections}
@@ -487,15 +490,50 @@ def _is_end(text: str) -> bool:
     return any(t.startswith(p) for p in phrases()["end"])
 
 
+_OPEN_END = regex.compile(r"[.;:!?]\W*$")
+_CONTINUES = regex.compile(r"[\s*_]*[\p{Ll}(]")
+_LABELLED = regex.compile(r"[\s*#_]*(?:[-+•–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})[.)])\s")
+
+
+def _continued(doc: Document, start: int, end: int, limit: int) -> int:
+    """The end of a line and of the lines that carry it on: a heading or paragraph broken
+    over lines or a page ("... Chủ tịch Ủy ban nhân dân" / "các xã, thị trấn căn cứ ...")
+    goes on while it has not ended a sentence and the next line opens in lower case; a
+    list of names ending open (";" or ",") takes the next line whatever it opens with."""
+    for s, e in _paragraphs(doc, end, limit):
+        text = doc.text[start:end].rstrip(" \n*_")
+        if _OPEN_END.search(text) and not text.endswith((";", ",")):
+            break
+        nxt = doc.text[s:e]
+        if not (text.endswith((";", ",")) or _CONTINUES.match(nxt)) or _LABELLED.match(nxt):
+            break
+        end = e
+        if text.endswith((";", ",")):
+            break
+    return end
+
+
 def _heading_span(doc: Document, sec: Section) -> tuple[int, int]:
-    """A heading's text, and the paragraph after it when the heading ends open (";" or ",":
-    a list of names broken over a line or a page)."""
-    end = sec.heading_end
-    if doc.text[sec.start : end].rstrip(" \n*_").endswith((";", ",")):
-        nxt = _paragraphs(doc, end, sec.end)
-        if nxt:
-            end = nxt[0][1]
-    return sec.start, end
+    """A heading's text with the lines that carry it on."""
+    return sec.start, _continued(doc, sec.start, sec.heading_end, sec.end)
+
+
+def _loose_part(doc: Document, ctx) -> tuple[int, int] | None:
+    """Where no heading opens the organising part, a line that is only its title ("Tổ chức
+    thực hiện:", a heading the layout did not mark) opens it; it runs to the closing words
+    or the end of the text."""
+    ph = phrases()["section"]
+    for s, e in _paragraphs(doc, 0, len(doc.text)):
+        t = agencies.space_form(doc.text[s:e])
+        lab = _LIST_LABEL.match(t)
+        t = t[lab.end() :] if lab else t
+        t = t.strip(" *_#:.")
+        if t in ph or (
+            any(t.startswith(p) for p in ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")
+        ):
+            if component_at(doc, ctx, s) is None:
+                return e, len(doc.text)
+    return None
 
 
 @dataclass(frozen=True)
@@ -549,27 +587,28 @@ def _cut_end(doc: Document, a: int, b: int) -> int:
 def _paragraph_items(
     doc: Document, a: int, b: int, level: str | None, max_words: int, sec: Section | None
 ) -> list[Item]:
+    """Paragraphs that open with a body, each running to the next such paragraph. A line
+    that carries on the one before it (no list label, the one before not ended) is not an
+    opening, however it begins."""
     out: list[Item] = []
-    units = _paragraphs(doc, a, b)
-    for i, (s, e) in enumerate(units):
-        if _is_end(doc.text[s:e]):
+    opens: list[tuple[int, tuple[Body, ...] | None]] = []  # item starts; None: a start giving nobody
+    prev_end = None
+    for s, e in _paragraphs(doc, a, b):
+        text = doc.text[s:e]
+        if _is_end(text):
+            opens.append((s, None))
             break
-        got = read_subject(doc.text[s:e], level, max_words, s)
-        if got is None:
+        carried = prev_end is not None and not _OPEN_END.search(doc.text[prev_end[0] : prev_end[1]].rstrip(" \n*_"))
+        prev_end = (s, e)
+        if carried and not _LABELLED.match(text):
             continue
-        bodies, _ = got
-        if not bodies:
-            continue
-        nxt = b
-        for s2, e2 in units[i + 1 :]:
-            if _is_end(doc.text[s2:e2]):
-                nxt = s2
-                break
-            g = read_subject(doc.text[s2:e2], level, max_words, s2)
-            if g is not None:
-                nxt = s2
-                break
-        out.append(Item(tuple(bodies), s, nxt, sec))
+        got = read_subject(doc.text[s : _continued(doc, s, e, b)], level, max_words, s)
+        if got is not None:
+            opens.append((s, tuple(got[0]) or None))
+    for i, (s, bodies) in enumerate(opens):
+        if bodies:
+            nxt = opens[i + 1][0] if i + 1 < len(opens) else b
+            out.append(Item(bodies, s, nxt, sec))
     return out
 
 
@@ -617,8 +656,13 @@ def extract(doc: Document, ctx) -> None:
     max_words = ctx.settings.agency_max_words
     have = frozenset(r["code"] for r in ctx.rows.get("components", []) if r.get("code")) or None
     items: list[Item] = []
-    for sec in duty_sections(doc, ctx):
+    sections = duty_sections(doc, ctx)
+    for sec in sections:
         items += _items(doc, sec, level, max_words, True)
+    if not items:
+        part = _loose_part(doc, ctx)
+        if part is not None:
+            items = _paragraph_items(doc, part[0], part[1], level, max_words, None)
     if not items:
         leads = {key(r["agency"]) for r in ctx.rows.get("assignments", []) if r.get("role") == "lead"}
         items = _assigned_items(doc, level, max_words, leads)
@@ -653,12 +697,15 @@ def extract(doc: Document, ctx) -> None:
 def identify(doc: Document, ctx) -> None:
     """agency_key and agency_level for every body of assignments and duties, and one name
     for the mentions of one body in the plan."""
-    rows = list(ctx.rows.get("assignments", [])) + list(ctx.rows.get("duties", []))
+    assigned = list(ctx.rows.get("assignments", []))
+    rows = assigned + list(ctx.rows.get("duties", []))
     level = ctx.meta.get("admin_level")
     counts: dict[str, Counter] = {}
-    for r in rows:
-        counts.setdefault(agencies.plan_form(r["agency"], level), Counter())[r["agency"]] += 1
-    # the form the plan uses most, of equals the longer (with the level word)
+    for weight, group in ((len(rows) + 1, assigned), (1, ctx.rows.get("duties", []))):
+        for r in group:
+            counts.setdefault(agencies.plan_form(r["agency"], level), Counter())[r["agency"]] += weight
+    # the form the plan's assignments use most (the name the clauses give a body), else the
+    # duty lists'; of equals the longer (with the level word)
     names = {base: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for base, c in counts.items()}
     for r in rows:
         r["agency"] = names[agencies.plan_form(r["agency"], level)]

@@ -251,3 +251,34 @@ def test_every_assignment_and_duty_has_an_identity_where_the_lexicon_knows_the_b
     assert len({key(r["agency"]) for r in ctx.rows["duties"]}) == len(
         {agencies.plan_form(r["agency"], "district") for r in ctx.rows["duties"]}
     )
+
+
+def _wrapped(text: str) -> str:
+    """Long lines broken at 78 characters, as a PDF or an e-mailed text breaks them."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        out += (textwrap.wrap(line, 78) or [""]) if len(line) > 90 and "\t" not in line else [line]
+    return "\n".join(out)
+
+
+def _plain_duty_heading(text: str) -> str:
+    """The organising part's heading as a plain line ("Tổ chức thực hiện:"), unnumbered."""
+    import re
+
+    return re.sub(r"(?m)^.*T[ỔO] CH[ỨU]C TH[ỰU]C HI[ỆE]N.*$", "Tổ chức thực hiện:", text, count=1)
+
+
+@pytest.mark.parametrize("relayout", [_wrapped, _plain_duty_heading], ids=["wrapped", "plain_heading"])
+@pytest.mark.parametrize("stem", PLAN_STEMS)
+def test_relaid_out_plans_keep_their_duty_lists(stem, relayout):
+    """Regression: a name broken over two lines ("Chủ tịch Ủy ban nhân dân" / "các xã, thị
+    trấn"), a line carrying on a duty ("... với" / "Sở LĐTB&XH theo quy định") taken for an
+    item, and a duty heading the layout did not mark as one."""
+    from extract.analysis.evaluate import duty_units
+
+    text = relayout((CORPUS / "txt" / f"{stem}.txt").read_text(encoding="utf-8"))
+    ctx = extract_document(read_document(text.encode("utf-8")))
+    got = duty_units((r["agency"], r["component"]) for r in ctx.rows["duties"])
+    assert got == gold_facts(gold_for(stem), "duties")
