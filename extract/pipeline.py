@@ -38,7 +38,7 @@ def steps() -> list[StepFunction]:
     need the plan's period). The step modules are imported here, not at the top, because
     they load spaCy and the lexicons: a reader-only caller does not pay for them.
     """
-    from extract.extractors import assignments, components, metadata, programme, references, sections
+    from extract.extractors import assignments, components, duties, metadata, programme, references, sections
     from extract.extractors.money import text as money_text
     from extract.extractors.targets import find as targets
 
@@ -49,6 +49,7 @@ def steps() -> list[StepFunction]:
         components.extract,
         money_text.extract,
         assignments.extract,
+        duties.extract,
         targets.extract,
         references.extract,
     ]

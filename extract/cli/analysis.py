@@ -163,6 +163,48 @@ def compare_funding_command(
     emit(result, fmt, out)
 
 
+@compare.command(name="agencies")
+@click.option(
+    "--component",
+    default=None,
+    metavar="CODE",
+    help="Component code (DA4 takes its Tiểu dự án too, DA4.1 only itself); without it, every Dự án side by side.",
+)
+@click.option(
+    "--programme",
+    default=None,
+    metavar="KEY",
+    help="Only plans of this national target programme (poverty_2021_2025, ...), where the database records it.",
+)
+@_LEVEL
+@_PROVINCE
+@_ALL
+@_FORMAT
+@_OUT
+@_DB
+def compare_agencies_command(component, programme, level, province, all_renditions, fmt, out, db) -> None:
+    """Who leads and who supports across jurisdictions, as kinds of body.
+
+    A kind of body (agency_key) is the same at every level: labour_social is the Sở, the
+    Phòng and the commune officer for labour, invalids and social affairs. Leads come from
+    the assignments of a component and from the duty lists that name it; — none named.
+
+    \b
+    Examples:
+      kehoach compare agencies --component DA4 --format json
+      kehoach compare agencies --level district --format csv --out output/agencies.csv
+    """
+    from extract.analysis.compare import PlanFilter, compare_agencies
+    from extract.analysis.query import open_database
+
+    con = open_database(db)
+    try:
+        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions), programme)
+    finally:
+        con.close()
+    _emit(result, fmt, out)
+
+
 @click.command()
 @click.argument("sql")
 @_PROGRAMME
@@ -171,9 +213,9 @@ def compare_funding_command(
 def query(sql: str, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
-    Tables: documents, sections, components, amounts, assignments, targets, references,
-    checks. Views: plans, funding, funding_by_component, targets_by_indicator,
-    plan_summary. Nothing can be written, and no other file can be read.
+    Tables: documents, sections, components, amounts, assignments, duties, targets,
+    references, checks. Views: plans, funding, funding_by_component, targets_by_indicator,
+    plan_summary, responsibilities. Nothing can be written, and no other file can be read.
 
     \b
     Examples:
