@@ -170,18 +170,12 @@ def compare_funding_command(
     metavar="CODE",
     help="Component code (DA4 takes its Tiểu dự án too, DA4.1 only itself); without it, every Dự án side by side.",
 )
-@click.option(
-    "--programme",
-    default=None,
-    metavar="KEY",
-    help="Only plans of this national target programme (poverty_2021_2025, ...), where the database records it.",
-)
 @_LEVEL
 @_PROVINCE
 @_ALL
-@_FORMAT
-@_OUT
-@_DB
+@_PROGRAMME
+@output_options()
+@db_option
 def compare_agencies_command(component, programme, level, province, all_renditions, fmt, out, db) -> None:
     """Who leads and who supports across jurisdictions, as kinds of body.
 
@@ -197,12 +191,12 @@ def compare_agencies_command(component, programme, level, province, all_renditio
     from extract.analysis.compare import PlanFilter, compare_agencies
     from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
-        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions), programme)
+        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions))
     finally:
         con.close()
-    _emit(result, fmt, out)
+    emit(result, fmt, out)
 
 
 @click.command()
