@@ -89,13 +89,9 @@ def compare_targets_command(
       kehoach compare targets --indicator poverty_rate_reduction --level district
       kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
-    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        PlanFilter,
-        compare_targets,
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.compare import PlanFilter, compare_targets
+    from extract.analysis.query import open_database
 
     con = open_database(db, programme)
     try:
@@ -147,13 +143,9 @@ def compare_funding_command(
       kehoach compare funding --share
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
-    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        PlanFilter,
-        compare_funding,
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.compare import PlanFilter, compare_funding
+    from extract.analysis.query import open_database
 
     con = open_database(db, programme)
     try:
@@ -216,9 +208,8 @@ def query(sql: str, programme: str, fmt, out, db) -> None:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
-    from extract.analysis.query import (
-        run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.query import run_query
 
     emit(run_query(db, sql, programme), fmt, out)
 
@@ -246,12 +237,9 @@ def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     Example:
       kehoach export --format parquet --out output/export
     """
-    from extract.analysis.export import (
-        export_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.export import export_database
+    from extract.analysis.query import open_database
 
     con = open_database(db, programme)
     try:
@@ -277,9 +265,8 @@ def review(target: str, out: Path, db: Path) -> None:
     Example:
       kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
-    from extract.analysis.review import (
-        review_page,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.review import review_page
 
     page = review_page(target, db)
     out.parent.mkdir(parents=True, exist_ok=True)
