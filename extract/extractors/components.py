@@ -751,6 +751,8 @@ def plan_component(doc: Document, ctx) -> str | None:
     """The one component a plan is for, when it says so ("Kế hoạch thực hiện Dự án 2 …",
     "Kế hoạch … về thực hiện Tiểu dự án “Giảm nghèo về thông tin”"): from its title, or
     from the first sentence that names a plan and, after it, a component."""
+    if not applies(doc):
+        return None
     title = (ctx.meta or {}).get("title")
     texts = [title] if title else []
     texts += _SENTENCE_BREAK.split(doc.text[: ctx.settings.plan_component_window_chars])
@@ -773,6 +775,8 @@ def named_in_text(doc: Document, settings) -> list[tuple[int, int, str]]:
     """(start, end, code) of the components running text names: by label anywhere in a
     paragraph, and by title right after an amount ("… 88 triệu đồng để cải thiện tình trạng
     dinh dưỡng"). Headings and table rows are read by the steps above."""
+    if not applies(doc):
+        return []
     out = []
     for b in doc.blocks:
         if b.kind != "paragraph":
@@ -791,6 +795,8 @@ def component_of(doc: Document, ctx, start: int, end: int) -> str | None:
     """The component a fact stated at doc.text[start:end] belongs to: the last one its
     sentence names before it ("Tiểu dự án 1 - Giảm nghèo về thông tin … là 8,456 tỷ đồng"),
     else the component section holding it, else the one component the plan is for."""
+    if not applies(doc):
+        return None
     sentence = max(doc.text.rfind("\n", 0, start), *(doc.text.rfind(p, 0, start) for p in (". ", "; ", "! ", "? ")))
     named = mentions(doc.text[sentence + 1 : start], ctx.settings)
     if named:

@@ -32,6 +32,7 @@ from extract.document.provenance import provenance
 from extract.extractors import checks
 from extract.extractors.components import (
     ancestors_at,
+    applies,
     best_match,
     canon,
     component_at,
@@ -428,6 +429,8 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "other_year"
     elif _other_district(r, line.text[start:s] + " " + after):
         f.outside = "district"
+    if not applies(r.doc):
+        return  # another programme's Dự án and Nội dung are not ours
     mentioned = mentions(line.text[start:s], r.ctx.settings)
     if mentioned:
         f.named = mentioned[-1][2]
@@ -629,7 +632,7 @@ def _attribute(r: _Reading, line: _Line) -> None:
     one its whole was given on the line, else the component section it sits in."""
     if not line.figs:
         return
-    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings)
+    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if applies(r.doc) else None
     for idx in line.figs:
         f = r.figures[idx]
         b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
