@@ -291,8 +291,21 @@ def _find_number(lines: list[Line]) -> tuple[bool, str | None, Line | None]:
         m = _number_label_re().match(match_form(ln.text))
         if m and (m.group("rest").strip() == "" or _NUMBER_START.match(m.group("rest"))):
             rest = ln.text[m.start("rest") :]
-            return True, clean_number(rest), ln
+            return True, _with_unit_suffix(clean_number(rest), rest), ln
     return False, None, None
+
+
+_UNIT_SUFFIX = regex.compile(r"\([\p{Lu}\d][\p{L}\d\-]{0,11}\)")
+
+
+def _with_unit_suffix(number: str | None, rest: str) -> str | None:
+    """The number with the drafting unit's code printed right after it ("409/TTr-CAT(PC04)")."""
+    if number is None:
+        return None
+    m = _UNIT_SUFFIX.search(rest)
+    if m and m.start() > 0 and not rest[m.start() - 1].isspace() and "".join(rest[: m.start()].split()) == number:
+        return number + m.group()
+    return number
 
 
 def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | None, tuple[int, int] | None]:
@@ -748,6 +761,7 @@ def _check(doc: Document, kind: str, detail: str, expected, found, start: int, e
 _CAPTION_START = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b")
 _VV = regex.compile(r"^v/v\b|^về việc\b")
 _PASSED = regex.compile(r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_MID_LABEL = regex.compile(r"\s(?:số)\s*:\s*(?=[\d/.…_])")
 _DRAFT = regex.compile(r"^(?:dự thảo|bản dự thảo)\b")
 
 
@@ -811,6 +825,12 @@ def read_letterhead(doc: Document) -> Letterhead:
     typed = None
     if not lh.labelled:
         for ln in lh.lines:
+            m = _MID_LABEL.search(match_form(ln.text))
+            if m and _body_re().match(match_form(ln.text)):
+                lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.end() :]), ln
+                break
+    if not lh.labelled:
+        for ln in lh.lines:
             m = _typed_number_re().match(match_form(ln.text))
             if m and ln.text[:1].isupper():  # "Thông tư số 102/2018/TT-BTC ngày ..." opening a gazette continuation
                 lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.start("num") :]), ln
@@ -841,6 +861,13 @@ def read_letterhead(doc: Document) -> Letterhead:
         issuer = _issuer_lines(lh.lines[: min(marks) + 1])
         first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
         lh.issuer = issuer[first:]
+        top = lh.lines[min(marks)]
+        if not lh.issuer and _body_re().match(match_form(top.text)):
+            cut = _MID_LABEL.search(match_form(top.text))  # "BỘ TÀI CHÍNH Số: ..." : both columns on one line
+            if cut is not None:
+                lh.issuer = [
+                    Line(top.text[: cut.start()].strip(), top.start, top.start + len(top.text[: cut.start()].rstrip()))
+                ]
     after = stop if lh.type_line is not None else (max(marks) if marks else len(lh.lines))
     for ln in lh.lines[after + 1 :]:
         if _authority_at(ln.text) == 0:
