@@ -852,9 +852,19 @@ def read_letterhead(doc: Document) -> Letterhead:
     candidates = [
         ln
         for ln in lh.lines[:stop]
-        if not _CAPTION_START.match(match_form(ln.text)) and (ln is number_line or _outside_citation(ln.text))
+        if not _CAPTION_START.match(match_form(ln.text))
+        and (ln is number_line or _outside_citation(ln.text))
+        and "ngày"
+        in match_form(ln.text)  # a letterhead dates itself "…, ngày …"; a news page's "Thứ ba, 26/9/2023" does not
     ]
     lh.place, lh.date, lh.date_line, lh.place_span = _find_place_date(candidates)
+    if lh.type_line is not None and not typed and not lh.labelled and lh.date_line is None:
+        if not any(_motto_re().search(match_form(ln.text)) for ln in lh.lines[:stop]):
+            lh.type_line, lh.doc_type = (
+                None,
+                None,
+            )  # a heading with no letterhead around it (a site's menu, a news item)
+            stop = len(lh.lines)
     lh.vv = any(_VV.match(match_form(ln.text)) for ln in lh.lines[: stop + 1])
     marks = [lh.lines.index(x) for x in (number_line, lh.date_line) if x is not None]
     if marks:
@@ -985,6 +995,8 @@ def extract(doc: Document, ctx) -> None:
     doc_type = _type_of_line(front.type_line.text) if front.type_line else None
     labelled, number, _ = _find_number(front.left + front.loose)
     place, date, date_line, place_span = _find_place_date(front.right + front.left + front.loose)
+    if date_line is not None and date_line in front.loose and "ngày" not in match_form(date_line.text):
+        place, date, date_line, place_span = None, None, None, None  # "Thứ ba, 26/9/2023": a page's dateline
     if date_line is not None and any(s <= date_line.start < e for s, e in running):
         place, date, date_line, place_span = None, None, None, None  # the gazette's date, not the document's
     if lh.labelled:

@@ -484,3 +484,14 @@ def test_number_keeps_the_drafting_units_code():
     )
     meta, _ = _meta(text)
     assert (meta["doc_type"], meta["doc_number"]) == ("to_trinh", "512/TTr-CAT(PC04)")
+
+
+def test_news_page_gets_no_letterhead_facts():
+    text = (
+        "TRANG CHỦ | TIN TỨC | THÔNG BÁO | VĂN BẢN\nThứ ba, 26/9/2023 | 10:57 GMT+7\n"
+        "Công điện của Thủ tướng Chính phủ về tăng cường công tác phòng cháy, chữa cháy\n"
+        "Ngày 15/9/2023, Thủ tướng Chính phủ ban hành Công điện số 825/CĐ-TTg về việc tăng cường công tác phòng cháy.\n"
+        "Theo EVN\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"], meta["issued_date"]) == (None, None, None)
