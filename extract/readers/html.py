@@ -171,6 +171,7 @@ _MOTTO = regex.compile(
     r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam|đ[ộo]c\s+l[ậa]p\s*[-–—]\s*t[ựu]\s+do\s*[-–—]\s*h[ạa]nh\s+ph[úu]c|đ[ảa]ng\s+c[ộo]ng\s+s[ảa]n\s+vi[ệe]t\s+nam",
     regex.I,
 )
+_MOTTO_HINT = re.compile(r"c[ộo]ng|đ[ộo]c|đ[ảa]ng|C[ỘO]NG|Đ[ỘO]C|Đ[ẢA]NG", re.I)
 _HEADER_MOTTO = regex.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập|Số\s*:|ĐẢNG\s+CỘNG\s+SẢN", regex.I)
 _CONTENT_TOKENS = frozenset(
     {
@@ -217,6 +218,8 @@ _ERROR_TITLE = regex.compile(
 )
 _LOGIN = regex.compile(r"đăng\s+nhập|log\s*in|sign\s*in|mật\s+khẩu|password", regex.I)
 MIN_DOCUMENT_CHARS = 200
+# libxml2's HTML parser drops what is nested deeper than 256 elements (html and body included)
+MAX_DEPTH = 255
 ERROR_PAGE_MAX_CHARS = 3000
 
 
@@ -270,16 +273,58 @@ def _parse(text: str):
         raise NoTextError(f"the web page holds no HTML content to read ({e})") from e
     except etree.LxmlError as e:  # pragma: no cover - libxml2 recovers from nearly everything
         raise CorruptFileError(f"the web page cannot be parsed ({type(e).__name__}: {e}); save it again") from e
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= MAX_DEPTH:
+            raise CorruptFileError(
+                f"the web page nests its elements {MAX_DEPTH} levels deep, where the HTML parser stops reading "
+                "(what lies deeper would be lost); save the document's own file or its page as text"
+            )
     return root
 
 
+def _squash(text: str) -> str:
+    """White space runs as one space, keeping a space at either end (str.split is many times
+    faster than a pattern; it leaves the zero-width characters, removed first)."""
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    core = " ".join(text.split())
+    if not core:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+
+
 def _text_of(el) -> str:
-    return _WS.sub(" ", el.text_content()).strip()
+    return _squash(el.text_content()).strip()
 
 
 def _own_text(el) -> str:
     """An element's text outside its children, line breaks and all ("CỘNG HÒA XÃ HỘI<br>CHỦ NGHĨA")."""
     return " ".join(filter(None, [el.text, *(c.tail for c in el)]))
+
+
+def _motto_elements(root, first: bool = False) -> list:
+    """Elements whose text opens the motto, found on the page's text nodes in order, so
+    that a motto split by <br> or by inline tags ("<b>CỘNG HÒA XÃ HỘI</b> <b>CHỦ NGHĨA…")
+    is found in one linear pass."""
+    nodes = [t for t in root.xpath("//body//text()") if t.strip()]
+    found = []
+    for i, t in enumerate(nodes):
+        if _MOTTO_HINT.search(t) is None:  # the match starts in this node, so its first word is here
+            continue
+        window = " ".join(nodes[i : i + 4])
+        m = _MOTTO.search(window)
+        if m is None or m.start() >= len(t):
+            continue
+        el = t.getparent()
+        if t.is_tail:
+            el = el.getparent()
+        if el is not None and isinstance(el.tag, str) and el.tag not in _DROP_TAGS:
+            found.append(el)
+            if first:
+                break
+    return found
 
 
 def _strip_chrome(root) -> None:
@@ -288,10 +333,9 @@ def _strip_chrome(root) -> None:
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _remove(el)
     keep = set()
-    for el in root.iter():
-        if isinstance(el.tag, str) and _MOTTO.search(_own_text(el)):
-            keep.update(id(a) for a in el.iterancestors())
-            keep.add(id(el))
+    for el in _motto_elements(root):
+        keep.update(id(a) for a in el.iterancestors())
+        keep.add(id(el))
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or id(el) in keep or el.getparent() is None:
             continue
@@ -334,22 +378,13 @@ def _refuse_error_page(title: str, heading: str, text: str, password: bool, name
         )
 
 
-def _letterhead(container):
+def _letterhead(root):
     """The element that opens the document: the table holding the motto, or the block
     holding it with the issuing body's lines just before it."""
-    motto = None
-    for el in container.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if _MOTTO.search(_own_text(el)) or (
-            el.tag in ("p", "div", "td", "th", "span", "b", "strong", "font")
-            and _MOTTO.search(_text_of(el))
-            and len(_text_of(el)) < 300
-        ):
-            motto = el
-            break
-    if motto is None:
+    found = _motto_elements(root, first=True)
+    if not found:
         return None
+    motto = found[0]
     for a in [motto, *motto.iterancestors()]:
         if a.tag == "table":
             outer = a
@@ -371,27 +406,34 @@ def _letterhead(container):
     return block
 
 
+_PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "pre", "h2", "h3", "h4", "td", "dd"})
+
+
 def _main_content(body):
-    """Where a page without a letterhead keeps its text: an <article> or <main>, else the
-    element whose own paragraphs hold the most text."""
-    best, best_score = None, 0
+    """Where a page without a letterhead keeps its text: the element whose paragraphs hold
+    the most text, each paragraph counting for its parent and half for its grandparent
+    (as readability tools score a page), an <article>, <main> or content-named element
+    counting half again."""
+    scores: dict = {}
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag in ("article", "main"):
-            score = len(_text_of(el)) * 2
-        else:
-            paras = [
-                c
-                for c in el
-                if isinstance(c.tag, str) and c.tag in ("p", "div", "table", "ul", "ol", "h2", "h3", "blockquote")
-            ]
-            score = sum(len(_text_of(c)) for c in paras if c.tag != "div" or len(c) == 0 or c.text)
-            if _tokens(el) & _CONTENT_TOKENS:
-                score = int(score * 1.5)
+        if el.tag in _PARAGRAPH_TAGS or (el.tag == "div" and el.text and el.text.strip()):
+            n = len(_text_of(el)) if el.tag != "div" else len(el.text.strip())
+            parent = el.getparent()
+            if parent is None:
+                continue
+            scores[parent] = scores.get(parent, 0) + n
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0) + n / 2
+    best, best_score = body, 0.0
+    for el, score in scores.items():
+        if el.tag in ("article", "main") or _tokens(el) & _CONTENT_TOKENS:
+            score *= 1.5
         if score > best_score:
             best, best_score = el, score
-    return best if best is not None else body
+    return best
 
 
 class _Reader:
@@ -413,7 +455,7 @@ class _Reader:
     def flush(self) -> None:
         text = "".join(self.buf)
         self.buf = []
-        lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+        lines = [" ".join(ln.split()) for ln in text.split("\n")]
         text = "\n".join(ln for ln in lines if ln)
         bold, chars, links = self.bold_chars, self.chars, self.link_chars
         self.bold_chars = self.chars = self.link_chars = 0
@@ -421,16 +463,16 @@ class _Reader:
             return
         if chars and links >= 0.9 * chars:  # a menu item or a link to another page
             return
-        if self.seen_text and _STOP.match(text) and len(text) < 80:
+        if self.seen_text and len(text) < 80 and _STOP.match(text):
             self.stopped = True
             return
         self.blocks.append(RawBlock("paragraph", text=text, emphasis=chars > 0 and bold >= 0.9 * chars))
         self.seen_text = True
 
     def add(self, text: str | None) -> None:
-        if not text or self.stopped:
+        if not text or self.stopped or not self.started:
             return
-        text = _WS.sub(" ", text)  # a line break in the page's source is a space; <br> is the line break
+        text = _squash(text)  # a line break in the page's source is a space; <br> is the line break
         self.buf.append(text)
         n = len(text.strip())
         self.chars += n
@@ -604,7 +646,7 @@ def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[lis
     _strip_chrome(root)
     heading = next((t for h in body.iter("h1", "h2") if (t := _text_of(h))), "")
     _refuse_error_page(title, heading, _text_of(body), password, name_hint)
-    start = _letterhead(body)
+    start = _letterhead(root)
     if start is not None:
         container = start.getparent() if start.getparent() is not None else body
         while container is not body and len(_text_of(container)) < len(_text_of(start)) + MIN_DOCUMENT_CHARS:
