@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.errors import NoTextError, UnsupportedFormatError
+from extract.errors import DocumentError, NoTextError, UnsupportedFormatError
 from extract.pipeline import extract_bytes, read_document
 from extract.readers.html import read_html
 from extract.readers.sniff import HTML, TXT, sniff
@@ -186,3 +188,92 @@ def test_the_crawl_error_page_is_refused_but_the_other_pages_are_read():
                 read_document(path.read_bytes(), name=path.name)
         else:
             assert read_document(path.read_bytes(), name=path.name).text.strip()
+
+
+# --- any markup: a Document or a DocumentError, never an internal error ----------------------
+
+_TAGS = [
+    "div",
+    "p",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "span",
+    "b",
+    "br",
+    "ul",
+    "li",
+    "a",
+    "script",
+    "h1",
+    "thead",
+    "font",
+    "nav",
+    "form",
+    "input",
+    "article",
+    "pre",
+    "tbody",
+    "i",
+    "center",
+]
+_ATTRS = [
+    "",
+    ' class="content"',
+    ' class="menu"',
+    ' colspan="3"',
+    ' rowspan="2"',
+    ' colspan="x"',
+    ' rowspan="0"',
+    ' style="display:none"',
+    ' type="password"',
+    ' id="footer"',
+    ' style="font-weight:bold"',
+]
+_WORDS = [
+    "CỘNG HÒA XÃ HỘI",
+    "CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "ỦY BAN NHÂN DÂN",
+    "Số: 12/KH-UBND",
+    "KẾ HOẠCH",
+    "404 Not Found",
+    "Đăng nhập",
+    "Mật khẩu",
+    "giảm nghèo bền vững",
+    "1.200 triệu đồng",
+    "&nbsp;",
+    "&amp;",
+    "<!-- c -->",
+    "]]>",
+    "\u200b",
+    "Văn bản liên quan",
+    "x" * 300,
+]
+
+
+@st.composite
+def _markup(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 60))):
+        kind = draw(st.integers(0, 3))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            parts.append(f"<{tag}{draw(st.sampled_from(_ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        else:
+            parts.append(draw(st.sampled_from(_WORDS)))
+    head = draw(st.sampled_from(["<!DOCTYPE html><html><body>", "<html>", "<html><head><title>Lỗi</title></head>"]))
+    return (head + "".join(parts)).encode(draw(st.sampled_from(["utf-8", "utf-16"])))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_markup())
+def test_any_markup_gives_a_document_or_a_document_error(data):
+    try:
+        doc = read_document(data, name="page.html")
+    except DocumentError:
+        return
+    assert doc.format == HTML and doc.text.strip()
