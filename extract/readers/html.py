@@ -530,9 +530,9 @@ class _Reader:
         rows = _table_rows(tbl)
         if not rows:
             return
-        if _is_header_block(rows, self.seen_text):
-            for side, col in (("left", 0), ("right", 1)):
-                lines = [c.text for r in rows for c in r.cells if c.col == col and c.text.strip()]
+        sides = _header_sides(rows, self.seen_text)
+        if sides is not None:
+            for side, lines in zip(("left", "right"), sides, strict=True):
                 if lines:
                     self.blocks.append(RawBlock("header", text="\n".join(lines), column=side))
             self.seen_text = True
@@ -625,11 +625,31 @@ def _table_rows(tbl) -> list[RawRow]:
     return rows
 
 
-def _is_header_block(rows: list[RawRow], seen_text: bool) -> bool:
-    if len(rows) > 3 or any(len(r.cells) != 2 for r in rows):
-        return False
-    text = " ".join(c.text for r in rows for c in r.cells)
-    return bool(_HEADER_MOTTO.search(text)) and (not seen_text or bool(_MOTTO.search(text)))
+_PLACE_DATE = regex.compile(r"ngày\s*[\d.…]*\s*tháng|,\s*ngày", regex.I)
+
+
+def _header_sides(rows: list[RawRow], seen_text: bool) -> tuple[list[str], list[str]] | None:
+    """The letterhead table's two columns (issuing body and number | motto, place and date),
+    as the Word reader makes its header block; None for any other table. Empty spacer
+    cells are left out; a row of one cell across the table goes to the right when it is
+    the place and date, else to the left."""
+    if not rows or len(rows) > 4:
+        return None
+    filled = [[c for c in r.cells if c.text.strip()] for r in rows]
+    if any(len(cells) > 2 for cells in filled) or not any(len(cells) == 2 for cells in filled):
+        return None
+    text = " ".join(c.text for cells in filled for c in cells)
+    if len(text) > 800 or not _HEADER_MOTTO.search(text) or (seen_text and not _MOTTO.search(text)):
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for cells in filled:
+        if len(cells) == 2:
+            left.append(cells[0].text)
+            right.append(cells[1].text)
+        elif cells:
+            (right if _PLACE_DATE.search(cells[0].text) else left).append(cells[0].text)
+    return left, right
 
 
 def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[list[RawBlock], str]:

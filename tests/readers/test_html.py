@@ -277,3 +277,16 @@ def test_any_markup_gives_a_document_or_a_document_error(data):
     except DocumentError:
         return
     assert doc.format == HTML and doc.text.strip()
+
+
+def test_a_letterhead_table_with_a_spacer_column_and_a_date_row_across_is_the_header():
+    page = """<html><head><meta charset="utf-8"></head><body><table>
+    <tr><td colspan="3"><b>TÒA ÁN NHÂN DÂN<br>KHU VỰC 9</b></td><td></td>
+        <td colspan="5"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></td></tr>
+    <tr><td colspan="9"><i>Cần Thơ, ngày 05 tháng 3 năm 2025</i></td></tr></table>
+    <p>BÁO CÁO</p><p>Tình hình thụ lý, giải quyết các loại vụ việc trong quý I năm 2025 của đơn vị.</p>
+    </body></html>""".encode()
+    blocks, _ = _read(page)
+    assert [(b.kind, b.column) for b in blocks[:2]] == [("header", "left"), ("header", "right")]
+    assert blocks[0].text == "TÒA ÁN NHÂN DÂN\nKHU VỰC 9"
+    assert blocks[1].text.splitlines()[-1] == "Cần Thơ, ngày 05 tháng 3 năm 2025"
