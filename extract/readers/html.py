@@ -29,6 +29,8 @@ is built by JavaScript after loading (saved before it loaded).
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import re
 
 import regex
@@ -38,6 +40,7 @@ from lxml import html as lxml_html
 from extract.document.blocks import RawBlock, RawCell, RawRow
 from extract.errors import CorruptFileError, LimitExceededError, NoTextError, UnsupportedFormatError
 from extract.readers.encodings import decode_bytes
+from extract.readers.sniff import is_web_archive
 from extract.settings import Settings
 
 # Elements whose content is never document text.
@@ -250,14 +253,37 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def _unwrap_archive(data: bytes, name_hint: str) -> tuple[bytes, str | None]:
+    """The page inside a browser's single-file archive (.mht, .mhtml: a MIME message whose
+    first text/html part is the page, quoted-printable or base64) and the charset its part
+    declares; other bytes as they are."""
+    if not is_web_archive(data):
+        return data, None
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                return payload, part.get_content_charset()
+    raise UnsupportedFormatError(
+        f"the web archive{name_hint} holds no HTML page; open it in a browser and save the page as 'Web page, HTML only'"
+    )
+
+
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     """The page's text and its encoding: a byte-order mark, else the charset the page
-    declares (when its bytes agree), else UTF-8, else the text decoder's guess."""
+    declares (when its bytes agree), else the one its archive part declares, else UTF-8,
+    else the text decoder's guess."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace").lstrip("\ufeff"), enc
     declared = _declared_charset(data)
-    for enc in filter(None, (declared, "utf-8")):
+    if charset:
+        try:
+            charset = codecs.lookup(charset).name
+        except LookupError:
+            charset = None
+    for enc in filter(None, (declared, charset, "utf-8")):
         try:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
@@ -655,7 +681,8 @@ def _header_sides(rows: list[RawRow], seen_text: bool) -> tuple[list[str], list[
 def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[list[RawBlock], str]:
     """The document's blocks and the page's encoding. Raises UnsupportedFormatError for an
     error, login or bot-check page and NoTextError for a page with no document text."""
-    text, encoding = decode_html(data)
+    data, charset = _unwrap_archive(data, name_hint)
+    text, encoding = decode_html(data, charset)
     root = _parse(text)
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""

@@ -175,9 +175,34 @@ def test_a_page_declared_in_a_legacy_charset_is_decoded_by_its_declaration():
     assert blocks[0].text == "Huyện miền núi phấn đấu giảm 3% hộ nghèo năm 2024"
 
 
-def test_a_web_archive_is_refused_with_how_to_save_the_page():
+def _web_archive(page: bytes) -> bytes:
+    """The page as a browser saves it in one file (.mhtml): a MIME message, the page quoted-printable."""
+    import quopri
+
+    body = quopri.encodestring(page).decode("ascii")
+    return (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.vn/van-ban/kh-37.html\r\n"
+        "Subject: =?utf-8?Q?K=E1=BA=BF_ho=E1=BA=A1ch?=\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--x"\r\n\r\n'
+        "------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://example.vn/van-ban/kh-37.html\r\n\r\n"
+        f"{body}\r\n------MultipartBoundary--x\r\nContent-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x--\r\n"
+    ).encode("ascii")
+
+
+def test_a_page_saved_as_one_file_is_read_from_its_html_part():
+    data = _web_archive(_page("legal_site_plan.html"))
+    assert sniff(data, "plan.mhtml") == HTML
+    doc = read_document(data, name="plan.mhtml")
+    assert doc.text.startswith("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH")
+    assert "Nguồn vốn (triệu đồng)" in doc.text
+
+
+def test_a_web_archive_without_a_page_is_refused_with_how_to_save_it():
     data = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\n--x\r\n'
-    with pytest.raises(UnsupportedFormatError, match="web archive"):
+    with pytest.raises(UnsupportedFormatError, match="holds no HTML page"):
         read_document(data, name="plan.mht")
 
 
