@@ -1,6 +1,6 @@
 """Analysis commands: compare targets and funding across plans, query, export, review.
 
-Registered into the main `kehoach` group by extract/cli.py. Each command opens the
+Registered into the main `kehoach` group by extract/cli/main.py. Each command opens the
 database read-only; errors are typed exceptions that the main group turns into messages.
 """
 
@@ -10,28 +10,9 @@ from pathlib import Path
 
 import click
 
-from extract import DEFAULT_DB
+from extract.cli.options import db_option, emit, output_options
+from extract.vocabulary import FUNDING_SOURCES
 
-_DB = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB database file.",
-)
-_FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json", "xlsx"]),
-    default=None,
-    help="Output format [default: from --out's extension, else table]. Machine formats keep money as exact whole đồng.",
-)
-_OUT = click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of the terminal (needed for xlsx).",
-)
 _LEVEL = click.option(
     "--level",
     type=click.Choice(["province", "district", "commune"]),
@@ -54,17 +35,6 @@ _PROGRAMME = click.option(
     "poverty_2016_2020, poverty_2011_2015, new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several, "
     "none, or all of them. Pages that are no administrative document are in no view.",
 )
-
-
-def _emit(result, fmt: str | None, out: Path | None) -> None:
-    from extract.analysis.export import format_for, write_result
-
-    fmt = format_for(fmt, out)
-    text = write_result(result, fmt, out)
-    if text is not None:
-        click.echo(text, nl=False)
-    else:
-        click.echo(f"wrote {out} ({len(result.rows)} rows)")
 
 
 @click.group()
@@ -103,9 +73,8 @@ def compare() -> None:
 @_PROVINCE
 @_ALL
 @_PROGRAMME
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def compare_targets_command(
     indicator, population, top, level, province, all_renditions, programme, fmt, out, db
 ) -> None:
@@ -120,6 +89,7 @@ def compare_targets_command(
       kehoach compare targets --indicator poverty_rate_reduction --level district
       kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.compare import PlanFilter, compare_targets
     from extract.analysis.query import open_database
 
@@ -128,7 +98,7 @@ def compare_targets_command(
         result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
     finally:
         con.close()
-    _emit(result, fmt, out)
+    emit(result, fmt, out)
 
 
 @compare.command(name="funding")
@@ -140,7 +110,7 @@ def compare_targets_command(
 )
 @click.option(
     "--source",
-    type=click.Choice(["total", "central", "local", "other", "credit"]),
+    type=click.Choice(list(FUNDING_SOURCES)),
     default="total",
     show_default=True,
     help="Funding source.",
@@ -157,9 +127,8 @@ def compare_targets_command(
 @_PROVINCE
 @_ALL
 @_PROGRAMME
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def compare_funding_command(
     component, source, share, unit, level, province, all_renditions, programme, fmt, out, db
 ) -> None:
@@ -174,6 +143,7 @@ def compare_funding_command(
       kehoach compare funding --share
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.compare import PlanFilter, compare_funding
     from extract.analysis.query import open_database
 
@@ -182,30 +152,66 @@ def compare_funding_command(
         result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
     finally:
         con.close()
-    _emit(result, fmt, out)
+    emit(result, fmt, out)
+
+
+@compare.command(name="agencies")
+@click.option(
+    "--component",
+    default=None,
+    metavar="CODE",
+    help="Component code (DA4 takes its Tiểu dự án too, DA4.1 only itself); without it, every Dự án side by side.",
+)
+@_LEVEL
+@_PROVINCE
+@_ALL
+@_PROGRAMME
+@output_options()
+@db_option
+def compare_agencies_command(component, programme, level, province, all_renditions, fmt, out, db) -> None:
+    """Who leads and who supports across jurisdictions, as kinds of body.
+
+    A kind of body (agency_key) is the same at every level: labour_social is the Sở, the
+    Phòng and the commune officer for labour, invalids and social affairs. Leads come from
+    the assignments of a component and from the duty lists that name it; — none named.
+
+    \b
+    Examples:
+      kehoach compare agencies --component DA4 --format json
+      kehoach compare agencies --level district --format csv --out output/agencies.csv
+    """
+    from extract.analysis.compare import PlanFilter, compare_agencies
+    from extract.analysis.query import open_database
+
+    con = open_database(db, programme)
+    try:
+        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions))
+    finally:
+        con.close()
+    emit(result, fmt, out)
 
 
 @click.command()
 @click.argument("sql")
 @_PROGRAMME
-@_FORMAT
-@_OUT
-@_DB
+@output_options()
+@db_option
 def query(sql: str, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
-    Tables: documents, sections, components, amounts, assignments, targets, references,
-    checks. Views: plans, funding, funding_by_component, targets_by_indicator,
-    plan_summary. Nothing can be written, and no other file can be read.
+    Tables: documents, sections, components, amounts, assignments, duties, targets,
+    references, checks. Views: plans, funding, funding_by_component, targets_by_indicator,
+    plan_summary, responsibilities. Nothing can be written, and no other file can be read.
 
     \b
     Examples:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.query import run_query
 
-    _emit(run_query(db, sql, programme), fmt, out)
+    emit(run_query(db, sql, programme), fmt, out)
 
 
 @click.command()
@@ -219,7 +225,7 @@ def query(sql: str, programme: str, fmt, out, db) -> None:
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
 @_PROGRAMME
-@_DB
+@db_option
 def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     """Export every table and view, with a data dictionary, for pandas, R or Excel.
 
@@ -231,6 +237,7 @@ def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     Example:
       kehoach export --format parquet --out output/export
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.export import export_database
     from extract.analysis.query import open_database
 
@@ -246,7 +253,7 @@ def export(fmt: str, out: Path, programme: str, db: Path) -> None:
 @click.command()
 @click.argument("target", metavar="FILE_OR_DOC_ID")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
-@_DB
+@db_option
 def review(target: str, out: Path, db: Path) -> None:
     """Write a review page: the document's text with every extracted fact highlighted.
 
@@ -258,6 +265,7 @@ def review(target: str, out: Path, db: Path) -> None:
     Example:
       kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.review import review_page
 
     page = review_page(target, db)

@@ -36,6 +36,7 @@ import regex
 from extract import rules
 from extract.document.model import Document
 from extract.document.provenance import provenance
+from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form
 
 PROGRAMMES = (
@@ -327,7 +328,12 @@ def decide(doc: Document, meta: dict) -> tuple[str, Evidence | None]:
     return NONE, None
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "programme",
+    requires=("meta.doc_type",),
+    assigns=("meta.programme",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     programme, ev = decide(doc, ctx.meta)
     ctx.meta["programme"] = programme
     doc.programme = programme

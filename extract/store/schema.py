@@ -7,6 +7,8 @@ never a float.
 
 from __future__ import annotations
 
+from extract.vocabulary import SOURCES, listed
+
 PROVENANCE = [
     ("page", "INTEGER", "PDF page (1-based) the fact is on; NULL for DOCX/TXT"),
     ("char_start", "INTEGER", "start offset of the quoted source in documents.text"),
@@ -100,7 +102,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
     "amounts": [
         ("doc_id", "VARCHAR", "document"),
         ("component", "VARCHAR", "component code, NULL for the whole plan"),
-        ("source", "VARCHAR", "total, central, local, province, district, commune, other, credit"),
+        ("source", "VARCHAR", listed(SOURCES)),
         ("capital", "VARCHAR", "recurrent (vốn sự nghiệp), investment (đầu tư phát triển) or NULL"),
         ("vnd", "HUGEINT", "amount in whole đồng"),
         ("basis", "VARCHAR", "period (whole plan period) or annual (per-year figure)"),
@@ -130,10 +132,33 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("agency_raw", "VARCHAR", "agency as written"),
         ("agency_kind", "VARCHAR", "labour_social, agriculture, health, ... or NULL when unknown"),
         ("agency_level", "VARCHAR", "central, province, district or commune"),
+        (
+            "agency_key",
+            "VARCHAR",
+            "the kind of body, the same at every level and in every plan (labour_social for a Sở, a Phòng "
+            "or the commune officer); see rules/agencies.yaml; NULL when unknown",
+        ),
         ("timeframe", "VARCHAR", "Thời gian thực hiện as written"),
         ("year_start", "INTEGER", "first year of the timeframe, when stated"),
         ("year_end", "INTEGER", "last year of the timeframe, when stated"),
         ("section_id", "INTEGER", "section holding the assignment"),
+    ]
+    + PROVENANCE,
+    "duties": [
+        ("doc_id", "VARCHAR", "document"),
+        ("agency", "VARCHAR", "the body given the duty, named as in assignments (one name per body in a plan)"),
+        ("agency_raw", "VARCHAR", "the body as written"),
+        ("agency_kind", "VARCHAR", "labour_social, agriculture, health, ... or NULL when unknown"),
+        ("agency_key", "VARCHAR", "the kind of body, the same at every level and in every plan; NULL when unknown"),
+        ("agency_level", "VARCHAR", "central, province, district or commune"),
+        (
+            "component",
+            "VARCHAR",
+            "a component code the duty paragraph names; NULL when it names none (one row per component)",
+        ),
+        ("item", "VARCHAR", "the item's number as printed (1, 1.2, d); NULL for an unnumbered paragraph"),
+        ("duty", "VARCHAR", "the duty text, on one line"),
+        ("section_id", "INTEGER", "section holding the duty"),
     ]
     + PROVENANCE,
     "targets": [

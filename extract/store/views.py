@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from extract.errors import KehoachError
 from extract.extractors.programme import PROGRAMMES
+from extract.vocabulary import SOURCES, listed
 
 DEFAULT_PROGRAMME = "poverty_2021_2025"
 ALL_PROGRAMMES = "all"
@@ -231,6 +232,23 @@ JOIN plans t ON t.primary_rendition AND t.plan_key <> c.plan_key
                                              WHEN 'province' THEN t.province_code END
 """
 
+# Who does what, from both places a plan says it: the assignments of components and tasks
+# (role lead / support) and the duty lists of its organising part (role duty), one row per
+# fact, with the kind of body (agency_key) that compares across plans and levels.
+_RESPONSIBILITIES = f"""
+SELECT a.doc_id, {_PLAN_COLS},
+    'assignment' AS origin, a.component, split_part(a.component, '.', 1) AS component_group, a.task, a.role,
+    a.agency, a.agency_key, a.agency_level, a.agency_kind, a.task_text AS what,
+    a.page, a.char_start, a.char_end, a.quote
+FROM assignments a JOIN plans p USING (doc_id)
+UNION ALL
+SELECT d.doc_id, {_PLAN_COLS},
+    'duty' AS origin, d.component, split_part(d.component, '.', 1) AS component_group, NULL AS task, 'duty' AS role,
+    d.agency, d.agency_key, d.agency_level, d.agency_kind, d.duty AS what,
+    d.page, d.char_start, d.char_end, d.quote
+FROM duties d JOIN plans p USING (doc_id)
+"""
+
 VIEWS: dict[str, str] = {
     "plans": _PLANS,
     "plan_citations": _PLAN_CITATIONS,
@@ -238,6 +256,7 @@ VIEWS: dict[str, str] = {
     "funding_by_component": _FUNDING_BY_COMPONENT,
     "targets_by_indicator": _TARGETS_BY_INDICATOR,
     "plan_summary": _PLAN_SUMMARY,
+    "responsibilities": _RESPONSIBILITIES,
 }
 
 _PLAN_DOCS = {
@@ -311,7 +330,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         **_PLAN_DOCS,
         "component": "component code (DA1 ... DA7.2); NULL for a figure of the whole plan",
         "component_group": "the Dự án a component belongs to (DA3 for DA3.1); NULL for the whole plan",
-        "source": "total, central, local, province, district, commune, other, credit",
+        "source": listed(SOURCES),
         "capital": "recurrent, investment or NULL (not split by capital type)",
         "basis": "period (whole plan period) or annual (per-year figure)",
         "vnd": "amount in whole đồng (exact integer)",
@@ -352,6 +371,20 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         "whole plan before component, the period's last year before others, first stated",
         "text": "the clause stating the goal (first mention)",
         "mentions": "how many times the document states this same goal",
+        **_PROVENANCE_DOCS,
+    },
+    "responsibilities": {
+        **_PLAN_DOCS,
+        "origin": "assignment (a component's or task's lead or support) or duty (the duty list of the organising part)",
+        "component": "component code the fact names; NULL for a task or a duty naming no component",
+        "component_group": "the Dự án the component belongs to (DA4 for DA4.1); NULL when no component",
+        "task": "task table position (III.9) for an assignment from a task table, else NULL",
+        "role": "lead, support or duty",
+        "agency": "the body, one name per body in a plan",
+        "agency_key": "the kind of body, the same at every level and in every plan (rules/agencies.yaml)",
+        "agency_level": "central, province, district or commune",
+        "agency_kind": "the lexicon's field of the body, NULL when unknown",
+        "what": "the task as written (assignments) or the duty text (duties)",
         **_PROVENANCE_DOCS,
     },
     "plan_summary": {
