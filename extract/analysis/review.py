@@ -272,6 +272,7 @@ def render(document: dict, rows: dict[str, list[dict]]) -> str:
         document.get("issued_date"),
         place,
         f"{document.get('period_start')}–{document.get('period_end')}" if document.get("period_start") else None,
+        f"programme {document.get('programme')}" if document.get("programme") else None,
         f"doc_id {document.get('doc_id')}" if document.get("doc_id") else None,
     ]
     title = document.get("title") or document.get("file_name") or "document"
