@@ -47,6 +47,9 @@ _LEAD_END = regex.compile(r"[,;]\s*$")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _ENDS_SENTENCE = regex.compile(r"[.!?]\s*$")
 _NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "article"})
+_DISTRICT_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:[Hh]uyện|[Tt]hị xã)\s+(?P<name>(?>\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*(?:[ -]\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*)*))(?![\p{L}\p{N}]|,\s*\p{Lu})"
+)
 _FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
 _MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
 _COMPARED_YEAR = regex.compile(
@@ -613,7 +616,7 @@ def _states(mform: str, clauses: list[Clause], figures: dict, state: str | None,
 
 @step(
     "targets",
-    requires=("meta.period_start", "meta.period_end"),
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level"),
     assigns=("rows.targets",),
 )
 def extract(doc: Document, ctx: Context) -> None:
@@ -721,6 +724,8 @@ def _clause_targets(
         dimension = ind.dimension if ind and ind.dimension else _first(lex.dimensions, lead + " " + view)
         comparator = _comparator(mform, q, Clause(s, e), lex)
         population = None if ind is not None and ind.group else _first(lex.populations, sub)
+        if population is None and running and ctx.meta.get("admin_level") == "province":
+            population = _named_district(doc.text[s : q.start], lex)
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -803,6 +808,15 @@ def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
     """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
     "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
     return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
+
+
+def _named_district(before: str, lex: Lexicon) -> str | None:
+    """'district:<name>' where a provincial plan's goal is one named district's ("tỷ lệ hộ nghèo
+    huyện Mường Tè giảm 5%"); several districts ("các huyện A, B và C") are no one district."""
+    form = match_form(before)
+    found = [m for m in _DISTRICT_NAME.finditer(before) if not lex.plural_before.search(form, 0, m.start())]
+    names = {m["name"] for m in found}
+    return f"district:{names.pop()}" if len(names) == 1 else None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from extractors.targets.dev_passages import DEV
 
+from extract.extractors.step import Context
+from extract.extractors.targets import find as targets
 from extract.pipeline import extract_document, read_document
+from extract.settings import DEFAULT_SETTINGS
 
 HERE = Path(__file__).parent
 QUOTED = HERE / "passages" / "quoted"
@@ -230,3 +233,18 @@ def test_a_vote_share_and_a_definition_are_not_goals():
         "huyện nghèo giảm 4%.\n"
     )
     assert one(text) == [(1.0, 1.5, "%/year", "range", 2020, None), (4.0, None, "%/year", "eq", 2020, "poor_districts")]
+
+
+def test_a_named_district_of_a_provincial_plan_is_its_population():
+    text = (
+        "UBND tỉnh ban hành Kế hoạch giảm nghèo năm 2024. Tỉnh phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh 1,5%; "
+        "tỷ lệ hộ nghèo huyện Mường Tè giảm 5%; các huyện Phong Thổ, Sìn Hồ giảm 4%.\n"
+    )
+    doc = read_document(text.encode("utf-8"), name="passage.txt")
+    ctx = Context(DEFAULT_SETTINGS, meta={"period_start": 2024, "period_end": 2024, "admin_level": "province"})
+    targets.extract(doc, ctx)
+    assert [(r["value"], r["population"]) for r in ctx.rows["targets"]] == [
+        (1.5, None),
+        (5.0, "district:Mường Tè"),
+        (4.0, None),
+    ]
