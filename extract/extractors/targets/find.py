@@ -625,7 +625,7 @@ def extract(doc: Document, ctx: Context) -> None:
     period = _plan_period(mform, ctx, lex, _running_text(doc))
     running = _running_text(doc)
     state = None
-    kept: dict[tuple, list] = {}
+    told = _Told() if running else None
     for ls, le in logical_lines(doc):
         quantities = find_quantities(mform, ls, le, lex)
         if quantities and _bare_table_cell(mform, ls, le, quantities):
@@ -651,7 +651,7 @@ def extract(doc: Document, ctx: Context) -> None:
                     lex,
                     states.get(id(clause)) if running else _MARKED,
                     yearly and clause.host is None,
-                    kept if running else None,
+                    told,
                 )
                 if clause.host is None:
                     yearly = yearly or made
@@ -670,7 +670,7 @@ def _clause_targets(
     lex: Lexicon,
     state: str | None = _MARKED,
     carried: bool = False,
-    kept: dict | None = None,
+    told: _Told | None = None,
 ) -> bool:
     """Append the clause's goals; whether one of them is a yearly change (the pace later
     clauses of the sentence go on with)."""
@@ -687,6 +687,11 @@ def _clause_targets(
         elif state != "goal":
             return False
     running = state != _MARKED
+    inherited = (
+        running
+        and _own_state(mform, clause, qs, lex) is None
+        and (clause.host is None or _own_state(mform, clause.host, [], lex) is None)
+    )
     for i in range(len(qs) - 1, 0, -1):
         gap = mform[qs[i - 1].end : qs[i].start]
         if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
@@ -707,6 +712,11 @@ def _clause_targets(
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
         year, words = _goal_year([mform[ts:te], sub, view], period, lex)
+        if told is not None and words is not None and year is not None:
+            if inherited and told.year is not None and year < told.year:
+                continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
+            if not inherited:
+                told.year = max(told.year or year, year)
         if words is None and running:
             year = _last_stated_year(mform[ls : clause.start], period, lex) or year
         elif words is None:
@@ -741,11 +751,20 @@ def _clause_targets(
             **provenance(doc, ts, te),
         }
         follow = _FOLLOWING_WORD.match(mform, q.end, le)
-        if kept is None or _new_goal(
-            ctx.rows["targets"], kept, row, ls, words is not None, follow[1] if follow else ""
+        if told is None or _new_goal(
+            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else ""
         ):
             ctx.rows["targets"].append(row)
     return yearly
+
+
+@dataclass
+class _Told:
+    """What a passage in running text has told so far: its goals (to know one told again) and
+    the latest year a goal of its own words was stated for."""
+
+    goals: dict = field(default_factory=dict)
+    year: int | None = None
 
 
 def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:

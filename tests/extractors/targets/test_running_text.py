@@ -248,3 +248,19 @@ def test_a_named_district_of_a_provincial_plan_is_its_population():
         (5.0, "district:Mường Tè"),
         (4.0, None),
     ]
+
+
+def test_an_earlier_years_figures_after_the_goals_are_results():
+    text = (
+        "Tỉnh phấn đấu đến cuối năm 2024 giảm 2.500 hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2021-2025.\n"
+        "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo, tỷ lệ hộ nghèo còn 2,1%.\n"
+    )
+    assert one(text) == [(2500.0, None, "households", "eq", 2024, None)]
+
+
+def test_houses_and_attendances_are_counted():
+    text = (
+        "Năm 2024, huyện phấn đấu hỗ trợ xây dựng 200 căn nhà cho hộ nghèo, tập huấn cho 500 lượt cán bộ, giải "
+        "quyết việc làm cho 1.200 lượt lao động.\n"
+    )
+    assert [(v, u) for v, _, u, *_ in one(text)] == [(200.0, "households"), (500.0, "people"), (1200.0, "people")]
