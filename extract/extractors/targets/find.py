@@ -31,7 +31,7 @@ from extract.extractors.targets.phrases import NUM, Lexicon, lexicon, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
-_SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
+_SENTENCE_END = regex.compile(r";|(?<!(?<![\p{L}])(?:tp|tx|tt))[.!?](?=\s|$)")  # "TP. Đồng Hới" goes on
 _LINE = regex.compile(r"[^\n\t]+")
 _PAREN = regex.compile(r"\([^()]*\)")
 _YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
@@ -317,7 +317,7 @@ def _unit(
     if (
         q.unit == "%"
         and (one_year or carried or _against_year_before(around[1], year, lex))
-        and _is_change(*around, lex, year)
+        and _is_change(*around, lex, year, carried)
     ):
         return "%/year"
     if q.unit == "people" and per_year:
@@ -325,15 +325,17 @@ def _unit(
     return q.unit
 
 
-def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None) -> bool:
+def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, carried: bool = False) -> bool:
     """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
     còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
     với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
     name ("mô hình giảm nghèo") changes nothing."""
     names = [m.span() for m in lex.neutral.finditer(before)]
     verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
-    if not verbs or lex.period_reference.search(before + " " + after):
+    if lex.period_reference.search(before + " " + after):
         return False
+    if not verbs:  # "…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ)": an item going on with the sentence's yearly change
+        return carried and not lex.level_word.search(before) and not _LETTERS.search(after)
     return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
 
 
@@ -578,8 +580,8 @@ def _last_mark(view: str, lex: Lexicon) -> str | None:
     """'goal' or 'result' for the last goal or result word of the text, a word inside a longer
     one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting."""
     names = [m.span() for m in lex.neutral.finditer(view)]
-    marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view)]
-    marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view)]
+    marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view, overlapped=True)]
+    marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view, overlapped=True)]
     kept = [
         a
         for a in marks

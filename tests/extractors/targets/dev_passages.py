@@ -209,4 +209,54 @@ DEV = [
         "Cuối năm 2025, tỷ lệ hộ nghèo cả nước còn khoảng 0,9%, giảm bình quân khoảng 1,08%/năm (đạt chỉ tiêu giảm bình quân 1-1,5%/năm Quốc hội, Chính phủ giao)./.\n",
         [(50, None, "%", "eq", 2025)],
     ),
+    (
+        "https://www.baoquangbinh.vn/xa-hoi-doi-song/201703/nam-2017-cac-dia-phuong-phan-dau-giam-tu-5374-den-6013-ho-ngheo-2143651/",
+        "Năm 2017, các địa phương phấn đấu giảm từ 5.374 đến 6.013 hộ nghèo\n\nThứ Năm, 16/03/2017, 14:45 [GMT+7]\n\n"
+        "(QBĐT) - UBND tỉnh vừa giao chỉ tiêu phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện, thị xã, thành phố.\n\n"
+        "Mô hình nuôi bồ câu lai, góp phần giảm nghèo ở xã Hồng Hóa (huyện Minh Hóa).\n"
+        "Mô hình nuôi bồ câu lai, góp phần giảm nghèo ở xã Hồng Hóa (huyện Minh Hóa).\n\n"
+        "Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ); Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); "
+        "Quảng Trạch 2,2-2,5% (660-750 hộ); Bố Trạch 2,0-2,2% (950-1050 hộ); Quảng Ninh 2,2-2,5% (575- 655 hộ); "
+        "Lệ Thủy 2,0-2,2% (807-890 hộ); thị xã Ba Đồn 1,5-1,8% (413-500 hộ) và TP. Đồng Hới 0,1-0,15% (32- 48 hộ).\n\n"
+        "UBND tỉnh cũng yêu cầu UBND các huyện, thị xã, thành phố tập trung lãnh đạo, chỉ đạo phấn đấu đạt chỉ tiêu giảm tỷ lệ hộ nghèo được giao như trên.\n",
+        [
+            (5374, 6013, "households", "range", 2017),
+            (6.5, 7.2, "%/year", "range", 2017),
+            (840, 930, "households", "range", 2017),
+            (4.5, 5.0, "%/year", "range", 2017),
+            (1070, 1190, "households", "range", 2017),
+            (2.2, 2.5, "%/year", "range", 2017),
+            (660, 750, "households", "range", 2017),
+            (2.0, 2.2, "%/year", "range", 2017),
+            (950, 1050, "households", "range", 2017),
+            (2.2, 2.5, "%/year", "range", 2017),
+            (575, 655, "households", "range", 2017),
+            (2.0, 2.2, "%/year", "range", 2017),
+            (807, 890, "households", "range", 2017),
+            (1.5, 1.8, "%/year", "range", 2017),
+            (413, 500, "households", "range", 2017),
+            (0.1, 0.15, "%/year", "range", 2017),
+            (32, 48, "households", "range", 2017),
+        ],
+    ),
+    (
+        "http://www.baomoi.com/dien-bien-phan-dau-nam-2012-giam-ti-le-ho-ngheo-xuong-duoi-42/c/9436945.epi",
+        "Thực hiện chương trình giảm nghèo nhanh và bền vững tại các huyện, thị xã, thành phố, trong hơn 1 năm qua, tỷ lệ hộ nghèo của Điện Biên đã giảm 6,32% so với năm 2010; đạt 33,17% so với mục tiêu giai đoạn 2011 - 2015. "
+        "Riêng 4 huyện nghèo thụ hưởng Nghị quyết 30a là Mường Ảng, Tủa Chùa, Điện Biên Đông, Mường Nhé đã được phân bổ tổng kinh phí trên 400 tỷ đồng, tỷ lệ hộ nghèo giảm 7,28%.\n\n"
+        "Theo thống kê, hiện nay Điện Biên còn 46.786 hộ nghèo, chiếm tỷ lệ 43,8% và 8.518 hộ cận nghèo, chiếm 7,97%. "
+        "UBND tỉnh Điện Biên cho biết, mục tiêu phấn đấu của tỉnh là đến hết năm 2012 giảm tỷ lệ hộ nghèo còn dưới 42%; tốc độ tăng trưởng GDP bình quân đạt trên 11,52%/năm; "
+        "100% người nghèo được tiếp cận các dịch vụ xã hội cơ bản; hỗ trợ làm nhà cho khoảng 500 hộ nghèo…\n",
+        [
+            (42, None, "%", "lt", 2012),
+            (11.52, None, "%/year", "gt", 2012),
+            (100, None, "%", "eq", 2012),
+            (500, None, "households", "eq", 2012),
+        ],
+    ),
+    (
+        "https://danviet.vn/noi-co-3-huyen-ngheo-nhat-ca-nuoc-lao-cai-lam-gi-de-giam-ngheo-da-chieu-20200806172541169.htm",
+        '"Ước đến hết năm 2020, bình quân tỷ lệ giảm nghèo của tỉnh đạt 5,02%/năm bằng 125,5% kế hoạch. Tỷ lệ giảm nghèo đã hoàn thành vượt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV giảm tỷ lệ hộ nghèo bình quân từ từ 3-4%/năm và Đề án số 09-ĐA/TU, có 2 huyện thoát khỏi huyện nghèo (huyện Bát Xát, Sa Pa).\n\n'
+        'Từ năm 2018, xếp hạng tỷ lệ hộ nghèo của tỉnh đã vươn lên 2 bậc xếp hạng so với cả nước. Cụ thể năm 2016 tỉnh có tỷ lệ hộ nghèo cao thứ 6 so với cả nước thì đến năm 2018 xếp ở vị trí thứ 8; ước đến năm 2020 tỷ lệ hộ nghèo tỉnh xếp vị trí thứ 10 so cả nước".\n',
+        [],
+    ),
 ]
