@@ -573,7 +573,10 @@ def _own_state(mform: str, c: Clause, qs: list[Quantity], lex: Lexicon) -> str |
     if lex.result_opener.match(view):
         return "result"
     # "08/08 huyện … đã kiện toàn …", "… giảm 1,17%, đạt chỉ tiêu …": a result told after its figure
-    return "result" if _last_mark(c.view(mform, end, c.end), lex) == "result" else None
+    if _last_mark(c.view(mform, end, c.end), lex) == "result":
+        return "result"
+    # "…, đạt 103% kế hoạch": measured against a plan, the clause tells how it went
+    return "result" if any(lex.result_after.match(mform, q.end, c.end) for q in qs) else None
 
 
 def _last_mark(view: str, lex: Lexicon) -> str | None:
@@ -714,15 +717,17 @@ def _clause_targets(
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
         year, words = _goal_year([mform[ts:te], sub, view], period, lex)
-        if told is not None and words is not None and year is not None:
-            if inherited and told.year is not None and year < told.year:
-                continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
-            if not inherited:
-                told.year = max(told.year or year, year)
+        said = year if words is not None else None  # a year the text itself gives the goal
         if words is None and running:
-            year = _last_stated_year(mform[ls : clause.start], period, lex) or year
+            said = _last_stated_year(mform[ls : clause.start], period, lex)
+            year = said or year
         elif words is None:
             year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
+        if told is not None and said is not None:
+            if inherited and told.year is not None and said < told.year:
+                continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
+            if not inherited:
+                told.year = max(told.year or said, said)
         one_year = _one_year(year, words, period, [sub, view], lex)
         clause_before = clause.view(mform, clause.start, q.start)
         unit = _unit(q, sub, lex, one_year, carried, (clause_before, after), year) if running else _unit(q, sub, lex)

@@ -259,4 +259,20 @@ DEV = [
         'Từ năm 2018, xếp hạng tỷ lệ hộ nghèo của tỉnh đã vươn lên 2 bậc xếp hạng so với cả nước. Cụ thể năm 2016 tỉnh có tỷ lệ hộ nghèo cao thứ 6 so với cả nước thì đến năm 2018 xếp ở vị trí thứ 8; ước đến năm 2020 tỷ lệ hộ nghèo tỉnh xếp vị trí thứ 10 so cả nước".\n',
         [],
     ),
+    (
+        "https://nongthonviet.com.vn/cao-bang-nam-2023-phan-dau-giam-ty-le-ho-ngheo-tren-4.ngn",
+        "Cao Bằng: Năm 2023 phấn đấu giảm tỷ lệ hộ nghèo trên 4%\n\nK.X\n(baocaobang.vn)\n"
+        "Bằng nhiều chính sách thiết thực, nhất là thực hiện hiệu quả nguồn lực từ các chương trình mục tiêu quốc gia, hết năm 2022, toàn tỉnh Cao Bằng giảm 5.179 hộ nghèo (tương đương giảm 4,13%), đạt 103% kế hoạch.\n"
+        "Từ nguồn vốn vay tín dụng chính sách xã hội, nhân dân xã Bế Văn Đàn (Quảng Hòa) đầu tư phát triển chăn nuôi trâu, bò.\n\n"
+        "Theo đó có 10.575 lượt hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo được vay vốn ưu đãi từ Ngân hàng Chính sách xã hội; cấp 377.599 thẻ bảo hiểm y tế cho người nghèo, hộ cận nghèo, người dân tộc thiểu số đang sinh sống tại vùng kinh tế - xã hội khó khăn, đối tượng bảo trợ xã hội; hỗ trợ tiền điện cho 55.899 hộ nghèo, hộ chính sách xã hội.\n\n"
+        "Trong nông nghiệp, thực hiện 4 dự án, kế hoạch hỗ trợ phát triển sản xuất liên kết theo chuỗi giá trị; 39 dự án hỗ trợ phát triển sản xuất cộng đồng. Hết năm 2022, toàn tỉnh còn 37.409 hộ nghèo, chiếm 28,94%; 19.084 hộ cận nghèo, chiếm 14,76%.\n\n"
+        "Năm 2023, tỉnh Cao Bằng tiếp sử dụng hiệu quả nguồn lực từ các chương trình mục tiêu quốc gia đầu tư xây dựng hạ tầng cơ sở thiết yếu tại các địa bàn có điều kiện kinh tế - xã hội đặc biệt khó khăn; khuyến khích thu hút đầu tư, phát triển sản xuất, giải quyết việc làm tăng thu nhập cho người lao động.\n",
+        [(4, None, "%/year", "gt", 2023)],
+    ),
+    (
+        "https://baonghean.vn/khoi-sac-vung-bien-tam-hop-post269168.html",
+        "Nhờ đó, khát vọng vươn lên thoát nghèo của người dân được khơi dậy mạnh mẽ, mang lại chuyển động tích cực cho các chỉ tiêu kinh tế – xã hội của địa phương”. Minh chứng là trong năm 2022, diện tích lúa ruộng trên địa bàn xã đạt 53,5/52ha, tăng 2,9%; cây ngô 73/70ha, tăng 4,3%; cây sắn 80/54ha, tăng 48,1%; cây nghệ đỏ:18/15ha, thu về 367 tấn, tăng 20% so với kế hoạch, cây gừng 8/8ha, đạt 100% so với kế hoạch. Toàn xã có hơn 50 mô hình kinh tế bền vững (chăn nuôi trâu, bò vỗ béo, trồng bo bo, nghệ đỏ, nuôi dê, dúi, gà đen thả vườn, lợn đen…).\n\n"
+        "Trong nửa đầu nhiệm kỳ 2020-2025, các chương trình, đề án trọng tâm của xã được triển khai thực hiện quyết liệt có trọng tâm, trọng điểm và mang lại hiệu quả thiết thực, có 16/30 chỉ tiêu đạt và vượt, 12/30 chỉ tiêu có khả năng sẽ đạt vào cuối nhiệm kỳ. Trong đó, thu nhập bình quân đầu người đạt 22/23 triệu đồng, đạt 96% nghị quyết đại hội; Thu ngân sách trên địa bàn đạt 1.809,5/75 triệu đồng, đạt 2413% nghị quyết đại hội.\n",
+        [],
+    ),
 ]
