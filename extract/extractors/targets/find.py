@@ -132,7 +132,11 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             _any_of(lex.literals.get("count_noun")),
         ),
         ("fraction", _DIGIT_FRACTION, None),
-        ("multiple", regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"), None),
+        (
+            "multiple",
+            regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
+            _any_of(lex.literals.get("multiple")),
+        ),
         ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
         (
             "count",

@@ -328,7 +328,7 @@ def lexicon() -> Lexicon:
         fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),
         literals={
             role: tuple(literal(p) for p in _phrases(roles[role]))
-            for role in ("per_capita", "percent_word", "count_noun")
+            for role in ("per_capita", "percent_word", "count_noun", "multiple")
         },
     )
 
