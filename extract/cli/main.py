@@ -124,6 +124,7 @@ def ingest(
       kehoach ingest /srv/inbox --jobs 4 --wait 600 --report /var/log/kehoach/run.json
       kehoach ingest archive/ --executor dask --scheduler tcp://scheduler:8786
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.batch import runreport
     from extract.batch.ingest import default_jobs
     from extract.batch.ingest import ingest as run_ingest
@@ -192,6 +193,7 @@ def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
       kehoach show corpus/txt/plan.txt --db output/kehoach.duckdb
       kehoach show corpus/txt/plan.txt --format json
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.describe import document_overview
 
     emit(Report(document_overview(db, target), _overview_text), fmt, out, REPORT_FORMATS)
@@ -231,6 +233,7 @@ def eval_command(gold_dir: Path, verbose: bool, fmt: str | None, out: Path | Non
       kehoach eval --gold ../shared/gold --db output/kehoach.duckdb -v
       kehoach eval --gold ../shared/gold --format json --out output/eval.json
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.evaluate import evaluate, report_data
     from extract.store.writer import connect
 

@@ -61,6 +61,7 @@ class Report:
 
 def emit(result, fmt: str | None, out: Path | None, formats: tuple[str, ...] = DATA_FORMATS) -> None:
     """Print or write a Result (rows) or a Report in the chosen format."""
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.export import format_for, write_result
 
     fmt = format_for(fmt, out, formats)
