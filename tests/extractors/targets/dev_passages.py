@@ -275,4 +275,17 @@ DEV = [
         "Trong nửa đầu nhiệm kỳ 2020-2025, các chương trình, đề án trọng tâm của xã được triển khai thực hiện quyết liệt có trọng tâm, trọng điểm và mang lại hiệu quả thiết thực, có 16/30 chỉ tiêu đạt và vượt, 12/30 chỉ tiêu có khả năng sẽ đạt vào cuối nhiệm kỳ. Trong đó, thu nhập bình quân đầu người đạt 22/23 triệu đồng, đạt 96% nghị quyết đại hội; Thu ngân sách trên địa bàn đạt 1.809,5/75 triệu đồng, đạt 2413% nghị quyết đại hội.\n",
         [],
     ),
+    (
+        "https://kinhtedothi.vn/tag/tai-ngheo",
+        "Sóc Trăng cần hạn chế thấp nhất tình trạng tái nghèo\n\nSóc Trăng cần hạn chế thấp nhất tình trạng tái nghèo\n\n"
+        "Kinhtedothi - Tỉnh Sóc Trăng cần xây dựng và nhân rộng các mô hình sinh kế giảm nghèo bền vững, hạn chế thấp nhất tình trạng tái nghèo nhất là trong đồng bào dân tộc thiểu số; góp phần tăng thu nhập bình quân đầu người của các hộ nghèo năm 2020 gấp 2 lần so với hiện nay, phấn đấu giảm tỷ lệ hộ nghèo bình quân 3%/năm.\n",
+        [(2, None, "times", "eq", 2020), (3, None, "%/year", "eq", None)],
+    ),
+    (
+        "http://daidoanket.vn/mat-tran/soc-trang-1217-ap-dac-biet-kho-khan-hoan-thanh-chuong-trinh-135-tintuc90773",
+        "Sóc Trăng: 12/17 ấp đặc biệt khó khăn hoàn thành Chương trình 135\n\n"
+        "Ông Lý Bình Cang, Trưởng Ban dân tộc tỉnh Sóc Trăng cho biết, đến cuối năm 2015 toàn tỉnh Sóc Trăng đã có 7/44 xã đặc biệt khó khăn và 12/72 ấp đặc biệt khó khăn thuộc xã Khu vực II đã hoàn thành Chương trình 135, có 19/22 xã điểm được công nhận xã NTM.\n\n"
+        "Tỷ lệ hộ nghèo tại Sóc Trăng giảm từ 24,31% (năm 2010) nay xuống còn 8,88% (2015). Riêng tỷ lệ hộ nghèo dân tộc Khmer giảm hàng năm từ 3,5-4%, nhanh hơn tỷ lệ giảm nghèo bình quân chung của tỉnh 1-2%. Thời gian tới, tỉnh sẽ tiếp tục phát huy vai trò của cả hệ thống chính trị để kiểm tra, giám sát đồng thời nâng cao năng lực cán bộ vùng đồng bào dân tộc phụ trách công tác giảm nghèo…\n",
+        [],
+    ),
 ]
