@@ -33,7 +33,7 @@ from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
 from extract.document.sections import RANK
 from extract.extractors.checkrows import CheckKind, check_row
-from extract.extractors.money.vocabulary import unit_re
+from extract.extractors.money.vocabulary import programme_re, unit_re
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
@@ -515,7 +515,7 @@ def extract(doc: Document, ctx: Context) -> None:
             continue
         seen.add(code)
         found.append(Found(code, title, printed, True, None, None, a, e))
-    for start, end, code in named_in_text(doc, settings):
+    for start, end, code in named_in_text(doc, ctx):
         if code not in seen:
             seen.add(code)
             found.append(Found(code, collapse(doc.text[start:end]), None, True, None, None, start, end))
@@ -731,10 +731,20 @@ def purpose_component(text: str, settings) -> tuple[str | None, int]:
 def plan_component(doc: Document, ctx) -> str | None:
     """The one component a plan is for, when it says so ("Kế hoạch thực hiện Dự án 2 …",
     "Kế hoạch … về thực hiện Tiểu dự án “Giảm nghèo về thông tin”"): from its title, or
-    from the first sentence that names a plan and, after it, a component."""
+    from the first sentence that names a plan and, after it, a component. Kept in the
+    document's indexes: every figure and target asks."""
     title = (ctx.meta or {}).get("title")
+    key = ("plan_component", title, ctx.settings)
+    if key not in doc.indexes:
+        doc.indexes[key] = _plan_component(doc, title, ctx.settings)
+    return doc.indexes[key]
+
+
+def _plan_component(doc: Document, title: str | None, settings) -> str | None:
+    if other_programme(doc, title, settings):
+        return None
     texts = [title] if title else []
-    texts += _SENTENCE_BREAK.split(doc.text[: ctx.settings.plan_component_window_chars])
+    texts += _SENTENCE_BREAK.split(doc.text[: settings.plan_component_window_chars])
     for t in texts:
         if not t:
             continue
@@ -744,16 +754,40 @@ def plan_component(doc: Document, ctx) -> str | None:
             continue
         if form.lstrip().startswith(("căn cứ", "thực hiện kế hoạch")):
             continue
-        found = [m for m in mentions(t, ctx.settings) if m[0] > at]
+        found = [m for m in mentions(t, settings) if m[0] > at]
         if found:
             return found[0][2]
     return None
 
 
-def named_in_text(doc: Document, settings) -> list[tuple[int, int, str]]:
+def other_programme(doc: Document, title: str | None, settings) -> bool:
+    """Is the document about another national target programme ("Kế hoạch … Chương trình
+    mục tiêu quốc gia phòng, chống ma túy")? The first programme its title, else its
+    opening, names decides; its "Dự án 6" is then not this programme's Dự án 6."""
+    pattern, names = programme_re()
+    for text in (title or "", doc.text[: settings.plan_component_window_chars]):
+        m = pattern.search(match_form(text))
+        if m:
+            return names[m.group()] == "other"
+    return False
+
+
+def _in_citation(text: str, start: int) -> bool:
+    """Does the sentence holding `start` cite another document ("Căn cứ Thông tư … hướng dẫn
+    một số nội dung thực hiện đa dạng hóa sinh kế …")?"""
+    opening = max(text.rfind(p, max(0, start - 400), start) for p in (".", ";", ":", "!", "?"))
+    return match_form(text[opening + 1 : start]).lstrip().startswith("căn cứ")
+
+
+def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     """(start, end, code) of the components running text names: by label anywhere in a
     paragraph, and by title right after an amount ("… 88 triệu đồng để cải thiện tình trạng
-    dinh dưỡng"). Headings and table rows are read by the steps above."""
+    dinh dưỡng"). Headings and table rows are read by the steps above; a document of another
+    programme names none of this one's, and a cited document's title is not a component of
+    the plan."""
+    settings = ctx.settings
+    if other_programme(doc, (ctx.meta or {}).get("title"), settings):
+        return []
     out = []
     for b in doc.blocks:
         if b.kind != "paragraph":
@@ -765,7 +799,7 @@ def named_in_text(doc: Document, settings) -> list[tuple[int, int, str]]:
             code, end = purpose_component(text[fig_end:], settings)
             if code:
                 out.append((b.start + fig_end, b.start + fig_end + end, code))
-    return sorted(out)
+    return sorted(x for x in out if not _in_citation(doc.text, x[0]))
 
 
 def component_of(doc: Document, ctx, start: int, end: int) -> str | None:

@@ -23,7 +23,6 @@ correction of a printed unit the document's own sums contradict) by checks. This
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
@@ -36,6 +35,7 @@ from extract.extractors.components import (
     canon,
     component_at,
     mentions,
+    other_programme,
     plan_component,
     purpose_component,
     read_heading,
@@ -47,8 +47,8 @@ from extract.extractors.money.vocabulary import (
     choose,
     has_phrase,
     labels_in,
-    money_entries,
     phrases,
+    programme_re,
     unit_factors,
     unit_re,
 )
@@ -286,6 +286,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
     r = _Reading(doc, ctx, multi_year)
+    elsewhere = other_programme(doc, meta.get("title"), ctx.settings)
     lines = _text_lines(doc)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
@@ -304,6 +305,9 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
+    if elsewhere:  # a document of another programme: none of its money is this one's
+        for f in r.figures:
+            f.outside = f.outside or "other_programme"
     return r.figures
 
 
@@ -391,13 +395,6 @@ _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vố
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 
-@cache
-def _programme_re() -> tuple[regex.Pattern, dict[str, str]]:
-    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
-    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
-
-
 def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
     """Whose money a figure is. A clause that names another programme, or all of them
     ("các chương trình mục tiêu quốc gia"), before the figure or right after it ("… tỷ
@@ -411,7 +408,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     after = line.text[e:]
     stop = _PURPOSE_END.search(after)
     after = after[: stop.start() if stop else len(after)]
-    pattern, names = _programme_re()
+    pattern, names = programme_re()
     hits = [names[m.group()] for m in pattern.finditer(clause)] or [
         names[m.group()] for m in pattern.finditer(match_form(after))
     ]

@@ -219,3 +219,25 @@ def test_year_span_is_not_one_year():
     ctx = run("Kinh phí thực hiện từ năm 2022 - 2024 là 8,456 tỷ đồng; kinh phí năm 2024 là 3 tỷ đồng.")
     assert facts(ctx) == {(None, "total", None, 8_456_000_000)}
     assert facts(ctx, basis="annual") == {(None, "total", None, 3_000_000_000)}
+
+
+def test_cited_document_names_no_component():
+    """Regression: the title of a cited circular ("Căn cứ Thông tư … hướng dẫn một số nội dung
+    thực hiện đa dạng hóa sinh kế …") was counted as the plan's Dự án 2."""
+    ctx = run(
+        "Căn cứ Thông tư số 09/2022/TT-BLĐTBXH ngày 25 tháng 5 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh và "
+        "Xã hội hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, phát triển mô hình giảm nghèo;"
+    )
+    assert codes(ctx) == []
+
+
+def test_document_of_another_programme_has_none_of_this_ones_components_or_money():
+    """Regression: the Dự án of the drug-prevention programme were read as the poverty
+    programme's Dự án 1-7."""
+    ctx = run(
+        "KẾ HOẠCH\nTriển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030\n"
+        "Công an tỉnh chủ trì thực hiện Dự án 1, Dự án 2 và Tiểu dự án 2 của Dự án 7; Sở Y tế thực hiện Dự án 6 với "
+        "kinh phí 2 tỷ đồng."
+    )
+    assert codes(ctx) == []
+    assert facts(ctx) == set()
