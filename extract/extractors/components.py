@@ -626,10 +626,11 @@ def ancestors_at(doc: Document, offset: int) -> tuple[Section, ...]:
 # --- components named in running text ---------------------------------------------------
 
 # "Dự án 2", "Tiểu dự án 1", "dự án số 3", "Nội dung", "Tiểu dự án “Giảm nghèo về thông tin”"
+_SUFFIX_STOP = regex.compile(r"[;.!?:(),]|\s[-–]\s")
 _MENTION_STOP = regex.compile(r"[;.!?:(]|\s[-–]\s|,\s(?=(?:trong|thuộc|của|với|gồm|bao)\s)|$")
 _QUOTE = regex.compile(r"\s*[\"“”'‘’«»]")
 _TITLE_LEAD = regex.compile(r"\s*(?:[-–:,]\s*|về\s+|là\s+dự\s+án\s+về\s+)?[\"“'‘«]?")
-_OF_PROJECT = regex.compile(r"\W*(?:thuoc|cua)\s+du\s+an\s*(?:so\s*)?(\d+)")
+_OF_PROJECT = regex.compile(r"[\s,:(\-–]*(?:(?:thuoc|cua)\s+)?du\s+an\s*(?:so\s*)?(\d+)(?![\d.,]*\d)")
 _COUNT_BEFORE = regex.compile(r"(?:\d|\bcac|\bnhung|\bmot\s+so|\bcua)\s*$")
 
 
@@ -664,6 +665,21 @@ def title_prefix_match(text: str, level: str | None = None) -> tuple[str | None,
     return best
 
 
+def title_suffix_match(text: str, limit: int = 16) -> tuple[str | None, float, int]:
+    """The component the closing words of `text` name best, its score, and where those
+    words start: a list item that puts the title before its figure ("…, đa dạng hóa sinh kế
+    650 triệu đồng")."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)][-limit:]
+    stop = max((m.end() for m in _SUFFIX_STOP.finditer(text)), default=0)
+    words = [w for w in words if w[0] >= stop]
+    best: tuple[str | None, float, int] = (None, 0.0, len(text))
+    for k in range(len(words)):
+        code, score = best_match(text[words[k][0] :])
+        if code and score > best[1]:
+            best = (code, score, words[k][0])
+    return best
+
+
 def mentions(text: str, settings) -> list[tuple[int, int, str]]:
     """(start, end, code) of every component a piece of running text names by its label
     ("thực hiện Dự án 2 …", "Tiểu dự án 1 - Giảm nghèo về thông tin", "Tiểu dự án 2, thuộc
@@ -671,15 +687,22 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
 
     A label counted or made plural ("7 dự án", "các dự án, tiểu dự án") names none; a label
     with a title takes the title's code (plans misnumber), one with a number only takes the
-    number's, and a word that numbers any part ("Nội dung") needs a title as close as an
-    unlabelled heading's.
+    number's (a Tiểu dự án's within the Dự án named with it or just before it), and a word
+    that numbers any part ("Nội dung") needs a title as close as an unlabelled heading's.
     """
     skel = strip_diacritics(text)
     if len(skel) != len(text):
         return []
     pattern, levels = _mention_re()
     out = []
+    project = None  # the Dự án named last: "Dự án 3 …, trong đó Tiểu dự án 1: …" is DA3.1
+    taken = 0  # "Tiểu dự án 1 - Dự án 4" is one mention, not two
     for m in pattern.finditer(skel):
+        if out:
+            project = out[-1][2].split(".")[0]
+            taken = out[-1][1]
+        if m.start() < taken:
+            continue
         if _COUNT_BEFORE.search(skel[max(0, m.start() - 12) : m.start()]):
             continue
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
@@ -705,11 +728,13 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
             out.append((m.start(), end, code))
         elif level == "project" and num and canon(f"DA{num}"):
             out.append((m.start(), m.end(), f"DA{num}"))
+        elif level == "subproject" and num and project and canon(f"{project}.{num}"):
+            out.append((m.start(), m.end(), f"{project}.{num}"))
     return out
 
 
 _PURPOSE_LEAD = regex.compile(
-    r"^\s*(?:,\s*)?(?:(?:để|nhằm|cho|dành cho|dùng để|sử dụng để)\s+)?(?:(?:triển khai\s+)?thực hiện\s+)?"
+    r"^\s*(?:,?\s*(?:để|nhằm|cho|dành cho|dùng để|sử dụng để)\s+)?(?:(?:triển khai\s+)?thực hiện\s+)?"
 )
 
 
@@ -793,12 +818,24 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
         if b.kind != "paragraph":
             continue
         text = doc.text[b.start : b.end]
-        out += [(b.start + s, b.start + e, c) for s, e, c in mentions(text, settings)]
+        for s, e, c in mentions(text, settings):
+            out.append((b.start + s, b.start + e, c))
+            if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
+                out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        prev = 0
         for m in unit_re().finditer(match_form(text)):
             fig_end = m.end()
             code, end = purpose_component(text[fig_end:], settings)
             if code:
                 out.append((b.start + fig_end, b.start + fig_end + end, code))
+            code, score, at = title_suffix_match(text[prev : m.start()])
+            if (
+                code
+                and score >= settings.component_purpose_min_score
+                and not mentions(text[prev : m.start()], settings)
+            ):
+                out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
+            prev = fig_end
     return sorted(x for x in out if not _in_citation(doc.text, x[0]))
 
 

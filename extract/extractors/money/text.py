@@ -40,6 +40,7 @@ from extract.extractors.components import (
     purpose_component,
     read_heading,
     section_at,
+    title_suffix_match,
 )
 from extract.extractors.money import tables as budgettables
 from extract.extractors.money.vocabulary import (
@@ -348,6 +349,9 @@ def _inherit(figures: list[Figure]) -> None:
     """What parts take from their whole: the capital type of a whole split by source ("tổng
     kinh phí sự nghiệp X, trong đó ngân sách trung ương Y" makes Y recurrent), a yearly
     basis, and being outside the plan (another programme's money and its parts)."""
+    for f in figures:
+        if f.source is None and any(figures[k].source not in (None, "total") for k in f.children):
+            f.source = "total"  # "… được phân bổ 5,6 tỷ đồng …, trong đó vốn ngân sách trung ương 5 tỷ đồng"
     for f in figures:  # wholes come before their parts
         if f.parent is None:
             continue
@@ -425,9 +429,13 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "other_year"
     elif _other_district(r, line.text[start:s] + " " + after):
         f.outside = "district"
-    mentioned = mentions(line.text[start:s], r.ctx.settings)
+    mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
     if mentioned:
         f.named = mentioned[-1][2]
+    else:
+        code, score, _ = title_suffix_match(line.text[start:s])
+        if code and score >= r.ctx.settings.component_purpose_min_score:
+            f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
     if f.purpose is None:
         named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
@@ -503,10 +511,14 @@ def _read_line(r: _Reading, line: _Line) -> None:
         ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
         source, capital = choose(_clause_labels(text, ctx_start, s))
         labelled_to = e
-        if source is None and capital is None:
-            source, capital, labelled_to = _labels_after(
+        if source in (None, "total") and capital is None:
+            # "1.250 triệu đồng từ nguồn vốn sự nghiệp ngân sách trung ương": the words after
+            # the figure name it more closely than a "kinh phí" before it
+            after_source, after_capital, after_end = _labels_after(
                 text, e, next((x[0] for x in line.found if x[0] >= e), len(text))
             )
+            if after_capital or (after_source and (source is None or after_source != "total")):
+                source, capital, labelled_to = after_source or source, after_capital, after_end
         factor = unit_factors()[match_form(unit)] if not words else 1
         f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
         f.source, f.capital = source, capital

@@ -241,3 +241,58 @@ def test_document_of_another_programme_has_none_of_this_ones_components_or_money
     )
     assert codes(ctx) == []
     assert facts(ctx) == set()
+
+
+def test_amount_in_words_with_commas_between_its_groups_is_the_same_fact():
+    ctx = run("Tổng kinh phí: 12.345 triệu đồng (Bằng chữ: Mười hai tỷ, ba trăm bốn mươi lăm triệu đồng).")
+    assert facts(ctx) == {(None, "total", None, 12_345_000_000)}
+
+
+def test_source_after_the_figure_is_closer_than_kinh_phi_before_it():
+    ctx = run("Kinh phí thực hiện Dự án 4 là 1.250 triệu đồng từ nguồn vốn sự nghiệp ngân sách trung ương.")
+    assert facts(ctx) == {("DA4", "central", "recurrent", 1_250_000_000)}
+
+
+def test_whole_split_by_sources_without_a_label_is_the_total():
+    ctx = run(
+        "Năm 2023, huyện được phân bổ 5,6 tỷ đồng để thực hiện Chương trình, trong đó vốn ngân sách trung ương 5 tỷ "
+        "đồng, vốn ngân sách tỉnh 600 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 5_600_000_000),
+        (None, "central", None, 5_000_000_000),
+        (None, "province", None, 600_000_000),
+    }
+
+
+def test_sub_projects_numbered_within_the_project_named_with_them():
+    ctx = run(
+        "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng có tổng kinh phí 3 tỷ đồng, trong đó Tiểu dự án 1: "
+        "2 tỷ đồng; Tiểu dự án 2: 1 tỷ đồng. Kinh phí thực hiện Tiểu dự án 1 - Dự án 4 là 800 triệu đồng; Tiểu dự án "
+        "3 (Dự án 4) là 300 triệu đồng."
+    )
+    assert facts(ctx) == {
+        ("DA3", "total", None, 3_000_000_000),
+        ("DA3.1", "total", None, 2_000_000_000),
+        ("DA3.2", "total", None, 1_000_000_000),
+        ("DA4.1", "total", None, 800_000_000),
+        ("DA4.3", "total", None, 300_000_000),
+    }
+    assert codes(ctx) == ["DA3", "DA3.1", "DA3.2", "DA4", "DA4.1", "DA4.3"]
+
+
+def test_list_items_that_put_the_title_before_the_figure():
+    ctx = run(
+        "Huyện bố trí kinh phí cho các dự án: hỗ trợ phát triển sản xuất 1,2 tỷ đồng, đa dạng hóa sinh kế 650 triệu "
+        "đồng, giảm nghèo về thông tin 300 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        ("DA3.1", "total", None, 1_200_000_000),
+        ("DA2", "total", None, 650_000_000),
+        ("DA6.1", "total", None, 300_000_000),
+    }
+    assert codes(ctx) == ["DA2", "DA3.1", "DA6.1"]
