@@ -815,7 +815,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
         return []
     out = []
     for b in doc.blocks:
-        if b.kind != "paragraph":
+        if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
         for s, e, c in mentions(text, settings):

@@ -99,6 +99,7 @@ class Figure:
     outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
+    for_plan: bool = False  # the words after it say it is for the programme or the plan
 
 
 @dataclass
@@ -261,6 +262,7 @@ class _Reading:
     figures: list[Figure] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
     programme: str | None = None  # the programme the last line with figures was about
+    last_figs: list[int] = field(default_factory=list)  # the figures of the line before
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -302,6 +304,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         _continue_paragraph(r, line)
         _attribute(r, line)
         _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        r.last_figs = line.figs
         if line.figs:
             r.programme = line.programme
     _inherit(r.figures)
@@ -396,6 +399,10 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
 _DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
+# "… tỷ đồng (để) thực hiện Chương trình / Kế hoạch …": money for the plan itself
+_FOR_PLAN = regex.compile(
+    r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
+)
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 
@@ -437,6 +444,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         if code and score >= r.ctx.settings.component_purpose_min_score:
             f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
     if f.purpose is None:
         named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
         f.purpose = named_after[0][2] if named_after else None
@@ -631,6 +639,8 @@ def _attach_to_announcement(r: _Reading, line: _Line) -> None:
                 f.basis = top.basis
         if f.source is None and f.capital is not None:
             f.source = "total"
+        elif f.source is None and f.for_plan:
+            f.source, f.by_purpose = "total", True  # "bố trí 15 tỷ đồng để thực hiện Chương trình"
 
 
 def _attribute(r: _Reading, line: _Line) -> None:
@@ -672,6 +682,9 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     if not announces:
         return
     head = next((i for i in line.figs if r.figures[i].depth == 0), None)
+    if head is None and _opens_with_split(line) and not choose(labels_in(line.text))[0]:
+        # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
+        head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:

@@ -296,3 +296,39 @@ def test_list_items_that_put_the_title_before_the_figure():
         ("DA6.1", "total", None, 300_000_000),
     }
     assert codes(ctx) == ["DA2", "DA3.1", "DA6.1"]
+
+
+def test_trong_do_on_a_line_of_its_own_announces_the_parts_of_the_figure_before():
+    ctx = run(
+        "Tổng kinh phí sự nghiệp thực hiện năm 2023: 2.500 triệu đồng.\nTrong đó:\n"
+        "- Ngân sách Trung ương: 2.000 triệu đồng;\n- Ngân sách địa phương: 500 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", "recurrent", 2_500_000_000),
+        (None, "central", "recurrent", 2_000_000_000),
+        (None, "local", "recurrent", 500_000_000),
+    }
+
+
+def test_money_for_the_programme_itself_is_its_total():
+    ctx = run(
+        "Năm 2022, huyện đã thực hiện 12 tỷ đồng. Kế hoạch năm 2023 bố trí 15 tỷ đồng để thực hiện Chương trình.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {(None, "total", None, 15_000_000_000)}
+
+
+def test_numbered_lines_naming_components_count_them():
+    ctx = run(
+        "Tổng nhu cầu kinh phí thực hiện Kế hoạch là 3.000 triệu đồng, cụ thể như sau:\n"
+        "1. Dự án 2: 1.000 triệu đồng.\n2. Dự án 4: 2.000 triệu đồng."
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 3_000_000_000),
+        ("DA2", "total", None, 1_000_000_000),
+        ("DA4", "total", None, 2_000_000_000),
+    }
+    assert codes(ctx) == ["DA2", "DA4"]
