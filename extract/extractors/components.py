@@ -655,13 +655,32 @@ def _title_words(text: str, limit: int = 24) -> list[tuple[int, int]]:
 def title_prefix_match(text: str, level: str | None = None) -> tuple[str | None, float, int]:
     """The component the opening words of `text` name best, its score, and where the
     words that matched end: running text goes on after a title ("Đa dạng hóa sinh kế
-    trong Chương trình …"), so every prefix of the words is tried."""
-    words = _title_words(text)
+    trong Chương trình …"), so every prefix of the words is tried. Scores as best_match
+    does, growing the word counts one word at a time rather than starting over per prefix."""
+    spans = _title_words(text)
+    words = [_words(text[a:b]) for a, b in spans]
+    index, lengths = _form_index()
+    cat = catalogue()
+    common: dict[tuple[int, int], int] = {}
+    seen: Counter = Counter()
     best: tuple[str | None, float, int] = (None, 0.0, 0)
-    for k in range(1, len(words) + 1):
-        code, score = best_match(text[: words[k - 1][1]], level)
-        if code and score > best[1]:
-            best = (code, score, words[k - 1][1])
+    n = 0
+    for (_, end), ws in zip(spans, words):
+        for w in ws:
+            n += 1
+            seen[w] += 1
+            for ci, fi, m in index.get(w, ()):
+                if seen[w] <= m:
+                    common[ci, fi] = common.get((ci, fi), 0) + 1
+        scores = [0.0] * len(lengths)
+        for (ci, fi), k in common.items():
+            scores[ci] = max(scores[ci], 2 * k / (n + lengths[ci][fi]))
+        pool = [i for i in range(len(cat)) if level is None or (cat[i].level == level and scores[i] > 0)]
+        if level is not None and not pool:
+            pool = list(range(len(cat)))
+        top = max(pool, key=lambda i: scores[i])
+        if scores[top] > best[1]:
+            best = (cat[top].code, scores[top], end)
     return best
 
 
@@ -708,11 +727,6 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         num = m.group("num")
         after = m.end()
-        lead = _TITLE_LEAD.match(text, after)
-        title_at = lead.end() if lead else after
-        code, score, t_end = title_prefix_match(text[title_at:], level)
-        threshold = settings.component_title_min_score if level else settings.component_title_bare_min_score
-        end = title_at + t_end
         if level == "subproject" and num:
             of = _OF_PROJECT.match(skel, after)
             if of:
@@ -724,6 +738,11 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
                 continue
         if level and not num and not (text[m.start()].isupper() or _QUOTE.match(text, after)):
             continue  # "mô hình, dự án giảm nghèo": a common noun, not a component's name
+        lead = _TITLE_LEAD.match(text, after)
+        title_at = lead.end() if lead else after
+        code, score, t_end = title_prefix_match(text[title_at:], level)
+        threshold = settings.component_title_min_score if level else settings.component_title_bare_min_score
+        end = title_at + t_end
         if code and score >= threshold:
             out.append((m.start(), end, code))
         elif level == "project" and num and canon(f"DA{num}"):
@@ -744,8 +763,9 @@ def purpose_component(text: str, settings) -> tuple[str | None, int]:
     thông và giảm nghèo về thông tin"), and where its title ends."""
     lead = _PURPOSE_LEAD.match(match_form(text))
     start = lead.end() if lead else 0
-    if mentions(text[start : start + 200], settings):
-        m = mentions(text[start : start + 200], settings)[0]
+    named = mentions(text[start : start + 200], settings)
+    if named:
+        m = named[0]
         return (m[2], start + m[1]) if m[0] == 0 else (None, 0)
     code, score, end = title_prefix_match(text[start : start + 200])
     if code and score >= settings.component_purpose_min_score:
