@@ -396,7 +396,11 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
     return [lab for lab in labels if id(lab) not in drop]
 
 
-_DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
+# a named unit: "huyện Nam Trà My", "xã Na Loi" (names of two or more capitalised words; "xã
+# Đặc biệt khó khăn", "xã An toàn khu" are kinds of commune, not names)
+_LOCAL_UNIT = regex.compile(
+    r"(?<!\w)(?P<unit>huyện|thị xã|quận|thành phố|xã|phường|thị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
+)
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
 # "… tỷ đồng (để) thực hiện Chương trình / Kế hoạch …": money for the plan itself
@@ -411,9 +415,10 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     ("các chương trình mục tiêu quốc gia"), before the figure or right after it ("… tỷ
     đồng để thực hiện Chương trình … nông thôn mới"), puts its figures and those after it
     on the line outside the plan until a clause names this programme again; money spent
-    ("đã giải ngân") is a result; in an annual plan, money of other years or of the whole
-    programme period is not the plan's; money of a district other than the plan's own
-    ("huyện A được phân bổ …" in a provincial plan) is not the plan's figure. The clause's
+    ("đã giải ngân") is a result; money of years outside the plan's period (another
+    year, or the whole programme period, in an annual plan) is not the plan's; money of a
+    district or commune other than the plan's own ("huyện A được phân bổ …" in a provincial
+    plan) is not the plan's figure. The clause's
     own component label and the component the words after the figure name are noted."""
     clause = line.form[start:s]
     after = line.text[e:]
@@ -434,7 +439,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "result"
     elif _other_year(r, clause):
         f.outside = "other_year"
-    elif _other_district(r, line.text[start:s] + " " + after):
+    elif _other_unit(r, line.text[start:s] + " " + after):
         f.outside = "district"
     mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
     if mentioned:
@@ -451,25 +456,35 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
 
 
 def _other_year(r: _Reading, clause: str) -> bool:
-    """In an annual plan, does the clause name only other years ("nguồn vốn năm 2022 chuyển
-    sang", "giai đoạn 2021 - 2025")?"""
+    """Does the clause name only years outside the plan's period ("giai đoạn 2016 - 2020"
+    in a 2021-2025 plan; "nguồn vốn năm 2022 chuyển sang", "giai đoạn 2021 - 2025" in an
+    annual plan for 2024)?"""
     meta = r.ctx.meta
-    year = meta.get("period_start")
-    if not year or meta.get("period_end") != year:
+    first, last = meta.get("period_start"), meta.get("period_end")
+    if not first or not last:
         return False
     years = {int(y) for y in _YEARS.findall(clause)}
-    return bool(years) and year not in years
+    return bool(years) and not any(first <= y <= last for y in years)
 
 
-def _other_district(r: _Reading, text: str) -> bool:
-    """Does the text name a district other than the plan's own?"""
+def _other_unit(r: _Reading, text: str) -> bool:
+    """Does the text name a district, or a commune, other than the plan's own ("huyện Nam
+    Trà My được phân bổ …" in a provincial plan, "xã A: 500 triệu đồng" in a district's)?
+    A unit above the plan's own level ("huyện X" in a commune's plan) is its parent."""
     meta = r.ctx.meta
-    own = meta.get("district")
-    if own is None and meta.get("admin_level") != "province":
-        return False  # the plan's level is unknown: a district named may be its own
-    for m in _DISTRICT.finditer(text):
-        if own is None or key(m.group("name")) != key(own):
-            return True
+    level = meta.get("admin_level")
+    for m in _LOCAL_UNIT.finditer(text):
+        word, name = match_form(m.group("unit")), key(m.group("name"))
+        if word in ("xã", "phường", "thị trấn"):
+            own = meta.get("commune")
+            if level in ("province", "district") or (own is not None and name != key(own)):
+                return True
+        else:
+            own = meta.get("district")
+            if word == "thành phố" and meta.get("province") and name == key(meta["province"]):
+                continue  # "thành phố Cần Thơ": the province itself
+            if level == "province" or (own is not None and name != key(own)):
+                return True
     return False
 
 

@@ -332,3 +332,21 @@ def test_numbered_lines_naming_components_count_them():
         ("DA4", "total", None, 2_000_000_000),
     }
     assert codes(ctx) == ["DA2", "DA4"]
+
+
+def test_money_of_a_past_period_is_not_the_plans():
+    ctx = run(
+        "Giai đoạn 2016 - 2020, tổng kinh phí thực hiện Chương trình là 150 tỷ đồng. Giai đoạn 2021 - 2025, tổng kinh "
+        "phí thực hiện Chương trình là 210 tỷ đồng, được Trung ương phân bổ 180 tỷ đồng."
+    )
+    assert facts(ctx) == {(None, "total", None, 210_000_000_000), (None, "central", None, 180_000_000_000)}
+
+
+def test_money_of_a_named_commune_in_a_district_plan_is_not_the_plans():
+    ctx = run(
+        "Tổng kinh phí thực hiện là 3 tỷ đồng; xã Na Loi được hỗ trợ 500 triệu đồng; các xã Đặc biệt khó khăn được "
+        "bố trí kinh phí 1 tỷ đồng.",
+        admin_level="district",
+        district="Kỳ Sơn",
+    )
+    assert facts(ctx) == {(None, "total", None, 3_000_000_000), (None, "total", None, 1_000_000_000)}
