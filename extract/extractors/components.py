@@ -260,11 +260,28 @@ class Candidate:
     end: int = 0
 
 
+# Programmes with Dự án of their own: the ethnic-minority programme's Dự án 1–10, drug
+# prevention's Dự án 1–9, the 2016–2020 poverty programme's Dự án 1–5 and the new rural
+# programme's Nội dung carry titles close to ours ("Phát triển giáo dục nghề nghiệp…",
+# "Truyền thông và giảm nghèo về thông tin"), so their documents get no components of
+# Decision 90/QĐ-TTg. A document of several programmes, or of none named, is still read.
+OTHER_PROGRAMMES = frozenset(
+    {"poverty_2016_2020", "poverty_2011_2015", "new_rural", "ethnic_minority", "drug_prevention", "merged_2026_2035"}
+)
+
+
+def applies(doc: Document) -> bool:
+    """Whether the document may have components of the poverty programme 2021–2025."""
+    return doc.programme not in OTHER_PROGRAMMES
+
+
 def candidates(doc: Document, settings) -> list[Candidate]:
     """Every heading that names a component, in document order, each with its span.
 
     Several steps ask for them; they are found once per document and settings and kept
     in the document's indexes."""
+    if not applies(doc):
+        return []
     key = ("component_candidates", settings)
     found = doc.indexes.get(key)
     if found is None:
@@ -483,6 +500,8 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
     A table counts when at least two of its rows holding figures name components, so a
     task table whose rows merely mention a component's subject is left alone.
     """
+    if not applies(doc):
+        return []
     out = []
     for b in doc.tables():
         hits = []
