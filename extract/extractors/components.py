@@ -270,6 +270,11 @@ OTHER_PROGRAMMES = frozenset(
 )
 
 
+# Programmes about another subject than poverty reduction: none of their money is this
+# programme's (a plan of the 2016-2020 poverty programme is still about poverty reduction)
+OTHER_SUBJECTS = frozenset({"new_rural", "ethnic_minority", "drug_prevention"})
+
+
 def applies(doc: Document) -> bool:
     """Whether the document may have components of the poverty programme 2021–2025."""
     return doc.programme not in OTHER_PROGRAMMES
@@ -805,7 +810,7 @@ def plan_component(doc: Document, ctx) -> str | None:
 
 
 def _plan_component(doc: Document, title: str | None, settings) -> str | None:
-    if other_programme(doc, title, settings):
+    if not applies(doc) or other_programme(doc, title, settings):
         return None
     texts = [title] if title else []
     texts += _SENTENCE_BREAK.split(doc.text[: settings.plan_component_window_chars])
@@ -826,8 +831,10 @@ def _plan_component(doc: Document, title: str | None, settings) -> str | None:
 
 def other_programme(doc: Document, title: str | None, settings) -> bool:
     """Is the document about another national target programme ("Kế hoạch … Chương trình
-    mục tiêu quốc gia phòng, chống ma túy")? The first programme its title, else its
-    opening, names decides; its "Dự án 6" is then not this programme's Dự án 6."""
+    mục tiêu quốc gia phòng, chống ma túy")? The programme step's answer where it ran;
+    else the first programme its title, else its opening, names decides."""
+    if doc.programme is not None:  # the programme step decided it, from title, bases and body
+        return doc.programme in OTHER_SUBJECTS
     pattern, names = programme_re()
     for text in (title or "", doc.text[: settings.plan_component_window_chars]):
         m = pattern.search(match_form(text))
@@ -850,7 +857,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     programme names none of this one's, and a cited document's title is not a component of
     the plan."""
     settings = ctx.settings
-    if other_programme(doc, (ctx.meta or {}).get("title"), settings):
+    if not applies(doc) or other_programme(doc, (ctx.meta or {}).get("title"), settings):
         return []
     out = []
     for b in doc.blocks:
