@@ -33,7 +33,8 @@ from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
 from extract.document.sections import RANK
 from extract.extractors.checkrows import CheckKind, check_row
-from extract.extractors.money.vocabulary import programme_re, unit_re
+from extract.extractors.money.vocabulary import unit_re
+from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
@@ -805,13 +806,12 @@ def plan_component(doc: Document, ctx) -> str | None:
     title = (ctx.meta or {}).get("title")
     key = ("plan_component", title, ctx.settings)
     if key not in doc.indexes:
-        doc.indexes[key] = _plan_component(doc, title, ctx.settings)
+        other = programme_of(doc, ctx.meta) in OTHER_PROGRAMMES
+        doc.indexes[key] = None if other else _plan_component(doc, title, ctx.settings)
     return doc.indexes[key]
 
 
 def _plan_component(doc: Document, title: str | None, settings) -> str | None:
-    if not applies(doc) or other_programme(doc, title, settings):
-        return None
     texts = [title] if title else []
     texts += _SENTENCE_BREAK.split(doc.text[: settings.plan_component_window_chars])
     for t in texts:
@@ -829,18 +829,20 @@ def _plan_component(doc: Document, title: str | None, settings) -> str | None:
     return None
 
 
-def other_programme(doc: Document, title: str | None, settings) -> bool:
-    """Is the document about another national target programme ("Kế hoạch … Chương trình
-    mục tiêu quốc gia phòng, chống ma túy")? The programme step's answer where it ran;
-    else the first programme its title, else its opening, names decides."""
-    if doc.programme is not None:  # the programme step decided it, from title, bases and body
-        return doc.programme in OTHER_SUBJECTS
-    pattern, names = programme_re()
-    for text in (title or "", doc.text[: settings.plan_component_window_chars]):
-        m = pattern.search(match_form(text))
-        if m:
-            return names[m.group()] == "other"
-    return False
+def programme_of(doc: Document, meta: dict | None) -> str:
+    """The programme the document is for: the programme step's answer, or, where that step
+    did not run (a step called on its own), the same decision made here once."""
+    if doc.programme is not None:
+        return doc.programme
+    if "programme" not in doc.indexes:
+        doc.indexes["programme"] = decide(doc, dict(meta or {}))[0]
+    return doc.indexes["programme"]
+
+
+def other_programme(doc: Document, meta: dict | None) -> bool:
+    """Is the document about another subject's programme ("Kế hoạch … Chương trình mục tiêu
+    quốc gia phòng, chống ma túy")? None of its money or Dự án is this programme's."""
+    return programme_of(doc, meta) in OTHER_SUBJECTS
 
 
 def _in_citation(text: str, start: int) -> bool:
@@ -857,7 +859,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     programme names none of this one's, and a cited document's title is not a component of
     the plan."""
     settings = ctx.settings
-    if not applies(doc) or other_programme(doc, (ctx.meta or {}).get("title"), settings):
+    if programme_of(doc, ctx.meta) in OTHER_PROGRAMMES:
         return []
     out = []
     for b in doc.blocks:

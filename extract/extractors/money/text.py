@@ -289,7 +289,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
     r = _Reading(doc, ctx, multi_year)
-    elsewhere = other_programme(doc, meta.get("title"), ctx.settings)
+    elsewhere = other_programme(doc, meta)
     lines = _text_lines(doc)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
@@ -428,6 +428,8 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     hits = [names[m.group()] for m in pattern.finditer(clause)] or [
         names[m.group()] for m in pattern.finditer(match_form(after))
     ]
+    if has_phrase(clause, "lồng ghép"):
+        hits = []  # money integrated from another programme is this plan's (source other)
     if hits:
         f.programme = hits[-1]
         line.programme = hits[-1]

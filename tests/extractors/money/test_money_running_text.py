@@ -350,3 +350,17 @@ def test_money_of_a_named_commune_in_a_district_plan_is_not_the_plans():
         district="Kỳ Sơn",
     )
     assert facts(ctx) == {(None, "total", None, 3_000_000_000), (None, "total", None, 1_000_000_000)}
+
+
+def test_money_integrated_from_another_programme_is_the_plans():
+    ctx = run(
+        "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025\n"
+        "Tổng kinh phí thực hiện là 12 tỷ đồng, trong đó ngân sách trung ương 9 tỷ đồng; vốn lồng ghép Chương trình "
+        "mục tiêu quốc gia xây dựng nông thôn mới 2 tỷ đồng; ngân sách tỉnh 1 tỷ đồng."
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 12_000_000_000),
+        (None, "central", None, 9_000_000_000),
+        (None, "other", None, 2_000_000_000),
+        (None, "province", None, 1_000_000_000),
+    }
