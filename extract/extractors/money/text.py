@@ -385,10 +385,13 @@ def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | No
 
 def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """The labels of a clause, less a list of sources in a parenthesis that only says what
-    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X")."""
+    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X"),
+    and less a label that points back to money stated before ("Với nguồn kinh phí trên, …
+    phân bổ 45 triệu đồng để …": a share of it, not the total)."""
     labels = labels_in(text[start:end])
+    form = match_form(text[start:end])
     pairs = [(a - start, b - start) for a, b in _paren_pairs(text).items() if start <= a and b < end]
-    drop = set()
+    drop = {id(lab) for lab in labels if _BACK_REFERENCE.match(form, lab[1])}
     for a, b in pairs:
         inside = [lab for lab in labels if a < lab[0] < b and lab[2] == "source"]
         if len({lab[3] for lab in inside}) >= 2:
@@ -407,6 +410,8 @@ _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vố
 _FOR_PLAN = regex.compile(
     r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
 )
+# "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
+_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*(?:[,;.:)]|$))|này(?!\w))")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 

@@ -364,3 +364,19 @@ def test_money_integrated_from_another_programme_is_the_plans():
         (None, "other", None, 2_000_000_000),
         (None, "province", None, 1_000_000_000),
     }
+
+
+def test_money_shared_out_of_a_total_stated_before_is_no_total_of_its_own():
+    """Regression: 'Với nguồn kinh phí trên, … phân bổ 45 triệu đồng để hỗ trợ mua bê' took
+    'kinh phí' as its label and became a second plan-wide total."""
+    ctx = run(
+        "Huyện đề xuất kinh phí 3,2 tỷ đồng. Với nguồn kinh phí trên, huyện sẽ phân bổ 45 triệu đồng để hỗ trợ mua "
+        "bê giống; 88 triệu đồng để cải thiện tình trạng dinh dưỡng. Tổng kinh phí trên địa bàn huyện là 5 tỷ đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 3_200_000_000),
+        ("DA3.2", "total", None, 88_000_000),
+        (None, "total", None, 5_000_000_000),
+    }
