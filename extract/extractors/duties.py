@@ -80,6 +80,8 @@ _SUB_THEN_PARENT = regex.compile(
 )
 _OF = regex.compile(r"(?<!\w)(?:của|thuộc|trực thuộc)\s*$")
 _TITLE_WORDS = 12
+_PLURAL_WORDS = 6  # a plural phrase before the names: "các ban, phòng, ngành đoàn thể huyện"
+_PART_ENDS = ("title", "roman", "article")  # headings that end an organising part opened by a plain line
 _MIN_RUN = 3
 _MIN_COVER = 0.5
 
@@ -296,6 +298,8 @@ def _plural_lead(lead: str) -> bool:
             plural = False
         if not rest:
             continue
+        if len(rest.split()) > _PLURAL_WORDS:
+            return False
         if regex.match(r"(?:các|những|mọi|một số)(?!\w)", rest):
             plural = True
         elif not plural:
@@ -532,7 +536,8 @@ def _loose_part(doc: Document, ctx) -> tuple[int, int] | None:
             any(t.startswith(p) for p in ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")
         ):
             if component_at(doc, ctx, s) is None:
-                return e, len(doc.text)
+                ends = [x.start for x in doc.sections if x.start >= e and x.label_kind in _PART_ENDS]
+                return e, min(ends, default=len(doc.text))
     return None
 
 
