@@ -49,7 +49,6 @@ _KINDS = frozenset(
         "not_duty",
         "end",
         "assigner",
-        "list_intro",
     }
 )
 rules.register(
@@ -107,12 +106,9 @@ def phrases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _heads() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"title": {}, "plural_head": {}}
-    for e in rules.load("duty_phrases"):
-        if e["kind"] in out and e.get("head"):
-            out[e["kind"]][key(e["phrase"])] = e["head"]
-    return out
+def _heads() -> dict[str, str]:
+    """Plural heads -> the head each name listed after them takes."""
+    return {key(e["phrase"]): e["head"] for e in rules.load("duty_phrases") if e["kind"] == "plural_head"}
 
 
 @cache
@@ -197,7 +193,7 @@ def _plural_head_bodies(
         m = regex.compile(r"(?:" + regex.escape(p).replace(r"\ ", r"\s+") + r")\s*:\s*").match(form, pos, end)
         if m is None:
             continue
-        head = _heads()["plural_head"][p]
+        head = _heads()[p]
         stop = end
         for ch in ("(", ":", "\n\n"):
             i = form.find(ch, m.end(), stop)
@@ -236,14 +232,9 @@ def _plural_head_bodies(
     return None
 
 
-def read_subject(
-    text: str, level: str | None, max_words: int, offset: int = 0, assigner: bool = False
-) -> tuple[list[Body], bool] | None:
-    """The bodies an item opens with, and whether it opens with names at all (catch-alls
-    included): None when the item opens with something else (a duty verb, a sentence).
-
-    `assigner`: read the names after "giao" of the issuer's own sentence.
-    """
+def read_subject(text: str, level: str | None, max_words: int, offset: int = 0) -> list[Body] | None:
+    """The bodies an item opens with; [] when it opens with catch-alls only, None when it
+    opens with something else (a duty verb, a sentence). Spans are shifted by `offset`."""
     form = agencies.space_form(text)
     ph = phrases()
     if any(p in form for p in ph["not_duty"]):
@@ -253,7 +244,7 @@ def read_subject(
     pos, title = _skip_words(form, pos, len(form), ("opener", "title"))
     listed = _plural_head_bodies(text, form, pos, len(form), level, offset, max_words)
     if listed is not None:
-        return listed, True
+        return listed
     parsed = _capitalised_head(text, pos, title)
     mentions, hits = agencies.mentions_in(parsed, form, level, _stops(), max_words)
     end = _region_end(form, pos, len(form), mentions, hits)
@@ -281,7 +272,7 @@ def read_subject(
             # closes the list applies to every body of it
             name, lvl = f"{name} {tail.strip()}", unit[0]
         out.append(Body(name, m.raw, m.kind, lvl, offset + m.start, offset + m.end))
-    return out, True
+    return out
 
 
 def _plural_lead(lead: str) -> bool:
@@ -300,7 +291,7 @@ def _plural_lead(lead: str) -> bool:
             continue
         if len(rest.split()) > _PLURAL_WORDS:
             return False
-        if regex.match(r"(?:các|những|mọi|một số)(?!\w)", rest):
+        if agencies.lexicon().item_start_re.match(rest):
             plural = True
         elif not plural:
             return False
@@ -349,10 +340,8 @@ def title_code(phrase: str) -> str | None:
     for c in catalogue():
         for form in c.forms:
             run = _longest_run(words, form)
-            if run < _MIN_RUN or run < len(form) * _MIN_COVER and run < len(words):
-                continue
             cover = run / len(form)
-            if cover < _MIN_COVER:
+            if run < _MIN_RUN or cover < _MIN_COVER:
                 continue
             rank = (cover, run, -len(form), c.parent is not None)
             if best is None or rank > best[0]:
@@ -458,12 +447,13 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
     found = []
     for s in doc.sections:
         t = _title_key(s)
-        opens = any(t.startswith(p) for p in ph) or (
+        # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
+        # một số hoạt động của Chương trình bảo đảm ..."); an article's title may be its
+        # first item ("Điều 2. Giao Sở ... chủ trì ...")
+        opens = (any(t.startswith(p) for p in ph) and len(t.split()) <= _TITLE_WORDS) or (
             s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
         )
-        # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
-        # một số hoạt động của Chương trình bảo đảm ...")
-        if opens and len(t.split()) <= _TITLE_WORDS and component_at(doc, ctx, s.start) is None:
+        if opens and component_at(doc, ctx, s.start) is None:
             found.append(s)
     ids = {s.section_id for s in found}
     by_id = {s.section_id: s for s in doc.sections}
@@ -559,8 +549,8 @@ def _items(doc: Document, sec: Section, level: str | None, max_words: int, top: 
             return out
         a, b = _heading_span(doc, sec)
         got = read_subject(doc.text[a:b], level, max_words, a)
-        if got is not None and got[0]:
-            return [Item(tuple(got[0]), sec.start, _cut_end(doc, sec.start, sec.end), sec)]
+        if got:
+            return [Item(tuple(got), sec.start, _cut_end(doc, sec.start, sec.end), sec)]
         own_start = b
     else:
         own_start = sec.heading_end
@@ -569,10 +559,10 @@ def _items(doc: Document, sec: Section, level: str | None, max_words: int, top: 
             # heading may itself be the first item
             a, b = _heading_span(doc, sec)
             got = read_subject(doc.text[a:b], level, max_words, a)
-            if got is not None and got[0]:
+            if got:
                 kids = _children(doc, sec)
                 end = min([k.start for k in kids] + [sec.end])
-                out.append(Item(tuple(got[0]), sec.start, _cut_end(doc, sec.start, end), sec))
+                out.append(Item(tuple(got), sec.start, _cut_end(doc, sec.start, end), sec))
                 own_start = end
     kids = _children(doc, sec)
     own_end = min([k.start for k in kids] + [sec.end])
@@ -609,7 +599,7 @@ def _paragraph_items(
             continue
         got = read_subject(doc.text[s : _continued(doc, s, e, b)], level, max_words, s)
         if got is not None:
-            opens.append((s, tuple(got[0]) or None))
+            opens.append((s, tuple(got) or None))
     for i, (s, bodies) in enumerate(opens):
         if bodies:
             nxt = opens[i + 1][0] if i + 1 < len(opens) else b
@@ -632,9 +622,9 @@ def _assigned_items(doc: Document, level: str | None, max_words: int, leads: set
             if not before or before[-1].kind != "people_committee" or form[before[-1].end : m.start()].strip():
                 continue
             got = read_subject(text[m.start() :], level, max_words, s + m.start())
-            if got is None or not got[0]:
+            if not got:
                 continue
-            bodies = tuple(b for b in got[0] if key(b.name) not in leads and not _said_to_lead(doc, b))
+            bodies = tuple(b for b in got if key(b.name) not in leads and not _said_to_lead(doc, b))
             if bodies:
                 end = form.find(". ", m.end())
                 out.append(Item(bodies, s + m.start(), e if end < 0 else s + end + 1, None))

@@ -18,7 +18,7 @@ LD = "Phòng Lao động - Thương binh và Xã hội"
 
 def subject(text: str, level: str = "district") -> list[str] | None:
     got = duties.read_subject(text, level, 12)
-    return None if got is None else [b.name for b in got[0]]
+    return None if got is None else [b.name for b in got]
 
 
 # (item as written, the plan's level, the bodies it gives duties to; None: not an item)
@@ -282,3 +282,14 @@ def test_relaid_out_plans_keep_their_duty_lists(stem, relayout):
     ctx = extract_document(read_document(text.encode("utf-8")))
     got = duty_units((r["agency"], r["component"]) for r in ctx.rows["duties"])
     assert got == gold_facts(gold_for(stem), "duties")
+
+
+def test_article_of_a_decision_that_gives_duties():
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt Đề án giảm nghèo bền vững.\n"
+        "Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành tham mưu Ủy ban "
+        "nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện hàng năm.\n"
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này.\n"
+    )
+    rows = extract_document(_doc(text)).rows["duties"]
+    assert [(r["agency"], r["item"]) for r in rows] == [("Sở Lao động - Thương binh và Xã hội", "Điều 2")]
