@@ -77,6 +77,10 @@ _SUB_THEN_PARENT = regex.compile(
     r"(?<![a-z])(?:tieu\s+du\s+an|tda(?=\d))\s*(?:so\s*)?(?P<n>\d)(?!\d)[^;()]{0,200}?"
     r"\(?(?:thuoc|cua)\s+(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)"
 )
+_PARENT_THEN_SUBS = regex.compile(
+    r"(?<![a-z])(?<!tieu\s+)(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)[^;()]{0,80}?\(\s*"
+    r"(?P<subs>(?:(?:tieu\s+du\s+an|tda)\s*(?:so\s*)?\d(?!\d)\s*(?:,|va)?\s*)+)"
+)
 _OF = regex.compile(r"(?<!\w)(?:của|thuộc|trực thuộc)\s*$")
 _TITLE_WORDS = 12
 _PLURAL_WORDS = 6  # a plural phrase before the names: "các ban, phòng, ngành đoàn thể huyện"
@@ -358,7 +362,7 @@ def named_components(text: str, have: frozenset | None) -> list[str]:
     found: list[tuple[int, str]] = []
     codes = {c.code for c in catalogue()}
     parents = set()
-    for m in _SUB_THEN_PARENT.finditer(skel):
+    for m in _SUB_THEN_PARENT.finditer(skel, overlapped=True):
         code = f"DA{m.group('p')}.{m.group('n')}"
         if code in codes:
             found.append((m.start(), code))
@@ -369,6 +373,12 @@ def named_components(text: str, have: frozenset | None) -> list[str]:
         code = f"DA{m.group('p')}" + (f".{m.group('n')}" if m.group("n") else "")
         if code in codes:
             found.append((m.start(), code))
+    for m in _PARENT_THEN_SUBS.finditer(skel):
+        # "Dự án 4 (Tiểu dự án 1 và Tiểu dự án 3)"
+        for n in regex.findall(r"\d", m.group("subs")):
+            code = f"DA{m.group('p')}.{n}"
+            if code in codes:
+                found.append((m.start("subs"), code))
     taken = {p for p, _ in found}
     for m in _SUB_ALONE.finditer(skel):
         # "Tiểu dự án 2 (Cải thiện dinh dưỡng)": no parent, the title says which

@@ -85,6 +85,9 @@ def test_item_openings(text, level, expected):
 COMPONENTS = [
     ("chủ trì thực hiện Tiểu dự án 1 - Dự án 4", None, ["DA4.1"]),
     ("Chủ trì thực hiện Tiểu dự án 3 thuộc Dự án 4 và Dự án 2", None, ["DA4.3", "DA2"]),
+    ("chủ trì Tiểu dự án 1, Tiểu dự án 3 thuộc Dự án 4", None, ["DA4.1", "DA4.3"]),
+    ("chủ trì Dự án 4 (Tiểu dự án 1 và Tiểu dự án 3); Dự án 2", None, ["DA4", "DA4.1", "DA4.3", "DA2"]),
+    ("thực hiện Tiểu dự án 2: Cải thiện dinh dưỡng (thuộc Dự án 3); đã 2 lần kiểm tra", None, ["DA3.2"]),
     ("Chủ trì, trực tiếp quản lý, hướng dẫn tổ chức thực hiện Dự án hỗ trợ phát triển sản xuất;", None, ["DA3.1"]),
     ("trực tiếp quản lý Tiểu dự án “Giảm nghèo về thông tin” thuộc Chương trình", None, ["DA6.1"]),
     (
