@@ -593,8 +593,10 @@ def _paragraph_items(
     doc: Document, a: int, b: int, level: str | None, max_words: int, sec: Section | None
 ) -> list[Item]:
     """Paragraphs that open with a body, each running to the next such paragraph. A line
-    that carries on the one before it (no list label, the one before not ended) is not an
-    opening, however it begins."""
+    that may carry on the one before it (no list label, the one before not ended: "... kết
+    quả thực hiện chương trình với" / "Sở LĐTB&XH theo quy định") opens an item only when
+    it reads as one: its names alone on the line or followed by a colon (a list whose
+    numbering the file kept out of the text)."""
     out: list[Item] = []
     opens: list[tuple[int, tuple[Body, ...] | None]] = []  # item starts; None: a start giving nobody
     prev_end = None
@@ -605,11 +607,17 @@ def _paragraph_items(
             break
         carried = prev_end is not None and not _OPEN_END.search(doc.text[prev_end[0] : prev_end[1]].rstrip(" \n*_"))
         prev_end = (s, e)
-        if carried and not _LABELLED.match(text):
+        if carried and not _LABELLED.match(text) and _CONTINUES.match(text):
             continue
-        got = read_subject(doc.text[s : _continued(doc, s, e, b)], level, max_words, s)
-        if got is not None:
-            opens.append((s, tuple(got) or None))
+        end = _continued(doc, s, e, b)
+        got = read_subject(doc.text[s:end], level, max_words, s)
+        if got is None:
+            continue
+        if carried and not _LABELLED.match(text):
+            after = doc.text[max(x.end for x in got) : end] if got else text
+            if not regex.match(r"[\s*_]*(?::|$)", after):
+                continue
+        opens.append((s, tuple(got) or None))
     for i, (s, bodies) in enumerate(opens):
         if bodies:
             nxt = opens[i + 1][0] if i + 1 < len(opens) else b

@@ -296,3 +296,20 @@ def test_article_of_a_decision_that_gives_duties():
     )
     rows = extract_document(_doc(text)).rows["duties"]
     assert [(r["agency"], r["item"]) for r in rows] == [("Sở Lao động - Thương binh và Xã hội", "Điều 2")]
+
+
+def test_items_whose_numbering_the_file_kept_out_of_the_text():
+    """A Word list numbers its items outside the text: each item is a line with a name
+    alone or a name and a colon, after a line that need not end a sentence."""
+    text = (
+        "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "Sở Nông nghiệp và Môi trường\n"
+        "Chủ trì tổ chức thực hiện Chương trình trên địa bàn tỉnh\n"
+        "Sở Tài chính\n"
+        "Bố trí kinh phí thực hiện theo quy định\n"
+        "Ủy ban nhân dân các xã, phường: triển khai thực hiện, báo cáo kết quả về\n"
+        "Sở Y tế theo quy định.\n"
+    )
+    rows = extract_document(_doc(text)).rows["duties"]
+    assert sorted(r["agency"] for r in rows) == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "UBND cấp xã"]
