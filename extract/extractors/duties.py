@@ -239,29 +239,41 @@ def _plural_head_bodies(
 def read_subject(text: str, level: str | None, max_words: int, offset: int = 0) -> list[Body] | None:
     """The bodies an item opens with; [] when it opens with catch-alls only, None when it
     opens with something else (a duty verb, a sentence). Spans are shifted by `offset`."""
+    return _subject(text, level, max_words, offset)[0]
+
+
+def _stands_alone(text: str, level: str | None, max_words: int) -> bool:
+    """Whether the names a line opens with are all it holds, or end at a colon or a
+    parenthesis: the shape of an item, not of a sentence carried on from the line before."""
+    bodies, end = _subject(text, level, max_words, 0)
+    return bodies is not None and regex.match(r"[\s*_]*(?:[:(]|$)", text[end:]) is not None
+
+
+def _subject(text: str, level: str | None, max_words: int, offset: int) -> tuple[list[Body] | None, int]:
+    """read_subject, and where the names end in `text`."""
     form = agencies.space_form(text)
     ph = phrases()
     if any(p in form for p in ph["not_duty"]):
-        return None
+        return None, 0
     lab = _LIST_LABEL.match(form)
     pos = lab.end() if lab else 0
     pos, title = _skip_words(form, pos, len(form), ("opener", "title"))
     listed = _plural_head_bodies(text, form, pos, len(form), level, offset, max_words)
     if listed is not None:
-        return listed
+        return listed, len(text)
     parsed = _capitalised_head(text, pos, title)
     mentions, hits = agencies.mentions_in(parsed, form, level, _stops(), max_words)
     end = _region_end(form, pos, len(form), mentions, hits)
     if end <= pos:
-        return None
+        return None, 0
     inside = [m for m in mentions if pos <= m.start < end]
     if not inside:
-        return None
+        return None, 0
     # what stands before the first name may only be titles and plural phrases ("Thủ trưởng
     # các ban, phòng, ngành huyện, Chủ tịch UBND các xã"): catch-alls the lexicon lacks
     lead = form[pos : inside[0].start]
     if lead.strip(" ,;") and not _plural_lead(lead):
-        return None
+        return None, 0
     # "Các tổ chức thành viên của MTTQ ...": a body after "của" / "thuộc" qualifies the
     # catch-all before it and is not given the duty
     bodies = [m for m in inside if m.is_agency and not _OF.search(form, 0, m.start)]
@@ -276,7 +288,7 @@ def read_subject(text: str, level: str | None, max_words: int, offset: int = 0) 
             # closes the list applies to every body of it
             name, lvl = f"{name} {tail.strip()}", unit[0]
         out.append(Body(name, m.raw, m.kind, lvl, offset + m.start, offset + m.end))
-    return out
+    return out, end
 
 
 def _plural_lead(lead: str) -> bool:
@@ -613,10 +625,8 @@ def _paragraph_items(
         got = read_subject(doc.text[s:end], level, max_words, s)
         if got is None:
             continue
-        if carried and not _LABELLED.match(text):
-            after = doc.text[max(x.end for x in got) : end] if got else text
-            if not regex.match(r"[\s*_]*(?::|$)", after):
-                continue
+        if carried and not _LABELLED.match(text) and not _stands_alone(doc.text[s:end], level, max_words):
+            continue
         opens.append((s, tuple(got) or None))
     for i, (s, bodies) in enumerate(opens):
         if bodies:
