@@ -256,7 +256,11 @@ def _subject(text: str, level: str | None, max_words: int, offset: int) -> tuple
     if any(p in form for p in ph["not_duty"]):
         return None, 0
     lab = _LIST_LABEL.match(form)
-    pos = lab.end() if lab else 0
+    if lab and lab.end():
+        # the label cut off, so that one written close up ("21.Phòng") does not hide the name
+        bodies, end = _subject(text[lab.end() :], level, max_words, offset + lab.end())
+        return bodies, end + lab.end()
+    pos = 0
     pos, title = _skip_words(form, pos, len(form), ("opener", "title"))
     listed = _plural_head_bodies(text, form, pos, len(form), level, offset, max_words)
     if listed is not None:
@@ -508,7 +512,9 @@ def _is_end(text: str) -> bool:
 
 _OPEN_END = regex.compile(r"[.;:!?]\W*$")
 _CONTINUES = regex.compile(r"[\s*_]*[\p{Ll}(]")
-_LABELLED = regex.compile(r"[\s*#_]*(?:[-+•–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})[.)])\s")
+_LABELLED = regex.compile(
+    r"[\s*#_]*(?:[-+•–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})[.)])(?:\s|(?=\p{Lu}))"
+)
 
 
 def _continued(doc: Document, start: int, end: int, limit: int) -> int:

@@ -44,6 +44,8 @@ ITEMS = [
         ["Công chức Địa chính Nông nghiệp", "Công chức Văn hóa - Xã hội", "Trạm Y tế xã"],
     ),
     ("19. Ủy ban nhân dân các huyện, thị xã, thành phố", "province", ["UBND cấp huyện"]),
+    # a label written close up, as a PDF of a Word list prints it
+    ("21.Phòng Lao động - Thương binh và Xã hội", "district", [LD]),
     # late-2025 provincial and commune plans
     (
         "1. Sở Nông nghiệp và Môi trường (cơ quan thường trực Chương trình): chủ trì, phối hợp",
