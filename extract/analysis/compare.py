@@ -19,9 +19,10 @@ from extract.analysis.export import Result
 from extract.errors import KehoachError
 from extract.text import vnformat
 from extract.text.normalize import collapse, strip_diacritics
+from extract.vocabulary import FUNDING_SOURCES
 
 LEVELS = ("province", "district", "commune")
-SOURCES = ("total", "central", "local", "other", "credit")
+SOURCES = FUNDING_SOURCES
 MISSING = "—"
 NOT_CARRIED_OUT = "×"
 TEXT_CHARS = 60

@@ -23,9 +23,11 @@ from pathlib import Path
 import yaml
 
 from extract.errors import KehoachError
+from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
+from extract.vocabulary import BASES, CAPITALS, LEVELS, SOURCES, listed
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")
@@ -114,6 +116,7 @@ def _excel_value(v):
 
 
 def _fill_sheet(ws, columns: list[str], rows, money: set[str] = frozenset()) -> None:
+    # deferred: openpyxl loads only when a workbook is written
     from openpyxl.cell import WriteOnlyCell
 
     ws.append(columns)
@@ -138,6 +141,7 @@ def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
     if fmt == "xlsx":
         if out is None:
             raise KehoachError("--format xlsx writes a file: pass --out FILE.xlsx")
+        # deferred: openpyxl loads only when a workbook is written
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
@@ -169,14 +173,15 @@ def format_for(fmt: str | None, out: Path | None, allowed=FORMATS) -> str:
 # and indicator keys are read from the rules files so the dictionary follows them.
 ALLOWED: dict[str, str] = {
     "status": "ok, failed",
-    "format": "pdf, docx, doc, txt",
+    "format": "pdf, docx, doc, rtf, odt, html, txt",
+    "programme": ", ".join(PROGRAMMES),
     "admin_level": "province, district, commune",
-    "source": "total, central, local, province, district, commune, other, credit",
-    "capital": "recurrent, investment, NULL",
-    "basis": "period, annual",
+    "source": listed(SOURCES),
+    "capital": listed(CAPITALS) + ", NULL",
+    "basis": listed(BASES),
     "origin": "text, table",
     "role": "lead, support",
-    "agency_level": "central, province, district, commune",
+    "agency_level": listed(LEVELS),
     "comparator": "eq, ge, gt, le, lt, range",
     "unit@targets": "%, %/year, households, people, people/year, per_10000_people, models, communes",
     "dimension": "employment, health, education, housing, water_sanitation, information, income",
@@ -287,6 +292,7 @@ def _select_exact(con, name: str, drop: tuple[str, ...] = ()) -> str:
 
 def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
     """Every table and view plus data_dictionary.<fmt> (and .csv) into out_dir; returns the files."""
+    # deferred: DuckDB loads only when the database is exported
     import duckdb
 
     if fmt not in EXPORT_FORMATS:
@@ -303,6 +309,7 @@ def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
                 con.execute(f"COPY ({_select_exact(con, name)}) TO '{_sql_path(path)}' ({options})")
                 written.append(path)
         else:
+            # deferred: openpyxl loads only when a workbook is written
             from openpyxl import Workbook
 
             for d in dictionary:

@@ -315,6 +315,7 @@ def _from_database(con, target: str) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def _from_file(path: Path) -> tuple[dict, dict[str, list[dict]]]:
+    # deferred: extraction (spaCy, lexicons) loads only for a file not in the database
     from extract.pipeline import extract_bytes
 
     extraction = extract_bytes(path.read_bytes(), path.name)
@@ -325,6 +326,7 @@ def review_page(target: str, db: Path | None) -> str:
     """The page for a stored document (path, file name or doc_id), or for a file not ingested,
     extracted on the spot without writing anything."""
     if db is not None and Path(db).exists():
+        # deferred: DuckDB loads only when the database is read
         from extract.analysis.query import open_database
 
         con = open_database(db)

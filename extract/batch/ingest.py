@@ -31,6 +31,7 @@ from extract.errors import SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    # deferred: a run that finds nothing to do never imports DuckDB
     from extract.store.writer import Store
 
 EXECUTORS = ("local", "dask")
@@ -249,6 +250,7 @@ class _Serial:
 
 def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | None, shards: str | None, db: str | Path):
     if executor == "dask":
+        # deferred: Dask loads only for --executor dask
         from extract.batch.dask_executor import DaskExecutor
 
         return DaskExecutor(scheduler, settings, shards=shards, db=Path(db))
@@ -406,6 +408,7 @@ class _Writer:
             return
         document, rows = outcome.document, outcome.rows
         if outcome.shard:
+            # deferred: shards (pyarrow) only for --executor dask
             from extract.store.shards import read_shard
 
             document, rows = read_shard(outcome.shard)
@@ -442,6 +445,7 @@ class _Writer:
             raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
         self.summary.write_seconds += time.perf_counter() - start
         if self.shards:
+            # deferred: shards (pyarrow) only for --executor dask
             from extract.store.shards import remove_shard
 
             for folder in self.shards:
@@ -453,6 +457,7 @@ class _Writer:
 
 
 def _database_errors() -> type[Exception]:
+    # deferred: a run that finds nothing to do never imports DuckDB
     import duckdb
 
     return duckdb.Error

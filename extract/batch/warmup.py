@@ -10,8 +10,8 @@ written by the workers would be copied into every one of them anyway.
 from __future__ import annotations
 
 try:
-    from extract.pipeline import _steps
+    from extract.pipeline import steps
 
-    _steps()
+    steps()
 except Exception:  # only a missed optimisation: a worker that imports it again reports the real error
     pass

@@ -11,6 +11,7 @@ worker starts warm and none inherits the parent's open database or threads.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 import traceback
@@ -24,6 +25,7 @@ from extract.errors import DocumentError, ExecutorError
 from extract.settings import Settings
 
 if TYPE_CHECKING:
+    # deferred: the process pool loads only when a pool starts
     from concurrent.futures import Future, ProcessPoolExecutor
 
 LOST = (
@@ -84,6 +86,7 @@ def failed_document(name: str, data: bytes | None, error: str) -> dict:
 
 def extract_data(task: Task, data: bytes, settings: Settings) -> Outcome:
     """Extract one file's bytes; a bad file or a bug becomes a failed outcome, never an exception."""
+    # deferred: extraction (spaCy, lexicons) loads only in processes that extract
     from extract.pipeline import extract_bytes
 
     start = time.perf_counter()
@@ -149,9 +152,9 @@ def warm_worker() -> None:
     What is loaded by then is frozen, so the collector never scans it again. (Raising the
     collection threshold as well was measured: no faster, and a few hundred MiB more.)
     """
-    import gc
 
     try:
+        # deferred: extraction (spaCy, lexicons) loads only in processes that extract
         from extract.pipeline import extract_bytes
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
@@ -173,6 +176,8 @@ class LocalPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
+
+            # deferred: the process pool loads only when a pool starts
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context("forkserver")
@@ -181,6 +186,7 @@ class LocalPool:
         return self._executor
 
     def _submit(self, task: Task) -> Future:
+        # deferred: the process pool loads only when a pool starts
         from concurrent.futures.process import BrokenProcessPool
 
         try:
@@ -201,6 +207,7 @@ class LocalPool:
         self._executor = None
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        # deferred: the process pool loads only when a pool starts
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 

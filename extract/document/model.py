@@ -62,7 +62,7 @@ class Block:
         return [r for r in self.rows if not r.is_header]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     section_id: int
     level: int
@@ -75,23 +75,23 @@ class Section:
     heading_end: int
     page: int | None = None
 
-    edits = 0  # not a field: counts every edit of any section, so indexes over sections know they are stale
-
-    def __setattr__(self, name, value) -> None:
-        Section.edits += 1
-        object.__setattr__(self, name, value)
-
 
 @dataclass
 class Document:
     text: str
     blocks: list[Block]
-    format: str  # "pdf", "docx", "txt"
+    format: str  # "pdf", "docx", "txt", "html" (and doc, rtf, odt read through LibreOffice)
     pages: int | None = None
     encoding: str | None = None
-    sections: list[Section] = field(default_factory=list)
+    sections: tuple[Section, ...] = ()  # replaced, never edited: indexes over it key on its identity
     ocr: bool = False  # some text came from OCR of scanned pages
     ocr_confidence: float | None = None  # mean OCR word confidence, 0-100
+    # Indexes that extraction steps build over this document (component headings, where each
+    # section starts and ends), kept with it so that nothing outside the document goes stale.
+    indexes: dict = field(default_factory=dict, repr=False, compare=False)
+    # the national target programme the document is for (set by the programme step); the
+    # steps that read Dự án of the poverty programme ask it before reading any
+    programme: str | None = None
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page of a character offset (None outside PDFs)."""

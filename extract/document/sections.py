@@ -17,6 +17,8 @@ heading).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from extract.document.model import Document, Section
@@ -115,6 +117,6 @@ def detect_sections(doc: Document) -> None:
     for i, sec in enumerate(sections):
         for nxt in sections[i + 1 :]:
             if RANK[nxt.label_kind] <= RANK[sec.label_kind]:
-                sec.end = nxt.start
+                sections[i] = replace(sec, end=nxt.start)
                 break
-    doc.sections = sections
+    doc.sections = tuple(sections)

@@ -36,6 +36,7 @@ from extract.document.model import Document, Section
 from extract.document.provenance import provenance
 from extract.extractors import agencies
 from extract.extractors.components import canon, catalogue, component_at
+from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, key, strip_diacritics
 
 _KINDS = frozenset(
@@ -680,7 +681,12 @@ def _label(sec: Section | None) -> str | None:
     return sec.label if sec is not None else None
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "duties",
+    requires=("meta.admin_level", "rows.components"),
+    assigns=("rows.duties",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     level = ctx.meta.get("admin_level")
     max_words = ctx.settings.agency_max_words
     have = frozenset(r["code"] for r in ctx.rows.get("components", []) if r.get("code")) or None

@@ -6,8 +6,11 @@ import os
 import time
 
 import nbformat
+import pytest
 from conftest import ROOT
 from nbclient import NotebookClient
+
+pytestmark = pytest.mark.slow  # a Jupyter kernel runs the notebook
 
 NOTEBOOK = ROOT / "notebooks" / "compare_plans.ipynb"
 FIGURES = ["compare_budget_by_component.png", "compare_poverty_targets.png", "compare_lead_agencies.png"]

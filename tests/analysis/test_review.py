@@ -18,6 +18,8 @@ from conftest import ROOT, doc_id_of
 
 from extract.cli.main import main
 
+pytestmark = pytest.mark.slow  # a real Chromium browser
+
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = ROOT / "output" / "review_screenshot.png"
 FACT_TABLES = ["components", "amounts", "assignments", "duties", "targets", "references", "checks"]

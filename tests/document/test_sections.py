@@ -137,12 +137,12 @@ def test_unnumbered_emphasised_heading_nests_under_the_open_heading():
 def test_bold_list_item_is_not_a_heading():
     """Regression: a bold "- BLĐVP, NCVX;" in the distribution list became a top-level part."""
     doc = _doc("Nơi nhận:", "- UBND các xã;", "- BLĐVP, NCVX;", bold=("- BLĐVP, NCVX;",))
-    assert doc.sections == []
+    assert doc.sections == ()
 
 
 def test_long_paragraph_is_not_an_unnumbered_heading():
     doc = _doc("CĂN CỨ " * 40)
-    assert doc.sections == []
+    assert doc.sections == ()
 
 
 def test_heading_title_stops_at_a_colon_when_long():

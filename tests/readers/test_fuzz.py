@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,8 @@ from extract.pipeline import read_document
 from extract.settings import Settings
 from extract.text.dates import find_dates, parse_date
 from extract.text.numbers import NUMBER_RE, parse_number
+
+pytestmark = pytest.mark.slow  # hundreds of mutated files through the pipeline
 
 # --- numbers ---------------------------------------------------------------------------
 
