@@ -12,10 +12,11 @@ Renditions of one plan (the same plan as PDF and DOCX) count once: only each pla
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass
 
-from extract.analysis.export import Result
+from extract.analysis.export import Result, _rule_values
 from extract.errors import KehoachError
 from extract.text import vnformat
 from extract.text.normalize import collapse, strip_diacritics
@@ -39,6 +40,13 @@ _PLAN_COLUMNS = [
 ]
 
 
+class NothingToCompare(KehoachError):
+    """A valid question the database holds no plan for (a province with no plan ingested):
+    the command says so and exits 1 rather than printing an empty table."""
+
+    exit_code = 1
+
+
 @dataclass(frozen=True)
 class PlanFilter:
     level: str | None = None
@@ -54,7 +62,7 @@ def _plans(con, flt: PlanFilter) -> list[dict]:
     if flt.level and flt.level not in LEVELS:
         raise KehoachError(f"unknown level {flt.level!r}; use one of {', '.join(LEVELS)}")
     cur = con.execute(
-        f"SELECT {', '.join(_PLAN_COLUMNS)}, level_order FROM plans "
+        f"SELECT {', '.join(_PLAN_COLUMNS)}, format, level_order FROM plans "
         "WHERE (? OR primary_rendition) AND (? IS NULL OR admin_level = ?)",
         [flt.all_renditions, flt.level, flt.level],
     )
@@ -63,7 +71,116 @@ def _plans(con, flt: PlanFilter) -> list[dict]:
     if flt.province:
         want = _place_key(flt.province)
         plans = [p for p in plans if _place_key(p["province"]) == want]
+        if not plans:
+            _no_plans_of_province(con, flt)
+    if not plans and flt.level:
+        held = [r[0] for r in con.execute("SELECT DISTINCT admin_level FROM plans ORDER BY level_order").fetchall()]
+        raise NothingToCompare(
+            f"the database holds no {flt.level}-level plan; it holds plans of level: {', '.join(map(str, held)) or 'none'}"
+        )
     return plans
+
+
+def closest(word: str, choices, n: int = 3, key=lambda s: s.lower()) -> list[str]:
+    """The choices nearest to `word` (compared in `key` form), best first."""
+    keyed: dict[str, str] = {}
+    for c in choices:
+        keyed.setdefault(key(c), c)
+    return [keyed[k] for k in difflib.get_close_matches(key(word), list(keyed), n=n, cutoff=0.5)]
+
+
+def _suggest(word: str, choices, key=lambda s: s.lower()) -> str:
+    near = closest(word, choices, key=key)
+    if near:
+        return "did you mean " + " or ".join(near) + "?"
+    choices = sorted(set(choices))
+    shown = ", ".join(choices[:30]) + (f" … ({len(choices)} in all)" if len(choices) > 30 else "")
+    return f"valid values: {shown}" if choices else "the database holds none"
+
+
+def _province_names() -> list[str]:
+    """Every province name the gazetteer knows (before the 2025 merger), for suggestions."""
+    try:
+        from extract.extractors.places import (  # deferred: the gazetteer loads only to explain an unknown province
+            gazetteer,
+        )
+
+        return sorted({u.name for u in gazetteer().units if u.level == "province"})
+    except KehoachError:
+        return []
+
+
+def _no_plans_of_province(con, flt: PlanFilter) -> None:
+    """Raise the reason --province selected nothing: a misspelled name (with the closest
+    names), a province with no plan in the database, or one with no plan of --level."""
+    want = _place_key(flt.province)
+    held = [r[0] for r in con.execute("SELECT DISTINCT province FROM plans WHERE province IS NOT NULL").fetchall()]
+    if any(_place_key(p) == want for p in held):
+        raise NothingToCompare(
+            f"the database holds no {flt.level}-level plan of {flt.province!r}"
+            if flt.level
+            else f"the database holds no plan of {flt.province!r} (only other renditions)"
+        )
+    known = _province_names()
+    match = [p for p in known if _place_key(p) == want]
+    if match:
+        raise NothingToCompare(
+            f"the database holds no plan of {match[0]}; it holds plans of: {', '.join(sorted(held)) or 'no province'}"
+        )
+    raise KehoachError(f"no province {flt.province!r}; " + _suggest(flt.province, set(held) | set(known), _place_key))
+
+
+def _component_codes(con) -> list[str]:
+    """Component codes the rules know and the database holds."""
+    codes = set((_rule_values("components.yaml", "component", ("code",)) or "").split(", ")) - {""}
+    codes |= {r[0] for r in con.execute("SELECT DISTINCT code FROM components WHERE code IS NOT NULL").fetchall()}
+    codes |= {
+        r[0] for r in con.execute("SELECT DISTINCT component FROM amounts WHERE component IS NOT NULL").fetchall()
+    }
+    return sorted(codes, key=_code_order)
+
+
+def resolve_component(con, component: str) -> tuple[str, str | None]:
+    """(code, note): the code as the database spells it, with a note when it was read
+    case-insensitively ("da4" as DA4); an unknown code is an error naming the valid ones."""
+    codes = _component_codes(con)
+    if component in codes:
+        return component, None
+    squeezed = component.replace(" ", "").upper()
+    for code in codes:
+        if code.upper() == squeezed:
+            return code, f"read --component {component!r} as {code}."
+    raise KehoachError(
+        f"unknown component {component!r}; valid codes: {', '.join(codes)}"
+        + (f" (did you mean {' or '.join(near)}?)" if (near := closest(squeezed, codes, key=str.upper)) else "")
+    )
+
+
+def _indicator_keys(con) -> list[str]:
+    keys = set((_rule_values("indicators.yaml", None, ("key", "indicator", "code")) or "").split(", ")) - {""}
+    keys |= {r[0] for r in con.execute("SELECT DISTINCT indicator FROM targets WHERE indicator IS NOT NULL").fetchall()}
+    return sorted(keys)
+
+
+def resolve_indicator(con, indicator: str) -> str:
+    """The indicator key, or an error listing the nearest keys (kehoach knows them from the rules)."""
+    keys = _indicator_keys(con)
+    if indicator in keys:
+        return indicator
+    for k in keys:
+        if k == indicator.strip().lower().replace(" ", "_").replace("-", "_"):
+            return k
+    raise KehoachError(f"unknown indicator {indicator!r}; " + _suggest(indicator, keys))
+
+
+def resolve_population(con, population: str) -> str:
+    """The population as stored, or an error naming those the database holds."""
+    held = [
+        r[0] for r in con.execute("SELECT DISTINCT population FROM targets WHERE population IS NOT NULL").fetchall()
+    ]
+    if population in held:
+        return population
+    raise KehoachError(f"no target in the database is for population {population!r}; " + _suggest(population, held))
 
 
 def _label(plan: dict) -> str:
@@ -111,20 +228,71 @@ def compare_targets(
 ) -> Result:
     """One row per plan: the plan's headline goal for `indicator` (or, without one, for the
     `top` indicators most plans state), for everyone or for `population`."""
+    if indicator:
+        indicator = resolve_indicator(con, indicator)
+    if population:
+        population = resolve_population(con, population)
     plans = _plans(con, flt)
     cur = con.execute(
         "SELECT doc_id, indicator, value, value_high, unit, comparator, year, population, component, text, "
-        "page, char_start FROM targets_by_indicator WHERE headline AND population IS NOT DISTINCT FROM ?",
-        [population],
+        "page, char_start FROM targets_by_indicator WHERE headline"
     )
     names = [d[0] for d in cur.description]
     goals: dict[tuple[str, str], dict] = {}
+    keyed: dict[tuple[str, str, str | None], dict] = {}
     for r in cur.fetchall():
         g = dict(zip(names, r))
-        goals[(g["doc_id"], g["indicator"])] = g
+        keyed[(g["doc_id"], g["indicator"], g["population"])] = g
+        if g["population"] == population:
+            goals[(g["doc_id"], g["indicator"])] = g
     if indicator:
-        return _one_indicator(plans, goals, indicator, population)
-    return _indicator_matrix(plans, goals, top)
+        result = _one_indicator(plans, goals, indicator, population)
+        others = Counter(
+            pop for (doc, ind, pop) in keyed if ind == indicator and pop != population and doc in _ids(plans)
+        )
+        if others:
+            result.notes.append(
+                f"{indicator} is also stated for other populations, not shown here (a rate of a subgroup is not "
+                "comparable with one of everyone): "
+                + ", ".join(
+                    f"{p or 'everyone'} ({n} plans)" for p, n in sorted(others.items(), key=lambda kv: str(kv[0]))
+                )
+                + "; pass --population KEY."
+            )
+        _add_renditions(result, plans, flt)
+        return result
+    pairs = keyed if population is None else {(d, i, population): g for (d, i), g in goals.items()}
+    result = _indicator_matrix(plans, pairs, top)
+    _add_renditions(result, plans, flt)
+    return result
+
+
+def _ids(plans: list[dict]) -> set[str]:
+    return {p["doc_id"] for p in plans}
+
+
+def column_key(indicator: str, population: str | None) -> str:
+    """A matrix column: the indicator, with its population in brackets when the goal is
+    for a subgroup (poverty_rate_reduction[poor_households]), so two populations never
+    share a column."""
+    return indicator if population is None else f"{indicator}[{population}]"
+
+
+def _add_renditions(result: Result, plans: list[dict], flt: PlanFilter) -> None:
+    """With --all-renditions, each row says which rendition it is: its format and file,
+    in the machine columns and as a terminal column after the jurisdiction."""
+    if not flt.all_renditions:
+        return
+    by_id = {p["doc_id"]: p for p in plans}
+    for row in result.rows:
+        row["format"] = by_id.get(row["doc_id"], {}).get("format")
+    if "format" not in result.columns:
+        result.columns.insert(result.columns.index("file_name") + 1 if "file_name" in result.columns else 0, "format")
+    if result.headers:
+        result.headers.insert(1, "rendition")
+        for row, cells in zip(result.rows, result.cells):
+            cells.insert(1, f"{row.get('format') or '?'}: {row.get('file_name') or ''}")
+        result.right = {i + 1 if i >= 1 else i for i in result.right}
 
 
 def _one_indicator(plans: list[dict], goals: dict, indicator: str, population: str | None) -> Result:
@@ -172,21 +340,31 @@ def _one_indicator(plans: list[dict], goals: dict, indicator: str, population: s
 
 
 def _indicator_matrix(plans: list[dict], goals: dict, top: int) -> Result:
+    """`goals` maps (doc_id, indicator, population) to the headline goal; each column is one
+    indicator for one population. Machine columns keep what the terminal cell shows: the
+    value (the range's bottom), `_high` (its top), `_comparator`, `_unit` and `_year`."""
     doc_ids = {p["doc_id"] for p in plans}
-    count = Counter(ind for (doc, ind) in goals if doc in doc_ids)
-    chosen = [ind for ind, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))][:top]
+    count = Counter((ind, pop) for (doc, ind, pop) in goals if doc in doc_ids)
+    chosen = [pair for pair, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or ""))][:top]
     rows, cells = [], []
     for plan in sorted(plans, key=_place_order):
         row = _base(plan)
         line = [_label(plan), plan["admin_level"] or "", _period(plan)]
-        for ind in chosen:
-            g = goals.get((plan["doc_id"], ind))
-            row[ind] = g["value"] if g else None
-            row[f"{ind}_unit"] = g["unit"] if g else None
+        for ind, pop in chosen:
+            g = goals.get((plan["doc_id"], ind, pop))
+            col = column_key(ind, pop)
+            row[col] = g["value"] if g else None
+            row[f"{col}_high"] = g["value_high"] if g else None
+            row[f"{col}_comparator"] = g["comparator"] if g else None
+            row[f"{col}_unit"] = g["unit"] if g else None
+            row[f"{col}_year"] = g["year"] if g else None
             line.append(vnformat.target(g["value"], g["value_high"], g["unit"], g["comparator"]) if g else MISSING)
         rows.append(row)
         cells.append(line)
+    chosen = [column_key(ind, pop) for ind, pop in chosen]
     notes = [f"{MISSING} the plan states no such target."]
+    if any("[" in c for c in chosen):
+        notes.append("indicator[population]: a goal for that subgroup only, never shown in the column for everyone.")
     if len(count) > len(chosen):
         notes.append(f"{len(count) - len(chosen)} more indicators; pass --indicator KEY or --top N.")
     if not chosen:
@@ -218,6 +396,9 @@ def compare_funding(
         raise KehoachError(f"unknown source {source!r}; use one of {', '.join(SOURCES)}")
     if unit not in ("auto",) + tuple(vnformat.MONEY_UNITS):
         raise KehoachError(f"unknown unit {unit!r}; use auto, dong, trieu or ty")
+    note = None
+    if component:
+        component, note = resolve_component(con, component)
     plans = _plans(con, flt)
     cur = con.execute(
         f'SELECT doc_id, component, implemented, "{source}" AS vnd, total_basis FROM funding_by_component'
@@ -226,8 +407,13 @@ def compare_funding(
     for doc_id, comp, implemented, vnd, _basis in cur.fetchall():
         money[(doc_id, comp or "")] = (implemented, vnd)
     if component:
-        return _one_component(plans, money, component, source, share, unit)
-    return _component_matrix(plans, money, source, share, unit)
+        result = _one_component(plans, money, component, source, share, unit)
+    else:
+        result = _component_matrix(plans, money, source, share, unit)
+    if note:
+        result.notes.insert(0, note[0].upper() + note[1:])
+    _add_renditions(result, plans, flt)
+    return result
 
 
 def _fraction(part: int | None, whole: int | None) -> float | None:

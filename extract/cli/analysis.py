@@ -149,9 +149,14 @@ def compare_funding_command(component, source, share, unit, level, province, all
 
 @click.command()
 @click.argument("sql")
+@click.option(
+    "--units",
+    is_flag=True,
+    help="Name each column with its unit in brackets (vnd [đồng], period_start [year]), from the data dictionary.",
+)
 @output_options()
 @db_option
-def query(sql: str, fmt, out, db) -> None:
+def query(sql: str, units: bool, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
     Tables: documents, sections, components, amounts, assignments, targets, references,
@@ -162,12 +167,13 @@ def query(sql: str, fmt, out, db) -> None:
     Examples:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
+      kehoach query "SELECT jurisdiction, total_budget, years FROM plan_summary" --units
     """
     from extract.analysis.query import (
         run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    emit(run_query(db, sql), fmt, out)
+    emit(run_query(db, sql, units=units), fmt, out)
 
 
 @click.command()
@@ -214,8 +220,9 @@ def export(fmt: str, out: Path, db: Path) -> None:
 def review(target: str, out: Path, db: Path) -> None:
     """Write a review page: the document's text with every extracted fact highlighted.
 
-    FILE_OR_DOC_ID is a stored document's path, file name or doc_id; a file that is not
-    in the database is extracted on the spot (nothing is written to the database).
+    FILE_OR_DOC_ID is a stored document's path, file name, plan stem (x for x.pdf,
+    x.docx, x.txt: its primary rendition) or doc_id; a file that is not in the database
+    is extracted on the spot (nothing is written) and the page says so in a banner.
     Open the page in a browser: click a fact in the side list to jump to its place.
 
     \b
