@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from extract import EXTRACTOR_VERSION, __version__
-from extract.cli.options import REPORT_FORMATS, Report, db_option, emit, output_options
+from extract.cli.options import REPORT_FORMATS, FiniteRange, Report, db_option, emit, output_options
 from extract.errors import KehoachError
 
 MAX_WAIT_SECONDS = 7 * 24 * 3600
@@ -63,7 +63,7 @@ def _table(headers: list[str], rows: list[list]) -> str:
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option(
     "--wait",
-    type=click.FloatRange(0, MAX_WAIT_SECONDS),
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
     default=0.0,
     show_default=True,
     help="Seconds to wait for another run's database lock (0 to a week).",
@@ -201,7 +201,7 @@ def ingest(
 @db_option
 @click.option(
     "--wait",
-    type=click.FloatRange(0, MAX_WAIT_SECONDS),
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
     default=0.0,
     show_default=True,
     help="Seconds to wait for another run's database lock (0 to a week).",
