@@ -58,6 +58,18 @@ def _place_key(name: str | None) -> str:
     return strip_diacritics(collapse(name or "")).lower()
 
 
+_PROVINCE_WORDS = ("tinh ", "thanh pho ", "tp. ", "tp.", "tp ")
+
+
+def _asked_province_key(name: str) -> str:
+    """The key of a province as asked: 'tỉnh Trà Vinh' and 'TP. Cần Thơ' name Trà Vinh and Cần Thơ."""
+    key = _place_key(name).strip()
+    for word in _PROVINCE_WORDS:
+        if key.startswith(word) and len(key) > len(word):
+            return key[len(word) :].strip()
+    return key
+
+
 def _plans(con, flt: PlanFilter) -> list[dict]:
     if flt.level and flt.level not in LEVELS:
         raise KehoachError(f"unknown level {flt.level!r}; use one of {', '.join(LEVELS)}")
@@ -69,10 +81,12 @@ def _plans(con, flt: PlanFilter) -> list[dict]:
     names = [d[0] for d in cur.description]
     plans = [dict(zip(names, r)) for r in cur.fetchall()]
     if flt.province:
-        want = _place_key(flt.province)
+        want = _asked_province_key(flt.province)
         plans = [p for p in plans if _place_key(p["province"]) == want]
         if not plans:
             _no_plans_of_province(con, flt)
+    if not plans and not flt.level and not flt.province:
+        raise NothingToCompare("the database holds no plan yet; run 'kehoach ingest' first")
     if not plans and flt.level:
         held = [r[0] for r in con.execute("SELECT DISTINCT admin_level FROM plans ORDER BY level_order").fetchall()]
         raise NothingToCompare(
@@ -113,7 +127,7 @@ def _province_names() -> list[str]:
 def _no_plans_of_province(con, flt: PlanFilter) -> None:
     """Raise the reason --province selected nothing: a misspelled name (with the closest
     names), a province with no plan in the database, or one with no plan of --level."""
-    want = _place_key(flt.province)
+    want = _asked_province_key(flt.province)
     held = [r[0] for r in con.execute("SELECT DISTINCT province FROM plans WHERE province IS NOT NULL").fetchall()]
     if any(_place_key(p) == want for p in held):
         raise NothingToCompare(
@@ -547,5 +561,107 @@ def _component_matrix(plans, money, source, share, unit) -> Result:
         cells=cells,
         right=set(range(3, 4 + len(codes))),
         money=({"plan_total"} if share else set(codes) | {"plan_total"}),
+        notes=notes,
+    )
+
+
+# --- what can be asked --------------------------------------------------------------------------
+
+
+def _rule_entries(file_name: str) -> list[dict]:
+    import yaml  # deferred: the rules are read only when listed
+
+    from extract.rules import RULES_DIR
+
+    path = RULES_DIR / file_name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise KehoachError(f"cannot read the rules file {path}: {e}") from e
+    return [e for e in data.get("entries") or [] if isinstance(e, dict)]
+
+
+def _counts(con, sql: str) -> dict:
+    if con is None:
+        return {}
+    return dict(con.execute(sql).fetchall())
+
+
+def list_indicators(con=None) -> Result:
+    """Every indicator key `compare targets --indicator` accepts: a plain-language name, how
+    plans word it, its dimension and units, and (with a database) how many plans state it."""
+    plans = _counts(
+        con,
+        "SELECT indicator, count(DISTINCT doc_id) FROM targets_by_indicator "
+        "WHERE primary_rendition AND indicator IS NOT NULL GROUP BY indicator",
+    )
+    rows, seen = [], set()
+    for e in _rule_entries("indicators.yaml"):
+        key = e.get("key")
+        if not isinstance(key, str) or key in seen:
+            continue
+        seen.add(key)
+        phrases, also = e.get("phrases") or [], e.get("also") or []
+        wording = (phrases[0] if phrases else "") + (f" … {also[0]}" if also else "")
+        rows.append(
+            {
+                "indicator": key,
+                "name": key.replace("_", " "),
+                "worded_as": wording,
+                "dimension": e.get("dimension"),
+                "units": ", ".join(e.get("units") or []),
+                "plans": plans.get(key, 0) if con is not None else None,
+            }
+        )
+    for key in sorted(set(plans) - seen):  # a key the database holds that the rules no longer name
+        rows.append(
+            {
+                "indicator": key,
+                "name": key.replace("_", " "),
+                "worded_as": "",
+                "dimension": None,
+                "units": "",
+                "plans": plans[key],
+            }
+        )
+    return _listing(rows, "indicator", con)
+
+
+def list_components(con=None) -> Result:
+    """Every component code `compare funding --component` accepts, with its title in
+    Decision 90/QĐ-TTg and (with a database) how many plans give it money."""
+    plans = _counts(
+        con,
+        "SELECT component, count(DISTINCT doc_id) FROM funding_by_component "
+        "WHERE primary_rendition AND component IS NOT NULL AND total IS NOT NULL GROUP BY component",
+    )
+    rows = []
+    for e in _rule_entries("components.yaml"):
+        if e.get("kind") != "component" or not isinstance(e.get("code"), str):
+            continue
+        rows.append(
+            {
+                "component": e["code"],
+                "level": "Tiểu dự án" if e.get("level") == "subproject" else "Dự án",
+                "title": e.get("title") or "",
+                "plans": plans.get(e["code"], 0) if con is not None else None,
+            }
+        )
+    rows.sort(key=lambda r: _code_order(r["component"]))
+    return _listing(rows, "component", con)
+
+
+def _listing(rows: list[dict], what: str, con) -> Result:
+    columns = list(rows[0]) if rows else [what]
+    shown = [c for c in columns if con is not None or c != "plans"]
+    notes = [f"{len(rows)} {what}s."]
+    if con is None:
+        notes.append("No database: plan counts are not shown.")
+    return Result(
+        columns=shown,
+        rows=[{c: r[c] for c in shown} for r in rows],
+        headers=shown,
+        cells=[["" if r[c] is None else _shorten(str(r[c]), 70) for c in shown] for r in rows],
+        right={shown.index("plans")} if "plans" in shown else set(),
         notes=notes,
     )

@@ -239,4 +239,67 @@ def review(target: str, out: Path, db: Path) -> None:
     click.echo(f"wrote {out}")
 
 
-COMMANDS = [compare, query, export, review]
+def _listing_database(db: Path):
+    """The database to count plans in, or None when there is none yet (the list still shows)."""
+    if not Path(db).exists():
+        return None
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    return open_database(db)
+
+
+@click.command()
+@output_options()
+@db_option
+def indicators(fmt, out, db) -> None:
+    """List the indicator keys `compare targets --indicator` accepts.
+
+    Each with a plain-language name, the words plans use for it, its poverty dimension,
+    its units and how many plans in the database state it.
+
+    \b
+    Example:
+      kehoach indicators --db output/kehoach.duckdb
+    """
+    from extract.analysis.compare import (
+        list_indicators,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    con = _listing_database(db)
+    try:
+        result = list_indicators(con)
+    finally:
+        if con is not None:
+            con.close()
+    emit(result, fmt, out)
+
+
+@click.command()
+@output_options()
+@db_option
+def components(fmt, out, db) -> None:
+    """List the component codes `compare funding --component` accepts.
+
+    Each Dự án and Tiểu dự án of Decision 90/QĐ-TTg with its title and how many plans in
+    the database give it money.
+
+    \b
+    Example:
+      kehoach components --db output/kehoach.duckdb
+    """
+    from extract.analysis.compare import (
+        list_components,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    con = _listing_database(db)
+    try:
+        result = list_components(con)
+    finally:
+        if con is not None:
+            con.close()
+    emit(result, fmt, out)
+
+
+COMMANDS = [compare, query, export, review, indicators, components]

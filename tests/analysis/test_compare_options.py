@@ -229,3 +229,50 @@ def test_all_renditions_rows_say_which_rendition_regression(corpus_db, corpus_co
     assert len(set(lines)) == len(lines)
     for fmt, file_name in {(r["format"], r["file_name"]) for r in rows}:
         assert f"{fmt}: {file_name}" in table
+
+
+# --- what can be asked --------------------------------------------------------------------------
+
+
+def test_province_may_be_asked_with_its_level_word(corpus_db, corpus_con):
+    province = corpus_con.execute("SELECT min(province) FROM plans WHERE province IS NOT NULL").fetchone()[0]
+    plain = json.loads(run("compare", "funding", "--province", province, "--format", "json", "--db", corpus_db).output)
+    worded = json.loads(
+        run("compare", "funding", "--province", f"tỉnh {province}", "--format", "json", "--db", corpus_db).output
+    )
+    assert plain and worded == plain
+
+
+def test_empty_database_is_a_clear_message(tmp_path):
+    from extract.store.writer import Store
+
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    for command in ("targets", "funding"):
+        r = run("compare", command, "--db", db)
+        assert r.exit_code == 1 and "no plan yet" in r.output
+
+
+def test_indicators_lists_every_key_compare_accepts(corpus_db, corpus_con):
+    rows = json.loads(run("indicators", "--format", "json", "--db", corpus_db).output)
+    keys = {r["indicator"] for r in rows}
+    stored = {
+        r[0]
+        for r in corpus_con.execute("SELECT DISTINCT indicator FROM targets WHERE indicator IS NOT NULL").fetchall()
+    }
+    assert stored <= keys
+    for r in rows:
+        assert r["name"] and r["units"] is not None
+        if r["indicator"] in stored:
+            assert r["plans"] > 0
+        assert run("compare", "targets", "--indicator", r["indicator"], "--db", corpus_db).exit_code == 0
+
+
+def test_components_lists_every_code_compare_accepts(corpus_db, tmp_path):
+    rows = json.loads(run("components", "--format", "json", "--db", corpus_db).output)
+    codes = [r["component"] for r in rows]
+    assert codes[0] == "DA1" and "DA7" in codes and all(r["title"] for r in rows)
+    for code in codes:
+        assert run("compare", "funding", "--component", code, "--db", corpus_db).exit_code == 0
+    bare = json.loads(run("components", "--format", "json", "--db", tmp_path / "none.duckdb").output)
+    assert [r["component"] for r in bare] == codes and "plans" not in bare[0]
