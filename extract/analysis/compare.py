@@ -74,7 +74,7 @@ def _plans(con, flt: PlanFilter) -> list[dict]:
     if flt.level and flt.level not in LEVELS:
         raise KehoachError(f"unknown level {flt.level!r}; use one of {', '.join(LEVELS)}")
     cur = con.execute(
-        f"SELECT {', '.join(_PLAN_COLUMNS)}, format, level_order FROM plans "
+        f"SELECT {', '.join(_PLAN_COLUMNS)}, format, years, level_order FROM plans "
         "WHERE (? OR primary_rendition) AND (? IS NULL OR admin_level = ?)",
         [flt.all_renditions, flt.level, flt.level],
     )
@@ -403,9 +403,14 @@ def compare_funding(
     share: bool = False,
     flt: PlanFilter = PlanFilter(),
     unit: str = "auto",
+    per_year: bool = False,
 ) -> Result:
     """One row per plan: `source` money for `component` (or for every Dự án side by side),
-    as đồng or, with `share`, as a fraction of the plan's own figure for that source."""
+    as đồng or, with `share`, as a fraction of the plan's own figure for that source.
+
+    With `per_year`, each plan's whole-period figure is divided by the years of its period
+    (rounded to whole đồng), so a one-year plan and a five-year plan compare; a plan whose
+    period is unknown has no per-year figure and is named in a note."""
     if source not in SOURCES:
         raise KehoachError(f"unknown source {source!r}; use one of {', '.join(SOURCES)}")
     if unit not in ("auto",) + tuple(vnformat.MONEY_UNITS):
@@ -420,14 +425,50 @@ def compare_funding(
     money: dict[tuple[str, str], tuple[bool | None, int | None]] = {}
     for doc_id, comp, implemented, vnd, _basis in cur.fetchall():
         money[(doc_id, comp or "")] = (implemented, vnd)
+    if per_year:
+        money = _per_year(money, plans)
     if component:
         result = _one_component(plans, money, component, source, share, unit)
     else:
         result = _component_matrix(plans, money, source, share, unit)
     if note:
         result.notes.insert(0, note[0].upper() + note[1:])
+    if per_year:
+        _label_per_year(result, plans)
+    elif not share and len(lengths := {p.get("years") for p in plans if p.get("years")}) > 1:
+        result.notes.append(
+            f"Plans cover periods of different lengths ({', '.join(str(n) for n in sorted(lengths))} years): "
+            "figures are each plan's whole period; pass --per-year to compare one year."
+        )
     _add_renditions(result, plans, flt)
     return result
+
+
+def _per_year(money: dict, plans: list[dict]) -> dict:
+    years = {p["doc_id"]: p.get("years") for p in plans}
+    out = {}
+    for (doc_id, comp), (implemented, vnd) in money.items():
+        n = years.get(doc_id)
+        out[(doc_id, comp)] = (implemented, None if vnd is None or not n else round(vnd / n))
+    return out
+
+
+def _label_per_year(result: Result, plans: list[dict]) -> None:
+    by_id = {p["doc_id"]: p for p in plans}
+    for row in result.rows:
+        row["years"] = by_id.get(row["doc_id"], {}).get("years")
+        row["per_year"] = True
+    result.columns += [c for c in ("years", "per_year") if c not in result.columns]
+    result.headers = [h.replace(" (", " per year (", 1) if "đồng" in h else h for h in result.headers]
+    if result.headers and result.headers[-1].startswith("plan ") and "per year" not in result.headers[-1]:
+        result.headers[-1] += " per year"
+    unknown = [_label(p) for p in plans if not p.get("years")]
+    result.notes.insert(
+        0,
+        "Per year: each plan's whole-period figure divided by the years of its period (rounded to whole đồng).",
+    )
+    if unknown:
+        result.notes.append(f"Period unknown, so no per-year figure: {', '.join(unknown)}.")
 
 
 def _fraction(part: int | None, whole: int | None) -> float | None:

@@ -108,6 +108,11 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 )
 @click.option("--share", is_flag=True, help="Show each figure as a share of the plan's own figure for that source.")
 @click.option(
+    "--per-year",
+    is_flag=True,
+    help="Divide each plan's whole-period figure by the years of its period, so plans of different lengths compare.",
+)
+@click.option(
     "--unit",
     type=click.Choice(["auto", "dong", "trieu", "ty"]),
     default="auto",
@@ -119,16 +124,20 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 @_ALL
 @output_options()
 @db_option
-def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
+def compare_funding_command(
+    component, source, share, per_year, unit, level, province, all_renditions, fmt, out, db
+) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
-    Figures are for the plan's whole period. A component's figure is the one the plan
+    Figures are for the plan's whole period (the period column says which years), or
+    with --per-year for one year of it. A component's figure is the one the plan
     states, else the sum of its sources, else (for a Dự án) of its Tiểu dự án.
     × marks a component the plan says it does not carry out; — a figure not stated.
 
     \b
     Examples:
       kehoach compare funding --share
+      kehoach compare funding --component DA4 --per-year
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
     from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
@@ -141,7 +150,9 @@ def compare_funding_command(component, source, share, unit, level, province, all
 
     con = open_database(db)
     try:
-        result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
+        result = compare_funding(
+            con, component, source, share, PlanFilter(level, province, all_renditions), unit, per_year=per_year
+        )
     finally:
         con.close()
     emit(result, fmt, out)

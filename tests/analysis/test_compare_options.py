@@ -276,3 +276,36 @@ def test_components_lists_every_code_compare_accepts(corpus_db, tmp_path):
         assert run("compare", "funding", "--component", code, "--db", corpus_db).exit_code == 0
     bare = json.loads(run("components", "--format", "json", "--db", tmp_path / "none.duckdb").output)
     assert [r["component"] for r in bare] == codes and "plans" not in bare[0]
+
+
+# --- plans of different lengths -----------------------------------------------------------------
+
+
+def test_per_year_divides_by_the_plans_years(corpus_db, corpus_con):
+    whole = json.loads(run("compare", "funding", "--component", "DA2", "--format", "json", "--db", corpus_db).output)
+    yearly = json.loads(
+        run("compare", "funding", "--component", "DA2", "--per-year", "--format", "json", "--db", corpus_db).output
+    )
+    years = dict(corpus_con.execute("SELECT doc_id, years FROM plans").fetchall())
+    by_id = {r["doc_id"]: r for r in yearly}
+    stated = [r for r in whole if r["vnd"] is not None]
+    assert stated
+    for r in stated:
+        y = by_id[r["doc_id"]]
+        assert y["years"] == years[r["doc_id"]] and y["per_year"] is True
+        assert y["vnd"] == round(r["vnd"] / years[r["doc_id"]])
+        assert isinstance(y["vnd"], int)
+    table = run("compare", "funding", "--per-year", "--db", corpus_db).output
+    assert "per year" in table.splitlines()[0] and "divided by the years" in table
+
+
+def test_mixed_period_lengths_are_said_regression(corpus_db, corpus_con):
+    """A one-year plan sat beside five-year plans with nothing saying so."""
+    lengths = {
+        r[0]
+        for r in corpus_con.execute("SELECT years FROM plans WHERE primary_rendition AND years IS NOT NULL").fetchall()
+    }
+    assert len(lengths) > 1, "the corpus mixes plan lengths"
+    table = run("compare", "funding", "--db", corpus_db).output
+    assert "different lengths" in table and "--per-year" in table
+    assert "period" in table.splitlines()[0]
