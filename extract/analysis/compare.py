@@ -80,12 +80,12 @@ def _plans(con, flt: PlanFilter) -> list[dict]:
     )
     names = [d[0] for d in cur.description]
     plans = [dict(zip(names, r)) for r in cur.fetchall()]
-    if flt.province:
+    if flt.province is not None:
         want = _asked_province_key(flt.province)
         plans = [p for p in plans if _place_key(p["province"]) == want]
         if not plans:
             _no_plans_of_province(con, flt)
-    if not plans and not flt.level and not flt.province:
+    if not plans and not flt.level and flt.province is None:
         raise NothingToCompare("the database holds no plan yet; run 'kehoach ingest' first")
     if not plans and flt.level:
         held = [r[0] for r in con.execute("SELECT DISTINCT admin_level FROM plans ORDER BY level_order").fetchall()]
@@ -242,9 +242,9 @@ def compare_targets(
 ) -> Result:
     """One row per plan: the plan's headline goal for `indicator` (or, without one, for the
     `top` indicators most plans state), for everyone or for `population`."""
-    if indicator:
+    if indicator is not None:
         indicator = resolve_indicator(con, indicator)
-    if population:
+    if population is not None:
         population = resolve_population(con, population)
     plans = _plans(con, flt)
     cur = con.execute(
@@ -259,7 +259,7 @@ def compare_targets(
         keyed[(g["doc_id"], g["indicator"], g["population"])] = g
         if g["population"] == population:
             goals[(g["doc_id"], g["indicator"])] = g
-    if indicator:
+    if indicator is not None:
         result = _one_indicator(plans, goals, indicator, population)
         others = Counter(
             pop for (doc, ind, pop) in keyed if ind == indicator and pop != population and doc in _ids(plans)
@@ -416,7 +416,7 @@ def compare_funding(
     if unit not in ("auto",) + tuple(vnformat.MONEY_UNITS):
         raise KehoachError(f"unknown unit {unit!r}; use auto, dong, trieu or ty")
     note = None
-    if component:
+    if component is not None:
         component, note = resolve_component(con, component)
     plans = _plans(con, flt)
     cur = con.execute(
@@ -427,7 +427,7 @@ def compare_funding(
         money[(doc_id, comp or "")] = (implemented, vnd)
     if per_year:
         money = _per_year(money, plans)
-    if component:
+    if component is not None:
         result = _one_component(plans, money, component, source, share, unit)
     else:
         result = _component_matrix(plans, money, source, share, unit)

@@ -145,6 +145,10 @@ def ingest(
     )
 
     debug = ctx.obj.get("debug") if ctx.obj else False
+    if executor == "local" and (scheduler or shards):
+        raise click.UsageError(
+            "--scheduler and --shards are for --executor dask; add --executor dask or leave them out"
+        )
     jobs = jobs or default_jobs()
     progress = Progress(quiet=quiet, debug=debug)
     started = datetime.now(UTC).replace(microsecond=0)

@@ -309,3 +309,13 @@ def test_mixed_period_lengths_are_said_regression(corpus_db, corpus_con):
     table = run("compare", "funding", "--db", corpus_db).output
     assert "different lengths" in table and "--per-year" in table
     assert "period" in table.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("funding", "--component", ""), ("targets", "--indicator", ""), ("funding", "--province", "")],
+    ids=["component", "indicator", "province"],
+)
+def test_empty_option_value_is_an_error_not_no_filter(corpus_db, args):
+    r = run("compare", *args, "--db", corpus_db)
+    assert r.exit_code == 2 and "''" in r.output

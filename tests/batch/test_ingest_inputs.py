@@ -104,3 +104,10 @@ def test_negative_or_absurd_option_values_are_refused_regression(tmp_path, optio
 def test_library_refuses_a_negative_wait(tmp_path):
     with pytest.raises(SettingsError, match="wait"):
         ingest([SAMPLE], tmp_path / "k.duckdb", wait=-1)
+
+
+@pytest.mark.parametrize("option", [("--scheduler", "tcp://127.0.0.1:1"), ("--shards", "/tmp/shards")])
+def test_dask_options_without_dask_are_refused(tmp_path, option):
+    r = _ingest(SAMPLE, *option, "--db", tmp_path / "k.duckdb")
+    assert r.exit_code == 2 and "--executor dask" in r.output
+    assert not (tmp_path / "k.duckdb").exists()
