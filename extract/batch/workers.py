@@ -25,10 +25,8 @@ from extract.errors import DocumentError, ExecutorError
 from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from concurrent.futures import (  # deferred: the process pool loads only when a pool starts
-        Future,
-        ProcessPoolExecutor,
-    )
+    # deferred: the process pool loads only when a pool starts
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 LOST = (
     "the worker process died while extracting this file (a crash or out of memory); "
@@ -88,9 +86,8 @@ def failed_document(name: str, data: bytes | None, error: str) -> dict:
 
 def extract_data(task: Task, data: bytes, settings: Settings) -> Outcome:
     """Extract one file's bytes; a bad file or a bug becomes a failed outcome, never an exception."""
-    from extract.pipeline import (
-        extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
-    )
+    # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+    from extract.pipeline import extract_bytes
 
     start = time.perf_counter()
     name = Path(task.key).name
@@ -157,9 +154,8 @@ def warm_worker() -> None:
     """
 
     try:
-        from extract.pipeline import (
-            extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
-        )
+        # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+        from extract.pipeline import extract_bytes
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
     except Exception:  # only a missed optimisation; real files report real errors
@@ -180,9 +176,9 @@ class LocalPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
-            from concurrent.futures import (
-                ProcessPoolExecutor,  # deferred: the process pool loads only when a pool starts
-            )
+
+            # deferred: the process pool loads only when a pool starts
+            from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_preload_modules())
@@ -190,9 +186,8 @@ class LocalPool:
         return self._executor
 
     def _submit(self, task: Task) -> Future:
-        from concurrent.futures.process import (
-            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
-        )
+        # deferred: the process pool loads only when a pool starts
+        from concurrent.futures.process import BrokenProcessPool
 
         try:
             try:
@@ -212,10 +207,9 @@ class LocalPool:
         self._executor = None
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        from concurrent.futures import FIRST_COMPLETED, wait  # deferred: the process pool loads only when a pool starts
-        from concurrent.futures.process import (
-            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
-        )
+        # deferred: the process pool loads only when a pool starts
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         it = iter(tasks)
         pending: dict[Future, Task] = {}
