@@ -757,6 +757,9 @@ def compare_agencies(
     from extract.extractors.components import catalogue
 
     codes = {c.code for c in catalogue()}
+    note = None
+    if component is not None:
+        component, note = resolve_component(con, component)
     if component and component not in codes:
         raise KehoachError(f"unknown component {component!r}; use one of {', '.join(sorted(codes, key=_code_order))}")
     plans = _programme_filter(con, _plans(con, flt), programme)
@@ -774,9 +777,11 @@ def compare_agencies(
             targets = [component]
         for t in targets:
             facts.setdefault((doc_id, t, role), []).append((agency_key, agency, level))
-    if component:
-        return _one_component_agencies(plans, facts, component)
-    return _agency_matrix(plans, facts)
+    result = _one_component_agencies(plans, facts, component) if component else _agency_matrix(plans, facts)
+    if note:
+        result.notes.insert(0, note[0].upper() + note[1:])
+    _add_renditions(result, plans, flt)
+    return result
 
 
 def _roles_of(facts: dict, doc_id: str, code: str) -> dict[str, tuple[list[str], list[str], list[str]]]:

@@ -43,9 +43,10 @@ def test_lower_case_component_is_read_as_its_code_and_says_so_regression(corpus_
     assert f"as {code}" in table.output
 
 
+@pytest.mark.parametrize("command", ["funding", "agencies"])
 @pytest.mark.parametrize("bad", ["DA8", "DA9.1", "Du an 4", "xyz"])
-def test_unknown_component_is_an_error_naming_the_valid_codes_regression(corpus_db, bad):
-    r = run("compare", "funding", "--component", bad, "--db", corpus_db)
+def test_unknown_component_is_an_error_naming_the_valid_codes_regression(corpus_db, bad, command):
+    r = run("compare", command, "--component", bad, "--db", corpus_db)
     assert r.exit_code == 2
     assert "unknown component" in r.output and "DA1" in r.output and "DA7" in r.output
     assert "Traceback" not in r.output
@@ -217,7 +218,10 @@ def test_targets_matrix_keeps_at_least_comparators(corpus_db, corpus_con):
 # --- renditions ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [("funding",), ("funding", "--component", "DA1"), ("targets",)])
+@pytest.mark.parametrize(
+    "command",
+    [("funding",), ("funding", "--component", "DA1"), ("targets",), ("agencies",), ("agencies", "--component", "DA4")],
+)
 def test_all_renditions_rows_say_which_rendition_regression(corpus_db, corpus_con, command):
     """--all-renditions printed identical rows with nothing to tell them apart."""
     rows = json.loads(run("compare", *command, "--all-renditions", "--format", "json", "--db", corpus_db).output)
@@ -319,3 +323,9 @@ def test_mixed_period_lengths_are_said_regression(corpus_db, corpus_con):
 def test_empty_option_value_is_an_error_not_no_filter(corpus_db, args):
     r = run("compare", *args, "--db", corpus_db)
     assert r.exit_code == 2 and "''" in r.output
+
+
+def test_lower_case_component_in_compare_agencies(corpus_db):
+    exact = json.loads(run("compare", "agencies", "--component", "DA4", "--format", "json", "--db", corpus_db).output)
+    lower = run("compare", "agencies", "--component", "da4", "--format", "json", "--db", corpus_db)
+    assert lower.exit_code == 0 and json.loads(lower.output) == exact
