@@ -102,7 +102,7 @@ def document_overview(db: str | Path, target: str) -> dict:
         doc_id = find_document(con, target)
         cur = con.execute("SELECT * EXCLUDE (text) FROM documents WHERE doc_id = ?", [doc_id])
         names = [d[0] for d in cur.description]
-        document = dict(zip(names, cur.fetchone()))
+        document = dict(zip(names, cur.fetchone())) | {"in_database": True}
         cur = con.execute(
             "SELECT section_id, level, label, title FROM sections WHERE doc_id = ? ORDER BY section_id", [doc_id]
         )

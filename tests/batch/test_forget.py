@@ -124,3 +124,12 @@ def test_forget_is_one_transaction(loaded, monkeypatch):
     assert len(calls) == 2
     monkeypatch.undo()
     assert _state(db) == before
+
+
+def test_forget_a_path_whose_file_is_gone(loaded):
+    """A file deleted from disk can still be forgotten: paths match as stored."""
+    folder, db = loaded
+    (folder / "b.txt").unlink()
+    r = run("forget", folder / "b.txt", "--db", db)
+    assert r.exit_code == 0 and "1 document" in r.output
+    assert str(folder / "b.txt") not in dict(_state(db)["files"])
