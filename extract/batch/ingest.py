@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from extract import EXTRACTOR_VERSION
 from extract.batch import skipindex as knownindex
 from extract.batch.workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial
-from extract.errors import SettingsError, StoreError
+from extract.errors import KehoachError, SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from extract.store.writer import Store
 
 EXECUTORS = ("local", "dask")
+
+
+class MissingInputError(KehoachError):
+    """A path named on the command line does not exist: nothing is read and no row is
+    written, since a failed row for a typo would stay in the database for good."""
 
 
 @dataclass
@@ -192,6 +197,14 @@ def ingest(
         raise SettingsError("executor 'dask' needs the scheduler's address (--scheduler tcp://HOST:8786)")
     if jobs < 1:
         raise SettingsError(f"jobs must be at least 1, got {jobs}")
+    if wait < 0:
+        raise SettingsError(f"wait must be zero or more seconds, got {wait}")
+    paths = list(paths)
+    missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+    if missing:
+        raise MissingInputError(
+            f"no such file or folder: {', '.join(missing)}; check the path (nothing was read or written)"
+        )
     summary = IngestSummary(jobs=jobs, executor=executor, started_at=_utcnow())
     clock = time.perf_counter()
 
@@ -211,6 +224,8 @@ def ingest(
     if settled is not None:
         for result in settled:
             emit(result)
+    elif not files:
+        pass  # nothing to read: the database is not even created
     else:
         from extract.store.writer import Store  # a run that finds nothing to do never imports DuckDB
 
