@@ -221,6 +221,8 @@ def ingest(
         with Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)
+            if executor == "local" and jobs > 1:
+                tasks = _largest_first(tasks)
             writer = _Writer(store, settings, summary, emit, interrupts)
             try:
                 with _executor(executor, jobs, settings, scheduler, shards, db) as run:
@@ -353,6 +355,21 @@ def _plan(
                 emit(settled)
         if isinstance(settled, Task):
             yield settled
+
+
+def _largest_first(tasks: Iterable[Task]) -> list[Task]:
+    """The files to extract, largest first, for a pool: its last minutes then go to small files
+    with every worker busy, instead of one worker finishing a long document while the others
+    wait (a 95-page gazette issue among 52 was a tenth of the run). Every file is planned
+    (hashed, settled) before the first is handed out; hashing is the cheap part."""
+
+    def size(task: Task) -> int:
+        try:
+            return os.stat(task.key).st_size
+        except OSError:  # gone since it was hashed: extraction reports it
+            return 0
+
+    return sorted(tasks, key=size, reverse=True)
 
 
 def _settled_by_index(
