@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from operator import itemgetter
 
 import pypdfium2 as pdfium
 from pdfplumber.table import Table, TableSettings, merge_edges
@@ -82,11 +83,15 @@ class PdfiumTable(Table):
         bx0, btop, bx1, bbottom = self.bbox
         # each word by its centre, once, and only those within the table: a page's words
         # would otherwise be scanned again for every cell
-        self._centres = [
-            (cx, cy, w)
-            for w in words
+        centres = [
+            (cy, k, cx, w)
+            for k, w in enumerate(words)
             if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom
         ]
+        # by height, so that a cell looks only at the words of its own rows
+        centres.sort(key=itemgetter(0, 1))
+        self._centres = centres
+        self._heights = [c[0] for c in centres]
         self._tolerance = tolerance
 
     def extract(self, **kwargs) -> list[list[str | None]]:
@@ -97,7 +102,8 @@ class PdfiumTable(Table):
 
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
-        inside = [w for cx, cy, w in self._centres if x0 <= cx < x1 and top <= cy < bottom]
+        rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
+        inside = [w for _, _, w in sorted((k, cx, w) for _, k, cx, w in rows if x0 <= cx < x1)]  # page order
         inside.sort(key=lambda w: (w.base, w.x0))
         lines: list[list[Word]] = []
         for w in inside:
