@@ -21,10 +21,11 @@ from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, 
 from extract.extractors.step import Context, StepFunction, analyze
 from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
+from extract.readers.html import read_html
 from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
 from extract.readers.pdf import read_pdf
-from extract.readers.sniff import CONVERTED, DOCX, PDF, TXT, sniff
+from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
 from extract.readers.txt import read_text
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.timelimit import time_limit
@@ -37,16 +38,18 @@ def steps() -> list[StepFunction]:
     need the plan's period). The step modules are imported here, not at the top, because
     they load spaCy and the lexicons: a reader-only caller does not pay for them.
     """
-    from extract.extractors import assignments, components, metadata, references, sections
+    from extract.extractors import assignments, components, duties, metadata, programme, references, sections
     from extract.extractors.money import text as money_text
     from extract.extractors.targets import find as targets
 
     order = [
         sections.extract,
         metadata.extract,
+        programme.extract,
         components.extract,
         money_text.extract,
         assignments.extract,
+        duties.extract,
         targets.extract,
         references.extract,
     ]
@@ -80,6 +83,11 @@ def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str 
             raw = read_docx(docx_bytes, settings)
         encoding = repair_blocks(raw)
         doc = build_document(raw, fmt, encoding=encoding)
+    elif fmt == HTML:
+        with _damage_is_the_files_fault("web page", ("lxml",)):
+            raw, encoding = read_html(data, settings, describe_name(name))
+        repaired = repair_blocks(raw)
+        doc = build_document(raw, HTML, encoding=f"{encoding}, {repaired}" if repaired else encoding)
     else:
         text, encoding = decode_bytes(data)
         if len(text) > settings.max_text_chars:

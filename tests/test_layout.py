@@ -7,12 +7,21 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import grimp
 import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "extract"
+
+
+def _tool(name: str) -> str:
+    """A console script of the environment running the tests (the project's .venv under make test)."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is missing: make test installs it")
+    return found
 
 
 def _import_cycles() -> list[list[str]]:
@@ -57,10 +66,7 @@ def test_no_import_cycles_even_through_imports_inside_functions():
 
 
 def test_the_layers_contract_is_kept():
-    lint_imports = shutil.which("lint-imports", path=str(ROOT / ".venv" / "bin")) or shutil.which("lint-imports")
-    if lint_imports is None:
-        pytest.fail("lint-imports (import-linter) is missing: make test installs it")
-    done = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
 
 
@@ -78,9 +84,7 @@ def test_every_subpackage_is_listed_for_the_wheel():
 
 
 def test_ruff_accepts_the_code():
-    ruff = shutil.which("ruff", path=str(ROOT / ".venv" / "bin")) or shutil.which("ruff")
-    if ruff is None:
-        pytest.fail("ruff is missing: make test installs it")
+    ruff = _tool("ruff")
     for args in (["check", "."], ["format", "--check", "."]):
         done = subprocess.run([ruff, *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

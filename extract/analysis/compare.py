@@ -19,9 +19,10 @@ from extract.analysis.export import Result
 from extract.errors import KehoachError
 from extract.text import vnformat
 from extract.text.normalize import collapse, strip_diacritics
+from extract.vocabulary import FUNDING_SOURCES
 
 LEVELS = ("province", "district", "commune")
-SOURCES = ("total", "central", "local", "other", "credit")
+SOURCES = FUNDING_SOURCES
 MISSING = "—"
 NOT_CARRIED_OUT = "×"
 TEXT_CHARS = 60
@@ -361,5 +362,151 @@ def _component_matrix(plans, money, source, share, unit) -> Result:
         cells=cells,
         right=set(range(3, 4 + len(codes))),
         money=({"plan_total"} if share else set(codes) | {"plan_total"}),
+        notes=notes,
+    )
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+ROLES = ("lead", "support")
+
+
+def _programme_filter(con, plans: list[dict], programme: str | None) -> list[dict]:
+    """Plans of one national target programme, where the database records it."""
+    if not programme:
+        return plans
+    has = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'programme'"
+    ).fetchone()[0]
+    if not has:
+        raise KehoachError("this database does not record each document's programme; re-ingest it to filter by one")
+    keep = {d for (d,) in con.execute("SELECT doc_id FROM documents WHERE programme = ?", [programme]).fetchall()}
+    return [p for p in plans if p["doc_id"] in keep]
+
+
+def _kinds(items: list[tuple[str | None, str, str | None]]) -> tuple[list[str], list[str], list[str]]:
+    """(agency_key, agency, level) facts to the kinds of body, most named first (an unknown
+    kind shown by its name), and for each kind its names ("; ") and levels (",")."""
+    count: Counter = Counter()
+    names: dict[str, list[str]] = {}
+    levels: dict[str, set] = {}
+    for k, name, level in items:
+        kind = k or f"({name})"
+        count[kind] += 1
+        names.setdefault(kind, [])
+        if name not in names[kind]:
+            names[kind].append(name)
+        levels.setdefault(kind, set()).add(level)
+    order = sorted(count, key=lambda k: (-count[k], k))
+    return order, ["; ".join(names[k]) for k in order], [",".join(sorted(x for x in levels[k] if x)) for k in order]
+
+
+def compare_agencies(
+    con, component: str | None = None, flt: PlanFilter = PlanFilter(), programme: str | None = None
+) -> Result:
+    """One row per plan: which kinds of body lead and which support `component` (a Dự án
+    with its Tiểu dự án, or one Tiểu dự án), or every Dự án side by side.
+
+    Leads are the bodies a component's assignment says chủ trì (or carry it out) and the
+    bodies whose duty list names it; supports are those said to phối hợp, less the kinds
+    that already lead. Kinds are agency_key, the same at every level: a Sở, a Phòng and a
+    commune officer for labour, invalids and social affairs are all labour_social."""
+    from extract.extractors.components import catalogue
+
+    codes = {c.code for c in catalogue()}
+    if component and component not in codes:
+        raise KehoachError(f"unknown component {component!r}; use one of {', '.join(sorted(codes, key=_code_order))}")
+    plans = _programme_filter(con, _plans(con, flt), programme)
+    cur = con.execute(
+        "SELECT doc_id, component, component_group, role, agency, agency_key, agency_level FROM responsibilities "
+        "WHERE component IS NOT NULL AND role IN ('lead', 'support', 'duty')"
+    )
+    facts: dict[tuple[str, str, str], list] = {}
+    for doc_id, comp, group, role, agency, agency_key, level in cur.fetchall():
+        role = "lead" if role == "duty" else role
+        targets = [group]
+        if component:
+            if comp != component and group != component:
+                continue
+            targets = [component]
+        for t in targets:
+            facts.setdefault((doc_id, t, role), []).append((agency_key, agency, level))
+    if component:
+        return _one_component_agencies(plans, facts, component)
+    return _agency_matrix(plans, facts)
+
+
+def _roles_of(facts: dict, doc_id: str, code: str) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    lead = _kinds(facts.get((doc_id, code, "lead"), []))
+    sup = [f for f in facts.get((doc_id, code, "support"), []) if (f[0] or f"({f[1]})") not in lead[0]]
+    return {"lead": lead, "support": _kinds(sup)}
+
+
+def _one_component_agencies(plans: list[dict], facts: dict, component: str) -> Result:
+    rows, cells = [], []
+    named = 0
+    for plan in sorted(plans, key=_place_order):
+        r = _roles_of(facts, plan["doc_id"], component)
+        lead, sup = r["lead"], r["support"]
+        named += bool(lead[0])
+        rows.append(
+            _base(plan)
+            | {
+                "component": component,
+                "lead_keys": ", ".join(lead[0]) or None,
+                "lead_agencies": " | ".join(lead[1]) or None,
+                "lead_levels": " | ".join(lead[2]) or None,
+                "support_keys": ", ".join(sup[0]) or None,
+                "support_agencies": " | ".join(sup[1]) or None,
+            }
+        )
+        cells.append(
+            [
+                _label(plan),
+                plan["admin_level"] or "",
+                _period(plan),
+                ", ".join(lead[0]) or MISSING,
+                _shorten("; ".join(lead[1])) if lead[1] else "",
+                ", ".join(sup[0]) or MISSING,
+            ]
+        )
+    notes = [
+        f"{len(plans)} plans; {named} name a lead of {component} (its Tiểu dự án included). "
+        f"Kinds of body are agency_key, the same at every level; {MISSING} none named."
+    ]
+    return Result(
+        columns=list(rows[0]) if rows else _PLAN_COLUMNS + ["component", "lead_keys", "support_keys"],
+        rows=rows,
+        headers=["jurisdiction", "level", "period", f"{component} lead", "lead as named", "support"],
+        cells=cells,
+        notes=notes,
+    )
+
+
+def _agency_matrix(plans: list[dict], facts: dict) -> Result:
+    doc_ids = {p["doc_id"] for p in plans}
+    codes = sorted({c for (d, c, _role) in facts if d in doc_ids and c}, key=_code_order)
+    rows, cells = [], []
+    for plan in sorted(plans, key=_place_order):
+        row = _base(plan)
+        line = [_label(plan), plan["admin_level"] or "", _period(plan)]
+        for code in codes:
+            r = _roles_of(facts, plan["doc_id"], code)
+            row[f"{code}_lead"] = ", ".join(r["lead"][0]) or None
+            row[f"{code}_support"] = ", ".join(r["support"][0]) or None
+            line.append(", ".join(r["lead"][0]) or MISSING)
+        rows.append(row)
+        cells.append(line)
+    notes = [
+        "The kinds of body (agency_key) that lead each Dự án or one of its Tiểu dự án; supports are in the "
+        f"machine formats. {MISSING} none named. Pass --component DA4 for one component with its supports."
+    ]
+    if not codes:
+        notes = ["No plan names who leads or supports a component."]
+    return Result(
+        columns=list(rows[0]) if rows else _PLAN_COLUMNS,
+        rows=rows,
+        headers=["jurisdiction", "level", "period"] + codes,
+        cells=cells,
         notes=notes,
     )

@@ -8,6 +8,9 @@ the database and from the gold file:
                stated twice with the same origin counts once, text and table count apart
 - assignments: (component, task, role, agency) with agency in matching form
 - targets:     (value, value_high, unit)
+- duties:      (agency, component) with agency in matching form: one fact per component
+               a body's duty paragraph names, and (agency, None) for a body given duties
+               that name no component; scored only in gold files that have the key
 - metadata:    field by field accuracy over the `document` block
 
 A document's file name is matched to a gold file by stem, so x.txt, x.docx and x.pdf
@@ -30,7 +33,9 @@ import duckdb
 from extract.errors import GoldError
 from extract.text.normalize import key
 
-KINDS = ("components", "amounts", "assignments", "targets")
+KINDS = ("components", "amounts", "assignments", "targets", "duties")
+# kinds that only some gold files annotate: scored only where the gold file has the key
+OPTIONAL_KINDS = ("duties",)
 META_FIELDS = (
     "doc_type",
     "doc_number",
@@ -60,6 +65,8 @@ def gold_facts(gold: dict, kind: str) -> Counter:
         return Counter({(g["component"], g["task"], g["role"], key(g["agency"])) for g in items})
     if kind == "targets":
         return Counter((_num(g["value"]), _num(g["value_high"]), g["unit"]) for g in items)
+    if kind == "duties":
+        return duty_units((g["agency"], c) for g in items for c in (g.get("components") or [None]))
     raise GoldError(f"unknown fact kind {kind!r}")
 
 
@@ -81,7 +88,30 @@ def db_facts(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> Counter:
     if kind == "targets":
         rows = con.execute("SELECT value, value_high, unit FROM targets WHERE doc_id = ?", [doc_id]).fetchall()
         return Counter((_num(v), _num(h), u) for v, h, u in rows)
+    if kind == "duties":
+        return duty_units(con.execute("SELECT agency, component FROM duties WHERE doc_id = ?", [doc_id]).fetchall())
     raise GoldError(f"unknown fact kind {kind!r}")
+
+
+def duty_units(pairs) -> Counter:
+    """Duties as scored: (agency, component) for each component a body's duties name, and
+    (agency, None) for a body none of whose duties names one. The store keeps a row per
+    duty paragraph (a body may have one naming DA2 and one naming nothing); gold lists one
+    entry per body, so a body's component-less row counts only when it has no other."""
+    named: dict[str, set] = {}
+    for agency, component in pairs:
+        named.setdefault(key(agency), set()).add(component)
+    out = Counter()
+    for agency, comps in named.items():
+        real = comps - {None}
+        out.update({(agency, c) for c in real} if real else {(agency, None)})
+    return out
+
+
+def scored(gold: dict, kind: str) -> bool:
+    """Whether a gold file annotates `kind`: only where the file has the key (partial gold files
+    annotate some kinds of some documents; `duties` is in the newer files only)."""
+    return kind in gold
 
 
 @dataclass
@@ -218,7 +248,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
         gold_name, gdata = g
         res = DocResult(file_name, gold_name)
         for kind in KINDS:
-            if kind not in gdata:
+            if not scored(gdata, kind):
                 continue
             want, got = gold_facts(gdata, kind), db_facts(con, doc_id, kind)
             tp = sum((want & got).values())

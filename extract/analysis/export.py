@@ -23,9 +23,11 @@ from pathlib import Path
 import yaml
 
 from extract.errors import KehoachError
+from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
+from extract.vocabulary import BASES, CAPITALS, LEVELS, SOURCES, listed
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")
@@ -114,7 +116,8 @@ def _excel_value(v):
 
 
 def _fill_sheet(ws, columns: list[str], rows, money: set[str] = frozenset()) -> None:
-    from openpyxl.cell import WriteOnlyCell  # deferred: openpyxl loads only when a workbook is written
+    # deferred: openpyxl loads only when a workbook is written
+    from openpyxl.cell import WriteOnlyCell
 
     ws.append(columns)
     money_idx = {i for i, c in enumerate(columns) if c in money}
@@ -138,7 +141,8 @@ def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
     if fmt == "xlsx":
         if out is None:
             raise KehoachError("--format xlsx writes a file: pass --out FILE.xlsx")
-        from openpyxl import Workbook  # deferred: openpyxl loads only when a workbook is written
+        # deferred: openpyxl loads only when a workbook is written
+        from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("result")
@@ -169,14 +173,15 @@ def format_for(fmt: str | None, out: Path | None, allowed=FORMATS) -> str:
 # and indicator keys are read from the rules files so the dictionary follows them.
 ALLOWED: dict[str, str] = {
     "status": "ok, failed",
-    "format": "pdf, docx, doc, txt",
+    "format": "pdf, docx, doc, rtf, odt, html, txt",
+    "programme": ", ".join(PROGRAMMES),
     "admin_level": "province, district, commune",
-    "source": "total, central, local, province, district, commune, other, credit",
-    "capital": "recurrent, investment, NULL",
-    "basis": "period, annual",
+    "source": listed(SOURCES),
+    "capital": listed(CAPITALS) + ", NULL",
+    "basis": listed(BASES),
     "origin": "text, table",
     "role": "lead, support",
-    "agency_level": "central, province, district, commune",
+    "agency_level": listed(LEVELS),
     "comparator": "eq, ge, gt, le, lt, range",
     "unit@targets": "%, %/year, households, people, people/year, per_10000_people, models, communes",
     "dimension": "employment, health, education, housing, water_sanitation, information, income",
@@ -287,7 +292,8 @@ def _select_exact(con, name: str, drop: tuple[str, ...] = ()) -> str:
 
 def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
     """Every table and view plus data_dictionary.<fmt> (and .csv) into out_dir; returns the files."""
-    import duckdb  # deferred: DuckDB loads only when the database is exported
+    # deferred: DuckDB loads only when the database is exported
+    import duckdb
 
     if fmt not in EXPORT_FORMATS:
         raise KehoachError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
@@ -303,7 +309,8 @@ def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
                 con.execute(f"COPY ({_select_exact(con, name)}) TO '{_sql_path(path)}' ({options})")
                 written.append(path)
         else:
-            from openpyxl import Workbook  # deferred: openpyxl loads only when a workbook is written
+            # deferred: openpyxl loads only when a workbook is written
+            from openpyxl import Workbook
 
             for d in dictionary:
                 if d["table"] == "documents" and d["column"] == "text":

@@ -22,10 +22,13 @@ from extract.text import vnformat
 TERMINAL_CELL_CHARS = 80
 
 
-def open_database(db: str | Path) -> duckdb.DuckDBPyConnection:
+def open_database(db: str | Path, programme: str | None = None) -> duckdb.DuckDBPyConnection:
+    """The database read-only, with this release's views over the documents of `programme`
+    (poverty_2021_2025 when None; `all` for every programme)."""
+    statements = view_ddl(temporary=True, programme=programme)  # an unknown programme fails before opening
     con = connect(db, read_only=True)
     try:
-        for stmt in view_ddl(temporary=True):
+        for stmt in statements:
             con.execute(stmt)
     except duckdb.Error as e:
         con.close()
@@ -46,12 +49,13 @@ def _cell(value, typ: str) -> str:
     return text if len(text) <= TERMINAL_CELL_CHARS else text[: TERMINAL_CELL_CHARS - 1] + "…"
 
 
-def _sandbox(db: str | Path) -> duckdb.DuckDBPyConnection:
+def _sandbox(db: str | Path, programme: str | None = None) -> duckdb.DuckDBPyConnection:
     """A private in-memory DuckDB with the database attached read-only and file access off.
 
     The settings are locked for this instance only: DuckDB shares one instance per file
     within a process, so locking a direct connection would lock every other user of it.
     """
+    statements = view_ddl(temporary=True, programme=programme)
     path = Path(db)
     if not path.exists():
         raise StoreError(f"no database at {path}; run 'kehoach ingest' first or pass --db")
@@ -59,7 +63,7 @@ def _sandbox(db: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS kehoach (READ_ONLY)")
         con.execute("USE kehoach")
-        for stmt in view_ddl(temporary=True):
+        for stmt in statements:
             con.execute(stmt)
     except duckdb.Error as e:
         con.close()
@@ -69,8 +73,8 @@ def _sandbox(db: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def run_query(db: str | Path, sql: str) -> Result:
-    con = _sandbox(db)
+def run_query(db: str | Path, sql: str, programme: str | None = None) -> Result:
+    con = _sandbox(db, programme)
     try:
         try:
             cur = con.execute(sql)

@@ -27,10 +27,12 @@ KINDS: dict[str, tuple[str, str]] = {
     "components": ("component", "#4e79a7"),
     "amounts": ("amount", "#59a14f"),
     "assignments": ("assignment", "#f28e2b"),
+    "duties": ("duty", "#edc948"),
     "targets": ("target", "#b07aa1"),
     "references": ("reference", "#9c755f"),
     "checks": ("check", "#e15759"),
 }
+_PLURAL = {"duty": "duties"}
 _OTHER_COLOUR = "#76b7b2"
 _HIDDEN = {"doc_id", "char_start", "char_end", "quote", "page"}
 
@@ -52,6 +54,10 @@ def _label(table: str, r: dict) -> str:
     if table == "assignments":
         where = r.get("task") or r.get("component") or "—"
         return f"{where} · {r.get('role') or '?'} · {r.get('agency') or r.get('agency_raw') or '?'}"
+    if table == "duties":
+        who = r.get("agency") or r.get("agency_raw") or "?"
+        kind = f" ({r['agency_key']})" if r.get("agency_key") else ""
+        return f"duty · {who}{kind} · {r.get('component') or 'no component named'}"
     if table == "targets":
         goal = vnformat.target(r.get("value"), r.get("value_high"), r.get("unit"), r.get("comparator"))
         extra = ", ".join(str(x) for x in (r.get("year"), r.get("population"), r.get("component")) if x)
@@ -256,7 +262,9 @@ def render(document: dict, rows: dict[str, list[dict]]) -> str:
     counts = {}
     for f in facts:
         counts[f["kind"]] = counts.get(f["kind"], 0) + 1
-    legend = "".join(f'<span><span class="sw k-{k}"></span>{k}s: {counts.get(k, 0)}</span>' for k in colours)
+    legend = "".join(
+        f'<span><span class="sw k-{k}"></span>{_PLURAL.get(k, k + "s")}: {counts.get(k, 0)}</span>' for k in colours
+    )
     place = ", ".join(x for x in (document.get("commune"), document.get("district"), document.get("province")) if x)
     meta_bits = [
         document.get("file_name"),
@@ -307,9 +315,8 @@ def _from_database(con, target: str) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def _from_file(path: Path) -> tuple[dict, dict[str, list[dict]]]:
-    from extract.pipeline import (
-        extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only for a file not in the database
-    )
+    # deferred: extraction (spaCy, lexicons) loads only for a file not in the database
+    from extract.pipeline import extract_bytes
 
     extraction = extract_bytes(path.read_bytes(), path.name)
     return extraction.document, extraction.rows
@@ -319,7 +326,8 @@ def review_page(target: str, db: Path | None) -> str:
     """The page for a stored document (path, file name or doc_id), or for a file not ingested,
     extracted on the spot without writing anything."""
     if db is not None and Path(db).exists():
-        from extract.analysis.query import open_database  # deferred: DuckDB loads only when the database is read
+        # deferred: DuckDB loads only when the database is read
+        from extract.analysis.query import open_database
 
         con = open_database(db)
         try:

@@ -27,7 +27,8 @@ from extract.settings import Settings
 
 def extract_to_shard(task: Task, data: bytes, settings: Settings, root: str) -> Outcome:
     """Run on a Dask worker: extract, write the shard, return the manifest."""
-    from extract.store.shards import write_shard  # deferred: runs on the Dask worker, which imports pyarrow only there
+    # deferred: runs on the Dask worker, which imports pyarrow only there
+    from extract.store.shards import write_shard
 
     outcome = extract_data(task, data, settings)
     if outcome.error is not None:
@@ -41,7 +42,8 @@ class DaskExecutor:
         self, scheduler: str, settings: Settings, shards: str | None = None, db: Path | None = None, per_thread: int = 2
     ):
         try:
-            from distributed import Client  # deferred: Dask loads only when a cluster is used
+            # deferred: Dask loads only when a cluster is used
+            from distributed import Client
         except ImportError as e:  # pragma: no cover - declared dependency
             raise ExecutorError("the dask executor needs dask[distributed]: pip install 'dask[distributed]'") from e
         self.settings = settings
@@ -60,7 +62,8 @@ class DaskExecutor:
         self.window = per_thread * threads
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        from distributed import as_completed  # deferred: Dask loads only when a cluster is used
+        # deferred: Dask loads only when a cluster is used
+        from distributed import as_completed
 
         pending = as_completed(loop=self.client.loop)
         in_flight: dict[str, Task] = {}
@@ -70,9 +73,8 @@ class DaskExecutor:
             try:
                 data = Path(task.key).read_bytes()
             except OSError as e:
-                from extract.batch.workers import (
-                    failed_document,  # deferred: runs on the Dask worker, which loads the pipeline only there
-                )
+                # deferred: runs on the Dask worker, which loads the pipeline only there
+                from extract.batch.workers import failed_document
 
                 message = f"cannot read {task.key}: {e.strerror or e}"
                 yield Outcome(task, None, failed_document(task.key, None, message), {}, message)

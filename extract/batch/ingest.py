@@ -36,7 +36,8 @@ from extract.errors import RunInterrupted, SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from extract.store.writer import Store  # deferred: a run that finds nothing to do never imports DuckDB
+    # deferred: a run that finds nothing to do never imports DuckDB
+    from extract.store.writer import Store
 
 EXECUTORS = ("local", "dask")
 
@@ -318,7 +319,8 @@ class _Serial:
 
 def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | None, shards: str | None, db: str | Path):
     if executor == "dask":
-        from extract.batch.dask_executor import DaskExecutor  # deferred: Dask loads only for --executor dask
+        # deferred: Dask loads only for --executor dask
+        from extract.batch.dask_executor import DaskExecutor
 
         return DaskExecutor(scheduler, settings, shards=shards, db=Path(db))
     if jobs == 1:
@@ -502,7 +504,8 @@ class _Writer:
             return
         document, rows = outcome.document, outcome.rows
         if outcome.shard:
-            from extract.store.shards import read_shard  # deferred: shards (pyarrow) only for --executor dask
+            # deferred: shards (pyarrow) only for --executor dask
+            from extract.store.shards import read_shard
 
             document, rows = read_shard(outcome.shard)
             if outcome.remove_shard:
@@ -539,7 +542,8 @@ class _Writer:
                 raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
             self.summary.write_seconds += time.perf_counter() - start
             if self.shards:
-                from extract.store.shards import remove_shard  # deferred: shards (pyarrow) only for --executor dask
+                # deferred: shards (pyarrow) only for --executor dask
+                from extract.store.shards import remove_shard
 
                 for folder in self.shards:
                     remove_shard(folder)
@@ -550,6 +554,7 @@ class _Writer:
 
 
 def _database_errors() -> type[Exception]:
-    import duckdb  # deferred: a run that finds nothing to do never imports DuckDB
+    # deferred: a run that finds nothing to do never imports DuckDB
+    import duckdb
 
     return duckdb.Error

@@ -30,7 +30,8 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 
 if sys.platform.startswith("linux"):
-    import fcntl  # deferred: fcntl exists only on POSIX; elsewhere the index is not used
+    # deferred: fcntl exists only on POSIX; elsewhere the index is not used
+    import fcntl
 
 SUFFIX = ".known.json"
 _FORMAT = 1

@@ -30,10 +30,8 @@ from extract.errors import DocumentError, ExecutorError
 from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from concurrent.futures import (  # deferred: the process pool loads only when a pool starts
-        Future,
-        ProcessPoolExecutor,
-    )
+    # deferred: the process pool loads only when a pool starts
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 LOST = (
     "the worker process died while extracting this file (a crash or out of memory); "
@@ -93,9 +91,8 @@ def failed_document(name: str, data: bytes | None, error: str) -> dict:
 
 def extract_data(task: Task, data: bytes, settings: Settings) -> Outcome:
     """Extract one file's bytes; a bad file or a bug becomes a failed outcome, never an exception."""
-    from extract.pipeline import (
-        extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
-    )
+    # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+    from extract.pipeline import extract_bytes
 
     start = time.perf_counter()
     name = Path(task.key).name
@@ -191,9 +188,8 @@ def warm_worker() -> None:
     server = sys.modules.get("extract.batch.warmup")  # imported by the fork server, never in a worker
     die_with_parent(getattr(server, "SERVER_PID", None))
     try:
-        from extract.pipeline import (
-            extract_bytes,  # deferred: extraction (spaCy, lexicons) loads only in processes that extract
-        )
+        # deferred: extraction (spaCy, lexicons) loads only in processes that extract
+        from extract.pipeline import extract_bytes
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
     except Exception:  # only a missed optimisation; real files report real errors
@@ -214,9 +210,9 @@ class LocalPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
-            from concurrent.futures import (
-                ProcessPoolExecutor,  # deferred: the process pool loads only when a pool starts
-            )
+
+            # deferred: the process pool loads only when a pool starts
+            from concurrent.futures import ProcessPoolExecutor
 
             os.environ[PARENT_ENV] = str(os.getpid())
             ctx = multiprocessing.get_context("forkserver")
@@ -225,9 +221,8 @@ class LocalPool:
         return self._executor
 
     def _submit(self, task: Task) -> Future:
-        from concurrent.futures.process import (
-            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
-        )
+        # deferred: the process pool loads only when a pool starts
+        from concurrent.futures.process import BrokenProcessPool
 
         try:
             try:
@@ -247,10 +242,9 @@ class LocalPool:
         self._executor = None
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        from concurrent.futures import FIRST_COMPLETED, wait  # deferred: the process pool loads only when a pool starts
-        from concurrent.futures.process import (
-            BrokenProcessPool,  # deferred: the process pool loads only when a pool starts
-        )
+        # deferred: the process pool loads only when a pool starts
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         it = iter(tasks)
         pending: dict[Future, Task] = {}

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from extract.cli.options import db_option, emit, output_options
+from extract.vocabulary import FUNDING_SOURCES
 
 _LEVEL = click.option(
     "--level",
@@ -25,6 +26,15 @@ _PROVINCE = click.option(
     help="Only plans of this province (diacritics and case ignored: 'tra vinh').",
 )
 _ALL = click.option("--all-renditions", is_flag=True, help="Show every ingested copy of a plan, not one per plan.")
+_PROGRAMME = click.option(
+    "--programme",
+    default="poverty_2021_2025",
+    show_default=True,
+    metavar="NAME|all",
+    help="Views hold the documents of this national target programme (documents.programme): poverty_2021_2025, "
+    "poverty_2016_2020, poverty_2011_2015, new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several, "
+    "none, or all of them. Pages that are no administrative document are in no view.",
+)
 
 
 @click.group()
@@ -62,9 +72,12 @@ def compare() -> None:
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @output_options()
 @db_option
-def compare_targets_command(indicator, population, top, level, province, all_renditions, fmt, out, db) -> None:
+def compare_targets_command(
+    indicator, population, top, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Targets across jurisdictions: each plan's goal for an indicator, steepest first.
 
     With --indicator, one column of goals (value, unit, comparator, year and the clause
@@ -76,15 +89,11 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
       kehoach compare targets --indicator poverty_rate_reduction --level district
       kehoach compare targets --province 'Sóc Trăng' --format csv --out output/targets.csv
     """
-    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        PlanFilter,
-        compare_targets,
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.compare import PlanFilter, compare_targets
+    from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
     finally:
@@ -101,7 +110,7 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 )
 @click.option(
     "--source",
-    type=click.Choice(["total", "central", "local", "other", "credit"]),
+    type=click.Choice(list(FUNDING_SOURCES)),
     default="total",
     show_default=True,
     help="Funding source.",
@@ -117,9 +126,12 @@ def compare_targets_command(indicator, population, top, level, province, all_ren
 @_LEVEL
 @_PROVINCE
 @_ALL
+@_PROGRAMME
 @output_options()
 @db_option
-def compare_funding_command(component, source, share, unit, level, province, all_renditions, fmt, out, db) -> None:
+def compare_funding_command(
+    component, source, share, unit, level, province, all_renditions, programme, fmt, out, db
+) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
     Figures are for the plan's whole period. A component's figure is the one the plan
@@ -131,15 +143,11 @@ def compare_funding_command(component, source, share, unit, level, province, all
       kehoach compare funding --share
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
-    from extract.analysis.compare import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        PlanFilter,
-        compare_funding,
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.compare import PlanFilter, compare_funding
+    from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
     finally:
@@ -147,27 +155,63 @@ def compare_funding_command(component, source, share, unit, level, province, all
     emit(result, fmt, out)
 
 
-@click.command()
-@click.argument("sql")
+@compare.command(name="agencies")
+@click.option(
+    "--component",
+    default=None,
+    metavar="CODE",
+    help="Component code (DA4 takes its Tiểu dự án too, DA4.1 only itself); without it, every Dự án side by side.",
+)
+@_LEVEL
+@_PROVINCE
+@_ALL
+@_PROGRAMME
 @output_options()
 @db_option
-def query(sql: str, fmt, out, db) -> None:
+def compare_agencies_command(component, programme, level, province, all_renditions, fmt, out, db) -> None:
+    """Who leads and who supports across jurisdictions, as kinds of body.
+
+    A kind of body (agency_key) is the same at every level: labour_social is the Sở, the
+    Phòng and the commune officer for labour, invalids and social affairs. Leads come from
+    the assignments of a component and from the duty lists that name it; — none named.
+
+    \b
+    Examples:
+      kehoach compare agencies --component DA4 --format json
+      kehoach compare agencies --level district --format csv --out output/agencies.csv
+    """
+    from extract.analysis.compare import PlanFilter, compare_agencies
+    from extract.analysis.query import open_database
+
+    con = open_database(db, programme)
+    try:
+        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions))
+    finally:
+        con.close()
+    emit(result, fmt, out)
+
+
+@click.command()
+@click.argument("sql")
+@_PROGRAMME
+@output_options()
+@db_option
+def query(sql: str, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
-    Tables: documents, sections, components, amounts, assignments, targets, references,
-    checks. Views: plans, funding, funding_by_component, targets_by_indicator,
-    plan_summary. Nothing can be written, and no other file can be read.
+    Tables: documents, sections, components, amounts, assignments, duties, targets,
+    references, checks. Views: plans, funding, funding_by_component, targets_by_indicator,
+    plan_summary, responsibilities. Nothing can be written, and no other file can be read.
 
     \b
     Examples:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
     """
-    from extract.analysis.query import (
-        run_query,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.query import run_query
 
-    emit(run_query(db, sql), fmt, out)
+    emit(run_query(db, sql, programme), fmt, out)
 
 
 @click.command()
@@ -180,25 +224,24 @@ def query(sql: str, fmt, out, db) -> None:
     help="File format: one file per table and view (parquet, csv) or one workbook (xlsx).",
 )
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
+@_PROGRAMME
 @db_option
-def export(fmt: str, out: Path, db: Path) -> None:
+def export(fmt: str, out: Path, programme: str, db: Path) -> None:
     """Export every table and view, with a data dictionary, for pandas, R or Excel.
 
     data_dictionary.csv describes every column: table, type, unit, meaning and allowed
-    values. Money is exact whole đồng (int64).
+    values. Money is exact whole đồng (int64). Tables hold every document; views hold the
+    documents of --programme.
 
     \b
     Example:
       kehoach export --format parquet --out output/export
     """
-    from extract.analysis.export import (
-        export_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
-    from extract.analysis.query import (
-        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.export import export_database
+    from extract.analysis.query import open_database
 
-    con = open_database(db)
+    con = open_database(db, programme)
     try:
         written = export_database(con, fmt, out)
     finally:
@@ -222,9 +265,8 @@ def review(target: str, out: Path, db: Path) -> None:
     Example:
       kehoach review corpus/txt/plan.txt --out output/review/plan.html
     """
-    from extract.analysis.review import (
-        review_page,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.review import review_page
 
     page = review_page(target, db)
     out.parent.mkdir(parents=True, exist_ok=True)

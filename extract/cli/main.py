@@ -124,18 +124,11 @@ def ingest(
       kehoach ingest /srv/inbox --jobs 4 --wait 600 --report /var/log/kehoach/run.json
       kehoach ingest archive/ --executor dask --scheduler tcp://scheduler:8786
     """
-    from extract.batch import (
-        runreport,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
-    from extract.batch.ingest import (
-        default_jobs,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
-    from extract.batch.ingest import (
-        ingest as run_ingest,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
-    from extract.batch.progress import (
-        Progress,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.batch import runreport
+    from extract.batch.ingest import default_jobs
+    from extract.batch.ingest import ingest as run_ingest
+    from extract.batch.progress import Progress
 
     debug = ctx.obj.get("debug") if ctx.obj else False
     jobs = jobs or default_jobs()
@@ -200,9 +193,8 @@ def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
       kehoach show corpus/txt/plan.txt --db output/kehoach.duckdb
       kehoach show corpus/txt/plan.txt --format json
     """
-    from extract.analysis.describe import (
-        document_overview,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.describe import document_overview
 
     emit(Report(document_overview(db, target), _overview_text), fmt, out, REPORT_FORMATS)
 
@@ -241,13 +233,9 @@ def eval_command(gold_dir: Path, verbose: bool, fmt: str | None, out: Path | Non
       kehoach eval --gold ../shared/gold --db output/kehoach.duckdb -v
       kehoach eval --gold ../shared/gold --format json --out output/eval.json
     """
-    from extract.analysis.evaluate import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        evaluate,
-        report_data,
-    )
-    from extract.store.writer import (
-        connect,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.evaluate import evaluate, report_data
+    from extract.store.writer import connect
 
     con = connect(db, read_only=True)
     try:

@@ -61,10 +61,8 @@ class Report:
 
 def emit(result, fmt: str | None, out: Path | None, formats: tuple[str, ...] = DATA_FORMATS) -> None:
     """Print or write a Result (rows) or a Report in the chosen format."""
-    from extract.analysis.export import (  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
-        format_for,
-        write_result,
-    )
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.export import format_for, write_result
 
     fmt = format_for(fmt, out, formats)
     if isinstance(result, Report):

@@ -382,6 +382,7 @@ def _row(doc: Document, a: Assigned, component, task, task_text, timeframe, span
         "agency_raw": m.raw,
         "agency_kind": m.kind,
         "agency_level": m.level,
+        "agency_key": agencies.identity(m.name).key,
         "timeframe": timeframe,
         "year_start": min(years) if years else None,
         "year_end": max(years) if years else None,

@@ -32,6 +32,8 @@ from extract import rules
 from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
 from extract.document.sections import RANK
+from extract.extractors.checkrows import CheckKind, check_row
+from extract.extractors.money.vocabulary import unit_re
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
@@ -258,11 +260,28 @@ class Candidate:
     end: int = 0
 
 
+# Programmes with Dự án of their own: the ethnic-minority programme's Dự án 1–10, drug
+# prevention's Dự án 1–9, the 2016–2020 poverty programme's Dự án 1–5 and the new rural
+# programme's Nội dung carry titles close to ours ("Phát triển giáo dục nghề nghiệp…",
+# "Truyền thông và giảm nghèo về thông tin"), so their documents get no components of
+# Decision 90/QĐ-TTg. A document of several programmes, or of none named, is still read.
+OTHER_PROGRAMMES = frozenset(
+    {"poverty_2016_2020", "poverty_2011_2015", "new_rural", "ethnic_minority", "drug_prevention", "merged_2026_2035"}
+)
+
+
+def applies(doc: Document) -> bool:
+    """Whether the document may have components of the poverty programme 2021–2025."""
+    return doc.programme not in OTHER_PROGRAMMES
+
+
 def candidates(doc: Document, settings) -> list[Candidate]:
     """Every heading that names a component, in document order, each with its span.
 
     Several steps ask for them; they are found once per document and settings and kept
     in the document's indexes."""
+    if not applies(doc):
+        return []
     key = ("component_candidates", settings)
     found = doc.indexes.get(key)
     if found is None:
@@ -481,6 +500,8 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
     A table counts when at least two of its rows holding figures name components, so a
     task table whose rows merely mention a component's subject is left alone.
     """
+    if not applies(doc):
+        return []
     out = []
     for b in doc.tables():
         hits = []
@@ -513,6 +534,10 @@ def extract(doc: Document, ctx: Context) -> None:
             continue
         seen.add(code)
         found.append(Found(code, title, printed, True, None, None, a, e))
+    for start, end, code in named_in_text(doc, settings):
+        if code not in seen:
+            seen.add(code)
+            found.append(Found(code, collapse(doc.text[start:end]), None, True, None, None, start, end))
     listed = set()
     for f in sorted(found, key=lambda f: f.start):
         if f.code in listed:
@@ -544,14 +569,16 @@ def _numbering_checks(doc: Document, ctx, found: list[Found]) -> None:
         if int(h.printed_number) != c.number:
             expected = f"Dự án {c.number}" if c.level == "project" else f"Tiểu dự án {c.number}"
             ctx.rows["checks"].append(
-                {
-                    "kind": "numbering_mismatch",
-                    "component": f.code,
-                    "detail": f"heading printed '{f.printed_number}' but its title '{f.title}' is {f.code}",
-                    "expected": expected,
-                    "found": f.printed_number,
-                    **provenance(doc, f.start, f.end),
-                }
+                check_row(
+                    doc,
+                    CheckKind.NUMBERING_MISMATCH,
+                    f"heading printed '{f.printed_number}' but its title '{f.title}' is {f.code}",
+                    component=f.code,
+                    expected=expected,
+                    found=f.printed_number,
+                    start=f.start,
+                    end=f.end,
+                )
             )
 
 
@@ -613,3 +640,165 @@ def ancestors_at(doc: Document, offset: int) -> tuple[Section, ...]:
             s = by_id.get(s.parent_id) if s.parent_id is not None else None
         found = cache[id(section)] = tuple(chain)
     return found
+
+
+# --- components named in running text ---------------------------------------------------
+
+# "Dự án 2", "Tiểu dự án 1", "dự án số 3", "Nội dung", "Tiểu dự án “Giảm nghèo về thông tin”"
+_MENTION_STOP = regex.compile(r"[;.!?:(]|\s[-–]\s|,\s(?=(?:trong|thuộc|của|với|gồm|bao)\s)|$")
+_QUOTE = regex.compile(r"\s*[\"“”'‘’«»]")
+_TITLE_LEAD = regex.compile(r"\s*(?:[-–:,]\s*|về\s+|là\s+dự\s+án\s+về\s+)?[\"“'‘«]?")
+_OF_PROJECT = regex.compile(r"\W*(?:thuoc|cua)\s+du\s+an\s*(?:so\s*)?(\d+)")
+_COUNT_BEFORE = regex.compile(r"(?:\d|\bcac|\bnhung|\bmot\s+so|\bcua)\s*$")
+
+
+@cache
+def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
+    """The label words anywhere in a skeleton, with an optional number."""
+    levels: dict[str, str | None] = {}
+    for e in rules.load("components"):
+        if e["kind"] == "label":
+            levels[" ".join(_WORD.findall(strip_diacritics(e["phrase"])))] = e.get("level")
+    alt = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in sorted(levels, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?P<kind>{alt})(?!\w)(?:\s*(?:so\s*)?(?P<num>\d+)(?![\d.,]*\d))?"), levels
+
+
+def _title_words(text: str, limit: int = 24) -> list[tuple[int, int]]:
+    """(start, end) of the first words of a title written after a label, up to where a
+    sentence part ends."""
+    stop = _MENTION_STOP.search(text)
+    return [(m.start(), m.end()) for m in _WORD.finditer(text[: stop.start() if stop else len(text)])][:limit]
+
+
+def title_prefix_match(text: str, level: str | None = None) -> tuple[str | None, float, int]:
+    """The component the opening words of `text` name best, its score, and where the
+    words that matched end: running text goes on after a title ("Đa dạng hóa sinh kế
+    trong Chương trình …"), so every prefix of the words is tried."""
+    words = _title_words(text)
+    best: tuple[str | None, float, int] = (None, 0.0, 0)
+    for k in range(1, len(words) + 1):
+        code, score = best_match(text[: words[k - 1][1]], level)
+        if code and score > best[1]:
+            best = (code, score, words[k - 1][1])
+    return best
+
+
+def mentions(text: str, settings) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every component a piece of running text names by its label
+    ("thực hiện Dự án 2 …", "Tiểu dự án 1 - Giảm nghèo về thông tin", "Tiểu dự án 2, thuộc
+    Dự án 1", "nội dung Cải thiện dinh dưỡng", "Tiểu dự án “Giảm nghèo về thông tin”").
+
+    A label counted or made plural ("7 dự án", "các dự án, tiểu dự án") names none; a label
+    with a title takes the title's code (plans misnumber), one with a number only takes the
+    number's, and a word that numbers any part ("Nội dung") needs a title as close as an
+    unlabelled heading's.
+    """
+    skel = strip_diacritics(text)
+    if len(skel) != len(text):
+        return []
+    pattern, levels = _mention_re()
+    out = []
+    for m in pattern.finditer(skel):
+        if _COUNT_BEFORE.search(skel[max(0, m.start() - 12) : m.start()]):
+            continue
+        level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
+        num = m.group("num")
+        after = m.end()
+        lead = _TITLE_LEAD.match(text, after)
+        title_at = lead.end() if lead else after
+        code, score, t_end = title_prefix_match(text[title_at:], level)
+        threshold = settings.component_title_min_score if level else settings.component_title_bare_min_score
+        end = title_at + t_end
+        if level == "subproject" and num:
+            of = _OF_PROJECT.match(skel, after)
+            if of:
+                parent = f"DA{of.group(1)}"
+                sub = f"{parent}.{num}"
+                found = sub if canon(sub) else (parent if canon(parent) else None)
+                if found:
+                    out.append((m.start(), of.end(), found))
+                continue
+        if level and not num and not (text[m.start()].isupper() or _QUOTE.match(text, after)):
+            continue  # "mô hình, dự án giảm nghèo": a common noun, not a component's name
+        if code and score >= threshold:
+            out.append((m.start(), end, code))
+        elif level == "project" and num and canon(f"DA{num}"):
+            out.append((m.start(), m.end(), f"DA{num}"))
+    return out
+
+
+_PURPOSE_LEAD = regex.compile(
+    r"^\s*(?:,\s*)?(?:(?:để|nhằm|cho|dành cho|dùng để|sử dụng để)\s+)?(?:(?:triển khai\s+)?thực hiện\s+)?"
+)
+
+
+def purpose_component(text: str, settings) -> tuple[str | None, int]:
+    """The component an amount is for when the words right after it name one by title
+    ("88 triệu đồng để cải thiện tình trạng dinh dưỡng …", "920 triệu đồng thực hiện truyền
+    thông và giảm nghèo về thông tin"), and where its title ends."""
+    lead = _PURPOSE_LEAD.match(match_form(text))
+    start = lead.end() if lead else 0
+    if mentions(text[start : start + 200], settings):
+        m = mentions(text[start : start + 200], settings)[0]
+        return (m[2], start + m[1]) if m[0] == 0 else (None, 0)
+    code, score, end = title_prefix_match(text[start : start + 200])
+    if code and score >= settings.component_purpose_min_score:
+        return code, start + end
+    return None, 0
+
+
+def plan_component(doc: Document, ctx) -> str | None:
+    """The one component a plan is for, when it says so ("Kế hoạch thực hiện Dự án 2 …",
+    "Kế hoạch … về thực hiện Tiểu dự án “Giảm nghèo về thông tin”"): from its title, or
+    from the first sentence that names a plan and, after it, a component."""
+    if not applies(doc):
+        return None
+    title = (ctx.meta or {}).get("title")
+    texts = [title] if title else []
+    texts += _SENTENCE_BREAK.split(doc.text[: ctx.settings.plan_component_window_chars])
+    for t in texts:
+        if not t:
+            continue
+        form = match_form(t)
+        at = form.find("kế hoạch")
+        if at < 0:
+            continue
+        if form.lstrip().startswith(("căn cứ", "thực hiện kế hoạch")):
+            continue
+        found = [m for m in mentions(t, ctx.settings) if m[0] > at]
+        if found:
+            return found[0][2]
+    return None
+
+
+def named_in_text(doc: Document, settings) -> list[tuple[int, int, str]]:
+    """(start, end, code) of the components running text names: by label anywhere in a
+    paragraph, and by title right after an amount ("… 88 triệu đồng để cải thiện tình trạng
+    dinh dưỡng"). Headings and table rows are read by the steps above."""
+    if not applies(doc):
+        return []
+    out = []
+    for b in doc.blocks:
+        if b.kind != "paragraph":
+            continue
+        text = doc.text[b.start : b.end]
+        out += [(b.start + s, b.start + e, c) for s, e, c in mentions(text, settings)]
+        for m in unit_re().finditer(match_form(text)):
+            fig_end = m.end()
+            code, end = purpose_component(text[fig_end:], settings)
+            if code:
+                out.append((b.start + fig_end, b.start + fig_end + end, code))
+    return sorted(out)
+
+
+def component_of(doc: Document, ctx, start: int, end: int) -> str | None:
+    """The component a fact stated at doc.text[start:end] belongs to: the last one its
+    sentence names before it ("Tiểu dự án 1 - Giảm nghèo về thông tin … là 8,456 tỷ đồng"),
+    else the component section holding it, else the one component the plan is for."""
+    if not applies(doc):
+        return None
+    sentence = max(doc.text.rfind("\n", 0, start), *(doc.text.rfind(p, 0, start) for p in (". ", "; ", "! ", "? ")))
+    named = mentions(doc.text[sentence + 1 : start], ctx.settings)
+    if named:
+        return named[-1][2]
+    return component_at(doc, ctx, start) or plan_component(doc, ctx)

@@ -34,6 +34,7 @@ from extract.extractors.places import (
     Unit,
     find_mentions,
     gazetteer,
+    gazetteer_2025,
     level_rank,
     level_word_of,
     level_words,
@@ -54,6 +55,7 @@ from extract.extractors.step import Context, step
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, collapse, match_form
+from extract.text.published import front_view, running_header_spans
 
 rules.register(
     "metadata",
@@ -136,7 +138,7 @@ def _short_form_re(phrase: str) -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _type_prefix_re() -> regex.Pattern:
-    names = sorted((n for d in doc_types() if d.own for n in d.names), key=len, reverse=True)
+    names = sorted((n for d in doc_types() if d.own and d.type != "cong_van" for n in d.names), key=len, reverse=True)
     return regex.compile(r"\s*(?:" + "|".join(map(regex.escape, names)) + r")[ ]+(?=\p{L})")
 
 
@@ -594,6 +596,8 @@ def place_jurisdiction(
             if any(ln.start <= m.start < ln.end for ln in front.title) and _outside(issuer_spans, m.start)
         ]
     )
+    if own is None and len(front.title) > 1:  # a name the layout wrapped ("... TỈNH" / "BẮC KẠN, ...")
+        own = _most_specific([m for m in _body_mentions(front.title, gaz) if _outside(issuer_spans, m.start)])
     source = "title"
     if own is None:
         source = "issuing sentence"
@@ -738,6 +742,206 @@ def _check(doc: Document, kind: str, detail: str, expected, found, start: int, e
     }
 
 
+# ---------------------------------------------------------------------------------------
+# The letterhead as published (legal-site pages, gazette text): see text/published.py
+
+
+_CAPTION_START = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b")
+_VV = regex.compile(r"^v/v\b|^về việc\b")
+_PASSED = regex.compile(r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_DRAFT = regex.compile(r"^(?:dự thảo|bản dự thảo)\b")
+
+
+@dataclass
+class Letterhead:
+    """What the letterhead of a published text says, read from its logical lines."""
+
+    lines: list[Line] = field(default_factory=list)  # letterhead and title lines, before the body
+    issuer: list[Line] = field(default_factory=list)  # lines above the number, motto cut away
+    type_line: Line | None = None
+    doc_type: str | None = None
+    labelled: bool = False
+    number: str | None = None
+    number_line: Line | None = None
+    date: str | None = None
+    place: str | None = None
+    date_line: Line | None = None
+    place_span: tuple[int, int] | None = None
+    title: list[Line] = field(default_factory=list)
+    authority: list[Line] = field(default_factory=list)
+    vv: bool = False
+    caption: Citation | None = None  # "(Kèm theo Quyết định số ...)" under the title of an attached plan
+
+
+@lru_cache(maxsize=1)
+def _all_type_names() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((n, d.type) for d in doc_types() for n in d.names), key=lambda x: len(x[0]), reverse=True))
+
+
+def _view_type(text: str) -> str | None:
+    """The type a letterhead line names: the whole line ("NGHỊ ĐỊNH"), or the opening of an
+    all-capitals line whose rest is the title ("KẾ HOẠCH THỰC HIỆN ..."). A công văn has no
+    type heading, so "VĂN BẢN ..." never names one."""
+    form = match_form(collapse(text)).strip(" .")
+    t = type_of_name(form)
+    if t is not None:
+        return t
+    if not text.isupper():
+        return None
+    for name, typ in _all_type_names():
+        if typ != "cong_van" and form.startswith(name + " "):
+            return typ
+    return None
+
+
+@lru_cache(maxsize=1)
+def _typed_number_re() -> regex.Pattern:
+    names = "|".join(regex.escape(n) for n, _ in _all_type_names())
+    return regex.compile(rf"^(?P<type>{names})\s+số\s*:?\s*(?P<num>{NUMBER})")
+
+
+def read_letterhead(doc: Document) -> Letterhead:
+    lh = Letterhead()
+    view = [Line(v.text, v.start, v.end) for v in front_view(doc.text)]
+    for ln in view:
+        form = match_form(ln.text)
+        if _is_body_start(ln.text) and not _number_label_re().match(form) or len(lh.lines) >= 60:
+            break
+        lh.lines.append(ln)
+    lh.labelled, lh.number, lh.number_line = _find_number(lh.lines)
+    typed = None
+    if not lh.labelled:
+        for ln in lh.lines:
+            m = _typed_number_re().match(match_form(ln.text))
+            if m and ln.text[:1].isupper():  # "Thông tư số 102/2018/TT-BTC ngày ..." opening a gazette continuation
+                lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.start("num") :]), ln
+                typed = type_of_name(m.group("type"))
+                break
+    number_line = lh.number_line
+    start = lh.lines.index(number_line) if number_line is not None else 0
+    if typed is not None:
+        lh.doc_type = typed
+    else:  # the type heading, after the number when there is one (a site's page title above may name a type too)
+        for i, ln in enumerate(lh.lines):
+            if i < start or ln is number_line or _DRAFT.match(match_form(ln.text)):
+                continue
+            t = _view_type(ln.text)
+            if t is not None:
+                lh.type_line, lh.doc_type = ln, t
+                break
+    stop = lh.lines.index(lh.type_line) if lh.type_line is not None else len(lh.lines)
+    candidates = [
+        ln
+        for ln in lh.lines[:stop]
+        if not _CAPTION_START.match(match_form(ln.text)) and (ln is number_line or _outside_citation(ln.text))
+    ]
+    lh.place, lh.date, lh.date_line, lh.place_span = _find_place_date(candidates)
+    lh.vv = any(_VV.match(match_form(ln.text)) for ln in lh.lines[: stop + 1])
+    marks = [lh.lines.index(x) for x in (number_line, lh.date_line) if x is not None]
+    if marks:
+        issuer = _issuer_lines(lh.lines[: min(marks) + 1])
+        first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
+        lh.issuer = issuer[first:]
+    after = stop if lh.type_line is not None else (max(marks) if marks else len(lh.lines))
+    for ln in lh.lines[after + 1 :]:
+        if _authority_at(ln.text) == 0:
+            lh.authority.append(ln)
+            break
+        if _CAPTION_START.match(match_form(ln.text)):
+            break
+        lh.title.append(ln)
+    if not lh.labelled and lh.date is None:
+        lh.caption = _caption_of(view[len(lh.lines) : len(lh.lines) + 3])
+    return lh
+
+
+def _outside_citation(text: str) -> bool:
+    """False for a line that cites another document by number ("... số 24/2021/QH15 ngày ...")."""
+    return not any(c.number for c in find_citations(text))
+
+
+def _caption_of(lines: list[Line]) -> Citation | None:
+    """The caption under an attached plan's title naming the document that issues it."""
+    for ln in lines:
+        if not _CAPTION_START.match(match_form(ln.text)):
+            continue
+        cites = [c for c in find_citations(ln.text) if c.number]
+        if cites:
+            c = cites[0]
+            return c
+    return None
+
+
+def _passed_date(doc: Document) -> str | None:
+    """The date a law or resolution of the National Assembly was passed ("thông qua ngày ...")."""
+    tail = match_form(doc.text[-4000:])
+    found = None
+    for m in _PASSED.finditer(tail):
+        found = m
+    if found is None:
+        return None
+    d, mth, y = int(found.group("d")), int(found.group("m")), int(found.group("y"))
+    if not (1 <= d <= 31 and 1 <= mth <= 12):
+        return None
+    return f"{y:04d}-{mth:02d}-{d:02d}"
+
+
+@lru_cache(maxsize=1)
+def _central_res() -> tuple[regex.Pattern, regex.Pattern | None]:
+    terms = _issuer_terms()
+    bodies = sorted((e["phrase"] for e in terms.get("central_body", [])), key=len, reverse=True)
+    not_after = sorted(
+        {w for e in terms.get("central_body", []) for w in e.get("not_followed_by") or ()}, key=len, reverse=True
+    )
+    guard = rf"(?!\s+(?:{'|'.join(map(regex.escape, not_after))})(?![\p{{L}}]))" if not_after else ""
+    body_re = regex.compile(r"^(?:" + "|".join(map(regex.escape, bodies)) + rf")(?![\p{{L}}]){guard}")
+    codes = sorted((e["phrase"] for e in terms.get("central_code", [])), key=len, reverse=True)
+    code_re = regex.compile(r"(?:^|[/\-])(?:" + "|".join(map(regex.escape, codes)) + r")\d*$") if codes else None
+    return body_re, code_re
+
+
+def central_issuer(lines: list[Line], gaz: Gazetteer) -> str | None:
+    """The issuer's name when the letterhead names a central body (a ministry, the
+    Government, the Prime Minister, the National Assembly, their offices and departments)
+    and no local unit."""
+    if not lines:
+        return None
+    text = collapse(" ".join(ln.text for ln in lines))
+    form = match_form(text)
+    body_re, _ = _central_res()
+    if not body_re.match(form) or find_mentions(text, gaz=gaz):
+        return None
+    first = collapse(lines[0].text)
+    return first[:1].upper() + first[1:].lower() if first.isupper() else first
+
+
+def central_number(number: str | None) -> bool:
+    """True when a number's issuer code is a central body's ("27/2022/NĐ-CP", "90/QĐ-TTg")."""
+    _, code_re = _central_res()
+    if not number or code_re is None:
+        return False
+    return bool(code_re.search(number.split("/")[-1].split("(")[0]))
+
+
+REORGANISATION = "2025-07"
+
+
+def after_reorganisation(date: str | None) -> bool:
+    """True for a document issued once local government had two levels (from 1 July 2025):
+    its places are the units created then, with no district."""
+    return date is not None and len(date) >= 7 and date[:7] >= REORGANISATION
+
+
+_PLAN_TYPES = frozenset({None, "ke_hoach", "chuong_trinh", "de_an", "phuong_an"})
+
+
+def _horizon_only(title: str, year: int) -> bool:
+    """True when the title's only year is a horizon ("... đến năm 2030") with no start."""
+    form = match_form(_blank_dates_and_numbers(title))
+    m = regex.search(rf"(?:đến|tới)\s*(?:hết\s*)?năm\s*{year}", form)
+    return m is not None
+
+
 @step(
     "metadata",
     requires=(),
@@ -759,12 +963,38 @@ def extract(doc: Document, ctx: Context) -> None:
     meta = ctx.meta
     checks = ctx.rows["checks"]
     front = read_front(doc, ctx.settings)
+    lh = read_letterhead(doc)
+    running = running_header_spans(doc.text[:20000])
+    if not front.left and lh.issuer:
+        front.left = lh.issuer  # a published text's letterhead, read past the site's or gazette's furniture
+    if not front.title and lh.title:
+        front.title = lh.title
+    if not front.authority and lh.authority:
+        front.authority = lh.authority
 
     doc_type = _type_of_line(front.type_line.text) if front.type_line else None
-    labelled, number, number_line = _find_number(front.left + front.loose)
+    labelled, number, _ = _find_number(front.left + front.loose)
+    place, date, date_line, place_span = _find_place_date(front.right + front.left + front.loose)
+    if date_line is not None and any(s <= date_line.start < e for s, e in running):
+        place, date, date_line, place_span = None, None, None, None  # the gazette's date, not the document's
+    if lh.labelled:
+        labelled, number = True, lh.number
+    if lh.date_line is not None:
+        place, date, date_line, place_span = lh.place, lh.date, lh.date_line, lh.place_span
+    if lh.doc_type is not None:
+        doc_type = lh.doc_type
+    if type_of_number(number) == "van_ban_hop_nhat":
+        doc_type = "van_ban_hop_nhat"
     if doc_type is None:
         doc_type = type_of_number(number)
-    place, date, date_line, place_span = _find_place_date(front.right + front.left + front.loose)
+    if doc_type is None and lh.vv and number is not None:
+        doc_type = "cong_van"
+    if lh.caption is not None and not labelled and date is None:
+        c = lh.caption  # an attached plan: the document that issues it is the outermost one
+        doc_type, number, date = c.ref_type or doc_type, c.number, c.date
+        labelled = True
+    if date is None and doc_type in ("luat", "nghi_quyet", "phap_lenh") and central_number(number):
+        date = _passed_date(doc)
 
     captions = _self_captions(doc, doc_type, ctx.settings)
     own_key = number_key(number)
@@ -806,6 +1036,8 @@ def extract(doc: Document, ctx: Context) -> None:
                     )
                 )
 
+    if after_reorganisation(date):
+        gaz = gazetteer_2025()
     placement, mentions, issuer = place_jurisdiction(doc, front, place, mine, gaz, ctx.settings)
     if len(placement.units) > 1:
         placement.units = _disambiguate(placement.units, mentions, gaz)
@@ -857,10 +1089,24 @@ def extract(doc: Document, ctx: Context) -> None:
         p = gaz.by_code("province", meta.get("province_code"))
         meta["province_2025"] = gaz.successor(p).province if p else None
 
-    title_text = collapse(" ".join(ln.text for ln in front.title)) or None
+    title_lines = (
+        front.title if front.title and front.type_line is not None and lh.type_line is None else lh.title or front.title
+    )
+    title_text = collapse(" ".join(ln.text for ln in title_lines)) or None
     period = find_period(title_text, annual_within=True) if title_text else None
-    if period is None:
+    if period is None and doc_type in _PLAN_TYPES:
         period = find_period(doc.text)
+    if period is not None and period[0] == period[1] and title_text and _horizon_only(title_text, period[0]):
+        start = int(date[:4]) if date else None  # "đến năm 2030": from the year it was issued
+        period = (start, period[1], period[2], period[3])
+    issuer_central = central_issuer(lh.issuer, gaz) if lh.issuer else None
+    if issuer_central is not None or (placement.source not in ("header", "authority line") and central_number(number)):
+        for lv in LEVELS:
+            meta[lv] = None
+            meta[f"{lv}_code"] = None
+        meta["admin_level"] = "central"
+        meta["province_2025"] = None
+        issuer = issuer_central or issuer
     meta.update(
         {
             "doc_type": doc_type,

@@ -38,7 +38,12 @@ LEVELS = ("province", "district", "commune")
 rules.register(
     "issuers",
     {
-        "kind": rules.Field(str, choices=frozenset({"level_word", "body", "self_cue", "issuing_verb", "issuer_stop"})),
+        "kind": rules.Field(
+            str,
+            choices=frozenset(
+                {"level_word", "body", "self_cue", "issuing_verb", "issuer_stop", "central_body", "central_code"}
+            ),
+        ),
         "word": rules.Field(str, required=False),
         "abbreviations": rules.Field(list, required=False, item_type=str),
         "levels": rules.Field(list, required=False, item_type=str),
@@ -423,3 +428,63 @@ def _display(name: str, units: list[Unit]) -> str:
 
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_2025() -> Gazetteer:
+    """The units in force from 1 July 2025: 34 provinces and their communes, wards and
+    special zones, with no district level (table `admin_units` of the same package).
+
+    A document issued after the reorganisation names these units ("xã A Lưới 1", "Thành
+    phố Huế" the province), so its places resolve here; a unit is its own successor.
+    """
+    data = _package_data()
+    try:
+        rows = _query(
+            data / "dataset.db",
+            "SELECT province, provinceShort, provinceCode, provinceKey, provinceAlias, "
+            "wardShort, wardType, wardCode, wardKey, wardAlias FROM admin_units",
+        )
+    except (OSError, sqlite3.Error) as e:
+        raise GazetteerError(
+            f"the vietnamadminunits data in {data} is not in the shape kehoach reads ({e}); "
+            "install vietnamadminunits>=1.0.4,<2"
+        ) from e
+    units: list[Unit] = []
+    aliases: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    province_successor: dict[str, list[str]] = {}
+    commune_successor: dict[str, list[str]] = {}
+    provinces: dict[str, Unit] = {}
+    for r in rows:
+        pk = r["provinceKey"]
+        if pk not in provinces:
+            pkind = "Tỉnh" if r["province"].startswith("Tỉnh") else "Thành phố"
+            p = Unit(
+                "province",
+                pkind,
+                r["provinceShort"],
+                r["provinceCode"],
+                r["provinceShort"],
+                r["provinceCode"],
+                province_key=pk,
+            )
+            provinces[pk] = p
+            units.append(p)
+            province_successor[pk] = [r["provinceShort"]]
+            for a in _aliases_of(r["provinceAlias"]):
+                aliases[("province", a)].append(p)
+        c = Unit(
+            "commune",
+            r["wardType"],
+            r["wardShort"],
+            r["wardCode"],
+            r["provinceShort"],
+            r["provinceCode"],
+            province_key=pk,
+            commune_key=r["wardKey"],
+        )
+        units.append(c)
+        commune_successor[f"{pk}__{r['wardKey']}"] = [r["wardShort"]]
+        for a in _aliases_of(r["wardAlias"]):
+            aliases[("commune", a)].append(c)
+    return Gazetteer(units, aliases, province_successor, commune_successor)

@@ -183,7 +183,8 @@ def _in_cp1252(text: str) -> bool:
 
 
 def _fix_mojibake(text: str) -> str:
-    import ftfy  # deferred: ftfy loads only for text that looks mis-decoded
+    # deferred: ftfy loads only for text that looks mis-decoded
+    import ftfy
 
     config = ftfy.TextFixerConfig(
         unescape_html=False,
@@ -212,7 +213,8 @@ def _ftfy_may_change(text: str) -> bool:
     re-decodes a line its badness pattern matches, and that pattern has no anchors or
     lookarounds, so no match in the whole text means no match in any line.
     """
-    from ftfy.badness import is_bad  # deferred: ftfy loads only for text that looks mis-decoded
+    # deferred: ftfy loads only for text that looks mis-decoded
+    from ftfy.badness import is_bad
 
     return is_bad(text) or _FTFY_FIXES.search(text) is not None
 

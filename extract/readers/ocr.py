@@ -69,8 +69,9 @@ def scanned_pages(data: bytes, text_chars: dict[int, int], pages: int, settings:
     candidates = [p for p in range(1, pages + 1) if text_chars.get(p, 0) < settings.ocr_min_chars_per_page]
     if not candidates:
         return []
-    import pypdfium2 as pdfium  # deferred: PDFium loads only when a page is OCR'd
-    import pypdfium2.raw as pdfium_c  # deferred: PDFium loads only when a page is OCR'd
+    # deferred: PDFium loads only when a page is OCR'd
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -101,7 +102,8 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], settings: Settings) -> O
             "raise that setting to read it"
         )
     program = tesseract()
-    import pypdfium2 as pdfium  # deferred: PDFium loads only when a page is OCR'd
+    # deferred: PDFium loads only when a page is OCR'd
+    import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from extract.document.blocks import RawBlock, RawCell, RawRow
+from extract.text.published import continues, is_running_header
 
 _DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>|<br\s*/?>", regex.I)
 _HEADING_MARK = regex.compile(r"^\s*#{1,6}\s*")
@@ -79,9 +80,63 @@ def _close_bold_spans(lines: list[str]) -> tuple[list[str], set[int]]:
     return out, inside
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a hard-wrapped text was cut (a legal-document site's ~80, a
+    gazette's PDF text), or None when the text keeps a paragraph per line: most of its long
+    lines end within a few columns of the longest."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
+    if len(lengths) < 20:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    if not 50 <= width <= 140:
+        return None
+    near = sum(1 for n in lengths if width - 15 <= n <= width + 2)
+    return width if near >= 0.3 * len(lengths) else None
+
+
+def _is_plain(line: str) -> bool:
+    return bool(_LETTER.search(line)) and "\t" not in line and not _is_flat_cell(line)
+
+
+def rebuild_paragraphs(lines: list[str]) -> list[str]:
+    """Lines as the document's paragraphs: the gazette's running header lines dropped, a
+    bare "|" cell border dropped, and a line the layout wrapped joined to the one it
+    continues (see text.published.continues; in a hard-wrapped text a line that fills the
+    width and does not end a sentence runs on too). Tables (tab-separated or one cell per
+    line) are left alone."""
+    width = _wrap_width(lines)
+    out: list[str] = []
+    for line in lines:
+        bare = strip_markup(line).strip()
+        if bare == "|" or (bare and is_running_header(bare)):
+            continue
+        if out and _is_plain(line) and _is_plain(out[-1]):
+            prev = strip_markup(out[-1]).strip()
+            full = (
+                width is not None
+                and len(out[-1].rstrip()) >= width - 15
+                and not _TERMINAL_END.search(prev)
+                and not _HEADING.match(prev)
+            )
+            if continues(prev, bare, full and not _STARTS_ITEM.match(bare)):
+                out[-1] = out[-1].rstrip() + " " + line.strip()
+                continue
+        out.append(line)
+    return out
+
+
+# a numbered heading ("5. Dự án 5: Hỗ trợ nhà ở ...") may fill the width without running on
+_HEADING = regex.compile(
+    r"^(?:[IVXLC]+[.)]\s|(?:(?:\d+(?:\.\d+)*[.)]?|[a-zđ][)])\s+)?(?:Dự án|Tiểu dự án|Điều|Chương|Mục|Phần|DỰ ÁN|TIỂU DỰ ÁN)\s)"
+)
+_TERMINAL_END = regex.compile(r"[.;:!?]\**\s*$")
+_STARTS_ITEM = regex.compile(r"^(?:[-+•–*#]|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+[.)]\s|(?:Điều|Chương|Mục|Phần)\s)")
+
+
 def read_text(text: str) -> list[RawBlock]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, _ = _close_bold_spans(lines)
+    lines = rebuild_paragraphs(lines)
     blocks: list[RawBlock] = []
     i, n = 0, len(lines)
     while i < n:

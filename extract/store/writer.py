@@ -90,9 +90,11 @@ def _batch_table(table: str, facts: dict[str, dict]):
     few rows on its own costs more than the insert. Rows that came as Arrow (a Parquet
     shard) keep their columns and get the doc_id set.
     """
-    import pyarrow as pa  # deferred: only a run that writes pays for importing pyarrow
+    # deferred: only a run that writes pays for importing pyarrow
+    import pyarrow as pa
 
-    from extract.store.shards import to_arrow  # deferred: shards import pyarrow
+    # deferred: shards import pyarrow
+    from extract.store.shards import to_arrow
 
     parts, pending = [], []
     for doc_id, rows in facts.items():

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow  # a real Chromium browser
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = ROOT / "output" / "review_screenshot.png"
-FACT_TABLES = ["components", "amounts", "assignments", "targets", "references", "checks"]
+FACT_TABLES = ["components", "amounts", "assignments", "duties", "targets", "references", "checks"]
 
 
 def run(*args):

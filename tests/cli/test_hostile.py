@@ -69,6 +69,7 @@ def _rows(con):
     }
 
 
+@pytest.mark.slow  # the whole hostile corpus through a real kehoach run
 def test_batch_finishes_and_accounts_for_every_file(hostile_run, hostile_dir):
     proc, con, _ = hostile_run
     assert proc.returncode == 1, proc.stderr  # some files failed, the rest loaded
@@ -79,6 +80,7 @@ def test_batch_finishes_and_accounts_for_every_file(hostile_run, hostile_dir):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(entries)
 
 
+@pytest.mark.slow  # the whole hostile corpus through a real kehoach run
 def test_no_traceback_reaches_the_terminal(hostile_run):
     proc, _, _ = hostile_run
     for stream in (proc.stdout, proc.stderr):
@@ -86,6 +88,7 @@ def test_no_traceback_reaches_the_terminal(hostile_run):
         assert "internal error" not in stream
 
 
+@pytest.mark.slow  # the whole hostile corpus through a real kehoach run
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_file_gets_the_expected_status_and_a_readable_error(hostile_run, name):
     _, con, _ = hostile_run
@@ -97,6 +100,7 @@ def test_each_file_gets_the_expected_status_and_a_readable_error(hostile_run, na
         assert len(error) > 40 and "Traceback" not in error
 
 
+@pytest.mark.slow  # the whole hostile corpus through a real kehoach run
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("encoding") or e.get("format")))
 def test_encoding_and_format_are_recorded(hostile_run, name):
     _, con, _ = hostile_run
@@ -122,6 +126,7 @@ def _facts(con, doc_id: str) -> dict[str, set]:
     }
 
 
+@pytest.mark.slow  # the whole hostile corpus through a real kehoach run
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e.get("source") and not e.get("ocr")))
 def test_readable_files_carry_the_facts_of_their_plan(hostile_run, corpus_con, name):
     """A plan in any encoding, under any name, as .doc or in a legacy font yields the facts of its clean rendition."""
@@ -364,8 +369,8 @@ def test_damaged_files_raise_document_errors(data, words):
 @pytest.mark.parametrize(
     "data, words",
     [
-        (b"<!DOCTYPE html>\n<html><body>404 Not Found</body></html>", "HTML web page"),
-        (b"  <html><head><title>Error</title></head></html>", "HTML web page"),
+        (b"<!DOCTYPE html>\n<html><body>404 Not Found</body></html>", "web page .* is an error page .*404"),
+        (b"  <html><head><title>Error</title></head></html>", "web page .* is an error page"),
         (b'{"file": "plan.txt", "amounts": []}', "JSON data"),
     ],
 )
