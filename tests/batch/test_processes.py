@@ -37,9 +37,9 @@ def _inbox(folder: Path) -> Path:
     return folder
 
 
-def _start(inbox: Path, db: Path) -> subprocess.Popen:
+def _start(inbox: Path, db: Path, jobs: int = 2) -> subprocess.Popen:
     return subprocess.Popen(
-        KEHOACH + ["ingest", str(inbox), "--db", str(db), "--jobs", "2"],
+        KEHOACH + ["ingest", str(inbox), "--db", str(db), "--jobs", str(jobs)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -116,10 +116,12 @@ def test_kill_9_of_the_run_leaves_no_process_behind(tmp_path):
         _kill_all(proc, run)
 
 
-def test_ctrl_c_stops_the_run_with_one_line_and_keeps_what_was_stored(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_the_run_with_one_line_and_keeps_what_was_stored(tmp_path, jobs):
+    """In a pool (the terminal's SIGINT reaches every process of the group) and in one process."""
     inbox = _inbox(tmp_path / "inbox")
     db = tmp_path / "k.duckdb"
-    proc = _start(inbox, db)
+    proc = _start(inbox, db, jobs)
     run: list[psutil.Process] = []
     try:
         _wait_for_committed(proc, 2)
