@@ -24,11 +24,10 @@ from pathlib import Path
 import yaml
 
 from extract.errors import KehoachError
-from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
-from extract.vocabulary import BASES, CAPITALS, LEVELS, SOURCES, listed
+from extract.vocabulary import BASES, CAPITALS, LEVELS, PROGRAMMES, SOURCES, listed
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")

@@ -38,19 +38,6 @@ from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
-rules.register(
-    "components",
-    {
-        "kind": rules.Field(str, choices=frozenset({"component", "not_implemented", "reason", "label"})),
-        "code": rules.Field(str, required=False),
-        "level": rules.Field(str, required=False, choices=frozenset({"project", "subproject"})),
-        "number": rules.Field(int, required=False),
-        "parent": rules.Field(str, required=False),
-        "title": rules.Field(str, required=False),
-        "variants": rules.Field(list, required=False, item_type=str),
-        "phrase": rules.Field(str, required=False),
-    },
-)
 _KIND_OF = {"project": 0, "subproject": 1}
 
 _WORD = regex.compile(r"\w+")

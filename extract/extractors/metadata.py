@@ -57,15 +57,6 @@ from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.published import front_view, running_header_spans
 
-rules.register(
-    "metadata",
-    {
-        "kind": rules.Field(str, choices=frozenset({"number_label", "self_caption", "body_start", "period", "motto"})),
-        "phrase": rules.Field(str, required=False),
-        "pattern": rules.Field(str, required=False),
-    },
-)
-
 _CLAUSE_END = regex.compile(r"[;:\n]|\.\s")
 _SEPARATOR = regex.compile(r"^[\s\-_=*.…–—~]+$")
 _PLACE_DATE = regex.compile(r"(?P<place>\p{Lu}[\p{L} .']{1,60}?)\s*,\s*$")

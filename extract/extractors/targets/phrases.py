@@ -15,6 +15,7 @@ import regex
 
 from extract import rules
 from extract.errors import RulesError
+from extract.rule_schemas import DIMENSIONS, ROLES
 from extract.text.numbers import NUMBER_RE
 
 UNITS = frozenset(
@@ -31,52 +32,7 @@ UNITS = frozenset(
         "times",
     }
 )
-DIMENSIONS = frozenset({"employment", "health", "education", "housing", "water_sanitation", "information", "income"})
 COMPARATORS = frozenset({"eq", "ge", "gt", "le", "lt"})
-ROLES = frozenset(
-    {
-        "goal_heading",
-        "result_heading",
-        "goal_marker",
-        "past_marker",
-        "comparator",
-        "range_opener",
-        "range_separator",
-        "per_year",
-        "change_verb",
-        "per_capita",
-        "count_noun",
-        "fraction_word",
-        "number_blocker",
-        "money_word",
-        "baseline_link",
-        "horizon",
-        "subclause_opener",
-        "conjunction",
-        "population",
-        "dimension",
-        "percent_word",
-        "magnitude",
-        "baseline_word",
-        "reference_word",
-        "result_marker",
-        "result_opener",
-        "other_scope",
-        "multiple",
-        "multiple_lead",
-        "annual_title",
-        "stated_year",
-        "standard_period",
-        "this_year",
-        "neutral",
-        "level_word",
-        "one_year_reference",
-        "period_reference",
-        "result_after",
-        "subject_gap_word",
-        "plural",
-    }
-)
 # which roles need a value, and what it must be
 _VALUE_CHECK = {
     "comparator": lambda v: v in COMPARATORS,
@@ -88,27 +44,6 @@ _VALUE_CHECK = {
     "dimension": lambda v: v in DIMENSIONS,
 }
 
-rules.register(
-    "target_phrases",
-    {
-        "role": rules.Field(str, choices=ROLES),
-        "phrases": rules.Field(list, item_type=str),
-        "value": rules.Field((str, int, float), required=False),
-        "position": rules.Field(str, required=False, choices=frozenset({"before", "after"})),
-    },
-)
-rules.register(
-    "indicators",
-    {
-        "key": rules.Field(str),
-        "dimension": rules.Field(str, required=False, choices=DIMENSIONS),
-        "units": rules.Field(list, item_type=str),
-        "phrases": rules.Field(list, item_type=str),
-        "also": rules.Field(list, required=False, item_type=str),
-        "not": rules.Field(list, required=False, item_type=str),
-        "group": rules.Field(bool, required=False),
-    },
-)
 
 NUM = f"(?:{NUMBER_RE.pattern})"
 _WORD = regex.compile(r"[\p{L}\p{N}]")
