@@ -195,6 +195,9 @@ def resolve_population(con, population: str) -> str:
     ]
     if population in held:
         return population
+    for p in held:
+        if p.lower() == population.strip().lower().replace(" ", "_"):
+            return p
     raise KehoachError(f"no target in the database is for population {population!r}; " + _suggest(population, held))
 
 

@@ -329,3 +329,12 @@ def test_lower_case_component_in_compare_agencies(corpus_db):
     exact = json.loads(run("compare", "agencies", "--component", "DA4", "--format", "json", "--db", corpus_db).output)
     lower = run("compare", "agencies", "--component", "da4", "--format", "json", "--db", corpus_db)
     assert lower.exit_code == 0 and json.loads(lower.output) == exact
+
+
+def test_population_is_read_case_insensitively(population_db):
+    db, doc_id, indicator, value = population_db
+    r = run(
+        "compare", "targets", "--indicator", indicator, "--population", "Poor_Near_Poor", "--format", "json", "--db", db
+    )
+    assert r.exit_code == 0
+    assert next(x for x in json.loads(r.output) if x["doc_id"] == doc_id)["population"] == "poor_near_poor"
