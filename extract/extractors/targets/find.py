@@ -1,9 +1,9 @@
 """Quantitative goals: the shares, rates and counts a plan commits to, and what they measure.
 
 A figure is a candidate only when it carries a unit a goal can have (a percent, a share
-in words or as 1/2, a count per 10.000 people, or a count of households, people, models
-or communes); ages, durations, dates, document numbers and money never do, so they never
-become candidates. A candidate is a goal when it stands in a goal section (Mục tiêu, Chỉ
+in words or as 1/2, a count per 10.000 people, a count of households, people, models,
+communes or districts, "7/8 huyện", a multiple "tăng 1,8 lần"); ages, durations, dates,
+document numbers and money never do, so they never become candidates. A candidate is a goal when it stands in a goal section (Mục tiêu, Chỉ
 tiêu, Các kết quả và chỉ tiêu cần đạt …) or its sentence says it is one (phấn đấu, đảm
 bảo …); a bare directive ("chỉ đạo chọn ít nhất 01 xã thí điểm") is a task.
 
@@ -14,6 +14,16 @@ its words do not leak into the outer goal. A clause with several figures is cut 
 them, one goal per figure. The words of rules/target_phrases.yaml read the comparator,
 the yearly unit, the subgroup and the horizon year; rules/indicators.yaml names what is
 measured.
+
+Running text (a document with no numbered sections: a portal or newspaper item quoting a
+plan) has no goal section, and its goals seldom repeat their goal word: "Phấn đấu giảm …
+7,3% trở lên, trong đó …; hộ cận nghèo 1,3%/năm trở lên", a headline and then paragraphs of
+goals, results of past years between them. There each clause is a goal or a result by its own
+words (the later of a goal word and a result word, a result opener, a figure measured against
+a plan) or goes on with the clause before it, across sentences and paragraphs. A rate's change
+in a one-year goal (an annual plan, "năm 2023 giảm …", "so với năm 2022") is %/year; a figure
+of another place, of an earlier year than the passage's goals, or that only names the group
+the next figure is for is not a goal; a goal told again (a headline, then the body) is one.
 """
 
 from __future__ import annotations
