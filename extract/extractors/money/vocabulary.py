@@ -141,3 +141,12 @@ def basis_of(text: str, multi_year: bool) -> str | None:
     if multi_year and _YEAR.search(form):
         return "annual"
     return None
+
+
+@cache
+def programme_re() -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern for the phrases naming a national target programme; phrase -> poverty,
+    other or all."""
+    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
+    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
