@@ -623,14 +623,23 @@ def _states(mform: str, clauses: list[Clause], figures: dict, state: str | None,
         for k, d in enumerate(sentence):
             mine = own[id(d)]
             if mine is None:
-                later = next((own[id(x)] for x in sentence[k + 1 :] if own[id(x)] is not None), None)
-                mine = "goal" if later == "goal" else state
+                later = next((x for x in sentence[k + 1 :] if own[id(x)] is not None), None)
+                ahead = later is not None and own[id(later)] == "goal" and not _earlier_year(mform, d, later, lex)
+                mine = "goal" if ahead else state
             states[id(d)] = state = mine
         sentence = []
     for c in clauses:
         if c.host is not None:
             states[id(c)] = own[id(c)] or states.get(id(c.host))
     return states, state
+
+
+def _earlier_year(mform: str, c: Clause, goal: Clause, lex: Lexicon) -> bool:
+    """Whether the clause states a year before the one the goal clause after it states ("Cuối năm
+    2022, … còn 40.522 hộ nghèo; dự kiến năm 2023, tỷ lệ hộ nghèo giảm xuống còn 15,39%")."""
+    mine = next(_stated_years(c.view(mform), lex), None)
+    theirs = next(_stated_years(goal.view(mform), lex), None)
+    return mine is not None and theirs is not None and mine[0] < theirs[0]
 
 
 @step(
@@ -772,8 +781,9 @@ def _clause_targets(
             **provenance(doc, ts, te),
         }
         follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
-            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else ""
+            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
         ):
             ctx.rows["targets"].append(row)
     return yearly
@@ -788,7 +798,7 @@ class _Told:
     year: int | None = None
 
 
-def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:
+def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str, head: str) -> bool:
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
@@ -797,13 +807,16 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
     key = (row["value"], row["value_high"], unit, row["population"])
     score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
     for earlier in kept.get(key, []):
-        if earlier["line"] == line_start or (earlier["stated"] and stated and earlier["year"] != row["year"]):
+        same_text = earlier["text"] == head
+        if (earlier["line"] == line_start and not same_text) or (
+            earlier["stated"] and stated and earlier["year"] != row["year"]
+        ):
             continue
         a, b = earlier["indicator"], row["indicator"]
         if (
             a is None
             and b is None
-            and phrase_key(earlier["text"]) != phrase_key(match_form(row["text"]))
+            and not same_text
             and not (earlier["stated"] and stated)
             and (not follow or earlier["follow"] != follow)
         ):
@@ -812,7 +825,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
-            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=match_form(row["text"]))
+            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=head)
         return False
     kept.setdefault(key, []).append(
         {
@@ -822,7 +835,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
-            "text": match_form(row["text"]),
+            "text": head,
             "index": len(rows),
         }
     )
