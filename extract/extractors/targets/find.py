@@ -272,13 +272,15 @@ def _inside(q: Quantity, c: Clause) -> bool:
 
 
 def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> list[int]:
-    """Where to cut a clause holding several figures: at the conjunction between two, else after a comma."""
+    """Where to cut a clause holding several figures: at the last conjunction between two (the
+    next goal's own "và": "30% xã … ven biển và hải đảo thoát nghèo và tỷ lệ hộ nghèo … giảm 4-5%"),
+    else after a comma."""
     points = []
     for q, nxt in zip(qs, qs[1:]):
         gap = view[q.end - offset : nxt.start - offset]
-        m = lex.conjunction.search(gap)
-        if m:
-            points.append(q.end + m.start())
+        conjunctions = list(lex.conjunction.finditer(gap))
+        if conjunctions:
+            points.append(q.end + conjunctions[-1].start())
             continue
         comma = _COMMA_OR_COLON.search(gap)
         points.append(q.end + (comma.end() if comma else 0))

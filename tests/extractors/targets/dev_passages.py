@@ -325,4 +325,15 @@ DEV = [
         "Với mục tiêu giảm nghèo đa chiều, bao trùm, bền vững, hạn chế tái nghèo và phát sinh nghèo, đảm bảo an sinh xã hội, cải thiện đời sống, tăng thu nhập của người dân, trọng tâm là các huyện nghèo, địa bàn đặc biệt khó khăn khu vực nông thôn.\n",
         [(15.39, None, "%", "eq", 2023)],
     ),
+    (
+        "https://vov1.vov.vn/giam-ngheo-ben-vung-tiep-can-da-chieu-voi-cach-lam-phu-hop-17102023-81843.vov",
+        "Giảm nghèo bền vững: Tiếp cận đa chiều với cách làm phù hợp (17/10/2023)\n"
+        "Chương trình mục tiêu quốc gia giảm nghèo giai đoạn 2021-2025 đặt ra mục tiêu tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm; 30% huyện nghèo, 30% xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo thoát khỏi tình trạng nghèo và tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm. Để thực hiện mục tiêu này, các chính sách giảm nghèo liên tục được điều chỉnh, bổ sung để hỗ trợ người dân thoát nghèo bền vững. Nhân Tháng cao điểm “Vì người nghèo” (từ ngày 17/10 đến 18/11/2023), phóng viên Hà Nam phỏng vấn ông Phạm Hồng Đào, Phó Chánh Văn phòng Quốc gia về giảm nghèo (Bộ Lao động-Thương binh và Xã hội) về nội dung này.\n",
+        [
+            (3, None, "%/year", "gt", 2025),
+            (30, None, "%", "eq", 2025),
+            (30, None, "%", "eq", 2025),
+            (4, 5, "%/year", "range", 2025),
+        ],
+    ),
 ]
