@@ -1,9 +1,9 @@
 """Quantitative goals: the shares, rates and counts a plan commits to, and what they measure.
 
 A figure is a candidate only when it carries a unit a goal can have (a percent, a share
-in words or as 1/2, a count per 10.000 people, or a count of households, people, models
-or communes); ages, durations, dates, document numbers and money never do, so they never
-become candidates. A candidate is a goal when it stands in a goal section (Mục tiêu, Chỉ
+in words or as 1/2, a count per 10.000 people, a count of households, people, models,
+communes or districts, "7/8 huyện", a multiple "tăng 1,8 lần"); ages, durations, dates,
+document numbers and money never do, so they never become candidates. A candidate is a goal when it stands in a goal section (Mục tiêu, Chỉ
 tiêu, Các kết quả và chỉ tiêu cần đạt …) or its sentence says it is one (phấn đấu, đảm
 bảo …); a bare directive ("chỉ đạo chọn ít nhất 01 xã thí điểm") is a task.
 
@@ -14,6 +14,16 @@ its words do not leak into the outer goal. A clause with several figures is cut 
 them, one goal per figure. The words of rules/target_phrases.yaml read the comparator,
 the yearly unit, the subgroup and the horizon year; rules/indicators.yaml names what is
 measured.
+
+Running text (a document with no numbered sections: a portal or newspaper item quoting a
+plan) has no goal section, and its goals seldom repeat their goal word: "Phấn đấu giảm …
+7,3% trở lên, trong đó …; hộ cận nghèo 1,3%/năm trở lên", a headline and then paragraphs of
+goals, results of past years between them. There each clause is a goal or a result by its own
+words (the later of a goal word and a result word, a result opener, a figure measured against
+a plan) or goes on with the clause before it, across sentences and paragraphs. A rate's change
+in a one-year goal (an annual plan, "năm 2023 giảm …", "so với năm 2022") is %/year; a figure
+of another place, of an earlier year than the passage's goals, or that only names the group
+the next figure is for is not a goal; a goal told again (a headline, then the body) is one.
 """
 
 from __future__ import annotations
@@ -262,13 +272,15 @@ def _inside(q: Quantity, c: Clause) -> bool:
 
 
 def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> list[int]:
-    """Where to cut a clause holding several figures: at the conjunction between two, else after a comma."""
+    """Where to cut a clause holding several figures: at the last conjunction between two (the
+    next goal's own "và": "30% xã … ven biển và hải đảo thoát nghèo và tỷ lệ hộ nghèo … giảm 4-5%"),
+    else after a comma."""
     points = []
     for q, nxt in zip(qs, qs[1:]):
         gap = view[q.end - offset : nxt.start - offset]
-        m = lex.conjunction.search(gap)
-        if m:
-            points.append(q.end + m.start())
+        conjunctions = list(lex.conjunction.finditer(gap))
+        if conjunctions:
+            points.append(q.end + conjunctions[-1].start())
             continue
         comma = _COMMA_OR_COLON.search(gap)
         points.append(q.end + (comma.end() if comma else 0))
@@ -613,14 +625,23 @@ def _states(mform: str, clauses: list[Clause], figures: dict, state: str | None,
         for k, d in enumerate(sentence):
             mine = own[id(d)]
             if mine is None:
-                later = next((own[id(x)] for x in sentence[k + 1 :] if own[id(x)] is not None), None)
-                mine = "goal" if later == "goal" else state
+                later = next((x for x in sentence[k + 1 :] if own[id(x)] is not None), None)
+                ahead = later is not None and own[id(later)] == "goal" and not _earlier_year(mform, d, later, lex)
+                mine = "goal" if ahead else state
             states[id(d)] = state = mine
         sentence = []
     for c in clauses:
         if c.host is not None:
             states[id(c)] = own[id(c)] or states.get(id(c.host))
     return states, state
+
+
+def _earlier_year(mform: str, c: Clause, goal: Clause, lex: Lexicon) -> bool:
+    """Whether the clause states a year before the one the goal clause after it states ("Cuối năm
+    2022, … còn 40.522 hộ nghèo; dự kiến năm 2023, tỷ lệ hộ nghèo giảm xuống còn 15,39%")."""
+    mine = next(_stated_years(c.view(mform), lex), None)
+    theirs = next(_stated_years(goal.view(mform), lex), None)
+    return mine is not None and theirs is not None and mine[0] < theirs[0]
 
 
 @step(
@@ -762,8 +783,9 @@ def _clause_targets(
             **provenance(doc, ts, te),
         }
         follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
-            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else ""
+            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
         ):
             ctx.rows["targets"].append(row)
     return yearly
@@ -778,7 +800,7 @@ class _Told:
     year: int | None = None
 
 
-def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:
+def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str, head: str) -> bool:
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
@@ -787,13 +809,16 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
     key = (row["value"], row["value_high"], unit, row["population"])
     score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
     for earlier in kept.get(key, []):
-        if earlier["line"] == line_start or (earlier["stated"] and stated and earlier["year"] != row["year"]):
+        same_text = earlier["text"] == head
+        if (earlier["line"] == line_start and not same_text) or (
+            earlier["stated"] and stated and earlier["year"] != row["year"]
+        ):
             continue
         a, b = earlier["indicator"], row["indicator"]
         if (
             a is None
             and b is None
-            and phrase_key(earlier["text"]) != phrase_key(match_form(row["text"]))
+            and not same_text
             and not (earlier["stated"] and stated)
             and (not follow or earlier["follow"] != follow)
         ):
@@ -802,7 +827,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
-            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=match_form(row["text"]))
+            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=head)
         return False
     kept.setdefault(key, []).append(
         {
@@ -812,7 +837,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
-            "text": match_form(row["text"]),
+            "text": head,
             "index": len(rows),
         }
     )

@@ -207,7 +207,7 @@ def lexicon() -> Lexicon:
         multiple_lead=_compile(alternation(_phrases(roles["multiple_lead"])) + r"\s*$"),
         annual_title=_compile(
             alternation(_phrases(roles["annual_title"]))
-            + r"(?:(?!giai\s+đoạn|\d{4}\s*-\s*\d{4})[^.;:\n\t]){0,160}?(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
+            + r"(?:(?!giai\s+đoạn|\d{4}\s*-\s*\d{4})[^.;:\n\t]){0,160}?(?<![\p{L}\p{N}])(?<!(?:đến|tới|vào)\s+)năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
         ),
         stated_year=_compile(
             r"(?P<w>"

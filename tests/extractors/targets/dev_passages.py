@@ -288,4 +288,52 @@ DEV = [
         "Tỷ lệ hộ nghèo tại Sóc Trăng giảm từ 24,31% (năm 2010) nay xuống còn 8,88% (2015). Riêng tỷ lệ hộ nghèo dân tộc Khmer giảm hàng năm từ 3,5-4%, nhanh hơn tỷ lệ giảm nghèo bình quân chung của tỉnh 1-2%. Thời gian tới, tỉnh sẽ tiếp tục phát huy vai trò của cả hệ thống chính trị để kiểm tra, giám sát đồng thời nâng cao năng lực cán bộ vùng đồng bào dân tộc phụ trách công tác giảm nghèo…\n",
         [],
     ),
+    (
+        "https://baoquangnam.vn/xa-hoi/nong-son-phan-dau-den-cuoi-nam-2025-ty-le-ho-ngheo-can-ngheo-con-duoi-2-135554.html",
+        "Nông Sơn phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo, cận nghèo còn dưới 2%\n\nMINH THÔNG |\n\n"
+        "(QNO) - UBND huyện Nông Sơn vừa tổ chức hội nghị triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.\n\n"
+        "Nông Sơn tập trung giải quyết việc làm cho lao động nông thôn. Ảnh MINH THÔNG\n\n"
+        "Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025 trên địa bàn huyện Nông Sơn gồm 5 dự án và 7 tiểu dự án. Các dự án bao gồm: đa dạng hóa sinh kế, phát triển mô hình giảm nghèo; hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng; phát triển giáo dục nghề nghiệp, việc làm bền vững; truyền thông và giảm nghèo về thông tin; nâng cao năng lực và giám sát, đánh giá chương trình.\n\n"
+        "Nông Sơn phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo, cận nghèo giảm còn dưới 2%; 100% hộ nghèo, cận nghèo có nhu cầu và đủ điều kiện vay vốn phát triển sản xuất, kinh doanh; 100% người nghèo trong độ tuổi lao động có nhu cầu học nghề được hỗ trợ đào tạo nghề, tập huấn và định hướng nghề nghiệp, ưu tiên giới thiệu việc làm; hỗ trợ lao động đi làm việc theo hợp đồng có thời hạn tại nước ngoài...\n",
+        [(2, None, "%", "lt", 2025), (100, None, "%", "eq", 2025), (100, None, "%", "eq", 2025)],
+    ),
+    (
+        "https://tinquangbinh.com/2019/02/607435/huyen-minh-hoa-phan-dau-giam-it-nhat-6-ty-le-ho-ngheo-trong-nam-2019/",
+        "Huyện Minh Hóa phấn đấu giảm ít nhất 6% tỷ lệ hộ nghèo trong năm 2019\n\n"
+        "Với mục tiêu phấn đấu giảm nghèo bền vững, năm 2019, cấp uỷ, chính quyền các địa phương trên địa bàn huyện Minh Hoá đẩy mạnh việc thực hiện các chính sách khuyến khích người dân phát triển kinh tế, nâng cao đời sống\n\n"
+        "Huyện Minh Hóa phấn đấu giảm ít nhất 6% tỷ lệ hộ nghèo trong năm 2019\n\n"
+        "Năm 2019, huyện phấn đấu giảm 5 – 6% tỷ lệ hộ nghèo, hộ cận nghèo giảm 7 – 8%.\n\n"
+        "UBND huyện Minh Hóa đã giao cho các cơ quan, đơn vị, địa phương xây dựng chỉ tiêu, kế hoạch giảm nghèo cụ thể. Trong đó, chú trọng công tác đào tạo nghề, giải quyết việc làm. Năm 2019, huyện Minh Hóa phấn đấu giảm 5-6% tỷ lệ hộ nghèo, giảm 7 – 8 % hộ cận nghèo.\n",
+        [(6, None, "%/year", "ge", 2019), (5, 6, "%/year", "range", 2019), (7, 8, "%/year", "range", 2019)],
+    ),
+    (
+        "https://baoquangnam.vn/bac-tra-my-thoat-ngheo-tu-nhung-mo-hinh-thiet-thuc-3145700.html",
+        "Bắc Trà My thoát nghèo từ những mô hình thiết thực\n\n"
+        "(QNO) - Năm 2025, huyện Bắc Trà My đặt mục tiêu phấn đấu thoát khỏi huyện nghèo. Mục tiêu này hoàn toàn khả thi khi thời gian gần đây, địa phương này liên tục có những cách làm hay, sáng tạo thể hiện quyết tâm giảm nghèo một cách bền vững. Thực tế năm 2024, Bắc Trà My đã giảm được gần 1.000 hộ nghèo, vượt gần 30% so với mục tiêu mà UBND tỉnh giao.\n",
+        [],
+    ),
+    (
+        "https://thoibaotaichinhvietnam.vn/tuyen-quang-huy-dong-nguon-luc-xa-hoi-de-thuc-hien-muc-tieu-giam-ngheo-ben-vung-181963.html",
+        "(TBTCO) - Năm 2025, công tác giảm nghèo của tỉnh Tuyên Quang hướng đến mục tiêu tiếp tục tập trung, huy động mọi nguồn lực trong xã hội để thực hiện mục tiêu giảm nghèo, hạn chế tái nghèo, tiến tới mục tiêu giảm nghèo bền vững.\n\n"
+        "Phấn đấu tỷ lệ nghèo đa chiều giảm từ 2,81% trở lên Tỉnh Tuyên Quang đang nỗ lực thực hiện đồng bộ, hiệu quả các dự án, chương trình, chính sách hỗ trợ thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025. Phấn đấu tỷ lệ nghèo đa chiều giảm từ 2,81% trở lên. Ảnh: TL\n\n"
+        "Công tác giảm nghèo được triển khai cũng nhằm tạo điều kiện để người nghèo, cận nghèo phát triển sản xuất, tăng thu nhập, tiếp cận thuận lợi các dịch vụ xã hội cơ bản. Cùng với đó, thực hiện kịp thời các chính sách hỗ trợ hộ nghèo, hộ cận nghèo; hoàn thành chỉ tiêu giảm tỷ lệ nghèo đa chiều năm 2025.\n",
+        [(2.81, None, "%/year", "ge", 2025)],
+    ),
+    (
+        "https://giamngheobenvung.vietnamnet.vn/tuyen-quang-15-175-luot-khach-hang-thoat-ngheo-nho-duoc-vay-von-uu-dai-5022568.html",
+        "Cuối năm 2022, Tuyên Quang còn 40.522 hộ nghèo, chiếm 18,9% hộ dân toàn tỉnh; dự kiến năm 2023, tỉ lệ hộ nghèo giảm xuống còn 15,39%.\n"
+        "Với mục tiêu giảm nghèo đa chiều, bao trùm, bền vững, hạn chế tái nghèo và phát sinh nghèo, đảm bảo an sinh xã hội, cải thiện đời sống, tăng thu nhập của người dân, trọng tâm là các huyện nghèo, địa bàn đặc biệt khó khăn khu vực nông thôn.\n",
+        [(15.39, None, "%", "eq", 2023)],
+    ),
+    (
+        "https://vov1.vov.vn/giam-ngheo-ben-vung-tiep-can-da-chieu-voi-cach-lam-phu-hop-17102023-81843.vov",
+        "Giảm nghèo bền vững: Tiếp cận đa chiều với cách làm phù hợp (17/10/2023)\n"
+        "Chương trình mục tiêu quốc gia giảm nghèo giai đoạn 2021-2025 đặt ra mục tiêu tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm; 30% huyện nghèo, 30% xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo thoát khỏi tình trạng nghèo và tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm. Để thực hiện mục tiêu này, các chính sách giảm nghèo liên tục được điều chỉnh, bổ sung để hỗ trợ người dân thoát nghèo bền vững. Nhân Tháng cao điểm “Vì người nghèo” (từ ngày 17/10 đến 18/11/2023), phóng viên Hà Nam phỏng vấn ông Phạm Hồng Đào, Phó Chánh Văn phòng Quốc gia về giảm nghèo (Bộ Lao động-Thương binh và Xã hội) về nội dung này.\n",
+        [
+            (3, None, "%/year", "gt", 2025),
+            (30, None, "%", "eq", 2025),
+            (30, None, "%", "eq", 2025),
+            (4, 5, "%/year", "range", 2025),
+        ],
+    ),
 ]

@@ -264,3 +264,11 @@ def test_houses_and_attendances_are_counted():
         "quyết việc làm cho 1.200 lượt lao động.\n"
     )
     assert [(v, u) for v, _, u, *_ in one(text)] == [(200.0, "households"), (500.0, "people"), (1200.0, "people")]
+
+
+def test_the_next_goals_own_conjunction_starts_its_quote():
+    text = (
+        "Chương trình đặt ra mục tiêu 30% xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo thoát khỏi tình "
+        "trạng nghèo và tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm.\n"
+    )
+    assert [r["text"] for r in targets_of(text)][-1] == "tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm"
