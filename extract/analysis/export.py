@@ -183,7 +183,7 @@ ALLOWED: dict[str, str] = {
     "role": "lead, support",
     "agency_level": listed(LEVELS),
     "comparator": "eq, ge, gt, le, lt, range",
-    "unit@targets": "%, %/year, households, people, people/year, per_10000_people, models, communes",
+    "unit@targets": "%, %/year, households, people, people/year, per_10000_people, models, communes, districts, times, points; other counts the English plural of what they count",
     "dimension": "employment, health, education, housing, water_sanitation, information, income",
     "total_basis": "stated, sum_of_sources, sum_of_subcomponents, sum_of_components",
     "budget_basis": "stated, sum_of_sources, sum_of_components",

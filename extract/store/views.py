@@ -363,7 +363,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         "population": "subgroup the goal is for (khmer, ethnic_minority, ...) or NULL for everyone",
         "value": "the number (low end of a range)",
         "value_high": "high end of a range, else NULL",
-        "unit": "%, %/year, households, people, people/year, per_10000_people, models, communes",
+        "unit": "%, %/year, households, people, people/year, per_10000_people, models, communes, districts, times, points; other counts the English plural of what they count",
         "comparator": "eq, ge, gt, le, lt, range",
         "year": "year the goal is for",
         "headline": "true for the one goal per plan, indicator and population that comparisons use: "
