@@ -157,6 +157,9 @@ def read_text(text: str) -> list[RawBlock]:
                 cells = lines[i].split("\t")
                 rows.append(_row(cells))
                 i += 1
+            if not rows:  # a line of tabs and spaces only: nothing to read, and no row to stop at
+                i += 1
+                continue
             if len(rows) == 1 and sum(1 for c in rows[0].cells if c.text) < 2:
                 blocks.append(RawBlock("paragraph", text=rows[0].cells[-1].text if rows[0].cells else ""))
             else:

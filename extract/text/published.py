@@ -157,6 +157,11 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     )
 
 
+def _is_rule(text: str, r: _Raw) -> bool:
+    """A break that is a rule under the issuer ("-------"), not a blank line."""
+    return bool(text[r.start : r.end].strip())
+
+
 def front_view(text: str, limit: int = 12000) -> list[ViewLine]:
     """The logical lines of the first `limit` characters of `text` (see the module's docstring).
 
@@ -171,6 +176,18 @@ def front_view(text: str, limit: int = 12000) -> list[ViewLine]:
     for a, b in zip(bars, bars[1:]):
         for i in range(a + 1, b):
             in_cell[i] = True
+    if bars:  # the issuer's cell, before the first border: back to a blank line or the page's furniture
+        i, lines = bars[0] - 1, 0
+        while (
+            i >= 0
+            and raws[i].kind != "skip"
+            and (raws[i].kind == "line" or raws[i].text == "" and _is_rule(text, raws[i]))
+        ):
+            lines += raws[i].kind == "line"
+            i -= 1
+        if 0 < lines <= 4:
+            for k in range(i + 1, bars[0]):
+                in_cell[k] = True
     out: list[ViewLine] = []
     cur: ViewLine | None = None
     cell_of_cur = False

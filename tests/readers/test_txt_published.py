@@ -59,3 +59,8 @@ def test_tables_are_left_alone():
     blocks = read_text(text)
     assert [b.kind for b in blocks] == ["paragraph", "table"]
     assert len(blocks[1].rows) == 3
+
+
+def test_regression_line_of_only_tabs_does_not_loop_forever():
+    blocks = read_text("Bảng kinh phí\n\t\t\nSTT\tNội dung\tKinh phí\n1\tDự án 1\t1.200\n \t \nHết.\n")
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
