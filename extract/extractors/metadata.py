@@ -762,6 +762,7 @@ _CAPTION_START = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b")
 _VV = regex.compile(r"^v/v\b|^về việc\b")
 _PASSED = regex.compile(r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _MID_LABEL = regex.compile(r"\s(?:số)\s*:\s*(?=[\d/.…_])")
+_MOTTO_START = regex.compile(r"^(?:cộng hòa|độc lập)\b")
 _DRAFT = regex.compile(r"^(?:dự thảo|bản dự thảo)\b")
 
 
@@ -818,15 +819,18 @@ def read_letterhead(doc: Document) -> Letterhead:
     view = [Line(v.text, v.start, v.end) for v in front_view(doc.text)]
     for ln in view:
         form = match_form(ln.text)
-        if _is_body_start(ln.text) and not _number_label_re().match(form) or len(lh.lines) >= 60:
+        if (_is_body_start(ln.text) and not _number_label_re().match(form) and not _motto_re().search(form)) or len(
+            lh.lines
+        ) >= 60:
             break
         lh.lines.append(ln)
     lh.labelled, lh.number, lh.number_line = _find_number(lh.lines)
     typed = None
     if not lh.labelled:
         for ln in lh.lines:
-            m = _MID_LABEL.search(match_form(ln.text))
-            if m and _body_re().match(match_form(ln.text)):
+            form = match_form(ln.text)
+            m = _MID_LABEL.search(form)
+            if m and (_body_re().match(form) or _motto_re().search(form, 0, m.start())):
                 lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.end() :]), ln
                 break
     if not lh.labelled:
@@ -870,7 +874,9 @@ def read_letterhead(doc: Document) -> Letterhead:
     if marks:
         issuer = _issuer_lines(lh.lines[: min(marks) + 1])
         first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
-        lh.issuer = issuer[first:]
+        issuer = issuer[first:]
+        motto = next((i for i, ln in enumerate(issuer) if _MOTTO_START.match(match_form(ln.text))), len(issuer))
+        lh.issuer = issuer[:motto]  # the motto cut over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")
         top = lh.lines[min(marks)]
         if not lh.issuer and _body_re().match(match_form(top.text)):
             cut = _MID_LABEL.search(match_form(top.text))  # "BỘ TÀI CHÍNH Số: ..." : both columns on one line
