@@ -9,55 +9,52 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.document.build import build_document
 from extract.document.model import Document
 from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
+from extract.extractors.step import Context, StepFunction, analyze
 from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
+from extract.readers.html import read_html
 from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
 from extract.readers.pdf import read_pdf
-from extract.readers.sniff import CONVERTED, DOCX, PDF, TXT, sniff
+from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
 from extract.readers.txt import read_text
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.timelimit import time_limit
 
 
-@dataclass
-class Context:
-    """What extraction steps share: settings, the document row so far, and rows produced."""
+def steps() -> list[StepFunction]:
+    """The extraction steps in the order they run, checked against what each declares.
 
-    settings: Settings
-    meta: dict = field(default_factory=dict)
-    rows: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    Later steps read what earlier ones produced (metadata before money and targets, which
+    need the plan's period). The step modules are imported here, not at the top, because
+    they load spaCy and the lexicons: a reader-only caller does not pay for them.
+    """
+    from extract.extractors import assignments, components, duties, metadata, programme, references, sections
+    from extract.extractors.money import text as money_text
+    from extract.extractors.targets import find as targets
 
-
-Step = Callable[[Document, Context], None]
-
-
-# Extraction steps in the order they run; later steps read what earlier ones produced.
-STEP_MODULES = (
-    "extractors.sections",
-    "extractors.metadata",
-    "extractors.components",
-    "extractors.money.text",
-    "extractors.assignments",
-    "extractors.targets.find",
-    "extractors.references",
-)
-
-
-def _steps() -> list[Step]:
-    # imported lazily so that a reader-only caller does not pay for spaCy and the lexicons
-    import importlib
-
-    return [importlib.import_module(f"extract.{name}").extract for name in STEP_MODULES]
+    order = [
+        sections.extract,
+        metadata.extract,
+        programme.extract,
+        components.extract,
+        money_text.extract,
+        assignments.extract,
+        duties.extract,
+        targets.extract,
+        references.extract,
+    ]
+    analyze(order)
+    return order
 
 
 @dataclass
@@ -86,6 +83,11 @@ def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str 
             raw = read_docx(docx_bytes, settings)
         encoding = repair_blocks(raw)
         doc = build_document(raw, fmt, encoding=encoding)
+    elif fmt == HTML:
+        with _damage_is_the_files_fault("web page", ("lxml",)):
+            raw, encoding = read_html(data, settings, describe_name(name))
+        repaired = repair_blocks(raw)
+        doc = build_document(raw, HTML, encoding=f"{encoding}, {repaired}" if repaired else encoding)
     else:
         text, encoding = decode_bytes(data)
         if len(text) > settings.max_text_chars:
@@ -153,8 +155,8 @@ def _read_pdf(data: bytes, settings: Settings) -> Document:
 
 def extract_document(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> Context:
     ctx = Context(settings)
-    for step in _steps():
-        step(doc, ctx)
+    for run_step in steps():
+        run_step(doc, ctx)
     return ctx
 
 

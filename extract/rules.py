@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from extract.errors import RulesError
@@ -42,17 +43,44 @@ class Field:
     required: bool = True
     choices: frozenset | None = None
     item_type: type | None = None  # for list fields
+    pattern: bool = False  # a regular expression (Python `regex`), compiled when the file is loaded
 
 
 _SCHEMAS: dict[str, dict[str, Field]] = {}
+# Per rules file, the fields an entry of each `kind` must have (on top of the always-required ones).
+_REQUIRED_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
-def register(kind: str, fields: dict[str, Field]) -> None:
+def register(kind: str, fields: dict[str, Field], required_by_kind: dict[str, tuple[str, ...]] | None = None) -> None:
+    for entry_kind, names in (required_by_kind or {}).items():
+        unknown = [n for n in names if n not in fields]
+        if unknown:
+            raise RulesError(f"rules kind {kind!r}: entries of kind {entry_kind!r} require unknown field(s) {unknown}")
     _SCHEMAS[kind] = fields
+    _REQUIRED_BY_KIND[kind] = dict(required_by_kind or {})
+
+
+def _describe(i: int, entry: Any) -> str:
+    """How an error names an entry: its number, and its kind and first words where it has them."""
+    where = f"entry {i + 1}"
+    if isinstance(entry, dict):
+        label = next(
+            (
+                entry[k]
+                for k in ("name", "phrase", "key", "code", "word", "short", "type")
+                if isinstance(entry.get(k), str)
+            ),
+            None,
+        )
+        if entry.get("kind"):
+            where += f" (kind {entry['kind']!r}" + (f", {label!r})" if label else ")")
+        elif label:
+            where += f" ({label!r})"
+    return where
 
 
 def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Field]) -> None:
-    where = f"{path.name}: entry {i + 1}"
+    where = f"{path.name}: {_describe(i, entry)}"
     if not isinstance(entry, dict):
         raise RulesError(f"{where} must be a mapping, got {type(entry).__name__}")
     unknown = set(entry) - set(schema)
@@ -72,6 +100,15 @@ def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Fi
             raise RulesError(f"{where}: field {name!r} is {value!r}, not one of {sorted(spec.choices)}")
         if spec.item_type is not None and any(not isinstance(v, spec.item_type) for v in value):
             raise RulesError(f"{where}: every item of {name!r} must be {spec.item_type.__name__}")
+        if spec.pattern:
+            try:
+                regex.compile(value)
+            except regex.error as e:
+                raise RulesError(f"{where}: field {name!r} is not a valid regular expression ({e})") from e
+    needed = _REQUIRED_BY_KIND.get(kind, {}).get(entry.get("kind"), ())
+    missing = [n for n in needed if entry.get(n) is None]
+    if missing:
+        raise RulesError(f"{where} lacks field(s) {missing}, required for entries of kind {entry.get('kind')!r}")
 
 
 # libyaml's parser when PyYAML was built with it: the same safe loading, ten times faster,
@@ -81,9 +118,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @cache
 def load(kind: str) -> tuple[dict, ...]:
+    """The entries of rules/<kind>.yaml, validated; loaded once per process."""
+    return load_file(kind, RULES_DIR / f"{kind}.yaml")
+
+
+def load_file(kind: str, path: Path) -> tuple[dict, ...]:
+    """Read and validate one rules file against the schema registered for `kind`."""
     if kind not in _SCHEMAS:
         raise RulesError(f"no schema is registered for rules kind {kind!r}")
-    path = RULES_DIR / f"{kind}.yaml"
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError as e:

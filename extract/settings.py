@@ -70,6 +70,12 @@ class Settings:
     # How far (characters) into a component's own text "không thực hiện" may stand to mean
     # the locality does not carry it out.
     component_status_window_chars: int = 250
+    # Least similarity for the words right after an amount to name the component it is for
+    # ("88 triệu đồng để cải thiện tình trạng dinh dưỡng").
+    component_purpose_min_score: float = 0.75
+    # How far (characters) into a text its first sentences may name the one component the
+    # plan is for ("Kế hoạch thực hiện Dự án 2 …").
+    plan_component_window_chars: int = 1500
 
     # --- budget tables (extract/budgettables.py) ---
     # How far (characters) before a table its unit caption ("ĐVT: triệu đồng") may stand.
@@ -115,6 +121,7 @@ class Settings:
             "sum_tolerance_ratio",
             "component_title_min_score",
             "component_title_bare_min_score",
+            "component_purpose_min_score",
         ):
             if getattr(self, name) > 1:
                 raise SettingsError(

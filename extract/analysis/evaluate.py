@@ -8,10 +8,17 @@ the database and from the gold file:
                stated twice with the same origin counts once, text and table count apart
 - assignments: (component, task, role, agency) with agency in matching form
 - targets:     (value, value_high, unit)
+- duties:      (agency, component) with agency in matching form: one fact per component
+               a body's duty paragraph names, and (agency, None) for a body given duties
+               that name no component; scored only in gold files that have the key
 - metadata:    field by field accuracy over the `document` block
 
 A document's file name is matched to a gold file by stem, so x.txt, x.docx and x.pdf
 all score against x.txt.json.
+
+A fact kind is scored only where the gold file has its key, and a metadata field only
+where the `document` block has it: gold files marked `"partial": true` annotate only
+some fields of documents found in the wild, and an absent key says nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +33,9 @@ import duckdb
 from extract.errors import GoldError
 from extract.text.normalize import key
 
-KINDS = ("components", "amounts", "assignments", "targets")
+KINDS = ("components", "amounts", "assignments", "targets", "duties")
+# kinds that only some gold files annotate: scored only where the gold file has the key
+OPTIONAL_KINDS = ("duties",)
 META_FIELDS = (
     "doc_type",
     "doc_number",
@@ -37,6 +46,7 @@ META_FIELDS = (
     "commune",
     "period_start",
     "period_end",
+    "programme",
 )
 
 
@@ -55,6 +65,8 @@ def gold_facts(gold: dict, kind: str) -> Counter:
         return Counter({(g["component"], g["task"], g["role"], key(g["agency"])) for g in items})
     if kind == "targets":
         return Counter((_num(g["value"]), _num(g["value_high"]), g["unit"]) for g in items)
+    if kind == "duties":
+        return duty_units((g["agency"], c) for g in items for c in (g.get("components") or [None]))
     raise GoldError(f"unknown fact kind {kind!r}")
 
 
@@ -76,7 +88,30 @@ def db_facts(con: duckdb.DuckDBPyConnection, doc_id: str, kind: str) -> Counter:
     if kind == "targets":
         rows = con.execute("SELECT value, value_high, unit FROM targets WHERE doc_id = ?", [doc_id]).fetchall()
         return Counter((_num(v), _num(h), u) for v, h, u in rows)
+    if kind == "duties":
+        return duty_units(con.execute("SELECT agency, component FROM duties WHERE doc_id = ?", [doc_id]).fetchall())
     raise GoldError(f"unknown fact kind {kind!r}")
+
+
+def duty_units(pairs) -> Counter:
+    """Duties as scored: (agency, component) for each component a body's duties name, and
+    (agency, None) for a body none of whose duties names one. The store keeps a row per
+    duty paragraph (a body may have one naming DA2 and one naming nothing); gold lists one
+    entry per body, so a body's component-less row counts only when it has no other."""
+    named: dict[str, set] = {}
+    for agency, component in pairs:
+        named.setdefault(key(agency), set()).add(component)
+    out = Counter()
+    for agency, comps in named.items():
+        real = comps - {None}
+        out.update({(agency, c) for c in real} if real else {(agency, None)})
+    return out
+
+
+def scored(gold: dict, kind: str) -> bool:
+    """Whether a gold file annotates `kind`: only where the file has the key (partial gold files
+    annotate some kinds of some documents; `duties` is in the newer files only)."""
+    return kind in gold
 
 
 @dataclass
@@ -108,7 +143,7 @@ class Score:
 class DocResult:
     file_name: str
     gold_file: str
-    scores: dict[str, Score] = field(default_factory=dict)
+    scores: dict[str, Score] = field(default_factory=dict)  # only the kinds the gold file annotates
     missed: dict[str, list] = field(default_factory=dict)
     spurious: dict[str, list] = field(default_factory=dict)
     meta_correct: int = 0
@@ -125,6 +160,8 @@ class EvalReport:
     unmatched: list[str]
     # over targets matched on (value, value_high, unit): how many also agree on each attribute
     target_attribute_hits: dict[str, int] = field(default_factory=dict)
+    # per metadata field: (correct, scored)
+    field_hits: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def target_attribute_accuracy(self, attribute: str) -> float:
         tp = self.totals["targets"].tp
@@ -182,18 +219,28 @@ def target_attribute_hits(con: duckdb.DuckDBPyConnection, doc_id: str, gold: dic
     return hits
 
 
+def _stored_fields(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The metadata fields the database holds (an older database may lack newer ones)."""
+    columns = {
+        r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'documents'").fetchall()
+    }
+    return [f for f in META_FIELDS if f in columns]
+
+
 def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport:
     gold = load_gold(gold_dir)
+    stored = _stored_fields(con)
     docs = con.execute(
-        f"SELECT doc_id, file_name, {', '.join(META_FIELDS)} FROM documents WHERE status = 'ok' ORDER BY file_name"
+        f"SELECT doc_id, file_name, {', '.join(stored)} FROM documents WHERE status = 'ok' ORDER BY file_name"
     ).fetchall()
     totals = {k: Score() for k in KINDS}
     results, unmatched = [], []
     meta_ok = meta_n = 0
     attr_hits = Counter()
+    field_ok, field_n = Counter(), Counter()
     for row in docs:
         doc_id, file_name = row[0], row[1]
-        stored_meta = dict(zip(META_FIELDS, row[2:]))
+        stored_meta = dict(zip(stored, row[2:]))
         g = gold.get(_stem(file_name))
         if g is None:
             unmatched.append(file_name)
@@ -201,6 +248,8 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
         gold_name, gdata = g
         res = DocResult(file_name, gold_name)
         for kind in KINDS:
+            if not scored(gdata, kind):
+                continue
             want, got = gold_facts(gdata, kind), db_facts(con, doc_id, kind)
             tp = sum((want & got).values())
             s = Score(tp, sum(got.values()) - tp, sum(want.values()) - tp)
@@ -208,16 +257,75 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
             res.missed[kind] = sorted((want - got).elements(), key=repr)
             res.spurious[kind] = sorted((got - want).elements(), key=repr)
             totals[kind].add(s)
+        gold_doc = gdata.get("document") or {}
         for f in META_FIELDS:
-            want_v = _meta_value(f, (gdata.get("document") or {}).get(f))
+            if f not in gold_doc:
+                continue
+            want_v = _meta_value(f, gold_doc[f])
             got_v = _meta_value(f, stored_meta.get(f))
             res.meta_total += 1
+            field_n[f] += 1
             if want_v == got_v:
                 res.meta_correct += 1
+                field_ok[f] += 1
             else:
-                res.meta_wrong.append((f, (gdata.get("document") or {}).get(f), stored_meta.get(f)))
-        attr_hits.update(target_attribute_hits(con, doc_id, gdata))
+                res.meta_wrong.append((f, gold_doc[f], stored_meta.get(f)))
+        if "targets" in gdata:
+            attr_hits.update(target_attribute_hits(con, doc_id, gdata))
         meta_ok += res.meta_correct
         meta_n += res.meta_total
         results.append(res)
-    return EvalReport(results, totals, meta_ok, meta_n, unmatched, dict(attr_hits))
+    if not results:
+        raise GoldError(
+            f"no stored document matches a gold file in {gold_dir} ({len(docs)} ok documents in the database): "
+            "gold files are matched by the document's file stem (x.pdf scores against x.pdf.json or x.json); "
+            "ingest the documents of that gold set first"
+        )
+    fields = {f: (field_ok[f], field_n[f]) for f in META_FIELDS if field_n[f]}
+    return EvalReport(results, totals, meta_ok, meta_n, unmatched, dict(attr_hits), fields)
+
+
+def report_data(report: EvalReport, verbose: bool = False) -> dict:
+    """The report as plain data: what `kehoach eval --format json` prints and the table is drawn from."""
+
+    def score(sc: Score) -> dict:
+        return {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
+
+    tp = report.totals["targets"].tp
+    data = {
+        "kinds": list(KINDS),
+        "documents": [
+            {
+                "file": d.file_name,
+                "gold": d.gold_file,
+                "scores": {k: score(s) for k, s in d.scores.items()},
+                "meta_correct": d.meta_correct,
+                "meta_total": d.meta_total,
+            }
+            for d in report.documents
+        ],
+        "totals": {k: score(report.totals[k]) for k in KINDS},
+        "metadata": {
+            "correct": report.meta_correct,
+            "total": report.meta_total,
+            "accuracy": report.meta_accuracy,
+            "fields": {
+                f: {"correct": ok, "scored": n, "accuracy": ok / n if n else 1.0}
+                for f, (ok, n) in report.field_hits.items()
+            },
+        },
+        "target_attributes": {
+            attr: {"hits": hits, "misses": tp - hits, "accuracy": report.target_attribute_accuracy(attr)}
+            for attr, hits in report.target_attribute_hits.items()
+        },
+        "unmatched": report.unmatched,
+    }
+    if verbose:
+        details = []
+        for d in report.documents:
+            for k in d.scores:
+                details += [f"MISSED    {d.file_name} {k} {fact}" for fact in d.missed[k]]
+                details += [f"SPURIOUS  {d.file_name} {k} {fact}" for fact in d.spurious[k]]
+            details += [f"WRONG     {d.file_name} metadata {f}: gold {w!r}, got {g!r}" for f, w, g in d.meta_wrong]
+        data["details"] = details
+    return data

@@ -27,6 +27,7 @@ from extract.settings import Settings
 
 def extract_to_shard(task: Task, data: bytes, settings: Settings, root: str) -> Outcome:
     """Run on a Dask worker: extract, write the shard, return the manifest."""
+    # deferred: runs on the Dask worker, which imports pyarrow only there
     from extract.store.shards import write_shard
 
     outcome = extract_data(task, data, settings)
@@ -41,6 +42,7 @@ class DaskExecutor:
         self, scheduler: str, settings: Settings, shards: str | None = None, db: Path | None = None, per_thread: int = 2
     ):
         try:
+            # deferred: Dask loads only when a cluster is used
             from distributed import Client
         except ImportError as e:  # pragma: no cover - declared dependency
             raise ExecutorError("the dask executor needs dask[distributed]: pip install 'dask[distributed]'") from e
@@ -60,6 +62,7 @@ class DaskExecutor:
         self.window = per_thread * threads
 
     def map_unordered(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        # deferred: Dask loads only when a cluster is used
         from distributed import as_completed
 
         pending = as_completed(loop=self.client.loop)
@@ -70,6 +73,7 @@ class DaskExecutor:
             try:
                 data = Path(task.key).read_bytes()
             except OSError as e:
+                # deferred: runs on the Dask worker, which loads the pipeline only there
                 from extract.batch.workers import failed_document
 
                 message = f"cannot read {task.key}: {e.strerror or e}"

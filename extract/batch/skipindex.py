@@ -30,6 +30,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 
 if sys.platform.startswith("linux"):
+    # deferred: fcntl exists only on POSIX; elsewhere the index is not used
     import fcntl
 
 SUFFIX = ".known.json"

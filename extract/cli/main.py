@@ -12,16 +12,12 @@ from pathlib import Path
 
 import click
 
-from extract import DEFAULT_DB, EXTRACTOR_VERSION, __version__
+from extract import EXTRACTOR_VERSION, __version__
+from extract.cli.options import REPORT_FORMATS, FiniteRange, Report, db_option, emit, output_options
 from extract.errors import KehoachError
 
-DB_OPTION = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB database file.",
-)
+MAX_WAIT_SECONDS = 7 * 24 * 3600
+MAX_JOBS = 1024
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -36,7 +32,7 @@ class _Group(click.Group):
         except KehoachError as e:
             if ctx.params.get("debug"):
                 raise
-            _fail(str(e))
+            _fail(str(e), getattr(e, "exit_code", 2))
 
 
 @click.group(cls=_Group)
@@ -63,15 +59,19 @@ def _table(headers: list[str], rows: list[list]) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@DB_OPTION
+@db_option
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option(
-    "--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another run's database lock."
+    "--wait",
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run's database lock (0 to a week).",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_JOBS),
     default=None,
     help="Worker processes for extraction (default: all cores; 1 extracts in this process).",
 )
@@ -131,12 +131,17 @@ def ingest(
       kehoach ingest /srv/inbox --jobs 4 --wait 600 --report /var/log/kehoach/run.json
       kehoach ingest archive/ --executor dask --scheduler tcp://scheduler:8786
     """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.batch import runreport
     from extract.batch.ingest import default_jobs
     from extract.batch.ingest import ingest as run_ingest
     from extract.batch.progress import Progress
 
     debug = ctx.obj.get("debug") if ctx.obj else False
+    if executor == "local" and (scheduler or shards):
+        raise click.UsageError(
+            "--scheduler and --shards are for --executor dask; add --executor dask or leave them out"
+        )
     jobs = jobs or default_jobs()
     progress = Progress(quiet=quiet, debug=debug)
     started = datetime.now(UTC).replace(microsecond=0)
@@ -162,6 +167,9 @@ def ingest(
         raise
     progress.close()
     code = runreport.exit_code(summary)
+    if summary.seen == 0:
+        code = 1
+        click.echo(f"No plan files were found in {', '.join(str(p) for p in paths)}; nothing was ingested.", err=True)
     if report_path:
         runreport.write(report_path, runreport.build(summary, db=db, inputs=list(paths), exit_code=code))
     click.echo(
@@ -181,33 +189,74 @@ def ingest(
             ],
         )
     )
-    click.echo(f"database: {db}")
+    click.echo(f"database: {db}" if Path(db).exists() else f"database: {db} (not created: nothing to write)")
     sys.exit(code)
 
 
 @main.command()
-@click.argument("target")
-@DB_OPTION
-def show(target: str, db: Path) -> None:
-    """Print a document's metadata and its section tree.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option(
+    "--wait",
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run's database lock (0 to a week).",
+)
+def forget(paths: tuple[Path, ...], db: Path, wait: float) -> None:
+    """Remove from the database what these files or folders put in it.
 
-    TARGET is a file path, a file name or a doc_id.
+    Each path's files rows go, and each document it held goes with every fact read from
+    it, unless another stored path holds the same bytes (then that path keeps it). All in
+    one transaction. A path that matches nothing stored is an error and nothing is removed.
 
     \b
     Example:
-      kehoach show corpus/txt/plan.txt --db output/kehoach.duckdb
+      kehoach forget corpus/txt/old_plan.txt --db output/kehoach.duckdb
     """
+    from extract.batch.forget import (
+        forget as run_forget,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    done = run_forget(list(paths), db, wait=wait)
+    click.echo(
+        f"forgot {len(done.paths)} path{'s' if len(done.paths) != 1 else ''} and "
+        f"{len(done.documents)} document{'s' if len(done.documents) != 1 else ''}"
+        + (f"; {len(done.kept)} kept for other paths holding the same bytes" if done.kept else "")
+    )
+
+
+@main.command()
+@click.argument("target")
+@output_options(REPORT_FORMATS)
+@db_option
+def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
+    """Print a document's metadata and its section tree.
+
+    TARGET is a file path, a file name, a plan's stem (x for x.pdf, x.docx, x.txt: its
+    primary rendition) or a doc_id. A file that is not in the database is extracted on
+    the spot and marked so (nothing is written), as `kehoach review` does.
+
+    \b
+    Examples:
+      kehoach show corpus/txt/plan.txt --db output/kehoach.duckdb
+      kehoach show corpus/txt/plan.txt --format json
+    """
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.describe import document_overview
 
-    overview = document_overview(db, target)
-    for k, v in overview["document"].items():
-        click.echo(f"{k:<18} {'' if v is None else v}")
-    click.echo("")
+    emit(Report(document_overview(db, target), _overview_text), fmt, out, REPORT_FORMATS)
+
+
+def _overview_text(overview: dict) -> str:
+    lines = [f"NOTE: {overview['note']}", ""] if overview.get("note") else []
+    lines += [f"{k:<18} {'' if v is None else v}" for k, v in overview["document"].items()]
+    lines.append("")
     for s in overview["sections"]:
         label = f"{s['label']}. " if s["label"] else ""
-        click.echo(f"{'  ' * (s['level'] - 1)}{label}{s['title']}")
-    for table, n in overview["counts"].items():
-        click.echo(f"{table}: {n}")
+        lines.append(f"{'  ' * (s['level'] - 1)}{label}{s['title']}")
+    lines += [f"{table}: {n}" for table, n in overview["counts"].items()]
+    return "\n".join(lines) + "\n"
 
 
 @main.command(name="eval")
@@ -218,19 +267,24 @@ def show(target: str, db: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of gold JSON files.",
 )
-@DB_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious fact.")
-def eval_command(gold_dir: Path, db: Path, verbose: bool) -> None:
+@output_options(REPORT_FORMATS)
+@db_option
+def eval_command(gold_dir: Path, verbose: bool, fmt: str | None, out: Path | None, db: Path) -> None:
     """Score the stored extractions against gold annotations.
 
     Documents are matched to gold files by stem (x.pdf, x.docx and x.txt all score
-    against x.txt.json). Prints precision, recall and F1 per fact kind and document.
+    against x.txt.json). Prints precision, recall and F1 per fact kind and document,
+    and the accuracy of each metadata field. Partial gold files score only what they
+    annotate. Fails when no stored document matches a gold file.
 
     \b
-    Example:
+    Examples:
       kehoach eval --gold ../shared/gold --db output/kehoach.duckdb -v
+      kehoach eval --gold ../shared/gold --format json --out output/eval.json
     """
-    from extract.analysis.evaluate import KINDS, evaluate
+    # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    from extract.analysis.evaluate import evaluate, report_data
     from extract.store.writer import connect
 
     con = connect(db, read_only=True)
@@ -238,58 +292,46 @@ def eval_command(gold_dir: Path, db: Path, verbose: bool) -> None:
         report = evaluate(con, gold_dir)
     finally:
         con.close()
-    rows = []
-    for d in report.documents:
-        rows.append([d.file_name] + [f"{d.scores[k].f1:.2f}" for k in KINDS] + [f"{d.meta_correct}/{d.meta_total}"])
-    click.echo(_table(["document"] + list(KINDS) + ["metadata"], rows))
-    click.echo("")
-    summary = [
-        [
-            k,
-            report.totals[k].tp,
-            report.totals[k].fp,
-            report.totals[k].fn,
-            f"{report.totals[k].precision:.3f}",
-            f"{report.totals[k].recall:.3f}",
-            f"{report.totals[k].f1:.3f}",
-        ]
-        for k in KINDS
+    emit(Report(report_data(report, verbose), _eval_text), fmt, out, REPORT_FORMATS)
+
+
+def _score_cell(score: dict | None) -> str:
+    return "—" if score is None else f"{score['f1']:.2f}"
+
+
+def _eval_text(data: dict) -> str:
+    kinds = data["kinds"]
+    rows = [
+        [d["file"]] + [_score_cell(d["scores"].get(k)) for k in kinds] + [f"{d['meta_correct']}/{d['meta_total']}"]
+        for d in data["documents"]
     ]
+    parts = [_table(["document", *kinds, "metadata"], rows), ""]
+    summary = [
+        [k, t["tp"], t["fp"], t["fn"], f"{t['precision']:.3f}", f"{t['recall']:.3f}", f"{t['f1']:.3f}"]
+        for k, t in data["totals"].items()
+    ]
+    meta = data["metadata"]
     summary.append(
-        [
-            "metadata (accuracy)",
-            report.meta_correct,
-            "",
-            report.meta_total - report.meta_correct,
-            "",
-            "",
-            f"{report.meta_accuracy:.3f}",
-        ]
+        ["metadata (accuracy)", meta["correct"], "", meta["total"] - meta["correct"], "", "", f"{meta['accuracy']:.3f}"]
     )
-    for attr, hits in report.target_attribute_hits.items():
+    for attr, a in data["target_attributes"].items():
         summary.append(
-            [
-                f"targets {attr} (accuracy over matched)",
-                hits,
-                "",
-                report.totals["targets"].tp - hits,
-                "",
-                "",
-                f"{report.target_attribute_accuracy(attr):.3f}",
-            ]
+            [f"targets {attr} (accuracy over matched)", a["hits"], "", a["misses"], "", "", f"{a['accuracy']:.3f}"]
         )
-    click.echo(_table(["kind (micro)", "tp", "fp", "fn", "precision", "recall", "f1"], summary))
-    if report.unmatched:
-        click.echo(f"\nno gold for: {', '.join(report.unmatched)}")
-    if verbose:
-        for d in report.documents:
-            for k in KINDS:
-                for fact in d.missed[k]:
-                    click.echo(f"MISSED    {d.file_name} {k} {fact}")
-                for fact in d.spurious[k]:
-                    click.echo(f"SPURIOUS  {d.file_name} {k} {fact}")
-            for f, want, got in d.meta_wrong:
-                click.echo(f"WRONG     {d.file_name} metadata {f}: gold {want!r}, got {got!r}")
+    parts.append(_table(["kind (micro)", "tp", "fp", "fn", "precision", "recall", "f1"], summary))
+    if meta["fields"]:
+        parts.append("")
+        parts.append(
+            _table(
+                ["metadata field", "correct", "scored", "accuracy"],
+                [[f, v["correct"], v["scored"], f"{v['accuracy']:.3f}"] for f, v in meta["fields"].items()],
+            )
+        )
+    if data["unmatched"]:
+        parts.append(f"\nno gold for: {', '.join(data['unmatched'])}")
+    for line in data.get("details", []):
+        parts.append(line)
+    return "\n".join(parts) + "\n"
 
 
 from extract.cli.analysis import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402  compare, query, export, review

@@ -80,7 +80,7 @@ class Section:
 class Document:
     text: str
     blocks: list[Block]
-    format: str  # "pdf", "docx", "txt"
+    format: str  # "pdf", "docx", "txt", "html" (and doc, rtf, odt read through LibreOffice)
     pages: int | None = None
     encoding: str | None = None
     sections: tuple[Section, ...] = ()  # replaced, never edited: indexes over it key on its identity
@@ -89,6 +89,9 @@ class Document:
     # Indexes that extraction steps build over this document (component headings, where each
     # section starts and ends), kept with it so that nothing outside the document goes stale.
     indexes: dict = field(default_factory=dict, repr=False, compare=False)
+    # the national target programme the document is for (set by the programme step); the
+    # steps that read Dự án of the poverty programme ask it before reading any
+    programme: str | None = None
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page of a character offset (None outside PDFs)."""

@@ -14,6 +14,13 @@ A name is reported as written, with abbreviations expanded, dashes as " - " and 
 level word kept, because the same body is spelled differently from plan to plan and the
 plan's own spelling is the fact; where that equals a lexicon form, the form's spelling
 (capitals) is used.
+
+Comparing plans needs more than the name: `identity` gives the kind of body (agency_key),
+the same at every level and in every plan (the labour, invalids and social affairs body is
+labour_social whether it is a Sở, a Phòng or the commune officer), and the level its type
+fixes; `plan_form` says when two mentions in one plan are one body ("Trung tâm Y tế" and
+"Trung tâm Y tế huyện"); `successors` gives the 2025 reorganisation's moves of duties from
+one kind of body to another (poverty reduction from labour_social to agriculture_environment).
 """
 
 from __future__ import annotations
@@ -38,9 +45,18 @@ _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 rules.register(
     "agencies",
     {
-        "kind": rules.Field(str, choices=frozenset({"body", "abbreviation", "level_word", "head"})),
+        "kind": rules.Field(
+            str,
+            choices=frozenset({"body", "abbreviation", "level_word", "head", "sector", "successor", "level_end"}),
+        ),
         "name": rules.Field(str, required=False),
         "agency_kind": rules.Field(str, required=False),
+        "agency_key": rules.Field(str, required=False),
+        "phrase": rules.Field(str, required=False),
+        "successor": rules.Field(str, required=False),
+        "matters": rules.Field(str, required=False),
+        "date": rules.Field(str, required=False),
+        "source": rules.Field(str, required=False),
         "level": rules.Field(str, required=False, choices=frozenset(LEVELS) | {"any"}),
         "variants": rules.Field(list, required=False, item_type=str),
         "collective": rules.Field(str, required=False),
@@ -59,7 +75,10 @@ rules.register(
 )
 
 _REQUIRED = {
-    "body": ("name", "agency_kind", "level"),
+    "body": ("name", "agency_kind", "agency_key", "level"),
+    "sector": ("phrase", "agency_key"),
+    "successor": ("agency_key", "successor", "matters", "date", "source"),
+    "level_end": ("level", "date", "source"),
     "abbreviation": ("short", "expansion"),
     "level_word": ("word", "level", "unit"),
     "head": ("word",),
@@ -84,6 +103,7 @@ class Body:
     level: str  # one of LEVELS or "any"
     collective: str | None
     spellings: dict  # key of each listed form -> its spelling
+    key: str | None = None  # the kind of body, the same at every level (agency_key)
 
 
 @dataclass(frozen=True)
@@ -213,7 +233,7 @@ def lexicon() -> Lexicon:
         for f in forms:
             spelled = collapse(_ANY_DASH.sub(" - ", f))
             spellings.setdefault(key(spelled), spelled)
-        body = Body(e["name"], e["agency_kind"], e["level"], e.get("collective"), spellings)
+        body = Body(e["name"], e["agency_kind"], e["level"], e.get("collective"), spellings, e["agency_key"])
         patterns: set[str] = set()
         for f in forms:
             base = key(f)
@@ -285,8 +305,18 @@ def spell(body: Body | None, text: str) -> str:
     """The name to report for a body written as `text`: its lexicon spelling when they agree."""
     name = expand(text)
     if body is not None:
-        return body.spellings.get(key(name), name)
+        spelled = body.spellings.get(key(name))
+        if spelled is None and body.level in ("central", "province", "district"):
+            # a department's statutory name written without its dash ("Phòng Lao động Thương
+            # binh và Xã hội") takes the statutory spelling; commune officer titles, which
+            # provinces word differently, stay as written
+            spelled = _dashless_spellings(body).get(_dashless(key(name)))
+        return spelled or name
     return name
+
+
+def _dashless_spellings(body: Body) -> dict:
+    return {_dashless(k): v for k, v in body.spellings.items()}
 
 
 def _level_of(unit_level: str | None, body_level: str | None, doc_level: str | None) -> str | None:
@@ -486,10 +516,109 @@ def mentions_in(
     return found, stop_hits
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What kind of body a name is (agency_key), and its level where the name fixes it."""
+
+    key: str | None
+    level: str | None
+    fixed: bool  # the level is the body's own (a Sở is provincial), not read from a level word
+
+
+@dataclass(frozen=True)
+class Successor:
+    """A duty of one kind of body that passed to another on a date (the 2025 reorganisation)."""
+
+    key: str
+    successor: str
+    matters: str
+    date: str
+    source: str
+    level: str | None
+
+
+@cache
+def _sectors() -> tuple[tuple[str, str], ...]:
+    pairs = [(key(e["phrase"]), e["agency_key"]) for e in rules.load("agencies") if e["kind"] == "sector"]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=8192)
+def identity(name: str) -> Identity:
+    """The kind of body a reported name is: the lexicon body the name opens with, else the
+    field its words name (rules/agencies.yaml, kind sector: "Phòng Văn hóa, Khoa học và
+    Thông tin" is a culture body whatever the lexicon lists), else unknown (None).
+
+    The level is the body's own where its type fixes it (a Sở, a Phòng, a Công chức), else
+    the level word written after it ("Ủy ban nhân dân huyện", "UBND cấp xã")."""
+    lex = lexicon()
+    form = space_form(name)
+    words = key(name).split()
+    unit_level = None
+    for n in (1,):
+        if len(words) > n and " ".join(words[-n:]) in lex.units:
+            unit_level = lex.units[" ".join(words[-n:])][0]
+    tokens = lex.nlp.make_doc(form)
+    best = None
+    for match_id, ts, te in lex.matcher(tokens):
+        label = lex.nlp.vocab.strings[match_id]
+        if ts == 0 and label != "CATCHALL" and (best is None or te > best[1]):
+            best = (int(label[1:]), te)
+    if best is not None:
+        body = lex.bodies[best[0]]
+        if body.level != "any":
+            return Identity(body.key, body.level, True)
+        return Identity(body.key, unit_level, False)
+    k = key(expand(name))
+    sector = next((sk for phrase, sk in _sectors() if phrase in k), None)
+    head = next((lv for h, lv in lex.heads if key(name).startswith(key(h) + " ")), None)
+    if head:
+        return Identity(sector, head, True)
+    return Identity(sector, unit_level, False)
+
+
+def plan_form(name: str, doc_level: str | None) -> str:
+    """The form under which mentions of one body in one plan are the same: matching form
+    without dashes, "Việt Nam", and the level word of the issuing locality ("Trung tâm Y
+    tế" and "Trung tâm Y tế huyện" in a district's plan)."""
+    k = collapse(_ANY_DASH.sub(" ", key(name))).replace(" việt nam", "")
+    if k.startswith(("ubnd cấp", "hđnd cấp", "ủy ban nhân dân cấp")):
+        return k
+    words = k.split()
+    units = lexicon().units
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) > n + 1 and tail in units and units[tail][0] == doc_level:
+            return " ".join(words[:-n])
+    return k
+
+
+@cache
+def successors(agency_key: str | None = None) -> tuple[Successor, ...]:
+    """The 2025 successors of a kind of body (all of them without a key), from the lexicon."""
+    out = []
+    for e in rules.load("agencies"):
+        if e["kind"] == "successor" and (agency_key is None or e["agency_key"] == agency_key):
+            out.append(Successor(e["agency_key"], e["successor"], e["matters"], e["date"], e["source"], e.get("level")))
+    return tuple(out)
+
+
+@cache
+def level_ends() -> dict[str, str]:
+    """Levels of government that ceased to exist, and the date (districts: 2025-07-01)."""
+    return {e["level"]: e["date"] for e in rules.load("agencies") if e["kind"] == "level_end"}
+
+
 __all__ = [
     "Body",
+    "Identity",
     "LEVELS",
     "Mention",
+    "Successor",
+    "identity",
+    "level_ends",
+    "plan_form",
+    "successors",
     "expand",
     "find_mentions",
     "lexicon",

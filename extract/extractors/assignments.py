@@ -30,6 +30,7 @@ from extract.document.model import Block, Document, Row
 from extract.document.provenance import provenance
 from extract.extractors import agencies
 from extract.extractors.components import ancestors_at, best_match, component_at, read_heading, section_at
+from extract.extractors.step import Context, step
 from extract.settings import DEFAULT_SETTINGS
 from extract.text.normalize import key
 
@@ -381,6 +382,7 @@ def _row(doc: Document, a: Assigned, component, task, task_text, timeframe, span
         "agency_raw": m.raw,
         "agency_kind": m.kind,
         "agency_level": m.level,
+        "agency_key": agencies.identity(m.name).key,
         "timeframe": timeframe,
         "year_start": min(years) if years else None,
         "year_end": max(years) if years else None,
@@ -510,7 +512,12 @@ def _from_tables(doc: Document, ctx, level: str | None, max_words: int) -> list[
     return out
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "assignments",
+    requires=("meta.admin_level",),
+    assigns=("rows.assignments",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     level = ctx.meta.get("admin_level")
     max_words = ctx.settings.agency_max_words
     seen = set()

@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from extract.document.model import Document
-from extract.document.provenance import provenance
+from extract.extractors.checkrows import CheckKind, check_row
+from extract.extractors.components import canon
+from extract.extractors.money.vocabulary import unit_factors
 from extract.text.numbers import format_number, to_dong
+from extract.vocabulary import SOURCES
 
 
 def within(a: int, b: int, settings) -> bool:
+    """Do two sums agree within the settings' tolerance (sum_tolerance_vnd / _ratio)?"""
     tol = max(settings.sum_tolerance_vnd, settings.sum_tolerance_ratio * max(abs(a), abs(b)))
     return abs(a - b) <= tol
 
@@ -32,7 +36,7 @@ def _money(v: int) -> str:
 
 def _parts(figures, f) -> list:
     """The direct parts of a figure that split it one way (by source or by capital type)."""
-    kids = [figures[i] for i in f.children]
+    kids = [figures[i] for i in f.children if not figures[i].outside]
     by_source = [k for k in kids if k.source != f.source or f.source == "total"]
     by_capital = [k for k in kids if k.source == f.source and k.capital is not None]
     if len(by_source) >= 2 and len({k.source for k in by_source}) == len(by_source):
@@ -44,11 +48,11 @@ def _parts(figures, f) -> list:
 
 def correct_units(doc: Document, ctx, figures) -> None:
     """Read a part or a total in a smaller unit where only that makes the sum come out."""
-    from extract.extractors.money.text import unit_factors
-
     settings = ctx.settings
     smaller = sorted(set(unit_factors().values()))
     for f in figures:
+        if f.outside:
+            continue  # another programme's, a result or a restatement: not the plan's sums
         parts = _parts(figures, f)
         if not parts or within(f.vnd, sum(p.vnd for p in parts), settings):
             continue
@@ -81,14 +85,16 @@ def _whole_dong(raw: str, factor: int) -> int | None:
 
 def _correct(doc: Document, ctx, fig, value: int) -> None:
     ctx.rows["checks"].append(
-        {
-            "kind": "unit_corrected",
-            "component": fig.component,
-            "detail": f"'{fig.raw} {fig.unit}' does not fit the document's own sums; read as {_money(value)}",
-            "expected": str(value),
-            "found": str(fig.vnd),
-            **provenance(doc, fig.start, fig.end),
-        }
+        check_row(
+            doc,
+            CheckKind.UNIT_CORRECTED,
+            f"'{fig.raw} {fig.unit}' does not fit the document's own sums; read as {_money(value)}",
+            component=fig.component,
+            expected=value,
+            found=fig.vnd,
+            start=fig.start,
+            end=fig.end,
+        )
     )
     fig.vnd, fig.corrected = value, True
 
@@ -96,24 +102,26 @@ def _correct(doc: Document, ctx, fig, value: int) -> None:
 def check_text(doc: Document, ctx, figures) -> None:
     """Each figure announced with its parts against the sum of those parts."""
     for f in figures:
+        if f.outside:
+            continue
         parts = _parts(figures, f)
         if not parts:
             continue
         total = sum(p.vnd for p in parts)
         if not within(f.vnd, total, ctx.settings):
             ctx.rows["checks"].append(
-                {
-                    "kind": "sum_mismatch",
-                    "component": f.component,
-                    "detail": (
-                        f"parts ({', '.join(p.source + ('/' + p.capital if p.capital else '') for p in parts)}) "
-                        f"add up to {_money(total)}, not the stated {_money(f.vnd)} "
-                        f"(difference {_money(total - f.vnd)})"
-                    ),
-                    "expected": str(f.vnd),
-                    "found": str(total),
-                    **provenance(doc, f.start, max(p.end for p in parts)),
-                }
+                check_row(
+                    doc,
+                    CheckKind.SUM_MISMATCH,
+                    f"parts ({', '.join(p.source + ('/' + p.capital if p.capital else '') for p in parts)}) "
+                    f"add up to {_money(total)}, not the stated {_money(f.vnd)} "
+                    f"(difference {_money(total - f.vnd)})",
+                    component=f.component,
+                    expected=f.vnd,
+                    found=total,
+                    start=f.start,
+                    end=max(p.end for p in parts),
+                )
             )
 
 
@@ -129,8 +137,6 @@ def _component_value(facts: dict, code: str, subs: dict[str, list[str]], source:
 
 def check_plan_totals(doc: Document, ctx, amounts: list[dict]) -> None:
     """Components against the plan-wide figure of each source (text figures, period basis)."""
-    from extract.extractors.components import canon
-
     rows = [r for r in amounts if r["origin"] == "text" and r["basis"] == "period"]
     facts: dict[tuple, int] = {}
     where: dict[tuple, dict] = {}
@@ -165,10 +171,7 @@ def check_plan_totals(doc: Document, ctx, amounts: list[dict]) -> None:
             for c in top:
                 v = _component_value(facts, c, subs, "total")
                 if v is None:
-                    srcs = [
-                        _component_value(facts, c, subs, s)
-                        for s in ("central", "local", "other", "province", "district", "commune", "credit")
-                    ]
+                    srcs = [_component_value(facts, c, subs, s) for s in SOURCES if s != "total"]
                     srcs = [s for s in srcs if s is not None]
                     v = sum(srcs) if srcs else None
                 values.append(v)
@@ -181,19 +184,14 @@ def check_plan_totals(doc: Document, ctx, amounts: list[dict]) -> None:
         if not within(plan, total, ctx.settings):
             r = where.get((None, source))
             ctx.rows["checks"].append(
-                {
-                    "kind": "components_vs_plan",
-                    "component": None,
-                    "detail": (
-                        f"components add up to {_money(total)} from source {source}, the plan states "
-                        f"{_money(plan)} (difference {_money(total - plan)})"
-                    ),
-                    "expected": str(plan),
-                    "found": str(total),
-                    **(
-                        provenance(doc, r["char_start"], r["char_end"])
-                        if r
-                        else {"page": None, "char_start": None, "char_end": None, "quote": None}
-                    ),
-                }
+                check_row(
+                    doc,
+                    CheckKind.COMPONENTS_VS_PLAN,
+                    f"components add up to {_money(total)} from source {source}, the plan states "
+                    f"{_money(plan)} (difference {_money(total - plan)})",
+                    expected=plan,
+                    found=total,
+                    start=r["char_start"] if r else None,
+                    end=r["char_end"] if r else None,
+                )
             )

@@ -51,6 +51,7 @@ from extract.extractors.references import (
     type_of_name,
     type_of_number,
 )
+from extract.extractors.step import Context, step
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, collapse, match_form
@@ -984,7 +985,23 @@ def _horizon_only(title: str, year: int) -> bool:
     return m is not None
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "metadata",
+    requires=(),
+    assigns=(
+        "meta.doc_type",
+        "meta.doc_number",
+        "meta.issued_date",
+        "meta.admin_level",
+        "meta.province_code",
+        "meta.district_code",
+        "meta.commune_code",
+        "meta.period_start",
+        "meta.period_end",
+        "rows.checks",
+    ),
+)
+def extract(doc: Document, ctx: Context) -> None:
     gaz = gazetteer()
     meta = ctx.meta
     checks = ctx.rows["checks"]

@@ -23,6 +23,7 @@ from extract import rules
 from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.places import find_mentions, level_word_of, level_words
+from extract.extractors.step import Context, step
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, key, match_form
@@ -243,7 +244,12 @@ def is_self(c: Citation, meta: dict) -> bool:
     return own is not None and number_key(c.number) == own
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "references",
+    requires=("meta.doc_number", "meta.province_code", "meta.district_code"),
+    assigns=("rows.references",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     best: dict[tuple[str, str], tuple[int, Citation]] = {}
     order: list[tuple[str, str]] = []
     for c in find_citations(doc.text, settings=ctx.settings):

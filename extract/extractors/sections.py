@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from extract.document.model import Document
+from extract.extractors.step import Context, step
 
 
-def extract(doc: Document, ctx) -> None:
+@step(
+    "sections",
+    requires=(),
+    assigns=("rows.sections",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     for s in doc.sections:
         ctx.rows["sections"].append(
             {

@@ -183,6 +183,7 @@ def _in_cp1252(text: str) -> bool:
 
 
 def _fix_mojibake(text: str) -> str:
+    # deferred: ftfy loads only for text that looks mis-decoded
     import ftfy
 
     config = ftfy.TextFixerConfig(
@@ -212,6 +213,7 @@ def _ftfy_may_change(text: str) -> bool:
     re-decodes a line its badness pattern matches, and that pattern has no anchors or
     lookarounds, so no match in the whole text means no match in any line.
     """
+    # deferred: ftfy loads only for text that looks mis-decoded
     from ftfy.badness import is_bad
 
     return is_bad(text) or _FTFY_FIXES.search(text) is not None

@@ -69,6 +69,7 @@ def scanned_pages(data: bytes, text_chars: dict[int, int], pages: int, settings:
     candidates = [p for p in range(1, pages + 1) if text_chars.get(p, 0) < settings.ocr_min_chars_per_page]
     if not candidates:
         return []
+    # deferred: PDFium loads only when a page is OCR'd
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -101,6 +102,7 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], settings: Settings) -> O
             "raise that setting to read it"
         )
     program = tesseract()
+    # deferred: PDFium loads only when a page is OCR'd
     import pypdfium2 as pdfium
 
     try:

@@ -2,20 +2,23 @@
 
 Plans arrive named `.pdf` that are HTML error pages or plain text, `.doc` that are really
 `.docx`, `.docx` that are broken downloads, and text in several encodings. The extension
-is only a hint: the bytes decide, and the name only sharpens an error message.
+is only a hint: the bytes decide, and the name only sharpens an error message. A web page
+is read as one (a legal-document site's page holds the document); the HTML reader refuses
+the error, login and empty pages among them.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import PurePath
 
 from extract.errors import CorruptFileError, EmptyFileError, EncryptedFileError, UnsupportedFormatError
 from extract.readers.encodings import looks_like_text
 
-PDF, DOCX, DOC, RTF, ODT, TXT = "pdf", "docx", "doc", "rtf", "odt", "txt"
+PDF, DOCX, DOC, RTF, ODT, TXT, HTML = "pdf", "docx", "doc", "rtf", "odt", "txt", "html"
 # Formats read by converting to .docx with LibreOffice first.
 CONVERTED = (DOC, RTF, ODT)
 
@@ -36,6 +39,9 @@ def _named(name: str | None) -> str:
     return f" (named {suffix})" if suffix else ""
 
 
+describe_name = _named  # " (named .pdf)" for messages of readers that refuse a file
+
+
 def sniff(data: bytes, name: str | None = None) -> str:
     if not data or not data.strip():
         raise EmptyFileError("the file is empty (0 bytes or only white space); re-download it")
@@ -48,6 +54,8 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return _sniff_ole(data)
     if data.lstrip()[:5] == b"{\\rtf":
         return RTF
+    if _is_html(data) or _is_web_archive(data):
+        return HTML
     if looks_like_text(data):
         _refuse_markup(data, name)
         return TXT
@@ -62,17 +70,41 @@ def sniff(data: bytes, name: str | None = None) -> str:
     )
 
 
-def _refuse_markup(data: bytes, name: str | None) -> None:
-    """Text that is a web page or JSON data is not a plan, whatever it is named.
+# What a web page opens with, after a byte-order mark, white space, an XML declaration and
+# comments (a browser's "saved from url" comment).
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I)
+_LEADING = re.compile(rb"(?:\s+|<\?xml[^>]*>|<!--.*?-->)*", re.S)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-    A download site's error page saved as `plan.pdf` is the classic broken download; JSON
-    beside the plans (annotations, exports) would otherwise load as an empty plan.
+
+def _is_html(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(_UTF16_BOMS):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return _HTML_START.match(head, _LEADING.match(head).end()) is not None
+
+
+def is_web_archive(data: bytes) -> bool:
+    """A page saved as one file by a browser (.mht, .mhtml): a MIME message, as mail is,
+    whose parts are the page and its images."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return (
+        head.startswith(
+            (b"mime-version:", b"from:", b"content-type:", b"date:", b"subject:", b"snapshot-content-location:")
+        )
+        and b"multipart/related" in head
+    )
+
+
+_is_web_archive = is_web_archive
+
+
+def _refuse_markup(data: bytes, name: str | None) -> None:
+    """Text that is JSON data is not a plan, whatever it is named: annotations or exports
+    beside the plans would otherwise load as an empty plan.
     """
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
-        raise UnsupportedFormatError(
-            f"the file{_named(name)} is an HTML web page (often a download site's error page), not a plan; download the plan again"
-        )
     if start[:1] in (b"{", b"["):
         try:
             json.loads(data.decode("utf-8-sig"))

@@ -7,6 +7,8 @@ never a float.
 
 from __future__ import annotations
 
+from extract.vocabulary import SOURCES, listed
+
 PROVENANCE = [
     ("page", "INTEGER", "PDF page (1-based) the fact is on; NULL for DOCX/TXT"),
     ("char_start", "INTEGER", "start offset of the quoted source in documents.text"),
@@ -23,7 +25,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         (
             "format",
             "VARCHAR",
-            "pdf, docx, doc, rtf, odt or txt, detected from the bytes (.doc/.rtf/.odt are read through LibreOffice)",
+            "pdf, docx, doc, rtf, odt, html or txt, detected from the bytes (.doc/.rtf/.odt are read through LibreOffice)",
         ),
         ("bytes", "BIGINT", "file size in bytes"),
         ("pages", "INTEGER", "page count (PDF only)"),
@@ -52,6 +54,16 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("period_start", "INTEGER", "first year of the period the plan covers"),
         ("period_end", "INTEGER", "last year of the period the plan covers"),
         ("title", "VARCHAR", "the document's title"),
+        (
+            "programme",
+            "VARCHAR",
+            "national target programme the document is for: poverty_2021_2025, poverty_2016_2020, poverty_2011_2015, "
+            "new_rural, ethnic_minority, drug_prevention, merged_2026_2035, several or none (rules/programmes.yaml)",
+        ),
+        ("programme_page", "INTEGER", "PDF page of the words that decided the programme"),
+        ("programme_char_start", "INTEGER", "start of the words that decided the programme in documents.text"),
+        ("programme_char_end", "INTEGER", "end (exclusive) of the words that decided the programme"),
+        ("programme_quote", "VARCHAR", "the words that decided the programme (title, legal basis or body), as stored"),
         ("extractor_version", "VARCHAR", "kehoach extractor version that produced the rows"),
         ("ingested_at", "TIMESTAMP", "when the rows were written"),
     ],
@@ -90,7 +102,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
     "amounts": [
         ("doc_id", "VARCHAR", "document"),
         ("component", "VARCHAR", "component code, NULL for the whole plan"),
-        ("source", "VARCHAR", "total, central, local, province, district, commune, other, credit"),
+        ("source", "VARCHAR", listed(SOURCES)),
         ("capital", "VARCHAR", "recurrent (vốn sự nghiệp), investment (đầu tư phát triển) or NULL"),
         ("vnd", "HUGEINT", "amount in whole đồng"),
         ("basis", "VARCHAR", "period (whole plan period) or annual (per-year figure)"),
@@ -120,10 +132,33 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("agency_raw", "VARCHAR", "agency as written"),
         ("agency_kind", "VARCHAR", "labour_social, agriculture, health, ... or NULL when unknown"),
         ("agency_level", "VARCHAR", "central, province, district or commune"),
+        (
+            "agency_key",
+            "VARCHAR",
+            "the kind of body, the same at every level and in every plan (labour_social for a Sở, a Phòng "
+            "or the commune officer); see rules/agencies.yaml; NULL when unknown",
+        ),
         ("timeframe", "VARCHAR", "Thời gian thực hiện as written"),
         ("year_start", "INTEGER", "first year of the timeframe, when stated"),
         ("year_end", "INTEGER", "last year of the timeframe, when stated"),
         ("section_id", "INTEGER", "section holding the assignment"),
+    ]
+    + PROVENANCE,
+    "duties": [
+        ("doc_id", "VARCHAR", "document"),
+        ("agency", "VARCHAR", "the body given the duty, named as in assignments (one name per body in a plan)"),
+        ("agency_raw", "VARCHAR", "the body as written"),
+        ("agency_kind", "VARCHAR", "labour_social, agriculture, health, ... or NULL when unknown"),
+        ("agency_key", "VARCHAR", "the kind of body, the same at every level and in every plan; NULL when unknown"),
+        ("agency_level", "VARCHAR", "central, province, district or commune"),
+        (
+            "component",
+            "VARCHAR",
+            "a component code the duty paragraph names; NULL when it names none (one row per component)",
+        ),
+        ("item", "VARCHAR", "the item's number as printed (1, 1.2, d); NULL for an unnumbered paragraph"),
+        ("duty", "VARCHAR", "the duty text, on one line"),
+        ("section_id", "INTEGER", "section holding the duty"),
     ]
     + PROVENANCE,
     "targets": [
@@ -165,10 +200,19 @@ FACT_TABLES = [t for t in TABLES if t not in ("documents", "files")]
 
 
 def ddl() -> list[str]:
+    """CREATE for every table, then ADD COLUMN for every column, so that a database written
+    by an older release gains the columns added since (NULL in its old rows, which a new
+    extractor version re-extracts)."""
     out = []
     for table, cols in TABLES.items():
         body = ", ".join(f'"{name}" {typ}' for name, typ, _ in cols)
         out.append(f'CREATE TABLE IF NOT EXISTS "{table}" ({body})')
+    for table, cols in TABLES.items():
+        out.extend(
+            f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {typ}'
+            for name, typ, _ in cols
+            if "PRIMARY KEY" not in typ
+        )
     return out
 
 

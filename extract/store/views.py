@@ -11,9 +11,23 @@ the one with the most facts, as `primary_rendition`; comparisons read only those
 so a district is counted once however many copies of its plan were ingested.
 
 Money stays HUGEINT đồng all the way through; only shares are fractions.
+
+`plans`, and so every view built on it, holds the administrative documents of one national
+target programme: `poverty_2021_2025` in the views stored in the database, another (or
+`all`) in the temporary views an analysis command makes for `--programme`. A page that is
+no administrative document (no doc_type: a news item, a Q&A article, a site's navigation
+page) is in no view, whatever the programme; every document's facts stay in the tables.
 """
 
 from __future__ import annotations
+
+from extract.errors import KehoachError
+from extract.extractors.programme import PROGRAMMES
+from extract.vocabulary import SOURCES, listed
+
+DEFAULT_PROGRAMME = "poverty_2021_2025"
+ALL_PROGRAMMES = "all"
+_PROGRAMME_FILTER = "/*programme*/"
 
 _PLANS = """
 WITH counts AS (
@@ -22,9 +36,9 @@ WITH counts AS (
       + (SELECT count(*) FROM amounts a WHERE a.doc_id = d.doc_id)
       + (SELECT count(*) FROM assignments s WHERE s.doc_id = d.doc_id)
       + (SELECT count(*) FROM targets t WHERE t.doc_id = d.doc_id) AS facts
-    FROM documents d WHERE d.status = 'ok'
+    FROM documents d WHERE d.status = 'ok' AND d.doc_type IS NOT NULL /*programme*/
 ), keyed AS (
-    SELECT d.doc_id, d.file_name, d.format, d.doc_type, d.doc_number, d.issued_date, d.issuer, d.title,
+    SELECT d.doc_id, d.file_name, d.format, d.doc_type, d.doc_number, d.issued_date, d.issuer, d.title, d.programme,
         d.admin_level, d.province, d.district, d.commune, d.province_code, d.district_code, d.commune_code,
         d.province_2025, d.period_start, d.period_end,
         CASE WHEN d.period_start IS NOT NULL AND d.period_end IS NOT NULL
@@ -38,7 +52,7 @@ WITH counts AS (
 )
 SELECT *,
     row_number() OVER (PARTITION BY plan_key ORDER BY facts DESC,
-        CASE format WHEN 'docx' THEN 1 WHEN 'txt' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END, doc_id) = 1
+        CASE format WHEN 'docx' THEN 1 WHEN 'txt' THEN 2 WHEN 'html' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END, doc_id) = 1
         AS primary_rendition,
     count(*) OVER (PARTITION BY plan_key) AS renditions,
     CASE admin_level WHEN 'province' THEN 1 WHEN 'district' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END AS level_order
@@ -179,7 +193,7 @@ FROM facts f JOIN plans p USING (doc_id)
 
 _PLAN_SUMMARY = """
 SELECT p.doc_id, p.plan_key, p.primary_rendition, p.renditions, p.file_name, p.format, p.doc_type, p.doc_number,
-    p.issued_date, p.issuer, p.title, p.jurisdiction, p.admin_level, p.province, p.district, p.commune,
+    p.issued_date, p.issuer, p.title, p.programme, p.jurisdiction, p.admin_level, p.province, p.district, p.commune,
     p.period_start, p.period_end, p.years,
     b.total AS total_budget, b.total_basis AS budget_basis,
     b.central AS central_budget, b.local AS local_budget, b.other AS other_budget,
@@ -218,6 +232,23 @@ JOIN plans t ON t.primary_rendition AND t.plan_key <> c.plan_key
                                              WHEN 'province' THEN t.province_code END
 """
 
+# Who does what, from both places a plan says it: the assignments of components and tasks
+# (role lead / support) and the duty lists of its organising part (role duty), one row per
+# fact, with the kind of body (agency_key) that compares across plans and levels.
+_RESPONSIBILITIES = f"""
+SELECT a.doc_id, {_PLAN_COLS},
+    'assignment' AS origin, a.component, split_part(a.component, '.', 1) AS component_group, a.task, a.role,
+    a.agency, a.agency_key, a.agency_level, a.agency_kind, a.task_text AS what,
+    a.page, a.char_start, a.char_end, a.quote
+FROM assignments a JOIN plans p USING (doc_id)
+UNION ALL
+SELECT d.doc_id, {_PLAN_COLS},
+    'duty' AS origin, d.component, split_part(d.component, '.', 1) AS component_group, NULL AS task, 'duty' AS role,
+    d.agency, d.agency_key, d.agency_level, d.agency_kind, d.duty AS what,
+    d.page, d.char_start, d.char_end, d.quote
+FROM duties d JOIN plans p USING (doc_id)
+"""
+
 VIEWS: dict[str, str] = {
     "plans": _PLANS,
     "plan_citations": _PLAN_CITATIONS,
@@ -225,6 +256,7 @@ VIEWS: dict[str, str] = {
     "funding_by_component": _FUNDING_BY_COMPONENT,
     "targets_by_indicator": _TARGETS_BY_INDICATOR,
     "plan_summary": _PLAN_SUMMARY,
+    "responsibilities": _RESPONSIBILITIES,
 }
 
 _PLAN_DOCS = {
@@ -279,12 +311,13 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
     },
     "plans": {
         **_PLAN_DOCS,
-        "format": "pdf, docx, doc or txt",
+        "format": "pdf, docx, doc, rtf, odt, html or txt",
         "doc_type": "ke_hoach, quyet_dinh, bao_cao, nghi_quyet, cong_van ...",
         "doc_number": "number as printed without spaces",
         "issued_date": "ISO 8601 date at the precision printed",
         "issuer": "issuing body",
         "title": "the document's title",
+        "programme": "national target programme the document is for (documents.programme): the one the views were made for",
         "province_code": "GSO province code",
         "district_code": "GSO district code",
         "commune_code": "GSO commune code",
@@ -297,7 +330,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         **_PLAN_DOCS,
         "component": "component code (DA1 ... DA7.2); NULL for a figure of the whole plan",
         "component_group": "the Dự án a component belongs to (DA3 for DA3.1); NULL for the whole plan",
-        "source": "total, central, local, province, district, commune, other, credit",
+        "source": listed(SOURCES),
         "capital": "recurrent, investment or NULL (not split by capital type)",
         "basis": "period (whole plan period) or annual (per-year figure)",
         "vnd": "amount in whole đồng (exact integer)",
@@ -340,15 +373,30 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         "mentions": "how many times the document states this same goal",
         **_PROVENANCE_DOCS,
     },
+    "responsibilities": {
+        **_PLAN_DOCS,
+        "origin": "assignment (a component's or task's lead or support) or duty (the duty list of the organising part)",
+        "component": "component code the fact names; NULL for a task or a duty naming no component",
+        "component_group": "the Dự án the component belongs to (DA4 for DA4.1); NULL when no component",
+        "task": "task table position (III.9) for an assignment from a task table, else NULL",
+        "role": "lead, support or duty",
+        "agency": "the body, one name per body in a plan",
+        "agency_key": "the kind of body, the same at every level and in every plan (rules/agencies.yaml)",
+        "agency_level": "central, province, district or commune",
+        "agency_kind": "the lexicon's field of the body, NULL when unknown",
+        "what": "the task as written (assignments) or the duty text (duties)",
+        **_PROVENANCE_DOCS,
+    },
     "plan_summary": {
         **_PLAN_DOCS,
         "renditions": "number of documents sharing the plan_key",
-        "format": "pdf, docx, doc or txt",
+        "format": "pdf, docx, doc, rtf, odt, html or txt",
         "doc_type": "ke_hoach, quyet_dinh, bao_cao, nghi_quyet, cong_van ...",
         "doc_number": "number as printed without spaces",
         "issued_date": "ISO 8601 date at the precision printed",
         "issuer": "issuing body",
         "title": "the document's title",
+        "programme": "national target programme the document is for (documents.programme): the one the views were made for",
         "total_budget": "total budget of the plan, đồng (funding_by_component row with component NULL)",
         "budget_basis": "stated, sum_of_sources or sum_of_components",
         "central_budget": "central budget of the whole plan, đồng",
@@ -364,8 +412,22 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
 }
 
 
-def view_ddl(temporary: bool = False) -> list[str]:
+def check_programme(programme: str | None) -> str:
+    """The programme key views are made for; an unknown one is an error naming the allowed ones."""
+    if programme is None:
+        return DEFAULT_PROGRAMME
+    if programme == ALL_PROGRAMMES or programme in PROGRAMMES:
+        return programme
+    raise KehoachError(f"unknown programme {programme!r}; use one of {', '.join(PROGRAMMES)} or {ALL_PROGRAMMES}")
+
+
+def view_ddl(temporary: bool = False, programme: str | None = DEFAULT_PROGRAMME) -> list[str]:
     """CREATE statements for every view; temporary ones for a read-only connection, so that
-    analysis of a database written by an older release still sees this release's views."""
+    analysis of a database written by an older release still sees this release's views.
+    `programme` is the one national target programme the views hold, or `all`."""
+    programme = check_programme(programme)
     kind = "TEMP VIEW" if temporary else "VIEW"
-    return [f'CREATE OR REPLACE {kind} "{name}" AS {sql}' for name, sql in VIEWS.items()]
+    where = "" if programme == ALL_PROGRAMMES else f"AND d.programme = '{programme}'"
+    return [
+        f'CREATE OR REPLACE {kind} "{name}" AS {sql.replace(_PROGRAMME_FILTER, where)}' for name, sql in VIEWS.items()
+    ]

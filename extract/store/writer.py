@@ -90,8 +90,10 @@ def _batch_table(table: str, facts: dict[str, dict]):
     few rows on its own costs more than the insert. Rows that came as Arrow (a Parquet
     shard) keep their columns and get the doc_id set.
     """
+    # deferred: only a run that writes pays for importing pyarrow
     import pyarrow as pa
 
+    # deferred: shards import pyarrow
     from extract.store.shards import to_arrow
 
     parts, pending = [], []

@@ -18,9 +18,11 @@ from conftest import ROOT, doc_id_of
 
 from extract.cli.main import main
 
+pytestmark = pytest.mark.slow  # a real Chromium browser
+
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = ROOT / "output" / "review_screenshot.png"
-FACT_TABLES = ["components", "amounts", "assignments", "targets", "references", "checks"]
+FACT_TABLES = ["components", "amounts", "assignments", "duties", "targets", "references", "checks"]
 
 
 def run(*args):

@@ -12,6 +12,8 @@ from dbcompare import snapshot
 
 from extract.batch.ingest import ingest
 
+pytestmark = pytest.mark.slow  # a Dask LocalCluster
+
 distributed = pytest.importorskip("distributed")
 
 BROKEN_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without an xref\n"

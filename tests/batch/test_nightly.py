@@ -14,6 +14,8 @@ import pytest
 from conftest import CORPUS
 from dbcompare import snapshot
 
+pytestmark = pytest.mark.slow  # real kehoach runs in subprocesses, lock waits, an unreachable scheduler
+
 KEHOACH = [sys.executable, "-c", "import sys; from extract.cli.main import main; sys.exit(main())"]
 BROKEN_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without an xref\n"
 

@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 from conftest import CORPUS
 from dbcompare import snapshot
+
+pytestmark = pytest.mark.slow  # real runs killed with SIGKILL
 
 KEHOACH = [sys.executable, "-c", "import sys; from extract.cli.main import main; sys.exit(main())"]
 COPIES = 24  # 5 sample plans x 24 distinct copies = 120 files: several write batches, so a kill

@@ -162,7 +162,7 @@ SHAPES = [
     ("Trung tâm Chính trị huyện", ("Trung tâm Chính trị huyện", None, "district")),
     ("Ban Quản lý dự án đầu tư huyện", ("Ban Quản lý dự án đầu tư huyện", None, "district")),
     ("Công chức Văn phòng Đảng ủy", ("Công chức Văn phòng Đảng ủy", None, "commune")),
-    ("Sở Ngoại vụ", ("Sở Ngoại vụ", None, "province")),
+    ("Sở Quy hoạch - Kiến trúc", ("Sở Quy hoạch - Kiến trúc", None, "province")),
     ("Trạm Khuyến nông xã", ("Trạm Khuyến nông xã", None, "commune")),
 ]
 

@@ -18,6 +18,8 @@ from make_hostile import PLANS, SCAN_PAGES, scan
 
 from extract.pipeline import extract_bytes
 
+pytestmark = pytest.mark.slow  # Tesseract OCR of rendered pages
+
 # What share of the reference facts and figures must survive OCR.
 MIN_RECALL = 0.9
 MIN_CONFIDENCE = 80.0

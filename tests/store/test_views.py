@@ -189,6 +189,8 @@ def tiny_db(tmp_path):
         file_name="plan.txt",
         status="ok",
         text="x" * 100,
+        doc_type="ke_hoach",
+        programme="poverty_2021_2025",
         admin_level="district",
         province="P",
         district="D",

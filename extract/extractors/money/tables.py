@@ -34,9 +34,10 @@ import regex
 
 from extract.document.model import Block, Document, Row
 from extract.document.provenance import provenance
-from extract.extractors.components import row_title, section_at, table_rows
-from extract.extractors.money.text import basis_of, choose, labels_in, unit_factors
-from extract.extractors.money.words import money_entries
+from extract.extractors.checkrows import CheckKind, check_row
+from extract.extractors.checks import within
+from extract.extractors.components import canon, component_at, row_title, section_at, table_rows
+from extract.extractors.money.vocabulary import basis_of, choose, labels_in, money_entries, unit_factors
 from extract.text.normalize import collapse, match_form
 from extract.text.numbers import parse_number, to_dong
 
@@ -239,16 +240,32 @@ _UNIVERSE = [("capital", "investment"), ("capital", "recurrent"), ("source", "ot
 def _infer_layout(
     doc, block: Block, g: _Grid, row_codes: dict[int, str | None], text_figs, factor: int, max_years: int, settings
 ) -> dict[int, Col]:
+    """Column labels of a table whose header is lost, in three phases: the column
+    relations (sum groups, breakdowns, multiples), the votes of the figures the text states
+    for the same rows, and from both the basis and then the source and capital of each
+    group of columns."""
     units = _units(g, settings)
     breakdowns = _breakdowns(g, units, settings)
     multiples = _multiples(g, units, max_years, settings)
     row_basis = [basis_of(_title(block, r), True) for r in g.rows]
-    # text figures by (component, vnd)
+    votes, years = _text_votes(g, row_codes, row_basis, text_figs, factor, max_years)
+    basis = _unit_bases(units, breakdowns, multiples, years)
+    layout: dict[int, Col] = {}
+    for a, u in enumerate(units):
+        layout.update(_label_unit(u, a in breakdowns, basis.get(a) or "period", votes))
+    return layout
+
+
+def _text_votes(
+    g: _Grid, row_codes: dict[int, str | None], row_basis: list, text_figs, factor: int, max_years: int
+) -> tuple[dict[int, Counter], dict[int, Counter]]:
+    """Per column, the (source, capital) of the text figures its cells equal (× 1, or × the
+    years of a per-year column), and how many years each match took. Component rows vote
+    first; total rows (few, round figures) only where they are silent."""
     stated = defaultdict(list)
     for f in text_figs:
         if f.vnd:
             stated[(f.component, f.vnd)].append(f)
-    # component rows vote first; total rows (few, round figures) only where they are silent
     by_comp: dict[int, Counter] = defaultdict(Counter)
     by_total: dict[int, Counter] = defaultdict(Counter)
     years: dict[int, Counter] = defaultdict(Counter)
@@ -270,7 +287,13 @@ def _infer_layout(
                     votes[c][(f.source, f.capital)] += 1
                     if row_basis[ri] is None and code is not None:
                         years[c][k] += 1
-    votes = {c: by_comp[c] if by_comp[c] else by_total[c] for c in g.cols}
+    return {c: by_comp[c] if by_comp[c] else by_total[c] for c in g.cols}, years
+
+
+def _unit_bases(units: list[list[int]], breakdowns: dict, multiples: dict, years: dict[int, Counter]) -> dict:
+    """Each column group's basis: the period side of a multiple is the period, the other
+    per-year; else the number of years the text matches took; the groups a breakdown
+    splits take its basis."""
     basis: dict[int, str | None] = {}
     for a, u in enumerate(units):
         ks = Counter()
@@ -284,40 +307,42 @@ def _infer_layout(
     for a, run in breakdowns.items():
         for b in run:
             basis.setdefault(b, basis.get(a))
-    layout: dict[int, Col] = {}
-    for a, u in enumerate(units):
-        head = u[0]
-        srcs = Counter()
-        for c in u[:1]:
-            for (s, _), n in votes[c].items():
-                srcs[s] += n
-        if a in breakdowns:
-            source = "total"
-        elif srcs:
-            source = srcs.most_common(1)[0][0]
-        else:
-            continue  # nothing names this group: not extracted
-        b = basis.get(a) or "period"
-        if len(u) == 1:
-            caps = Counter({cap: n for (s, cap), n in votes[head].items() if cap and s == source})
-            layout[head] = Col(source, caps.most_common(1)[0][0] if caps and source != "other" else None, b, "inferred")
-            continue
-        layout[head] = Col(source, None, b, "inferred")
-        named: dict[int, tuple[str, str]] = {}
-        for p in u[1:]:
-            caps = Counter({cap: n for (s, cap), n in votes[p].items() if cap})
-            others = sum(n for (s, _), n in votes[p].items() if s == "other")
-            if others and others >= sum(caps.values()):
-                named[p] = ("source", "other")
-            elif caps:
-                named[p] = ("capital", caps.most_common(1)[0][0])
-        universe = _UNIVERSE if source == "total" else _UNIVERSE[:2]
-        left = [p for p in u[1:] if p not in named]
-        rest = [x for x in universe if x not in named.values()]
-        if len(left) == 1 and len(rest) == 1 and len(u) - 1 == len(universe):
-            named[left[0]] = rest[0]
-        for p, (fld, val) in named.items():
-            layout[p] = Col("other", None, b, "inferred") if fld == "source" else Col(source, val, b, "inferred")
+    return basis
+
+
+def _label_unit(u: list[int], is_breakdown: bool, b: str, votes: dict[int, Counter]) -> dict[int, Col]:
+    """Source and capital of one group of columns: its head's source by the votes (total
+    for a breakdown), a lone column's capital by its votes, and a sum group's parts by
+    theirs, one part left unnamed taking the one type that remains."""
+    head = u[0]
+    srcs = Counter()
+    for (s, _), n in votes[head].items():
+        srcs[s] += n
+    if is_breakdown:
+        source = "total"
+    elif srcs:
+        source = srcs.most_common(1)[0][0]
+    else:
+        return {}  # nothing names this group: not extracted
+    if len(u) == 1:
+        caps = Counter({cap: n for (s, cap), n in votes[head].items() if cap and s == source})
+        return {head: Col(source, caps.most_common(1)[0][0] if caps and source != "other" else None, b, "inferred")}
+    layout = {head: Col(source, None, b, "inferred")}
+    named: dict[int, tuple[str, str]] = {}
+    for p in u[1:]:
+        caps = Counter({cap: n for (s, cap), n in votes[p].items() if cap})
+        others = sum(n for (s, _), n in votes[p].items() if s == "other")
+        if others and others >= sum(caps.values()):
+            named[p] = ("source", "other")
+        elif caps:
+            named[p] = ("capital", caps.most_common(1)[0][0])
+    universe = _UNIVERSE if source == "total" else _UNIVERSE[:2]
+    left = [p for p in u[1:] if p not in named]
+    rest = [x for x in universe if x not in named.values()]
+    if len(left) == 1 and len(rest) == 1 and len(u) - 1 == len(universe):
+        named[left[0]] = rest[0]
+    for p, (fld, val) in named.items():
+        layout[p] = Col("other", None, b, "inferred") if fld == "source" else Col(source, val, b, "inferred")
     return layout
 
 
@@ -355,8 +380,6 @@ def _infer_unit(g: _Grid, text_figs) -> tuple[str, int] | None:
 def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
     """Figures of budget tables: rows naming components (with total rows), or rows naming
     sources in a table that sits in one component's section (or in the plan-wide part)."""
-    from extract.extractors.components import component_at
-
     settings = ctx.settings
     meta = ctx.meta
     if meta.get("period_start") and meta.get("period_end"):
@@ -401,14 +424,13 @@ def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
                 layout = {g.cols[0]: Col(None, None, None, "inferred")}
         if inferred_unit and layout:
             ctx.rows["checks"].append(
-                {
-                    "kind": "table_unit_inferred",
-                    "component": None,
-                    "detail": f"the table states no unit; its figures agree with the text read in {unit[0]}",
-                    "expected": unit[0],
-                    "found": None,
-                    **provenance(doc, block.start, block.start),
-                }
+                check_row(
+                    doc,
+                    CheckKind.TABLE_UNIT_INFERRED,
+                    f"the table states no unit; its figures agree with the text read in {unit[0]}",
+                    expected=unit[0],
+                    start=block.start,
+                )
             )
         if by_component:
             _check_rows(doc, ctx, block, g, row_codes, layout, multi_year, unit[1])
@@ -458,9 +480,6 @@ def _check_rows(
 ) -> None:
     """Sub-project rows against their project's row, and project rows against a total row
     of the same basis, column by column."""
-    from extract.extractors.checks import within
-    from extract.extractors.components import canon
-
     rows_of = {code: ri for ri, code in row_codes.items() if code is not None}
     groups = defaultdict(list)
     for code, ri in rows_of.items():
@@ -484,15 +503,15 @@ def _check_rows(
             if not within(int(want * factor), int(got * factor), ctx.settings):
                 cell = g.rows[head].grid(block.ncols)[c]
                 ctx.rows["checks"].append(
-                    {
-                        "kind": "table_sum_mismatch",
-                        "component": row_codes[head],
-                        "detail": (
-                            f"rows {', '.join(str(row_codes[p]) for p in parts)} add up to {got} in column {c + 1}, "
-                            f"the row of {row_codes[head] or 'the total'} states {want} (table units)"
-                        ),
-                        "expected": str(int(want * factor)),
-                        "found": str(int(got * factor)),
-                        **provenance(doc, cell.start, cell.end),
-                    }
+                    check_row(
+                        doc,
+                        CheckKind.TABLE_SUM_MISMATCH,
+                        f"rows {', '.join(str(row_codes[p]) for p in parts)} add up to {got} in column {c + 1}, "
+                        f"the row of {row_codes[head] or 'the total'} states {want} (table units)",
+                        component=row_codes[head],
+                        expected=int(want * factor),
+                        found=int(got * factor),
+                        start=cell.start,
+                        end=cell.end,
+                    )
                 )

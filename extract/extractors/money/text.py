@@ -14,106 +14,63 @@ plan-wide (component NULL). A figure that is a rate or norm ("40 triệu đồng
 10 triệu đồng") is not an amount of the plan. An amount in words next to the same figure
 is the same fact.
 
-Budget tables are read by budgettables.py, and the arithmetic checks (including the
-correction of a printed unit the document's own sums contradict) by checks.py.
+The money vocabulary (units, source and capital phrases, bases) is money.vocabulary's;
+budget tables are read by money.tables, and the arithmetic checks (including the
+correction of a printed unit the document's own sums contradict) by checks. This module's
+`extract` is the amounts step and runs all three.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from extract.document.model import Document
 from extract.document.provenance import provenance
-from extract.extractors.components import ancestors_at, best_match, canon, component_at, read_heading, section_at
-from extract.extractors.money.words import find_word_amounts, money_entries
-from extract.text.normalize import match_form, strip_diacritics
-from extract.text.numbers import NUMBER_RE, to_dong
+from extract.extractors import checks
+from extract.extractors.components import (
+    ancestors_at,
+    applies,
+    best_match,
+    canon,
+    component_at,
+    mentions,
+    other_programme,
+    plan_component,
+    purpose_component,
+    read_heading,
+    section_at,
+    title_suffix_match,
+)
+from extract.extractors.money import tables as budgettables
+from extract.extractors.money.vocabulary import (
+    basis_of,
+    choose,
+    has_phrase,
+    labels_in,
+    phrases,
+    programme_re,
+    unit_factors,
+    unit_re,
+)
+from extract.extractors.money.words import find_word_amounts
+from extract.extractors.step import Context, step
+from extract.text.normalize import key, match_form, strip_diacritics
+from extract.text.numbers import to_dong
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
 _BULLET = regex.compile(r"^\s*(?:(?P<num>\d+(?:\.\d+)*\.?\)?)|(?P<letter>[a-zđ]\))|(?P<mark>[-+•*–]))\s*")
 # a sentence ends where the next starts with a capital: labels never reach back across it
 _SENTENCE = regex.compile(r"[.;!?]\s+(?=\p{Lu})")
-_YEAR = regex.compile(r"(?<!\w)năm\s+(?:20\d\d)(?!\d)")
+_FULL_STOP = regex.compile(r"[.!?]\s+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\s*\(")
 _SPACE_WORD = regex.compile(r"\s\w")
 _WORD_CHAR = regex.compile(r"\w")
+_SPACES = regex.compile(r"\s*")
+_PLAIN_INT = regex.compile(r"\d{1,3}")
+_DONG_AFTER = regex.compile(r"\s*đồng(?!\w)")
 _RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
-
-
-@cache
-def _unit_re() -> regex.Pattern:
-    units = sorted({match_form(e["phrase"]) for e in money_entries("unit")}, key=len, reverse=True)
-    alt = "|".join(regex.escape(u) for u in units)
-    return regex.compile(rf"(?P<num>{NUMBER_RE.pattern})\s*(?P<unit>{alt})(?![\w])")
-
-
-@cache
-def unit_factors() -> dict[str, int]:
-    return {match_form(e["phrase"]): e["factor"] for e in money_entries("unit")}
-
-
-@cache
-def _label_re(header: bool) -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
-    """One pattern for every source and capital phrase; phrase -> (field, value)."""
-    labels: dict[str, tuple[str, str]] = {}
-    for e in money_entries("source"):
-        if header or not e.get("header"):
-            labels[match_form(e["phrase"])] = ("source", e["source"])
-    for e in money_entries("capital"):
-        if header or not e.get("header"):
-            labels[match_form(e["phrase"])] = ("capital", e["capital"])
-    alt = "|".join(regex.escape(p) for p in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), labels
-
-
-def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]]:
-    """(start, end, field, value) of every source / capital phrase in the text, in order."""
-    pattern, labels = _label_re(header)
-    form = match_form(text)
-    return [(m.start(), m.end(), *labels[m.group()]) for m in pattern.finditer(form)]
-
-
-def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:
-    """Source and capital a run of labels gives: the last specific source, else total."""
-    sources = [v for _, _, f, v in labels if f == "source"]
-    capitals = [v for _, _, f, v in labels if f == "capital"]
-    specific = [s for s in sources if s != "total"]
-    source = specific[-1] if specific else (sources[-1] if sources else None)
-    return source, (capitals[-1] if capitals else None)
-
-
-@cache
-def _phrases(kind: str, where: str | None = None) -> tuple[str, ...]:
-    return tuple(match_form(e["phrase"]) for e in money_entries(kind) if where is None or e.get("where") == where)
-
-
-@cache
-def _basis_phrases() -> tuple[tuple[str, str], ...]:
-    return tuple((match_form(e["phrase"]), e["basis"]) for e in money_entries("basis"))
-
-
-@cache
-def _phrase_re(phrase: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")
-
-
-def _has_phrase(form: str, phrase: str) -> bool:
-    return phrase in form and _phrase_re(phrase).search(form) is not None
-
-
-def basis_of(text: str, multi_year: bool) -> str | None:
-    form = match_form(text)
-    hits = [b for p, b in _basis_phrases() if _has_phrase(form, p)]
-    if "annual" in hits:
-        return "annual"
-    if "period" in hits:
-        return "period"
-    if multi_year and _YEAR.search(form):
-        return "annual"
-    return None
 
 
 @dataclass
@@ -137,6 +94,13 @@ class Figure:
     corrected: bool = False
     inline: bool = False  # the component is named on the figure's own line
     children: list[int] = field(default_factory=list)
+    named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
+    purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
+    programme: str | None = None  # poverty, other or all, where its clause names a programme
+    outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
+    approximate: bool = False  # printed with "hơn", "gần", "khoảng"
+    by_purpose: bool = False  # its source is only what it is for
+    for_plan: bool = False  # the words after it say it is for the programme or the plan
 
 
 @dataclass
@@ -161,14 +125,24 @@ def _style(line: str) -> str | None:
     return "mark" + m.group("mark")
 
 
-def _depths(line: str) -> list[int]:
-    out, d = [], 0
-    for ch in line:
-        if ch == ")":
-            d = max(0, d - 1)
-        out.append(d)
+def _paren_pairs(line: str) -> dict[int, int]:
+    """Offset of each "(" that is closed on the line -> offset of its ")". A parenthesis
+    left open (quoted text cut short, a typo) encloses nothing: news items quoting a plan
+    drop closing brackets, and an open one would swallow every later figure."""
+    pairs, stack = {}, []
+    for k, ch in enumerate(line):
         if ch == "(":
-            d += 1
+            stack.append(k)
+        elif ch == ")" and stack:
+            pairs[stack.pop()] = k
+    return pairs
+
+
+def _depths(line: str) -> list[int]:
+    out = [0] * len(line)
+    for a, b in _paren_pairs(line).items():
+        for k in range(a + 1, b):
+            out[k] += 1
     return out
 
 
@@ -177,15 +151,8 @@ def _closing_paren(line: str, pos: int) -> int | None:
     m = _OPEN_PAREN.match(line, pos)
     if not m:
         return None
-    d = 0
-    for k in range(m.end() - 1, len(line)):
-        if line[k] == "(":
-            d += 1
-        elif line[k] == ")":
-            d -= 1
-            if d == 0:
-                return k + 1
-    return len(line)
+    close = _paren_pairs(line).get(m.end() - 1)
+    return close + 1 if close is not None else None
 
 
 def _per_year(form: str, end: int) -> bool:
@@ -198,10 +165,38 @@ def _is_rate(form: str, start: int, end: int) -> bool:
     after = form[end : end + 20].lstrip()
     if _per_year(form, end):
         return False
-    if any(after.startswith(p) for p in _phrases("rate", "after")):
+    if any(after.startswith(p) for p in phrases("rate", "after")):
         return True
     before = form[max(0, start - 25) : start]
-    return any(_has_phrase(before, p) for p in _phrases("rate", "before"))
+    return any(has_phrase(before, p) for p in phrases("rate", "before"))
+
+
+def _compound(form: str, m) -> tuple[int, int] | None:
+    """ "68 tỷ 782 triệu đồng", "1 tỷ 250 triệu": a figure written in several units, each
+    smaller than the one before; (end, đồng) of the whole, or None when `m` is a lone figure."""
+    factors = unit_factors()
+    unit = m.group("unit")
+    if "đồng" in unit or factors[unit] == 1:
+        return None
+    try:
+        total = to_dong(m.group("num"), factors[unit])
+    except ValueError:
+        return None
+    last, end, parts = factors[unit], m.end(), 0
+    while True:
+        nxt = unit_re().match(form, _SPACES.match(form, end).end())
+        if nxt is None or factors[nxt.group("unit")] >= last or not _PLAIN_INT.fullmatch(nxt.group("num")):
+            break
+        total += int(nxt.group("num")) * factors[nxt.group("unit")]
+        last, end, parts = factors[nxt.group("unit")], nxt.end(), parts + 1
+        if "đồng" in nxt.group("unit"):
+            break
+    if not parts:
+        return None
+    if "đồng" not in form[m.start() : end] and _DONG_AFTER.match(form, end) is None and _SPACE_WORD.match(form, end):
+        return None  # "2 triệu 500 nghìn người" is no money
+    tail = _DONG_AFTER.match(form, end)
+    return (tail.end() if tail else end), total
 
 
 def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
@@ -209,8 +204,18 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     form = match_form(line)
     found = []
     factors = unit_factors()
-    for m in _unit_re().finditer(form):
+    taken = 0
+    for m in unit_re().finditer(form):
+        if m.start() < taken:
+            continue  # the lower part of a compound figure already read
         unit = m.group("unit")
+        compound = _compound(form, m)
+        if compound is not None:
+            end, vnd = compound
+            if not _is_rate(form, m.start(), end):
+                found.append((m.start(), end, line[m.start("num") : end], "đồng", vnd, True))
+            taken = end
+            continue
         if factors[unit] > 1 and "đồng" not in unit and not unit.startswith("tr"):
             nxt = form[m.end() : m.end() + 2]
             if _SPACE_WORD.match(nxt) and not form[m.end() :].lstrip().startswith("đồng"):
@@ -235,12 +240,34 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     return sorted(found)
 
 
-def read_text_figures(doc: Document, ctx) -> list[Figure]:
-    """Every money figure of the running text, labelled, attributed and linked to its parts."""
-    figures: list[Figure] = []
-    stack: list[_Open] = []
-    meta = ctx.meta
-    multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
+@dataclass
+class _Line:
+    """One line of running text being read: where it starts, its text and figures."""
+
+    base: int
+    text: str
+    form: str
+    style: str | None
+    found: list[tuple[int, int, str, str, int, bool]]
+    figs: list[int] = field(default_factory=list)  # indexes into _Reading.figures
+    programme: str | None = None  # the programme the line's clauses last named
+
+
+@dataclass
+class _Reading:
+    """What reading a document's running text carries from line to line."""
+
+    doc: Document
+    ctx: object
+    multi_year: bool
+    figures: list[Figure] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
+    programme: str | None = None  # the programme the last line with figures was about
+    last_figs: list[int] = field(default_factory=list)  # the figures of the line before
+
+
+def _text_lines(doc: Document) -> list[tuple[int, str]]:
+    """(offset, text) of every line of the paragraphs and headings."""
     lines = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
@@ -249,130 +276,449 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         for part in doc.text[b.start : b.end].split("\n"):
             lines.append((pos, part))
             pos += len(part) + 1
+    return lines
 
-    def ancestors_ids(offset: int) -> set[int]:
-        return {s.section_id for s in ancestors_at(doc, offset)}
 
-    for li, (base, line) in enumerate(lines):
-        if not line.strip():
+def read_text_figures(doc: Document, ctx) -> list[Figure]:
+    """Every money figure of the running text, labelled, attributed and linked to its parts.
+
+    Each line goes through the same phases: announcements it no longer belongs to are
+    closed; its figures are read with their labels and linked to the whole they split on
+    the line; figures left free are attached to the open announcement; components and
+    bases are given; and the line may open an announcement of its own.
+    """
+    meta = ctx.meta
+    multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
+    r = _Reading(doc, ctx, multi_year)
+    elsewhere = other_programme(doc, meta)
+    lines = _text_lines(doc)
+    for li, (base, text) in enumerate(lines):
+        if not text.strip():
             continue
-        style = _style(line)
-        anc = ancestors_ids(base)
-        # close announcements this line no longer belongs to
-        while stack and (stack[-1].section_id is not None and stack[-1].section_id not in anc):
-            stack.pop()
-        while stack and style is not None and stack[-1].style == style:
-            stack.pop()
-        found = _line_figures(line)
-        depths = _depths(line) if found else []
-        form = match_form(line)
-        line_figs: list[int] = []
-        bullet = _BULLET.match(line)
-        prev_end = bullet.end() if bullet else 0
-        line_head: int | None = None  # a figure that announces parts later on the same line
-        for s, e, raw, unit, vnd, words in found:
-            depth = depths[s]
-            if depth == 0:
-                ctx_start = prev_end
-                stop = max((m.end() for m in _SENTENCE.finditer(line, prev_end, s)), default=None)
-                ctx_start = stop if stop is not None and depths[stop - 1] == 0 else ctx_start
-            else:
-                cut = max(line.rfind("(", 0, s), line.rfind(";", 0, s), line.rfind(",", 0, s))
-                ctx_start = max(cut + 1, prev_end if line_figs and figures[line_figs[-1]].depth == depth else 0)
-            labels = labels_in(line[ctx_start:s])
-            source, capital = choose(labels)
-            f = Figure(
-                base + s,
-                base + e,
-                raw,
-                unit,
-                unit_factors()[match_form(unit)] if not words else 1,
-                vnd,
-                depth,
-                base + ctx_start,
-                words,
+        line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        if _opens_with_split(line):
+            line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
+        _close_announcements(r, line)
+        _read_line(r, line)
+        _relink_by_sum(r, line)
+        _attach_to_announcement(r, line)
+        _continue_paragraph(r, line)
+        _attribute(r, line)
+        _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        r.last_figs = line.figs
+        if line.figs:
+            r.programme = line.programme
+    _inherit(r.figures)
+    _restatements(r.figures)
+    if elsewhere:  # a document of another programme: none of its money is this one's
+        for f in r.figures:
+            f.outside = f.outside or "other_programme"
+    return r.figures
+
+
+def _approximate(form: str, start: int) -> bool:
+    before = form[max(0, start - 14) : start].rstrip()
+    return any(
+        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
+        for p in phrases("approximate")
+    )
+
+
+def _rounds(approx: Figure, exact: Figure) -> bool:
+    """Is `approx` ("hơn 830 tỷ đồng", "gần 242 tỷ đồng") `exact` (830.140 triệu đồng, 241.950
+    triệu đồng) cut or rounded to its printed digits?"""
+    if approx.words or approx.vnd == exact.vnd or approx.vnd == 0:
+        return False
+    digits = approx.raw.split(",")[1] if "," in approx.raw else ""
+    step = approx.factor // (10 ** len(digits)) if approx.factor >= 10 ** len(digits) else 1
+    return step > 1 and abs(exact.vnd - approx.vnd) < step
+
+
+def _restatements(figures: list[Figure]) -> None:
+    """The same money stated again is one fact: a figure rounded down from one the text
+    states exactly ("hơn 830 tỷ đồng" in a headline over "830.140 triệu đồng"), and a
+    figure known only by what it is for that the text states with its labels elsewhere."""
+    for f in figures:
+        if f.outside is not None or f.parent is not None:
+            continue
+        if f.approximate and any(_rounds(f, g) for g in figures if g is not f and not g.approximate):
+            f.outside = "restatement"
+        elif f.by_purpose and any(
+            g.vnd == f.vnd and not g.by_purpose and g.source is not None for g in figures if g is not f
+        ):
+            f.outside = "restatement"
+
+
+def _inherit(figures: list[Figure]) -> None:
+    """What parts take from their whole: the capital type of a whole split by source ("tổng
+    kinh phí sự nghiệp X, trong đó ngân sách trung ương Y" makes Y recurrent), a yearly
+    basis, and being outside the plan (another programme's money and its parts)."""
+    for f in figures:
+        if f.source is None and any(figures[k].source not in (None, "total") for k in f.children):
+            f.source = "total"  # "… được phân bổ 5,6 tỷ đồng …, trong đó vốn ngân sách trung ương 5 tỷ đồng"
+    for f in figures:  # wholes come before their parts
+        if f.parent is None:
+            continue
+        whole = figures[f.parent]
+        if f.capital is None and whole.capital is not None and f.source != "other":
+            f.capital = whole.capital
+        if whole.basis == "annual":
+            f.basis = "annual"
+        if f.outside is None and whole.outside is not None and f.programme != "poverty":
+            f.outside = whole.outside
+
+
+def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | None, int]:
+    """Source and capital written right after a figure that has none before it ("120 tỷ
+    đồng vốn sự nghiệp ngân sách trung ương", "535 tỷ đồng từ ngân sách trung ương và
+    địa phương": two sources named together are the total), and where they end."""
+    after = text[end:limit]
+    stop = _PURPOSE_END.search(after)
+    form = match_form(after[: stop.start() if stop else len(after)])
+    lead = _AFTER_LEAD.match(form)
+    labels = labels_in(form[lead.end() :])
+    if not labels or labels[0][0] != 0:
+        return None, None, end
+    sources = {v for _, _, fld, v in labels if fld == "source"}
+    source, capital = choose(labels)
+    return ("total" if len(sources) > 1 else source), capital, end + lead.end() + labels[-1][1]
+
+
+def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """The labels of a clause, less a list of sources in a parenthesis that only says what
+    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X"),
+    and less a label that points back to money stated before ("Với nguồn kinh phí trên, …
+    phân bổ 45 triệu đồng để …": a share of it, not the total)."""
+    labels = labels_in(text[start:end])
+    form = match_form(text[start:end])
+    pairs = [(a - start, b - start) for a, b in _paren_pairs(text).items() if start <= a and b < end]
+    drop = {id(lab) for lab in labels if _BACK_REFERENCE.match(form, lab[1])}
+    for a, b in pairs:
+        inside = [lab for lab in labels if a < lab[0] < b and lab[2] == "source"]
+        if len({lab[3] for lab in inside}) >= 2:
+            drop.update(id(lab) for lab in inside)
+    return [lab for lab in labels if id(lab) not in drop]
+
+
+# a named unit: "huyện Nam Trà My", "xã Na Loi" (names of two or more capitalised words; "xã
+# Đặc biệt khó khăn", "xã An toàn khu" are kinds of commune, not names)
+_LOCAL_UNIT = regex.compile(
+    r"(?<!\w)(?P<unit>huyện|thị xã|quận|thành phố|xã|phường|thị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
+)
+_YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
+_AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
+# "… tỷ đồng (để) thực hiện Chương trình / Kế hoạch …": money for the plan itself
+_FOR_PLAN = regex.compile(
+    r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
+)
+# "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
+_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*(?:[,;.:)]|$))|này(?!\w))")
+_PURPOSE_END = regex.compile(r"[;.(]|,\s")
+
+
+def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
+    """Whose money a figure is. A clause that names another programme, or all of them
+    ("các chương trình mục tiêu quốc gia"), before the figure or right after it ("… tỷ
+    đồng để thực hiện Chương trình … nông thôn mới"), puts its figures and those after it
+    on the line outside the plan until a clause names this programme again; money spent
+    ("đã giải ngân") is a result; money of years outside the plan's period (another
+    year, or the whole programme period, in an annual plan) is not the plan's; money of a
+    district or commune other than the plan's own ("huyện A được phân bổ …" in a provincial
+    plan) is not the plan's figure. The clause's
+    own component label and the component the words after the figure name are noted."""
+    clause = line.form[start:s]
+    after = line.text[e:]
+    stop = _PURPOSE_END.search(after)
+    after = after[: stop.start() if stop else len(after)]
+    pattern, names = programme_re()
+    hits = [names[m.group()] for m in pattern.finditer(clause)] or [
+        names[m.group()] for m in pattern.finditer(match_form(after))
+    ]
+    if has_phrase(clause, "lồng ghép"):
+        hits = []  # money integrated from another programme is this plan's (source other)
+    if hits:
+        f.programme = hits[-1]
+        line.programme = hits[-1]
+    elif f.depth == 0:
+        f.programme = line.programme
+    if f.programme in ("other", "all"):
+        f.outside = "other_programme"
+    elif any(has_phrase(clause, p) for p in phrases("result")):
+        f.outside = "result"
+    elif _other_year(r, clause):
+        f.outside = "other_year"
+    elif _other_unit(r, line.text[start:s] + " " + after):
+        f.outside = "district"
+    if not applies(r.doc):
+        return  # another programme's Dự án and Nội dung are not ours
+    mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
+    if mentioned:
+        f.named = mentioned[-1][2]
+    else:
+        code, score, _ = title_suffix_match(line.text[start:s])
+        if code and score >= r.ctx.settings.component_purpose_min_score:
+            f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
+    f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
+    if f.purpose is None:
+        named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
+        f.purpose = named_after[0][2] if named_after else None
+
+
+def _other_year(r: _Reading, clause: str) -> bool:
+    """Does the clause name only years outside the plan's period ("giai đoạn 2016 - 2020"
+    in a 2021-2025 plan; "nguồn vốn năm 2022 chuyển sang", "giai đoạn 2021 - 2025" in an
+    annual plan for 2024)?"""
+    meta = r.ctx.meta
+    first, last = meta.get("period_start"), meta.get("period_end")
+    if not first or not last:
+        return False
+    years = {int(y) for y in _YEARS.findall(clause)}
+    return bool(years) and not any(first <= y <= last for y in years)
+
+
+def _other_unit(r: _Reading, text: str) -> bool:
+    """Does the text name a district, or a commune, other than the plan's own ("huyện Nam
+    Trà My được phân bổ …" in a provincial plan, "xã A: 500 triệu đồng" in a district's)?
+    A unit above the plan's own level ("huyện X" in a commune's plan) is its parent."""
+    meta = r.ctx.meta
+    level = meta.get("admin_level")
+    for m in _LOCAL_UNIT.finditer(text):
+        word, name = match_form(m.group("unit")), key(m.group("name"))
+        if word in ("xã", "phường", "thị trấn"):
+            own = meta.get("commune")
+            if level in ("province", "district") or (own is not None and name != key(own)):
+                return True
+        else:
+            own = meta.get("district")
+            if word == "thành phố" and meta.get("province") and name == key(meta["province"]):
+                continue  # "thành phố Cần Thơ": the province itself
+            if level == "province" or (own is not None and name != key(own)):
+                return True
+    return False
+
+
+def _close_announcements(r: _Reading, line: _Line) -> None:
+    """Pop the announcements a line no longer belongs to: it left their section, or it
+    is a sibling of the line that opened them."""
+    anc = {s.section_id for s in ancestors_at(r.doc, line.base)}
+    while r.stack and (r.stack[-1].section_id is not None and r.stack[-1].section_id not in anc):
+        r.stack.pop()
+    while r.stack and line.style is not None and r.stack[-1].style == line.style:
+        r.stack.pop()
+
+
+def _clause_start(r: _Reading, line: _Line, s: int, depth: int, depths: list[int], prev_end: int) -> int:
+    """Where the words that label the figure at `s` begin: after the previous figure (or
+    its parenthesis) and the last sentence break; inside a parenthesis, after its last
+    separator."""
+    text = line.text
+    if depth == 0:
+        stop = max((m.end() for m in _SENTENCE.finditer(text, prev_end, s)), default=None)
+        return stop if stop is not None and depths[stop - 1] == 0 else prev_end
+    cut = max(text.rfind("(", 0, s), text.rfind(";", 0, s), text.rfind(",", 0, s))
+    same_depth = line.figs and r.figures[line.figs[-1]].depth == depth
+    return max(cut + 1, prev_end if same_depth else 0)
+
+
+def _link(r: _Reading, child: int, parent: int) -> None:
+    f = r.figures[child]
+    f.parent = parent
+    r.figures[parent].children.append(child)
+    if f.source is None:
+        f.source = r.figures[parent].source
+
+
+def _read_line(r: _Reading, line: _Line) -> None:
+    """The line's figures with their labels; a figure after "trong đó" / "gồm" is a part of
+    the figure before it, and a figure in a parenthesis a part of the figure it follows."""
+    if not line.found:
+        return
+    text, form = line.text, line.form
+    depths = _depths(text)
+    bullet = _BULLET.match(text)
+    prev_end = bullet.end() if bullet else 0
+    line_head: int | None = None  # a figure that announces parts later on the same line
+    for s, e, raw, unit, vnd, words in line.found:
+        depth = depths[s]
+        ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
+        source, capital = choose(_clause_labels(text, ctx_start, s))
+        labelled_to = e
+        if source in (None, "total") and capital is None:
+            # "1.250 triệu đồng từ nguồn vốn sự nghiệp ngân sách trung ương": the words after
+            # the figure name it more closely than a "kinh phí" before it
+            after_source, after_capital, after_end = _labels_after(
+                text, e, next((x[0] for x in line.found if x[0] >= e), len(text))
             )
-            f.source, f.capital = source, capital
-            if _per_year(form, e):
-                f.basis = "annual"
-            idx = len(figures)
-            if depth == 0:
-                last = next((w for w in reversed(line_figs) if figures[w].depth == 0), None)
-                between = form[(figures[last].end - base) if last is not None else 0 : s]
-                if last is not None and any(_has_phrase(between, p) for p in _phrases("split")):
-                    line_head = last
-                if line_head is not None and line_head != idx:
-                    f.parent = line_head
-                    figures[line_head].children.append(idx)
-                    if f.source is None:
-                        f.source = figures[line_head].source
-            figures.append(f)
-            line_figs.append(idx)
-            if depth > 0:
-                whole = next((w for w in reversed(line_figs[:-1]) if figures[w].depth < depth), None)
-                if whole is not None:
-                    f.parent = whole
-                    figures[whole].children.append(idx)
-                    if f.source is None:
-                        f.source = figures[whole].source
-            close = _closing_paren(line, e) if depth == 0 else None
-            prev_end = close if close else e
-            if depth == 0 and close:
-                inner = line[e:close]
-                inner_figs = [x for x in found if e <= x[0] < close]
-                if not inner_figs:
-                    caps = {v for _, _, fld, v in labels_in(inner) if fld == "capital"}
-                    if len(caps) == 1 and f.capital is None:
-                        f.capital = caps.pop()
-        # attach the line's figures to the announcement they answer
-        for idx in line_figs:
-            f = figures[idx]
-            if f.depth > 0 or f.parent is not None:
-                continue
-            if stack:
-                top = stack[-1]
-                if top.figure is not None and top.figure != idx:
-                    f.parent = top.figure
-                    figures[top.figure].children.append(idx)
-                if f.source is None:
-                    f.source = top.source
-                if top.basis and f.basis == "period":
-                    f.basis = top.basis
-            if f.source is None and f.capital is not None:
-                f.source = "total"
-        named = inline_component(line[: found[0][0]], ctx.settings) if found else None
-        for idx in line_figs:
-            f = figures[idx]
-            b = basis_of(doc.text[f.clause_start : f.start], multi_year)
-            if b:
-                f.basis = b
-            if named:
-                f.component, f.inline = named, True
+            if after_capital or (after_source and (source is None or after_source != "total")):
+                source, capital, labelled_to = after_source or source, after_capital, after_end
+        factor = unit_factors()[match_form(unit)] if not words else 1
+        f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
+        f.source, f.capital = source, capital
+        if _per_year(form, e):
+            f.basis = "annual"
+        _scope(r, line, f, ctx_start, s, e)
+        f.approximate = _approximate(form, s)
+        idx = len(r.figures)
+        r.figures.append(f)
+        if depth == 0:
+            last = next((w for w in reversed(line.figs) if r.figures[w].depth == 0), None)
+            after_last = (r.figures[last].end - line.base) if last is not None else 0
+            breaks = [m.end() for m in _FULL_STOP.finditer(text, after_last, s) if depths[m.start()] == 0]
+            between = form[breaks[-1] if breaks else after_last : s]
+            splits = last is not None and any(has_phrase(between, p) for p in phrases("split"))
+            if splits:
+                line_head = last
+            elif breaks:
+                line_head = None  # a split announced in one sentence does not reach into the next
+            if line_head is not None:
+                _link(r, idx, line_head)
+        line.figs.append(idx)
+        if depth > 0:
+            whole = next((w for w in reversed(line.figs[:-1]) if r.figures[w].depth < depth), None)
+            if whole is not None:
+                _link(r, idx, whole)
+        close = _closing_paren(text, e) if depth == 0 else None
+        prev_end = max(close if close else e, labelled_to)  # labels after a figure are its own
+        if depth == 0 and close and not any(e <= x[0] < close for x in line.found):
+            caps = {v for _, _, fld, v in labels_in(text[e:close]) if fld == "capital"}
+            if len(caps) == 1 and f.capital is None:
+                f.capital = caps.pop()  # "2 tỷ đồng (vốn sự nghiệp)"
+
+
+def _relink_by_sum(r: _Reading, line: _Line) -> None:
+    """Parts announced on a line belong to the figure they add up to: "23.586 triệu đồng
+    (…; năm 2024: 7.964 triệu đồng (…)), gồm: trung ương 21.344 …; địa phương 2.241 …" splits
+    the first figure, not the yearly one just before "gồm"."""
+    heads = [i for i in line.figs if r.figures[i].depth == 0]
+    for h in heads:
+        kids = [k for k in r.figures[h].children if r.figures[k].depth == 0]
+        if len(kids) < 2:
+            continue
+        total = sum(r.figures[k].vnd for k in kids)
+        if checks.within(r.figures[h].vnd, total, r.ctx.settings):
+            continue
+        other = next(
+            (g for g in reversed(heads) if g < h and checks.within(r.figures[g].vnd, total, r.ctx.settings)), None
+        )
+        if other is None:
+            continue
+        for k in kids:
+            r.figures[h].children.remove(k)
+            r.figures[k].parent = other
+            r.figures[other].children.append(k)
+
+
+def _opens_with_split(line: _Line) -> bool:
+    """Does the line open with "Cụ thể", "Trong đó", "Bao gồm" (after its bullet)?"""
+    bullet = _BULLET.match(line.text)
+    opening = line.form[bullet.end() if bullet else 0 :].lstrip()
+    return any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split"))
+
+
+def _continue_paragraph(r: _Reading, line: _Line) -> None:
+    """A paragraph that opens with "Cụ thể," / "Trong đó," and states figures that add up
+    to a figure of the paragraphs just before gives that figure's parts."""
+    free = [
+        i
+        for i in line.figs
+        if r.figures[i].depth == 0 and r.figures[i].parent is None and r.figures[i].source in (None, "total")
+    ]
+    if len(free) < 2:
+        return
+    if not _opens_with_split(line):
+        return
+    total = sum(r.figures[i].vnd for i in free)
+    first = r.figures[free[0]].start
+    whole = next(
+        (
+            i
+            for i in range(free[0] - 1, -1, -1)
+            if r.figures[i].depth == 0
+            and r.figures[i].start < first
+            and checks.within(r.figures[i].vnd, total, r.ctx.settings)
+        ),
+        None,
+    )
+    if whole is None:
+        return
+    for i in free:
+        _link(r, i, whole)
+
+
+def _attach_to_announcement(r: _Reading, line: _Line) -> None:
+    """Figures the line left free are parts of the open announcement, and take its source
+    and basis; a figure that names only a capital type is of the total."""
+    for idx in line.figs:
+        f = r.figures[idx]
+        if f.depth > 0 or f.parent is not None:
+            continue
+        if r.stack:
+            top = r.stack[-1]
+            if top.figure is not None and top.figure != idx:
+                f.parent = top.figure
+                r.figures[top.figure].children.append(idx)
+            if f.source is None:
+                f.source = top.source
+            if top.basis and f.basis == "period":
+                f.basis = top.basis
+        if f.source is None and f.capital is not None:
+            f.source = "total"
+        elif f.source is None and f.for_plan:
+            f.source, f.by_purpose = "total", True  # "bố trí 15 tỷ đồng để thực hiện Chương trình"
+
+
+def _attribute(r: _Reading, line: _Line) -> None:
+    """Basis and component of the line's figures: the component the line opens with, the
+    one its whole was given on the line, else the component section it sits in."""
+    if not line.figs:
+        return
+    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if applies(r.doc) else None
+    for idx in line.figs:
+        f = r.figures[idx]
+        b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
+        if b:
+            f.basis = b
+        parent = r.figures[f.parent] if f.parent is not None else None
+        if f.named or named:
+            f.component, f.inline = f.named or named, True
+            if f.source is None and f.depth == 0:
+                f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
+        elif parent is not None and parent.inline:
+            f.component, f.inline = parent.component, True
+        else:
+            f.component = component_at(r.doc, r.ctx, f.start)
+            if f.component is None and f.purpose:
+                f.component, f.inline = f.purpose, True
                 if f.source is None and f.depth == 0:
-                    f.source = "total"  # "Dự án 6: 2 tỷ đồng" is what the component gets in all
-            elif f.parent is not None and figures[f.parent].inline:
-                f.component, f.inline = figures[f.parent].component, True
-            else:
-                f.component = component_at(doc, ctx, f.start)
-        # does this line announce parts on the following lines?
-        tail_from = (figures[line_figs[-1]].end - base) if line_figs else 0
-        tail = form[tail_from:]
-        announces = any(_has_phrase(tail, p) for p in _phrases("split")) or tail.rstrip().endswith(":")
-        if not announces and line_figs and figures[line_figs[0]].source == "total" and li + 1 < len(lines):
-            nxt = lines[li + 1][1]
-            announces = _style(nxt) is not None and _style(nxt) != style and bool(_line_figures(nxt))
-        if announces:
-            head = next((i for i in line_figs if figures[i].depth == 0), None)
-            if head is not None:
-                src, basis = figures[head].source, figures[head].basis
-            else:
-                src, _ = choose(labels_in(line))
-                basis = basis_of(line, multi_year)
-                if src is None:
-                    continue
-            sec = section_at(doc, base)
-            stack.append(_Open(head, src, style, sec.section_id if sec else None, basis))
-    return figures
+                    f.source, f.by_purpose = "total", True  # "88 triệu đồng để cải thiện dinh dưỡng"
+            elif f.component is None:
+                f.component = plan_component(r.doc, r.ctx)
+
+
+def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
+    """Does the line announce parts on the lines after it ("…, trong đó:", a line ending
+    in ":", a total followed by a list of a different bullet style)?"""
+    tail_from = (r.figures[line.figs[-1]].end - line.base) if line.figs else 0
+    tail = line.form[tail_from:]
+    announces = any(has_phrase(tail, p) for p in phrases("split")) or tail.rstrip().endswith(":")
+    if not announces and line.figs and r.figures[line.figs[0]].source == "total" and next_text is not None:
+        announces = _style(next_text) is not None and _style(next_text) != line.style and bool(_line_figures(next_text))
+    if not announces:
+        return
+    head = next((i for i in line.figs if r.figures[i].depth == 0), None)
+    if head is None and _opens_with_split(line) and not choose(labels_in(line.text))[0]:
+        # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
+        head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
+    if head is not None:
+        src, basis = r.figures[head].source, r.figures[head].basis
+    else:
+        src, _ = choose(labels_in(line.text))
+        basis = basis_of(line.text, r.multi_year)
+        if src is None:
+            return
+    sec = section_at(r.doc, line.base)
+    r.stack.append(_Open(head, src, line.style, sec.section_id if sec else None, basis))
 
 
 _NAMED = regex.compile(r"(?<!\w)(?:tieu\s+du\s+an|du\s+an)\s*(?:so\s*)?\d")
@@ -418,15 +764,22 @@ def _row(doc: Document, f: Figure) -> dict:
     }
 
 
-def extract(doc: Document, ctx) -> None:
-    from extract.extractors import checks
-    from extract.extractors.money import tables as budgettables
-
+@step(
+    "amounts",
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code"),
+    assigns=("rows.amounts", "rows.checks"),
+)
+def extract(doc: Document, ctx: Context) -> None:
     figures = read_text_figures(doc, ctx)
     checks.correct_units(doc, ctx, figures)
-    kept = [f for f in figures if f.source is not None]
+    kept = [f for f in figures if f.source is not None and f.outside is None]
     ctx.rows["amounts"].extend(_row(doc, f) for f in kept)
     table_rows = budgettables.extract_tables(doc, ctx, kept)
     ctx.rows["amounts"].extend(table_rows)
     checks.check_text(doc, ctx, figures)
     checks.check_plan_totals(doc, ctx, ctx.rows["amounts"])
+
+
+def money_figures(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the money figures of a piece of text (rates and norms left out)."""
+    return [(s, e) for s, e, *_ in _line_figures(text)]

@@ -6,8 +6,8 @@ multiplies everything before it down to the next larger scale ("một nghìn t�
 "trăm" multiplies the digit before it, "mươi" makes tens ("hai mươi mốt"), "mười" is ten
 itself, and "lẻ" / "linh" marks a skipped tens place ("hai trăm lẻ chín").
 
-This module also registers the `money` rules kind (rules/money.yaml), which the amount
-and budget-table readers share.
+The number words are entries of the `money` rules kind (rules/money.yaml, kind
+`number_word`; see money.vocabulary).
 """
 
 from __future__ import annotations
@@ -16,37 +16,10 @@ from functools import cache
 
 import regex
 
-from extract import rules
+from extract.extractors.money.vocabulary import money_entries
 from extract.text.normalize import match_form
 
 _WORD = regex.compile(r"\w+")
-
-rules.register(
-    "money",
-    {
-        "kind": rules.Field(
-            str,
-            choices=frozenset({"unit", "source", "capital", "split", "rate", "basis", "unit_caption", "number_word"}),
-        ),
-        "phrase": rules.Field(str),
-        "factor": rules.Field(int, required=False),
-        "source": rules.Field(
-            str,
-            required=False,
-            choices=frozenset({"total", "central", "local", "province", "district", "commune", "other", "credit"}),
-        ),
-        "capital": rules.Field(str, required=False, choices=frozenset({"recurrent", "investment"})),
-        "header": rules.Field(bool, required=False),
-        "where": rules.Field(str, required=False, choices=frozenset({"before", "after"})),
-        "basis": rules.Field(str, required=False, choices=frozenset({"annual", "period"})),
-        "value": rules.Field(int, required=False),
-        "role": rules.Field(str, required=False, choices=frozenset({"digit", "ten", "hundred", "scale", "link"})),
-    },
-)
-
-
-def money_entries(kind: str) -> tuple[dict, ...]:
-    return tuple(e for e in rules.load("money") if e["kind"] == kind)
 
 
 @cache
@@ -122,7 +95,9 @@ def parse_words(text: str) -> int:
 @cache
 def _span_re() -> regex.Pattern:
     alt = "|".join(sorted((regex.escape(w) for w in _words()), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:(?:{alt})\s+)+đồng(?!\w)")
+    scales = "|".join(regex.escape(w) for w, (role, _) in _words().items() if role == "scale")
+    # "mười hai tỷ, ba trăm bốn mươi lăm triệu đồng": a comma may part the groups after a scale word
+    return regex.compile(rf"(?<!\w)(?:(?:{alt})(?:\s+|(?<=(?:{scales})),\s*))+đồng(?!\w)")
 
 
 def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
@@ -148,7 +123,7 @@ def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_TOKEN_GAP = regex.compile(r"\w+\s+")
+_TOKEN_GAP = regex.compile(r"\w+(?:,\s*|\s+)")
 
 
 def _offset_of_token(form: str, start: int, k: int) -> int:

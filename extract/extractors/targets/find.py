@@ -26,17 +26,18 @@ import regex
 from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
+from extract.extractors.step import Context, step
 from extract.extractors.targets.phrases import NUM, Lexicon, lexicon, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
-_SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
+_SENTENCE_END = regex.compile(r";|(?<!(?<![\p{L}])(?:tp|tx|tt))[.!?](?=\s|$)")  # "TP. Đồng Hới" goes on
 _LINE = regex.compile(r"[^\n\t]+")
 _PAREN = regex.compile(r"\([^()]*\)")
 _YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(r"[\W_]*năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
 _CLOSED = regex.compile(r"[.;:!?…)\]*_]\s*$")
-_CONTINUES = regex.compile(r"\s*(?:\p{Ll}(?![.)]\s)|\d+(?![.)]\s|\.\d+[.)]?\s))")
+_CONTINUES = regex.compile(r"\s*(?:\p{Ll}(?![.)]\s)|\d+(?![.)]\s|\.\d{1,2}[.)]?\s))")
 _LEAD_TRIM = regex.compile(r"[\s\-+*•·–.,;:)]*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]+)[.)]\s+)?[\s\-+*•·–,;:]*")
 _TAIL_TRIM = regex.compile(r"[\s.,;:]+$")
 # where a number can open: every figure pattern but the fraction words opens with one
@@ -44,6 +45,20 @@ _NUMBER_OPENER = regex.compile(r"(?<![\d.,])\d")
 _COMMA_OR_COLON = regex.compile(r"[,:]")
 _LEAD_END = regex.compile(r"[,;]\s*$")
 _LETTERS = regex.compile(r"\p{L}{2,}")
+_ENDS_SENTENCE = regex.compile(r"[.!?]\s*$")
+_NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "article"})
+_DISTRICT_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:[Hh]uyện|[Tt]hị xã)\s+(?P<name>(?>\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*(?:[ -]\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*)*))(?![\p{L}\p{N}]|,\s*\p{Lu})"
+)
+_FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
+_MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
+_COMPARED_YEAR = regex.compile(
+    r"[^.;()]{0,80}?(?<![\p{L}\p{N}])so(?:\s+với)?(?:\s+(?:cuối|hết))?\s+năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"
+)
+_PERIOD_RANGE = regex.compile(r"giai\s+đoạn\s+(?P<a>(?:19|20|21)\d\d)\s*-\s*(?P<year>(?:19|20|21)\d\d)(?!\d)")
+_COMPARING = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:so|với|từ|sau|trước)(?:\s+(?:với|cuối|hết|đầu))?\s*(?:\d[\d.,]*\s*%?\s*(?:\([^()]*\)\s*)?)?$"
+)
 _DIGIT_FRACTION = regex.compile(r"(?<![\d/.,])(?P<n>\d)\s*/\s*(?P<d>\d)(?!\d|\s*/\s*\d|[.,]\d)")
 
 
@@ -55,6 +70,7 @@ class Quantity:
     value_high: float | None
     unit: str  # before the per-year reading: %, households, people, per_10000_people, models, communes
     per_year_suffix: bool = False
+    kind: str = ""
 
 
 @dataclass
@@ -105,10 +121,22 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
         ),
         (
             "percent",
-            regex.compile(rf"(?P<v1>{NUM})(?:\s*{pct})?(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{pct}"),
+            regex.compile(
+                rf"(?P<v1>{NUM})(?:\s*{pct}(?P<py1>{lex.per_year_slash})?)?(?:\s*{sep}\s*(?P<v2>{NUM}))?,?\s*{pct}"
+            ),
             _any_of(lex.literals.get("percent_word")),
         ),
+        (
+            "count_of",
+            regex.compile(rf"(?<![\d.,/])(?P<v1>\d+)\s*/\s*(?P<d>\d+)\s+(?P<noun>{lex.count_nouns})"),
+            _any_of(lex.literals.get("count_noun")),
+        ),
         ("fraction", _DIGIT_FRACTION, None),
+        (
+            "multiple",
+            regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
+            _any_of(lex.literals.get("multiple")),
+        ),
         ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
         (
             "count",
@@ -152,6 +180,15 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         return Quantity(s, e, round(100 * n / d, 6), None, "%")
     if kind == "fraction_word":
         return Quantity(s, e, lex.fraction_value[phrase_key(m.group())], None, "%")
+    if kind == "count_of":  # "7/8 huyện có Trung tâm dạy nghề": seven of the eight
+        n, d = int(m["v1"]), int(m["d"])
+        if not 0 < n <= d or lex.number_blocker.search(before):
+            return None
+        return Quantity(s, e, float(n), None, lex.count_unit[phrase_key(m["noun"])], kind="count_of")
+    if kind == "multiple":  # "tăng 1,8 lần so năm 2020", never "lần thứ", "2 lần/năm"
+        if not lex.multiple_lead.search(before) or mform.startswith("/", e):
+            return None
+        return Quantity(s, e, _number(m["v1"]), None, "times")
     if lex.number_blocker.search(before):
         return None
     try:
@@ -165,7 +202,7 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         suffix = lex.per_year_suffix.match(mform, e)
         if suffix:
             e = suffix.end()
-        return Quantity(s, e, v1, v2, "%", per_year_suffix=bool(suffix))
+        return Quantity(s, e, v1, v2, "%", per_year_suffix=bool(suffix or m["py1"]))
     if kind == "per_capita":
         return Quantity(s, e, v1, None, "per_10000_people")
     if m["mag"]:
@@ -266,13 +303,52 @@ def _comparator(mform: str, q: Quantity, c: Clause, lex: Lexicon) -> str:
     return "eq"
 
 
-def _unit(q: Quantity, view: str, lex: Lexicon) -> str:
+def _unit(
+    q: Quantity,
+    view: str,
+    lex: Lexicon,
+    one_year: bool = False,
+    carried: bool = False,
+    around: tuple[str, str] = ("", ""),
+    year: int | None = None,
+) -> str:
+    """The unit read with the clause: a yearly change where the clause says so ("/năm", "hằng
+    năm"), where the goal is one year's ("năm 2023 giảm 2%", "giảm 2% so với năm 2023", an annual
+    plan), or where an earlier clause of its sentence set a yearly pace the clause goes on with."""
     per_year = q.per_year_suffix or bool(lex.per_year.search(view))
     if q.unit == "%" and per_year and (q.per_year_suffix or lex.change_verb.search(view)):
+        return "%/year"
+    if (
+        q.unit == "%"
+        and (one_year or carried or _against_year_before(around[1], year, lex))
+        and _is_change(*around, lex, year, carried)
+    ):
         return "%/year"
     if q.unit == "people" and per_year:
         return "people/year"
     return q.unit
+
+
+def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, carried: bool = False) -> bool:
+    """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
+    còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
+    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
+    name ("mô hình giảm nghèo") changes nothing."""
+    names = [m.span() for m in lex.neutral.finditer(before)]
+    verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
+    if lex.period_reference.search(before + " " + after):
+        return False
+    if not verbs:  # "…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ)": an item going on with the sentence's yearly change
+        return carried and not lex.level_word.search(before) and not _LETTERS.search(after)
+    return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
+
+
+def _against_year_before(after: str, year: int | None, lex: Lexicon) -> bool:
+    """Whether the figure is measured against the year before its own ("so với năm 2023" in a 2024 goal)."""
+    if lex.one_year_reference.match(after):
+        return True
+    m = _COMPARED_YEAR.match(after)
+    return m is not None and year is not None and int(m["year"]) == year - 1
 
 
 def _lead(mform: str, line_start: int, clause_start: int) -> str:
@@ -296,19 +372,96 @@ def _first(patterns, text: str):
     return None
 
 
-def _year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> int | None:
-    """The first horizon year ("đến năm 2030", or a lead "Năm 2023: …") not before the plan starts, else the plan's end."""
+def _stated_years(text: str, lex: Lexicon):
+    """(year, words) the text states a goal's year with, in order: a horizon ("đến năm 2030"),
+    a year of its own ("năm 2023 giảm …", "đến hết năm 2023"), never a year compared with ("so
+    với năm 2022", "từ … năm 2013") and never a range ("giai đoạn 2021-2025")."""
+    found = []
+    lead = _YEAR_LEAD.match(text)
+    if lead:
+        found.append((lead.start("year"), lead.start(), 1, int(lead["year"]), "năm"))
+    for m in lex.horizon.finditer(text):
+        found.append((m.start("year"), m.start(), 1, int(m["year"]), "horizon"))
+    for m in lex.stated_year.finditer(text):
+        if not _COMPARING.search(text, 0, m.start()) and not _PERIOD_RANGE.search(
+            text, max(0, m.start() - 10), m.end()
+        ):
+            found.append((m.start("year"), m.start(), 0, int(m["year"]), phrase_key(m["w"])))
+    seen = set()
+    for at, _, _, year, words in sorted(found):
+        if at not in seen:
+            seen.add(at)
+            yield year, words
+
+
+def _goal_year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> tuple[int | None, str | None]:
+    """The goal's year and the words that state it: the first stated year not before the plan
+    starts, else the end of a period the clause names for the goal itself ("… giai đoạn 2021-2025
+    từ 1,5 - 2%/năm", not the poverty line's "chuẩn nghèo đa chiều giai đoạn 2022-2025"), else the
+    plan's end."""
     start, end = period
     for text in texts:
-        for m in [_YEAR_LEAD.match(text), *lex.horizon.finditer(text)]:
-            if m is not None and (start is None or int(m["year"]) >= start):
-                return int(m["year"])
-    return end
+        for year, words in _stated_years(text, lex):
+            if start is None or year >= start:
+                return year, words
+    for text in texts[:2]:
+        for m in _PERIOD_RANGE.finditer(text):
+            if not lex.standard_period.search(text, max(0, m.start() - 60), m.end()) and (
+                start is None or int(m["year"]) >= start
+            ):
+                return int(m["year"]), "period"
+    return end, None
+
+
+def _last_stated_year(text: str, period, lex: Lexicon) -> int | None:
+    """The year stated last before a clause of the same paragraph ("Năm 2025, tỉnh phấn đấu giảm
+    …; trong đó, …"), the one its goals go on with."""
+    start = period[0]
+    years = [y for y, _ in _stated_years(text, lex) if start is None or y >= start]
+    return years[-1] if years else None
+
+
+def _year(texts: list[str], period: tuple[int | None, int | None], lex: Lexicon) -> int | None:
+    return _goal_year(texts, period, lex)[0]
+
+
+def _one_year(year: int | None, words: str | None, period, texts: list[str], lex: Lexicon) -> bool:
+    """Whether the goal is one year's: the plan is annual, or the clause names the year as its
+    own ("năm 2023", "trong năm 2022", "đến hết năm 2023" in a longer plan ending later)."""
+    start, end = period
+    if start is not None and start == end:
+        return True
+    if any(lex.this_year.search(t) for t in texts):
+        return True
+    if words is None or words == "period" or year is None:
+        return False
+    if words in ("năm", "trong năm"):
+        return True
+    if words == "horizon":
+        return end is not None and year < end
+    return end is None or year != end
 
 
 def _period(ctx) -> tuple[int | None, int | None]:
     """The plan's period, as the metadata step read it."""
     return ctx.meta.get("period_start"), ctx.meta.get("period_end")
+
+
+def _running_text(doc: Document) -> bool:
+    """Whether the document tells its goals in running text (a portal or newspaper item quoting a
+    plan): it has no numbered sections, so no goal section says which figures are goals."""
+    return not any(s.label_kind in _NUMBERED for s in doc.sections)
+
+
+def _plan_period(mform: str, ctx, lex: Lexicon, running: bool) -> tuple[int | None, int | None]:
+    """The plan's period; running text that names an annual plan ("ban hành Kế hoạch … giảm
+    nghèo bền vững năm 2023") is that year's even where the metadata read a longer period."""
+    period = _period(ctx)
+    if running and period[0] != period[1]:
+        m = lex.annual_title.search(mform)
+        if m is not None:
+            return int(m["year"]), int(m["year"])
+    return period
 
 
 def _trim(mform: str, s: int, e: int, holes, lex: Lexicon) -> tuple[int, int]:
@@ -411,43 +564,178 @@ def _bare_table_cell(mform: str, start: int, end: int, quantities: list[Quantity
     return not _LETTERS.search("".join(rest))
 
 
-def extract(doc: Document, ctx) -> None:
+def _own_state(mform: str, c: Clause, qs: list[Quantity], lex: Lexicon) -> str | None:
+    """'goal' or 'result' as the clause's own words say, up to its last figure; None when they
+    say neither. The later word wins ("… đã đề ra mục tiêu cụ thể là: giảm …" is a goal, "đạt chỉ
+    tiêu" a result), and a clause that opens on the present or a review ("Hiện nay, …", "Theo kết
+    quả rà soát …") states a result unless a goal word follows."""
+    end = max((q.end for q in qs), default=c.end)
+    view = c.view(mform, c.start, end)
+    last = _last_mark(view, lex)
+    if last is not None:
+        return last
+    if lex.result_opener.match(view):
+        return "result"
+    # "08/08 huyện … đã kiện toàn …", "… giảm 1,17%, đạt chỉ tiêu …": a result told after its figure
+    if _last_mark(c.view(mform, end, c.end), lex) == "result":
+        return "result"
+    # "…, đạt 103% kế hoạch": measured against a plan, the clause tells how it went
+    return "result" if any(lex.result_after.match(mform, q.end, c.end) for q in qs) else None
+
+
+def _last_mark(view: str, lex: Lexicon) -> str | None:
+    """'goal' or 'result' for the last goal or result word of the text, a word inside a longer
+    one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting."""
+    names = [m.span() for m in lex.neutral.finditer(view)]
+    marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view, overlapped=True)]
+    marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view, overlapped=True)]
+    kept = [
+        a
+        for a in marks
+        if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in marks)
+        and not any(ns <= a[0] and a[1] <= ne for ns, ne in names)
+    ]
+    return max(kept)[2] if kept else None
+
+
+def _states(mform: str, clauses: list[Clause], figures: dict, state: str | None, lex: Lexicon):
+    """Each clause's state in running text, and the state the line leaves: a clause that says
+    neither goal nor result goes on with the one before it, or with a goal word later in its
+    own sentence ("Tỷ lệ hộ nghèo … mỗi năm giảm trên 3%; …; phấn đấu đến năm 2025 …")."""
+    own = {id(c): _own_state(mform, c, figures[id(c)], lex) for c in clauses}
+    outer = [c for c in clauses if c.host is None]
+    states: dict[int, str | None] = {}
+    sentence: list[Clause] = []
+    for i, c in enumerate(outer):
+        sentence.append(c)
+        if i + 1 < len(outer) and not _ENDS_SENTENCE.search(mform, c.start, c.end):
+            continue
+        for k, d in enumerate(sentence):
+            mine = own[id(d)]
+            if mine is None:
+                later = next((own[id(x)] for x in sentence[k + 1 :] if own[id(x)] is not None), None)
+                mine = "goal" if later == "goal" else state
+            states[id(d)] = state = mine
+        sentence = []
+    for c in clauses:
+        if c.host is not None:
+            states[id(c)] = own[id(c)] or states.get(id(c.host))
+    return states, state
+
+
+@step(
+    "targets",
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level"),
+    assigns=("rows.targets",),
+)
+def extract(doc: Document, ctx: Context) -> None:
     lex = lexicon()
     mform = match_form(doc.text)
-    period = _period(ctx)
+    period = _plan_period(mform, ctx, lex, _running_text(doc))
+    running = _running_text(doc)
+    state = None
+    told = _Told() if running else None
     for ls, le in logical_lines(doc):
         quantities = find_quantities(mform, ls, le, lex)
-        if not quantities or _bare_table_cell(mform, ls, le, quantities):
+        if quantities and _bare_table_cell(mform, ls, le, quantities):
             continue
-        for clause in line_clauses(mform, ls, le, quantities, lex):
-            qs = [q for q in quantities if _inside(q, clause)]
+        if not quantities and not running:
+            continue
+        clauses = line_clauses(mform, ls, le, quantities, lex)
+        figures = {id(c): [q for q in quantities if _inside(q, c)] for c in clauses}
+        if running:
+            states, state = _states(mform, clauses, figures, state, lex)
+        yearly = False
+        for clause in clauses:
+            qs = figures[id(clause)]
             if qs:
-                _clause_targets(doc, ctx, mform, (ls, le), clause, qs, period, lex)
+                made = _clause_targets(
+                    doc,
+                    ctx,
+                    mform,
+                    (ls, le),
+                    clause,
+                    qs,
+                    period,
+                    lex,
+                    states.get(id(clause)) if running else _MARKED,
+                    yearly and clause.host is None,
+                    told,
+                )
+                if clause.host is None:
+                    yearly = yearly or made
+            if clause.host is None and _ENDS_SENTENCE.search(mform, clause.start, clause.end):
+                yearly = False
 
 
-def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], period, lex: Lexicon) -> None:
+def _clause_targets(
+    doc,
+    ctx,
+    mform,
+    line,
+    clause: Clause,
+    qs: list[Quantity],
+    period,
+    lex: Lexicon,
+    state: str | None = _MARKED,
+    carried: bool = False,
+    told: _Told | None = None,
+) -> bool:
+    """Append the clause's goals; whether one of them is a yearly change (the pace later
+    clauses of the sentence go on with)."""
     ls, le = line
     view = clause.view(mform)
     context = _context(doc, clause.start, lex)
     if context == "result":
-        return
+        return False
     if context != "goal":
-        marker_view = view + " " + (clause.host.view(mform) if clause.host else "")
-        if not lex.goal_marker.search(marker_view) or lex.past_marker.search(view):
-            return
-    for i in range(len(qs) - 1, 0, -1):  # "từ 5% xuống còn 3%": the first is the starting level
-        if lex.baseline_link.match(_YEAR.sub(" ", _PAREN.sub(" ", mform[qs[i - 1].end : qs[i].start]))):
+        if state == _MARKED:
+            marker_view = view + " " + (clause.host.view(mform) if clause.host else "")
+            if not lex.goal_marker.search(marker_view) or lex.past_marker.search(view):
+                return False
+        elif state != "goal":
+            return False
+    running = state != _MARKED
+    inherited = (
+        running
+        and _own_state(mform, clause, qs, lex) is None
+        and (clause.host is None or _own_state(mform, clause.host, [], lex) is None)
+    )
+    for i in range(len(qs) - 1, 0, -1):
+        gap = mform[qs[i - 1].end : qs[i].start]
+        if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
             del qs[i - 1]
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
     titles = _ancestor_titles(doc, clause.start)
     baseline_at = None  # the end of the last figure read as a starting level
+    yearly = False
     for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
         sub = clause.view(mform, s, e)
-        if _is_baseline(sub[: q.start - s], period, lex) or _restates_baseline(mform, baseline_at, q, lex):
+        before, after = sub[: q.start - s], sub[q.end - s :]
+        if _is_baseline(before, period, lex) or _restates_baseline(mform, baseline_at, q, lex):
             baseline_at = q.end
             continue
-        unit = _unit(q, sub, lex)
+        if running and (_other_scope(before, lex) or lex.result_after.match(after)):
+            continue
+        ts, te = _trim(mform, s, e, clause.holes, lex)
+        ts = _from_marker(mform, ts, q.start, lex)
+        year, words = _goal_year([mform[ts:te], sub, view], period, lex)
+        said = year if words is not None else None  # a year the text itself gives the goal
+        if words is None and running:
+            said = _last_stated_year(mform[ls : clause.start], period, lex)
+            year = said or year
+        elif words is None:
+            year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
+        if told is not None and said is not None:
+            if inherited and told.year is not None and said < told.year:
+                continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
+            if not inherited:
+                told.year = max(told.year or said, said)
+        one_year = _one_year(year, words, period, [sub, view], lex)
+        clause_before = clause.view(mform, clause.start, q.start)
+        unit = _unit(q, sub, lex, one_year, carried, (clause_before, after), year) if running else _unit(q, sub, lex)
+        yearly = yearly or unit == "%/year"
         views = [sub, lead + " " + sub]
         if clause.host is not None:
             views.append(clause.host.view(mform) + " " + sub)
@@ -455,21 +743,118 @@ def _clause_targets(doc, ctx, mform, line, clause: Clause, qs: list[Quantity], p
             views.append(lead + " " + view)
         ind = _indicator(views, unit, lex)
         dimension = ind.dimension if ind and ind.dimension else _first(lex.dimensions, lead + " " + view)
-        ts, te = _trim(mform, s, e, clause.holes, lex)
-        ts = _from_marker(mform, ts, q.start, lex)
-        ctx.rows["targets"].append(
-            {
-                "component": component_at(doc, ctx, q.start),
-                "indicator": ind.key if ind else None,
-                "dimension": dimension,
-                "text": collapse(doc.text[ts:te]),
-                "value": q.value,
-                "value_high": q.value_high,
-                "unit": unit,
-                "comparator": _comparator(mform, q, Clause(s, e), lex),
-                "year": _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex),
-                "population": _first(lex.populations, sub),
-                "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
-                **provenance(doc, ts, te),
-            }
-        )
+        comparator = _comparator(mform, q, Clause(s, e), lex)
+        population = None if ind is not None and ind.group else _first(lex.populations, sub)
+        if population is None and running and ctx.meta.get("admin_level") == "province":
+            population = _named_district(doc.text[s : q.start], lex)
+        row = {
+            "component": component_at(doc, ctx, q.start),
+            "indicator": ind.key if ind else None,
+            "dimension": dimension,
+            "text": collapse(doc.text[ts:te]),
+            "value": q.value,
+            "value_high": q.value_high,
+            "unit": unit,
+            "comparator": comparator,
+            "year": year,
+            "population": population,
+            "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
+            **provenance(doc, ts, te),
+        }
+        follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        if told is None or _new_goal(
+            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else ""
+        ):
+            ctx.rows["targets"].append(row)
+    return yearly
+
+
+@dataclass
+class _Told:
+    """What a passage in running text has told so far: its goals (to know one told again) and
+    the latest year a goal of its own words was stated for."""
+
+    goals: dict = field(default_factory=dict)
+    year: int | None = None
+
+
+def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:
+    """Whether the row is a goal not told before in another line of the passage (a headline, then
+    the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
+    measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
+    two that name nothing measured unless they say the same ("… 2.000 hộ nghèo" twice)."""
+    unit = row["unit"].removesuffix("/year")
+    key = (row["value"], row["value_high"], unit, row["population"])
+    score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
+    for earlier in kept.get(key, []):
+        if earlier["line"] == line_start or (earlier["stated"] and stated and earlier["year"] != row["year"]):
+            continue
+        a, b = earlier["indicator"], row["indicator"]
+        if (
+            a is None
+            and b is None
+            and phrase_key(earlier["text"]) != phrase_key(match_form(row["text"]))
+            and not (earlier["stated"] and stated)
+            and (not follow or earlier["follow"] != follow)
+        ):
+            continue
+        if a is not None and b is not None and a != b:
+            continue
+        if score > earlier["score"]:
+            rows[earlier["index"]] = row
+            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=match_form(row["text"]))
+        return False
+    kept.setdefault(key, []).append(
+        {
+            "line": line_start,
+            "stated": stated,
+            "year": row["year"],
+            "score": score,
+            "indicator": row["indicator"],
+            "follow": follow,
+            "text": match_form(row["text"]),
+            "index": len(rows),
+        }
+    )
+    return True
+
+
+def _starting_level(gap: str, mform: str, clause_start: int, q: Quantity, lex: Lexicon) -> bool:
+    """The figure is where the goal starts from: "từ 5% xuống còn 3%", "từ 30,23% năm 2023, xuống
+    còn 25,93%", not "giảm từ 3% trở lên, …"."""
+    if lex.baseline_link.match(_YEAR.sub(" ", _PAREN.sub(" ", gap))):
+        return True
+    after = lex.comparator_after.match(gap)
+    rest = gap[after.end() :] if after else gap
+    links = list(lex.baseline_link_word.finditer(rest))
+    return (
+        bool(links)
+        and len(rest) - links[-1].end() <= 20
+        and bool(lex.range_opener.search(mform, clause_start, q.start))
+    )
+
+
+def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
+    """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
+    "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
+    return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
+
+
+def _named_district(before: str, lex: Lexicon) -> str | None:
+    """'district:<name>' where a provincial plan's goal is one named district's ("tỷ lệ hộ nghèo
+    huyện Mường Tè giảm 5%"); several districts ("các huyện A, B và C") are no one district."""
+    form = match_form(before)
+    found = [m for m in _DISTRICT_NAME.finditer(before) if not lex.plural_before.search(form, 0, m.start())]
+    names = {m["name"] for m in found}
+    return f"district:{names.pop()}" if len(names) == 1 else None
+
+
+def _other_scope(before: str, lex: Lexicon) -> bool:
+    """A figure of somewhere else (the country's projection a plan compares itself with, "dự
+    kiến cả nước còn 1,93%"), unless a goal word follows the mention ("tỉnh đông dân thứ 4 cả
+    nước sẽ phấn đấu giảm …")."""
+    scopes = list(lex.other_scope.finditer(before))
+    if not scopes:
+        return False
+    compared = lex.reference_word.search(before, 0, scopes[-1].start())
+    return bool(compared) or not lex.goal_marker.search(before, scopes[-1].end())

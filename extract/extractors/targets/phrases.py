@@ -17,7 +17,20 @@ from extract import rules
 from extract.errors import RulesError
 from extract.text.numbers import NUMBER_RE
 
-UNITS = frozenset({"%", "%/year", "households", "people", "people/year", "per_10000_people", "models", "communes"})
+UNITS = frozenset(
+    {
+        "%",
+        "%/year",
+        "households",
+        "people",
+        "people/year",
+        "per_10000_people",
+        "models",
+        "communes",
+        "districts",
+        "times",
+    }
+)
 DIMENSIONS = frozenset({"employment", "health", "education", "housing", "water_sanitation", "information", "income"})
 COMPARATORS = frozenset({"eq", "ge", "gt", "le", "lt"})
 ROLES = frozenset(
@@ -46,6 +59,22 @@ ROLES = frozenset(
         "magnitude",
         "baseline_word",
         "reference_word",
+        "result_marker",
+        "result_opener",
+        "other_scope",
+        "multiple",
+        "multiple_lead",
+        "annual_title",
+        "stated_year",
+        "standard_period",
+        "this_year",
+        "neutral",
+        "level_word",
+        "one_year_reference",
+        "period_reference",
+        "result_after",
+        "subject_gap_word",
+        "plural",
     }
 )
 # which roles need a value, and what it must be
@@ -77,6 +106,7 @@ rules.register(
         "phrases": rules.Field(list, item_type=str),
         "also": rules.Field(list, required=False, item_type=str),
         "not": rules.Field(list, required=False, item_type=str),
+        "group": rules.Field(bool, required=False),
     },
 )
 
@@ -112,6 +142,7 @@ class Indicator:
     phrases: regex.Pattern
     also: regex.Pattern | None
     not_: regex.Pattern | None
+    group: bool = False  # it counts a group itself ("30% huyện nghèo thoát nghèo"): no subgroup population
 
     def fits(self, view: str, unit: str) -> bool:
         if unit not in self.units or not self.phrases.search(view):
@@ -127,12 +158,29 @@ class Lexicon:
     result_heading: regex.Pattern
     goal_marker: regex.Pattern
     past_marker: regex.Pattern
+    result_marker: regex.Pattern
+    result_opener: regex.Pattern
+    neutral: regex.Pattern
+    other_scope: regex.Pattern
+    multiple: str
+    multiple_lead: regex.Pattern
+    annual_title: regex.Pattern
+    stated_year: regex.Pattern
+    standard_period: regex.Pattern
+    this_year: regex.Pattern
+    level_word: regex.Pattern
+    one_year_reference: regex.Pattern
+    period_reference: regex.Pattern
+    result_after: regex.Pattern
+    subject_gap: regex.Pattern
+    plural_before: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
     comparator_value: dict
     range_opener: regex.Pattern
     separator: str
     per_year_suffix: regex.Pattern
+    per_year_slash: str
     per_year: regex.Pattern
     change_verb: regex.Pattern
     per_capita: str
@@ -208,6 +256,7 @@ def lexicon() -> Lexicon:
                 _compile(alternation(e["phrases"])),
                 _compile(alternation(e["also"])) if e.get("also") else None,
                 _compile(alternation(e["not"])) if e.get("not") else None,
+                bool(e.get("group")),
             )
         )
     return Lexicon(
@@ -215,6 +264,38 @@ def lexicon() -> Lexicon:
         result_heading=_compile(r"^[\W\d_]*" + alternation(_phrases(roles["result_heading"]))),
         goal_marker=_compile(alternation(_phrases(roles["goal_marker"]))),
         past_marker=_compile(alternation(_phrases(roles["past_marker"]))),
+        result_marker=_compile(alternation(_phrases(roles["result_marker"]) + _phrases(roles["past_marker"]))),
+        result_opener=_compile(r"^[\W\d_]*" + alternation(_phrases(roles["result_opener"]))),
+        neutral=_compile(alternation(_phrases(roles["neutral"]))),
+        other_scope=_compile(alternation(_phrases(roles["other_scope"]))),
+        multiple=alternation(_phrases(roles["multiple"])),
+        multiple_lead=_compile(alternation(_phrases(roles["multiple_lead"])) + r"\s*$"),
+        annual_title=_compile(
+            alternation(_phrases(roles["annual_title"]))
+            + r"(?:(?!giai\s+đoạn|\d{4}\s*-\s*\d{4})[^.;:\n\t]){0,160}?(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
+        ),
+        stated_year=_compile(
+            r"(?P<w>"
+            + alternation(_phrases(roles["stated_year"]))
+            + r")\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
+        ),
+        standard_period=_compile(
+            alternation(_phrases(roles["standard_period"]))
+            + r"[^.;:\n\t]{0,40}?giai\s+đoạn\s+(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d"
+        ),
+        this_year=_compile(alternation(_phrases(roles["this_year"]))),
+        level_word=_compile(alternation(_phrases(roles["level_word"]))),
+        one_year_reference=_compile(r"[^.;]{0,80}?" + alternation(_phrases(roles["one_year_reference"]))),
+        period_reference=_compile(alternation(_phrases(roles["period_reference"]))),
+        subject_gap=_compile(
+            r"\s*"
+            + alternation(_phrases(roles["change_verb"]))
+            + r"(?:\s+"
+            + alternation(_phrases(roles["subject_gap_word"]))
+            + r")*\s*"
+        ),
+        plural_before=_compile(alternation(_phrases(roles["plural"])) + r"\s*$"),
+        result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),
         comparator_after=_compile(r"\s*(?P<c>" + alternation(_phrases(cmp_after)) + ")"),
         comparator_value=comparator_value,
@@ -222,6 +303,7 @@ def lexicon() -> Lexicon:
         separator=alternation(_phrases(roles["range_separator"])),
         per_year_suffix=_compile(r"\s*" + alternation([p for p in per_year_all if p.lstrip().startswith("/")])),
         per_year=_compile(alternation(per_year_all)),
+        per_year_slash=r"\s*" + alternation([p for p in per_year_all if p.lstrip().startswith("/")]),
         change_verb=_compile(alternation(_phrases(roles["change_verb"]))),
         per_capita=alternation(_phrases(roles["per_capita"])),
         percent=alternation(_phrases(roles["percent_word"])),
@@ -246,7 +328,7 @@ def lexicon() -> Lexicon:
         fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),
         literals={
             role: tuple(literal(p) for p in _phrases(roles[role]))
-            for role in ("per_capita", "percent_word", "count_noun")
+            for role in ("per_capita", "percent_word", "count_noun", "multiple")
         },
     )
 

@@ -1,0 +1,152 @@
+"""The money vocabulary that running text, budget tables and checks share: units, the
+phrases that name a funding source or capital type, and the phrases that say a figure is
+for one year or the whole period (rules/money.yaml, kind `money`).
+
+Text amounts (money.text), budget tables (money.tables) and the arithmetic checks
+(checks) all read figures in these terms; keeping the vocabulary here, below all three,
+is what lets them share it without importing each other. The closed lists of sources,
+capital types and bases come from extract.vocabulary, so the rules are validated
+against the same values the store and the CLI use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract import rules
+from extract.text.normalize import match_form
+from extract.text.numbers import NUMBER_RE
+from extract.vocabulary import BASES, CAPITALS, SOURCES
+
+rules.register(
+    "money",
+    {
+        "kind": rules.Field(
+            str,
+            choices=frozenset(
+                {
+                    "unit",
+                    "source",
+                    "capital",
+                    "split",
+                    "rate",
+                    "basis",
+                    "unit_caption",
+                    "number_word",
+                    "programme",
+                    "result",
+                    "approximate",
+                }
+            ),
+        ),
+        "phrase": rules.Field(str),
+        "factor": rules.Field(int, required=False),
+        "source": rules.Field(str, required=False, choices=frozenset(SOURCES)),
+        "capital": rules.Field(str, required=False, choices=frozenset(CAPITALS)),
+        "header": rules.Field(bool, required=False),
+        "where": rules.Field(str, required=False, choices=frozenset({"before", "after"})),
+        "basis": rules.Field(str, required=False, choices=frozenset(BASES)),
+        "value": rules.Field(int, required=False),
+        "role": rules.Field(str, required=False, choices=frozenset({"digit", "ten", "hundred", "scale", "link"})),
+        "programme": rules.Field(str, required=False, choices=frozenset({"poverty", "other", "all"})),
+    },
+)
+
+# one year named ("năm 2024"), not a span of years ("từ năm 2022 - 2024") nor an end ("đến năm 2025")
+_YEAR = regex.compile(r"(?<!\w)(?<!đến\s)năm\s+(?:20\d\d)(?!\d)(?!\s*(?:[-–—]|đến)\s*(?:năm\s+)?20\d\d)")
+
+
+def money_entries(kind: str) -> tuple[dict, ...]:
+    return tuple(e for e in rules.load("money") if e["kind"] == kind)
+
+
+@cache
+def unit_re() -> regex.Pattern:
+    """A figure and the money unit written after it ("2.589 triệu đồng", "62,5 tỷ")."""
+    units = sorted({match_form(e["phrase"]) for e in money_entries("unit")}, key=len, reverse=True)
+    alt = "|".join(regex.escape(u) for u in units)
+    return regex.compile(rf"(?P<num>{NUMBER_RE.pattern})\s*(?P<unit>{alt})(?![\w])")
+
+
+@cache
+def unit_factors() -> dict[str, int]:
+    """Each unit in matching form -> đồng per unit."""
+    return {match_form(e["phrase"]): e["factor"] for e in money_entries("unit")}
+
+
+@cache
+def _label_re(header: bool) -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every source and capital phrase; phrase -> (field, value)."""
+    labels: dict[str, tuple[str, str]] = {}
+    for e in money_entries("source"):
+        if header or not e.get("header"):
+            labels[match_form(e["phrase"])] = ("source", e["source"])
+    for e in money_entries("capital"):
+        if header or not e.get("header"):
+            labels[match_form(e["phrase"])] = ("capital", e["capital"])
+    alt = "|".join(regex.escape(p) for p in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), labels
+
+
+def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]]:
+    """(start, end, field, value) of every source / capital phrase in the text, in order.
+    Short forms trusted only in table headers ("tổng", "sn") count when `header` is set."""
+    pattern, labels = _label_re(header)
+    form = match_form(text)
+    return [(m.start(), m.end(), *labels[m.group()]) for m in pattern.finditer(form)]
+
+
+def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:
+    """Source and capital a run of labels gives: the last specific source, else total."""
+    sources = [v for _, _, f, v in labels if f == "source"]
+    capitals = [v for _, _, f, v in labels if f == "capital"]
+    specific = [s for s in sources if s != "total"]
+    source = specific[-1] if specific else (sources[-1] if sources else None)
+    return source, (capitals[-1] if capitals else None)
+
+
+@cache
+def phrases(kind: str, where: str | None = None) -> tuple[str, ...]:
+    """The phrases of one entry kind in matching form (those said to stand `where`, if given)."""
+    return tuple(match_form(e["phrase"]) for e in money_entries(kind) if where is None or e.get("where") == where)
+
+
+@cache
+def _basis_phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((match_form(e["phrase"]), e["basis"]) for e in money_entries("basis"))
+
+
+@cache
+def _phrase_re(phrase: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")
+
+
+def has_phrase(form: str, phrase: str) -> bool:
+    """Does the phrase occur in the text (matching form) as whole words?"""
+    return phrase in form and _phrase_re(phrase).search(form) is not None
+
+
+def basis_of(text: str, multi_year: bool) -> str | None:
+    """'annual' or 'period' where the words say which ("01 năm", "cả giai đoạn"); in a
+    multi-year plan a single year named ("năm 2024") makes a figure annual. None when the
+    words do not say."""
+    form = match_form(text)
+    hits = [b for p, b in _basis_phrases() if has_phrase(form, p)]
+    if "annual" in hits:
+        return "annual"
+    if "period" in hits:
+        return "period"
+    if multi_year and _YEAR.search(form):
+        return "annual"
+    return None
+
+
+@cache
+def programme_re() -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern for the phrases naming a national target programme; phrase -> poverty,
+    other or all."""
+    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
+    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names

@@ -1,0 +1,155 @@
+"""The speed-ups of extract.extractors.components, each held to the plain code it replaced.
+
+section_at and ancestors_at answer from an index over the sections (which the steps ask
+about every line); best_match scores titles from a word index instead of every form.
+
+Each speed-up promises the very answer of the straightforward version, not a close one, and
+would go on passing the behaviour tests if an edit quietly broke that promise on some rarer
+input. Each test states the plain version (mostly the code as it stood before the speed-up)
+and compares the two on the sample plans and, mostly, on generated input (tests/shortcut_strategies.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import pytest
+from conftest import CORPUS
+from hypothesis import given
+from hypothesis import strategies as st
+from shortcut_strategies import FUZZ, PLAN_LINES, PLAN_TEXTS, TEXTS
+
+from extract.document.model import Document, Section
+from extract.extractors import assignments, components
+from extract.extractors.money import tables as budgettables
+from extract.extractors.money import text as amounts
+from extract.extractors.targets import find as targets
+from extract.pipeline import extract_document, read_document
+
+
+@st.composite
+def documents_with_sections(draw) -> Document:
+    """Sections that nest, overlap, touch, repeat a level, hold nothing or name a parent
+    that is not there (parents come first, as structure lists them, so no chain loops)."""
+    n = draw(st.integers(0, 8))
+    sections = []
+    for i in range(n):
+        start = draw(st.integers(0, 40))
+        end = start + draw(st.integers(-2, 40))
+        parent = draw(st.one_of(st.none(), st.integers(1, i) if i else st.none(), st.just(99)))
+        sections.append(Section(i + 1, draw(st.integers(1, 4)), None, "arabic", f"s{i}", start, end, parent, start))
+    return Document("x" * 90, [], "txt", sections=tuple(sections))
+
+
+@FUZZ
+@given(documents_with_sections())
+def test_section_index_answers_as_the_document_does(doc):
+    for offset in range(-2, 90):
+        assert components.section_at(doc, offset) is doc.section_at(offset)
+        assert list(components.ancestors_at(doc, offset)) == doc.ancestors(doc.section_at(offset))
+
+
+def test_section_index_answers_as_the_document_does_on_the_plans():
+    for text in PLAN_TEXTS:
+        doc = read_document(text.encode("utf-8"))
+        edges = {p + d for s in doc.sections for p in (s.start, s.end, s.heading_end) for d in (-1, 0, 1)}
+        for offset in sorted(edges | set(range(0, len(doc.text) + 1, 61))):
+            assert components.section_at(doc, offset) is doc.section_at(offset)
+            assert list(components.ancestors_at(doc, offset)) == doc.ancestors(doc.section_at(offset))
+
+
+def test_section_index_follows_the_document_asked_about():
+    one = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
+    two = Document("x" * 20, [], "txt", sections=(Section(2, 1, None, "title", "b", 5, 10, None, 6),))
+    assert components.section_at(one, 2).section_id == 1
+    assert components.section_at(two, 2) is None
+    assert components.section_at(one, 6).section_id == 1
+    one.sections = (Section(3, 1, None, "title", "c", 0, 5, None, 1),)  # a new tree, as structure writes it
+    assert components.section_at(one, 2).section_id == 3
+    one.sections += (Section(4, 2, None, "arabic", "d", 1, 4, 3, 2),)
+    assert components.section_at(one, 2).section_id == 4
+    assert [s.section_id for s in components.ancestors_at(one, 2)] == [4, 3]
+
+
+def test_section_index_follows_a_replaced_section_tree():
+    doc = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
+    assert components.section_at(doc, 15) is doc.section_at(15)
+    doc.sections = (dataclasses.replace(doc.sections[0], end=10),)
+    assert components.section_at(doc, 15) is doc.section_at(15)
+    doc.sections = (Section(2, 1, None, "title", "b", 0, 20, None, 1),)
+    assert components.section_at(doc, 15) is doc.section_at(15)
+
+
+def test_sections_cannot_be_edited_in_place():
+    doc = Document("x" * 20, [], "txt", sections=(Section(1, 1, None, "title", "a", 0, 20, None, 1),))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.sections[0].end = 10
+
+
+def _dice(a: tuple, b: tuple) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+
+
+def plain_best_match(title: str, level=None, parent=None):
+    words = components._words(title)
+    if not words:
+        return None, 0.0
+    scored = [(max(_dice(words, f) for f in c.forms), c) for c in components.catalogue()]
+    if level is not None:
+        same = [(s, c) for s, c in scored if c.level == level and s > 0]
+        if same:
+            scored = same
+    score, best = max(scored, key=lambda sc: (sc[0], sc[1].parent is not None and sc[1].parent == parent))
+    return (best.code, score) if score > 0 else (None, 0.0)
+
+
+_CATALOGUE_WORDS = sorted({w for c in components.catalogue() for f in c.forms for w in f})
+TITLES = st.one_of(
+    TEXTS,
+    st.lists(st.sampled_from(_CATALOGUE_WORDS), max_size=14).map(" ".join),
+    st.sampled_from([c.title for c in components.catalogue()]),
+)
+
+
+@FUZZ
+@given(
+    TITLES,
+    st.sampled_from([None, "project", "subproject"]),
+    st.sampled_from([None] + [c.code for c in components.catalogue()]),
+)
+def test_best_match_from_the_word_index_equals_the_dice_of_every_form(title, level, parent):
+    words = components._words(title)
+    assert components._scores(words) == [max(_dice(words, f) for f in c.forms) for c in components.catalogue()]
+    assert components.best_match.__wrapped__(title, level, parent) == plain_best_match(title, level, parent)
+
+
+def test_best_match_from_the_word_index_equals_the_dice_of_every_form_on_the_plans():
+    for line in PLAN_LINES:
+        title = components.read_heading(line).title
+        assert components.best_match.__wrapped__(title) == plain_best_match(title)
+
+
+def _document_section_at(doc, offset):
+    return doc.section_at(offset)
+
+
+def _document_ancestors_at(doc, offset):
+    return tuple(doc.ancestors(doc.section_at(offset)))
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("txt/*.txt")), ids=lambda p: p.stem)
+def test_steps_give_the_same_rows_as_with_the_documents_own_section_lookups(path, monkeypatch):
+    """amounts, assignments, targets and budget tables ask the section index for the
+    section of every line."""
+    data = path.read_bytes()
+    fast = extract_document(read_document(data))
+    for module in (amounts, assignments, targets, budgettables):
+        monkeypatch.setattr(module, "section_at", _document_section_at, raising=False)
+        if hasattr(module, "ancestors_at"):
+            monkeypatch.setattr(module, "ancestors_at", _document_ancestors_at)
+    plain = extract_document(read_document(data))
+    assert fast.meta == plain.meta
+    assert dict(fast.rows) == dict(plain.rows)
