@@ -8,8 +8,16 @@ xã X"), the authority line of a Quyết định, a caption that cites the plan 
 ("(Kèm theo Quyết định số 77/QĐ-UBND ngày 9/8/2022 ...)"), and the body ("Ủy ban
 nhân dân huyện ban hành kế hoạch", "trên phạm vi toàn huyện", the places it names).
 
-Places resolve against the pre-2025 gazetteer (extract/jurisdictions.py), which also
-fills in the levels above the issuing one when the text never names them. Where two
+Published texts (a legal-document site's page, the gazette's text) carry the publisher's
+furniture around the letterhead and wrap its lines anywhere; the letterhead is then read
+from a view of the text past that furniture (extract/text/published.py), every line of it
+still a span of the stored text. A central body's document (a ministry, the Government,
+the National Assembly) is of level `central` and has no places.
+
+Places resolve against the pre-2025 gazetteer (extract/extractors/places.py), or, for a
+document issued from 1 July 2025, against the units created then (34 provinces and their
+communes, no districts); the gazetteer also fills in the levels above the issuing one
+when the text never names them. Where two
 sources disagree (the header's date and the date the plan's own appendix cites; a
 province printed next to a district that the gazetteer puts elsewhere; a name several
 units bear) the header or gazetteer value is kept and a `checks` row records the
