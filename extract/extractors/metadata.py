@@ -8,8 +8,16 @@ xã X"), the authority line of a Quyết định, a caption that cites the plan 
 ("(Kèm theo Quyết định số 77/QĐ-UBND ngày 9/8/2022 ...)"), and the body ("Ủy ban
 nhân dân huyện ban hành kế hoạch", "trên phạm vi toàn huyện", the places it names).
 
-Places resolve against the pre-2025 gazetteer (extract/jurisdictions.py), which also
-fills in the levels above the issuing one when the text never names them. Where two
+Published texts (a legal-document site's page, the gazette's text) carry the publisher's
+furniture around the letterhead and wrap its lines anywhere; the letterhead is then read
+from a view of the text past that furniture (extract/text/published.py), every line of it
+still a span of the stored text. A central body's document (a ministry, the Government,
+the National Assembly) is of level `central` and has no places.
+
+Places resolve against the pre-2025 gazetteer (extract/extractors/places.py), or, for a
+document issued from 1 July 2025, against the units created then (34 provinces and their
+communes, no districts); the gazetteer also fills in the levels above the issuing one
+when the text never names them. Where two
 sources disagree (the header's date and the date the plan's own appendix cites; a
 province printed next to a district that the gazetteer puts elsewhere; a name several
 units bear) the header or gazetteer value is kept and a `checks` row records the
@@ -754,6 +762,7 @@ _CAPTION_START = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b")
 _VV = regex.compile(r"^v/v\b|^về việc\b")
 _PASSED = regex.compile(r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _MID_LABEL = regex.compile(r"\s(?:số)\s*:\s*(?=[\d/.…_])")
+_MOTTO_START = regex.compile(r"^(?:cộng hòa|độc lập)\b")
 _DRAFT = regex.compile(r"^(?:dự thảo|bản dự thảo)\b")
 
 
@@ -810,15 +819,18 @@ def read_letterhead(doc: Document) -> Letterhead:
     view = [Line(v.text, v.start, v.end) for v in front_view(doc.text)]
     for ln in view:
         form = match_form(ln.text)
-        if _is_body_start(ln.text) and not _number_label_re().match(form) or len(lh.lines) >= 60:
+        if (_is_body_start(ln.text) and not _number_label_re().match(form) and not _motto_re().search(form)) or len(
+            lh.lines
+        ) >= 60:
             break
         lh.lines.append(ln)
     lh.labelled, lh.number, lh.number_line = _find_number(lh.lines)
     typed = None
     if not lh.labelled:
         for ln in lh.lines:
-            m = _MID_LABEL.search(match_form(ln.text))
-            if m and _body_re().match(match_form(ln.text)):
+            form = match_form(ln.text)
+            m = _MID_LABEL.search(form)
+            if m and (_body_re().match(form) or _motto_re().search(form, 0, m.start())):
                 lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.end() :]), ln
                 break
     if not lh.labelled:
@@ -862,7 +874,9 @@ def read_letterhead(doc: Document) -> Letterhead:
     if marks:
         issuer = _issuer_lines(lh.lines[: min(marks) + 1])
         first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
-        lh.issuer = issuer[first:]
+        issuer = issuer[first:]
+        motto = next((i for i, ln in enumerate(issuer) if _MOTTO_START.match(match_form(ln.text))), len(issuer))
+        lh.issuer = issuer[:motto]  # the motto cut over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")
         top = lh.lines[min(marks)]
         if not lh.issuer and _body_re().match(match_form(top.text)):
             cut = _MID_LABEL.search(match_form(top.text))  # "BỘ TÀI CHÍNH Số: ..." : both columns on one line

@@ -98,15 +98,37 @@ def _is_plain(line: str) -> bool:
     return bool(_LETTER.search(line)) and "\t" not in line and not _is_flat_cell(line)
 
 
+def _cells(lines: list[str]) -> list[int]:
+    """For each line, the number of the letterhead cell it belongs to (0: none). A site lays
+    the letterhead's cells out one after another between bare "|" border lines; the issuer's
+    cell is the run of lines (at most four) just above the first border."""
+    bars = [i for i, ln in enumerate(lines) if strip_markup(ln).strip() == "|"]
+    cell = [0] * len(lines)
+    for n, (a, b) in enumerate(zip(bars, bars[1:]), 2):
+        for i in range(a + 1, b):
+            cell[i] = n
+    if bars:
+        i = bars[0] - 1
+        while i >= 0 and lines[i].strip() and bars[0] - i <= 5:
+            i -= 1
+        if sum(1 for k in range(i + 1, bars[0]) if _is_plain(lines[k])) <= 4:
+            for k in range(i + 1, bars[0]):
+                cell[k] = 1
+    return cell
+
+
 def rebuild_paragraphs(lines: list[str]) -> list[str]:
     """Lines as the document's paragraphs: the gazette's running header lines dropped, a
-    bare "|" cell border dropped, and a line the layout wrapped joined to the one it
+    bare "|" cell border dropped, the lines of one letterhead cell joined ("HỘI" / "ĐỒNG
+    NHÂN DÂN" / "TỈNH BÌNH ĐỊNH"), and a line the layout wrapped joined to the one it
     continues (see text.published.continues; in a hard-wrapped text a line that fills the
     width and does not end a sentence runs on too). Tables (tab-separated or one cell per
     line) are left alone."""
     width = _wrap_width(lines)
+    cell = _cells(lines)
     out: list[str] = []
-    for line in lines:
+    out_cell: list[int] = []
+    for i, line in enumerate(lines):
         bare = strip_markup(line).strip()
         if bare == "|" or (bare and is_running_header(bare)):
             continue
@@ -118,10 +140,12 @@ def rebuild_paragraphs(lines: list[str]) -> list[str]:
                 and not _TERMINAL_END.search(prev)
                 and not _HEADING.match(prev)
             )
-            if continues(prev, bare, full and not _STARTS_ITEM.match(bare)):
+            same_cell = cell[i] and out_cell[-1] == cell[i]
+            if same_cell or (not cell[i] and continues(prev, bare, full and not _STARTS_ITEM.match(bare))):
                 out[-1] = out[-1].rstrip() + " " + line.strip()
                 continue
         out.append(line)
+        out_cell.append(cell[i])
     return out
 
 
@@ -157,6 +181,9 @@ def read_text(text: str) -> list[RawBlock]:
                 cells = lines[i].split("\t")
                 rows.append(_row(cells))
                 i += 1
+            if not rows:  # a line of tabs and spaces only: nothing to read, and no row to stop at
+                i += 1
+                continue
             if len(rows) == 1 and sum(1 for c in rows[0].cells if c.text) < 2:
                 blocks.append(RawBlock("paragraph", text=rows[0].cells[-1].text if rows[0].cells else ""))
             else:

@@ -61,9 +61,13 @@ _LIST_MARK = regex.compile(
 )
 # A line that stops where a phrase runs on: a label without its value, a date cut short.
 _OPEN_END = regex.compile(
-    r"(?:\bsố\s*:?|\bngày(?:\s*\d{1,2})?|\btháng(?:\s*\d{1,2})?|\bnăm|,|-|\bvà|\bcủa|\bvề|\btỉnh|\bhuyện|\bxã|\bphường|\bquận|\bthị xã|\bthị trấn|\bthành phố)\s*$",
+    r"(?:\bsố\s*:?|\bngày(?:\s*\d{1,2})?|\btháng(?:\s*\d{1,2})?|\bnăm|,|-|\bvà|\bcủa|\bvề)\s*$",
     regex.I,
 )
+# A level word at the end of a line waits for the unit's name on the next ("... TỈNH" / "BẮC KẠN"),
+# printed in the same case, unless the next line opens the body.
+_LEVEL_END = regex.compile(r"(?:\btỉnh|\bhuyện|\bxã|\bphường|\bquận|\bthị xã|\bthị trấn|\bthành phố)\s*$", regex.I)
+_BODY_OPENING = regex.compile(r"^(?:căn cứ|thực hiện|xét|theo|kính gửi|điều|sau khi|quyết định|quyết nghị)\b", regex.I)
 _TERMINAL = regex.compile(r"[.;:!?)”\"]\s*$")
 
 
@@ -143,6 +147,10 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
     if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
         return True
+    if _LEVEL_END.search(prev) and not _BODY_OPENING.match(nxt):
+        word = nxt.split(" ", 1)[0]
+        if word[:1].isupper() and (word.isupper() == prev.isupper() or not prev.isupper()):
+            return True
     if _TERMINAL.search(prev):
         return False
     first = nxt[:1]
@@ -155,6 +163,11 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
         and not prev.isupper()
         and regex.match(r"^\p{Lu}\p{Ll}*\s*,", nxt) is not None
     )
+
+
+def _is_rule(text: str, r: _Raw) -> bool:
+    """A break that is a rule under the issuer ("-------"), not a blank line."""
+    return bool(text[r.start : r.end].strip())
 
 
 def front_view(text: str, limit: int = 12000) -> list[ViewLine]:
@@ -171,6 +184,18 @@ def front_view(text: str, limit: int = 12000) -> list[ViewLine]:
     for a, b in zip(bars, bars[1:]):
         for i in range(a + 1, b):
             in_cell[i] = True
+    if bars:  # the issuer's cell, before the first border: back to a blank line or the page's furniture
+        i, lines = bars[0] - 1, 0
+        while (
+            i >= 0
+            and raws[i].kind != "skip"
+            and (raws[i].kind == "line" or raws[i].text == "" and _is_rule(text, raws[i]))
+        ):
+            lines += raws[i].kind == "line"
+            i -= 1
+        if 0 < lines <= 4:
+            for k in range(i + 1, bars[0]):
+                in_cell[k] = True
     out: list[ViewLine] = []
     cur: ViewLine | None = None
     cell_of_cur = False

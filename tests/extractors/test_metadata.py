@@ -507,3 +507,18 @@ def test_news_page_gets_no_letterhead_facts():
     )
     meta, _ = _meta(text)
     assert (meta["doc_type"], meta["doc_number"], meta["issued_date"]) == (None, None, None)
+
+
+def test_pdf_text_flattened_into_one_line_still_gives_the_letterhead():
+    text = (
+        "Nội dung Text: Quyết định số 41/2008/QĐ-BLĐTBXH\n"
+        "1. BỘ LAO ĐỘNG – THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc "
+        "Số: 41/2008/QĐ-BLĐTBXH Hà Nội, ngày 12 tháng 6 năm 2008 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"], meta["issued_date"]) == (
+        "quyet_dinh",
+        "41/2008/QĐ-BLĐTBXH",
+        "2008-06-12",
+    )
+    assert meta["admin_level"] == "central"

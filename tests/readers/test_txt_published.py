@@ -59,3 +59,17 @@ def test_tables_are_left_alone():
     blocks = read_text(text)
     assert [b.kind for b in blocks] == ["paragraph", "table"]
     assert len(blocks[1].rows) == 3
+
+
+def test_regression_line_of_only_tabs_does_not_loop_forever():
+    blocks = read_text("Bảng kinh phí\n\t\t\nSTT\tNội dung\tKinh phí\n1\tDự án 1\t1.200\n \t \nHết.\n")
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
+
+
+def test_letterhead_cells_between_borders_are_one_paragraph_each():
+    lines = ["HỘI", "ĐỒNG NHÂN DÂN", "TỈNH KON TUM", "-------", "|", "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "|"]
+    lines += ["Số:", "18/2024/NQ-HĐND", "|", "Kon", "Tum, ngày 30 tháng 8 năm 2024", "|", "NGHỊ QUYẾT", "VỀ VIỆC"]
+    out = rebuild_paragraphs(lines)
+    assert out[0] == "HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM"
+    assert "Số: 18/2024/NQ-HĐND" in out and "Kon Tum, ngày 30 tháng 8 năm 2024" in out
+    assert out[-2:] == ["NGHỊ QUYẾT", "VỀ VIỆC"]
