@@ -315,3 +315,10 @@ def test_a_letterhead_table_with_a_spacer_column_and_a_date_row_across_is_the_he
     assert [(b.kind, b.column) for b in blocks[:2]] == [("header", "left"), ("header", "right")]
     assert blocks[0].text == "TÒA ÁN NHÂN DÂN\nKHU VỰC 9"
     assert blocks[1].text.splitlines()[-1] == "Cần Thơ, ngày 05 tháng 3 năm 2025"
+
+
+def test_a_page_that_shows_its_document_in_a_frame_says_so():
+    page = b"""<html><head><title>V\xc4\x83n b\xe1\xba\xa3n</title></head>
+    <frameset rows="80,*"><frame src="/menu.aspx"><frame src="/van-ban/noi-dung.aspx?id=123"></frameset></html>"""
+    with pytest.raises(NoTextError, match="inside a frame"):
+        read_document(page, name="vb.htm")
