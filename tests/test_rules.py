@@ -92,3 +92,20 @@ def test_every_shipped_rules_file_loads():
     steps()  # the step modules register their kinds
     for path in sorted(rules.RULES_DIR.glob("*.yaml")):
         assert rules.load(path.stem), path.name
+
+
+@pytest.mark.parametrize(
+    ("kind", "entry", "message"),
+    [
+        ("money", "{kind: unit, phrase: tỷ}", r"lacks field\(s\) \['factor'\], required for entries of kind 'unit'"),
+        ("money", "{kind: source, phrase: vốn khác, source: elsewhere}", "field 'source' is 'elsewhere', not one of"),
+        ("components", "{kind: component, code: DA9, level: project, number: 9}", r"lacks field\(s\) \['title'\]"),
+        ("metadata", "{kind: period, pattern: 'năm (\\d{4}'}", "field 'pattern' is not a valid regular expression"),
+        ("agencies", "{kind: abbreviation, short: LĐTB&XH}", r"lacks field\(s\) \['expansion'\]"),
+    ],
+)
+def test_the_shipped_schemas_refuse_an_entry_missing_what_its_kind_needs(tmp_path, kind, entry, message):
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(f"kind: {kind}\nsource: a test\nentries:\n  - {entry}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        rules.load_file(kind, path)

@@ -14,6 +14,13 @@ A name is reported as written, with abbreviations expanded, dashes as " - " and 
 level word kept, because the same body is spelled differently from plan to plan and the
 plan's own spelling is the fact; where that equals a lexicon form, the form's spelling
 (capitals) is used.
+
+Comparing plans needs more than the name: `identity` gives the kind of body (agency_key),
+the same at every level and in every plan (the labour, invalids and social affairs body is
+labour_social whether it is a Sở, a Phòng or the commune officer), and the level its type
+fixes; `plan_form` says when two mentions in one plan are one body ("Trung tâm Y tế" and
+"Trung tâm Y tế huyện"); `successors` gives the 2025 reorganisation's moves of duties from
+one kind of body to another (poverty reduction from labour_social to agriculture_environment).
 """
 
 from __future__ import annotations
@@ -35,37 +42,6 @@ from extract.text.normalize import PhraseScan, collapse, key, match_form, slice_
 LEVELS = ("central", "province", "district", "commune")
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
-rules.register(
-    "agencies",
-    {
-        "kind": rules.Field(
-            str,
-            choices=frozenset({"body", "abbreviation", "level_word", "head", "sector", "successor", "level_end"}),
-        ),
-        "name": rules.Field(str, required=False),
-        "agency_kind": rules.Field(str, required=False),
-        "agency_key": rules.Field(str, required=False),
-        "phrase": rules.Field(str, required=False),
-        "successor": rules.Field(str, required=False),
-        "matters": rules.Field(str, required=False),
-        "date": rules.Field(str, required=False),
-        "source": rules.Field(str, required=False),
-        "level": rules.Field(str, required=False, choices=frozenset(LEVELS) | {"any"}),
-        "variants": rules.Field(list, required=False, item_type=str),
-        "collective": rules.Field(str, required=False),
-        "short": rules.Field(str, required=False),
-        "expansion": rules.Field(str, required=False),
-        "word": rules.Field(str, required=False),
-        "unit": rules.Field(str, required=False),
-    },
-)
-rules.register(
-    "agency_catchalls",
-    {
-        "kind": rules.Field(str, choices=frozenset({"phrase", "prefix", "tail"})),
-        "phrase": rules.Field(str),
-    },
-)
 
 _REQUIRED = {
     "body": ("name", "agency_kind", "agency_key", "level"),

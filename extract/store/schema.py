@@ -173,7 +173,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("text", "VARCHAR", "the clause stating the goal"),
         ("value", "DOUBLE", "the number (low end of a range)"),
         ("value_high", "DOUBLE", "high end of a range, else NULL"),
-        ("unit", "VARCHAR", "%, %/year, households, people, people/year, per_10000_people, models, communes"),
+        (
+            "unit",
+            "VARCHAR",
+            "%, %/year, households, people, people/year, per_10000_people, models, communes, districts, times, points; other counts the English plural of what they count",
+        ),
         ("comparator", "VARCHAR", "eq, ge, gt, le, lt, range"),
         ("year", "INTEGER", "year the goal is for"),
         ("population", "VARCHAR", "subgroup the goal is for (khmer, ethnic_minority, ...) or NULL"),

@@ -22,8 +22,7 @@ page) is in no view, whatever the programme; every document's facts stay in the 
 from __future__ import annotations
 
 from extract.errors import KehoachError
-from extract.extractors.programme import PROGRAMMES
-from extract.vocabulary import SOURCES, listed
+from extract.vocabulary import PROGRAMMES, SOURCES, listed
 
 DEFAULT_PROGRAMME = "poverty_2021_2025"
 ALL_PROGRAMMES = "all"
@@ -364,7 +363,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         "population": "subgroup the goal is for (khmer, ethnic_minority, ...) or NULL for everyone",
         "value": "the number (low end of a range)",
         "value_high": "high end of a range, else NULL",
-        "unit": "%, %/year, households, people, people/year, per_10000_people, models, communes",
+        "unit": "%, %/year, households, people, people/year, per_10000_people, models, communes, districts, times, points; other counts the English plural of what they count",
         "comparator": "eq, ge, gt, le, lt, range",
         "year": "year the goal is for",
         "headline": "true for the one goal per plan, indicator and population that comparisons use: "

@@ -26,6 +26,9 @@ TARGET_UNIT_LABELS: dict[str, str] = {
     "per_10000_people": "/10.000 dân",
     "models": " mô hình",
     "communes": " xã",
+    "districts": " huyện",
+    "times": " lần",
+    "points": " điểm %",
 }
 
 COMPARATOR_SIGNS: dict[str, str] = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< ", "range": ""}
