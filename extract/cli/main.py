@@ -117,7 +117,7 @@ def ingest(
     shards: str | None,
     quiet: bool,
 ) -> None:
-    """Read plan files (PDF, DOCX, TXT) and folders into the database.
+    """Read plan files (PDF, DOCX, DOC, TXT, saved web pages) and folders into the database.
 
     Folders are read recursively. Every file gets a documents row, ok or failed;
     files whose bytes and extractor version are already stored are skipped by hash.

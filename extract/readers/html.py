@@ -687,6 +687,7 @@ def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[lis
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
     password = root.find(".//input[@type='password']") is not None
+    frames = [f.get("src") for f in root.iter("frame", "iframe", "embed", "object") if f.get("src") or f.get("data")]
     body = root.find("body")
     if body is None:
         body = root
@@ -714,6 +715,11 @@ def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[lis
         raise LimitExceededError(
             f"the web page's text has {chars:,} characters, over the limit max_text_chars={settings.max_text_chars:,}; "
             "raise that setting to read it"
+        )
+    if chars < MIN_DOCUMENT_CHARS and start is None and frames:
+        raise NoTextError(
+            f"the web page{name_hint} shows its document inside a frame ({str(frames[0])[:100]}) and holds no text "
+            "of its own; open the frame's address and save that page, or download the document's own file"
         )
     if chars < MIN_DOCUMENT_CHARS and start is None:
         raise NoTextError(

@@ -34,7 +34,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         (
             "encoding",
             "VARCHAR",
-            "detected text encoding (TXT: utf-8, utf-16, windows-1258, tcvn3, vni, '... mojibake repaired'); for DOCX/PDF the legacy font encoding converted, if any",
+            "detected text encoding (TXT: utf-8, utf-16, windows-1258, tcvn3, vni, '... mojibake repaired'; HTML: the page's charset); for DOCX/PDF/HTML the legacy font encoding converted, if any",
         ),
         ("ocr", "BOOLEAN", "true when the text came from OCR"),
         ("ocr_confidence", "DOUBLE", "mean OCR confidence (0-100) when ocr is true"),

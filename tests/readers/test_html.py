@@ -315,3 +315,84 @@ def test_a_letterhead_table_with_a_spacer_column_and_a_date_row_across_is_the_he
     assert [(b.kind, b.column) for b in blocks[:2]] == [("header", "left"), ("header", "right")]
     assert blocks[0].text == "TÒA ÁN NHÂN DÂN\nKHU VỰC 9"
     assert blocks[1].text.splitlines()[-1] == "Cần Thơ, ngày 05 tháng 3 năm 2025"
+
+
+def test_a_page_that_shows_its_document_in_a_frame_says_so():
+    page = b"""<html><head><title>V\xc4\x83n b\xe1\xba\xa3n</title></head>
+    <frameset rows="80,*"><frame src="/menu.aspx"><frame src="/van-ban/noi-dung.aspx?id=123"></frameset></html>"""
+    with pytest.raises(NoTextError, match="inside a frame"):
+        read_document(page, name="vb.htm")
+
+
+# --- the sample plans as web pages ------------------------------------------------------------
+
+_SITE_TOP = """<div id="header"><a href="/">Thư viện văn bản</a> <a href="/dang-nhap">Đăng nhập</a>
+<input type="text" name="q" placeholder="Tìm kiếm văn bản"></div>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/van-ban">Văn bản</a></li></ul>
+<table class="thuoc-tinh"><tr><td>Số hiệu:</td><td>Đang cập nhật</td><td>Loại văn bản:</td><td>Kế hoạch</td></tr>
+</table><div class="noidung">"""
+_SITE_BOTTOM = """</div><div class="lienquan"><h3>Văn bản liên quan</h3><ul><li><a href="/1">Quyết định 1719/QĐ-TTg
+năm 2021 phê duyệt Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và
+miền núi</a></li></ul></div><div id="footer">© Thư viện văn bản</div><script>track();</script>"""
+
+
+def _facts(ex) -> dict:
+    return {
+        "components": sorted((r["code"], r["implemented"]) for r in ex.rows.get("components", [])),
+        "amounts": sorted(
+            (r["component"] or "", r["source"], r["capital"] or "", r["vnd"]) for r in ex.rows["amounts"]
+        ),
+        "targets": sorted((r["indicator"] or "", r["value"], r["year"] or 0) for r in ex.rows.get("targets", [])),
+        "document": {
+            k: ex.document[k]
+            for k in (
+                "doc_type",
+                "doc_number",
+                "issued_date",
+                "province",
+                "district",
+                "period_start",
+                "period_end",
+                "programme",
+            )
+        },
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("export_filter", ["html:XHTML Writer File:UTF8", "html:HTML (StarWriter)"])
+def test_sample_plans_saved_as_web_pages_in_a_sites_frame_yield_the_word_files_facts(tmp_path, export_filter):
+    """A Word plan saved as a web page (as sites publish them) inside a legal site's menus, property
+    table and related-document list gives the facts the Word file gives."""
+    import re
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice makes the web pages: apt-get install libreoffice-writer-nogui")
+    docx = sorted((ROOT / "corpus" / "office").glob("*.docx"))[:2]
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            export_filter,
+            "--outdir",
+            str(tmp_path),
+            *map(str, docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for path in docx:
+        page = (tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")
+        page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _SITE_TOP, page, count=1)
+        page = page.replace("</body>", _SITE_BOTTOM + "</body>")
+        web = extract_bytes(page.encode("utf-8"), f"{path.stem}.html")
+        word = extract_bytes(path.read_bytes(), path.name)
+        assert _facts(web) == _facts(word), path.name
+        for chrome in ("Đăng nhập", "Tìm kiếm", "1719/QĐ-TTg", "Thư viện văn bản"):
+            assert chrome not in web.document["text"], chrome

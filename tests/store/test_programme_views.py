@@ -180,9 +180,11 @@ def test_a_crawl_of_other_subjects_reaches_no_view(tmp_path):
             store.write(str(path), ex.document, ex.rows)
     con = duckdb.connect(str(db), read_only=True)
     facts = con.execute(
-        "SELECT d.file_name, count(a.doc_id) FROM documents d LEFT JOIN amounts a USING (doc_id) GROUP BY 1"
+        "SELECT d.file_name, count(t.doc_id) FROM documents d LEFT JOIN targets t USING (doc_id) GROUP BY 1"
     ).fetchall()
-    assert any(n for name, n in facts if name.endswith(".txt")), "the crawl's facts stay stored with their documents"
+    assert any(n for name, n in facts if name.endswith("_plan.txt")), (
+        "the crawl's facts stay stored with their documents"
+    )
     for view in FACT_VIEWS:
         names = {r[0] for r in con.execute(f'SELECT DISTINCT file_name FROM "{view}"').fetchall()}
         assert names <= {"legal_site_plan.html"}, (view, names)
