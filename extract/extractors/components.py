@@ -271,11 +271,6 @@ OTHER_PROGRAMMES = frozenset(
 )
 
 
-# Programmes about another subject than poverty reduction: none of their money is this
-# programme's (a plan of the 2016-2020 poverty programme is still about poverty reduction)
-OTHER_SUBJECTS = frozenset({"new_rural", "ethnic_minority", "drug_prevention"})
-
-
 def applies(doc: Document) -> bool:
     """Whether the document may have components of the poverty programme 2021–2025."""
     return doc.programme not in OTHER_PROGRAMMES
@@ -837,12 +832,6 @@ def programme_of(doc: Document, meta: dict | None) -> str:
     if "programme" not in doc.indexes:
         doc.indexes["programme"] = decide(doc, dict(meta or {}))[0]
     return doc.indexes["programme"]
-
-
-def other_programme(doc: Document, meta: dict | None) -> bool:
-    """Is the document about another subject's programme ("Kế hoạch … Chương trình mục tiêu
-    quốc gia phòng, chống ma túy")? None of its money or Dự án is this programme's."""
-    return programme_of(doc, meta) in OTHER_SUBJECTS
 
 
 def _in_citation(text: str, start: int) -> bool:

@@ -30,13 +30,14 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors import checks
 from extract.extractors.components import (
+    OTHER_PROGRAMMES,
     ancestors_at,
     best_match,
     canon,
     component_at,
     mentions,
-    other_programme,
     plan_component,
+    programme_of,
     purpose_component,
     read_heading,
     section_at,
@@ -263,6 +264,7 @@ class _Reading:
     stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
     programme: str | None = None  # the programme the last line with figures was about
     last_figs: list[int] = field(default_factory=list)  # the figures of the line before
+    own_components: bool = True  # False in a document of another programme: its Dự án are not ours
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -288,8 +290,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     """
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
-    r = _Reading(doc, ctx, multi_year)
-    elsewhere = other_programme(doc, meta)
+    r = _Reading(doc, ctx, multi_year, own_components=programme_of(doc, meta) not in OTHER_PROGRAMMES)
     lines = _text_lines(doc)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
@@ -309,9 +310,6 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
-    if elsewhere:  # a document of another programme: none of its money is this one's
-        for f in r.figures:
-            f.outside = f.outside or "other_programme"
     return r.figures
 
 
@@ -448,6 +446,9 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "other_year"
     elif _other_unit(r, line.text[start:s] + " " + after):
         f.outside = "district"
+    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
+    if not r.own_components:
+        return
     mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
     if mentioned:
         f.named = mentioned[-1][2]
@@ -456,7 +457,6 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         if code and score >= r.ctx.settings.component_purpose_min_score:
             f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
-    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
     if f.purpose is None:
         named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
         f.purpose = named_after[0][2] if named_after else None
@@ -670,7 +670,7 @@ def _attribute(r: _Reading, line: _Line) -> None:
     one its whole was given on the line, else the component section it sits in."""
     if not line.figs:
         return
-    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings)
+    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if r.own_components else None
     for idx in line.figs:
         f = r.figures[idx]
         b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
