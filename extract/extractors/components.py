@@ -523,7 +523,7 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
 
 @step(
     "components",
-    requires=(),
+    requires=("meta.programme",),
     assigns=("rows.components", "rows.checks"),
 )
 def extract(doc: Document, ctx: Context) -> None:

@@ -763,7 +763,7 @@ def _row(doc: Document, f: Figure) -> dict:
 
 @step(
     "amounts",
-    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code"),
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code", "meta.programme"),
     assigns=("rows.amounts", "rows.checks"),
 )
 def extract(doc: Document, ctx: Context) -> None:
