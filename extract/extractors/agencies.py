@@ -14,6 +14,13 @@ A name is reported as written, with abbreviations expanded, dashes as " - " and 
 level word kept, because the same body is spelled differently from plan to plan and the
 plan's own spelling is the fact; where that equals a lexicon form, the form's spelling
 (capitals) is used.
+
+Comparing plans needs more than the name: `identity` gives the kind of body (agency_key),
+the same at every level and in every plan (the labour, invalids and social affairs body is
+labour_social whether it is a Sở, a Phòng or the commune officer), and the level its type
+fixes; `plan_form` says when two mentions in one plan are one body ("Trung tâm Y tế" and
+"Trung tâm Y tế huyện"); `successors` gives the 2025 reorganisation's moves of duties from
+one kind of body to another (poverty reduction from labour_social to agriculture_environment).
 """
 
 from __future__ import annotations

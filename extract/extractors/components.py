@@ -880,6 +880,8 @@ def component_of(doc: Document, ctx, start: int, end: int) -> str | None:
     """The component a fact stated at doc.text[start:end] belongs to: the last one its
     sentence names before it ("Tiểu dự án 1 - Giảm nghèo về thông tin … là 8,456 tỷ đồng"),
     else the component section holding it, else the one component the plan is for."""
+    if not applies(doc):
+        return None
     sentence = max(doc.text.rfind("\n", 0, start), *(doc.text.rfind(p, 0, start) for p in (". ", "; ", "! ", "? ")))
     named = mentions(doc.text[sentence + 1 : start], ctx.settings)
     if named:

@@ -50,7 +50,6 @@ _KINDS = frozenset(
         "not_duty",
         "end",
         "assigner",
-        "list_intro",
     }
 )
 rules.register(
@@ -79,8 +78,14 @@ _SUB_THEN_PARENT = regex.compile(
     r"(?<![a-z])(?:tieu\s+du\s+an|tda(?=\d))\s*(?:so\s*)?(?P<n>\d)(?!\d)[^;()]{0,200}?"
     r"\(?(?:thuoc|cua)\s+(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)"
 )
+_PARENT_THEN_SUBS = regex.compile(
+    r"(?<![a-z])(?<!tieu\s+)(?:du\s+an|da(?=\d))\s*(?:so\s*)?(?P<p>\d)(?!\d|\.\d)[^;()]{0,80}?\(\s*"
+    r"(?P<subs>(?:(?:tieu\s+du\s+an|tda)\s*(?:so\s*)?\d(?!\d)\s*(?:,|va)?\s*)+)"
+)
 _OF = regex.compile(r"(?<!\w)(?:của|thuộc|trực thuộc)\s*$")
 _TITLE_WORDS = 12
+_PLURAL_WORDS = 6  # a plural phrase before the names: "các ban, phòng, ngành đoàn thể huyện"
+_PART_ENDS = ("title", "roman", "article")  # headings that end an organising part opened by a plain line
 _MIN_RUN = 3
 _MIN_COVER = 0.5
 
@@ -106,12 +111,9 @@ def phrases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _heads() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"title": {}, "plural_head": {}}
-    for e in rules.load("duty_phrases"):
-        if e["kind"] in out and e.get("head"):
-            out[e["kind"]][key(e["phrase"])] = e["head"]
-    return out
+def _heads() -> dict[str, str]:
+    """Plural heads -> the head each name listed after them takes."""
+    return {key(e["phrase"]): e["head"] for e in rules.load("duty_phrases") if e["kind"] == "plural_head"}
 
 
 @cache
@@ -196,7 +198,7 @@ def _plural_head_bodies(
         m = regex.compile(r"(?:" + regex.escape(p).replace(r"\ ", r"\s+") + r")\s*:\s*").match(form, pos, end)
         if m is None:
             continue
-        head = _heads()["plural_head"][p]
+        head = _heads()[p]
         stop = end
         for ch in ("(", ":", "\n\n"):
             i = form.find(ch, m.end(), stop)
@@ -235,37 +237,48 @@ def _plural_head_bodies(
     return None
 
 
-def read_subject(
-    text: str, level: str | None, max_words: int, offset: int = 0, assigner: bool = False
-) -> tuple[list[Body], bool] | None:
-    """The bodies an item opens with, and whether it opens with names at all (catch-alls
-    included): None when the item opens with something else (a duty verb, a sentence).
+def read_subject(text: str, level: str | None, max_words: int, offset: int = 0) -> list[Body] | None:
+    """The bodies an item opens with; [] when it opens with catch-alls only, None when it
+    opens with something else (a duty verb, a sentence). Spans are shifted by `offset`."""
+    return _subject(text, level, max_words, offset)[0]
 
-    `assigner`: read the names after "giao" of the issuer's own sentence.
-    """
+
+def _stands_alone(text: str, level: str | None, max_words: int) -> bool:
+    """Whether the names a line opens with are all it holds, or end at a colon or a
+    parenthesis: the shape of an item, not of a sentence carried on from the line before."""
+    bodies, end = _subject(text, level, max_words, 0)
+    return bodies is not None and regex.match(r"[\s*_]*(?:[:(]|$)", text[end:]) is not None
+
+
+def _subject(text: str, level: str | None, max_words: int, offset: int) -> tuple[list[Body] | None, int]:
+    """read_subject, and where the names end in `text`."""
     form = agencies.space_form(text)
     ph = phrases()
     if any(p in form for p in ph["not_duty"]):
-        return None
+        return None, 0
     lab = _LIST_LABEL.match(form)
-    pos = lab.end() if lab else 0
+    if lab and lab.end():
+        # the label cut off, so that one written close up ("21.Phòng") does not hide the name
+        bodies, end = _subject(text[lab.end() :], level, max_words, offset + lab.end())
+        return bodies, end + lab.end()
+    pos = 0
     pos, title = _skip_words(form, pos, len(form), ("opener", "title"))
     listed = _plural_head_bodies(text, form, pos, len(form), level, offset, max_words)
     if listed is not None:
-        return listed, True
+        return listed, len(text)
     parsed = _capitalised_head(text, pos, title)
     mentions, hits = agencies.mentions_in(parsed, form, level, _stops(), max_words)
     end = _region_end(form, pos, len(form), mentions, hits)
     if end <= pos:
-        return None
+        return None, 0
     inside = [m for m in mentions if pos <= m.start < end]
     if not inside:
-        return None
+        return None, 0
     # what stands before the first name may only be titles and plural phrases ("Thủ trưởng
     # các ban, phòng, ngành huyện, Chủ tịch UBND các xã"): catch-alls the lexicon lacks
     lead = form[pos : inside[0].start]
     if lead.strip(" ,;") and not _plural_lead(lead):
-        return None
+        return None, 0
     # "Các tổ chức thành viên của MTTQ ...": a body after "của" / "thuộc" qualifies the
     # catch-all before it and is not given the duty
     bodies = [m for m in inside if m.is_agency and not _OF.search(form, 0, m.start)]
@@ -280,7 +293,7 @@ def read_subject(
             # closes the list applies to every body of it
             name, lvl = f"{name} {tail.strip()}", unit[0]
         out.append(Body(name, m.raw, m.kind, lvl, offset + m.start, offset + m.end))
-    return out, True
+    return out, end
 
 
 def _plural_lead(lead: str) -> bool:
@@ -297,7 +310,9 @@ def _plural_lead(lead: str) -> bool:
             plural = False
         if not rest:
             continue
-        if regex.match(r"(?:các|những|mọi|một số)(?!\w)", rest):
+        if len(rest.split()) > _PLURAL_WORDS:
+            return False
+        if agencies.lexicon().item_start_re.match(rest):
             plural = True
         elif not plural:
             return False
@@ -346,10 +361,8 @@ def title_code(phrase: str) -> str | None:
     for c in catalogue():
         for form in c.forms:
             run = _longest_run(words, form)
-            if run < _MIN_RUN or run < len(form) * _MIN_COVER and run < len(words):
-                continue
             cover = run / len(form)
-            if cover < _MIN_COVER:
+            if run < _MIN_RUN or cover < _MIN_COVER:
                 continue
             rank = (cover, run, -len(form), c.parent is not None)
             if best is None or rank > best[0]:
@@ -366,7 +379,7 @@ def named_components(text: str, have: frozenset | None) -> list[str]:
     found: list[tuple[int, str]] = []
     codes = {c.code for c in catalogue()}
     parents = set()
-    for m in _SUB_THEN_PARENT.finditer(skel):
+    for m in _SUB_THEN_PARENT.finditer(skel, overlapped=True):
         code = f"DA{m.group('p')}.{m.group('n')}"
         if code in codes:
             found.append((m.start(), code))
@@ -377,6 +390,12 @@ def named_components(text: str, have: frozenset | None) -> list[str]:
         code = f"DA{m.group('p')}" + (f".{m.group('n')}" if m.group("n") else "")
         if code in codes:
             found.append((m.start(), code))
+    for m in _PARENT_THEN_SUBS.finditer(skel):
+        # "Dự án 4 (Tiểu dự án 1 và Tiểu dự án 3)"
+        for n in regex.findall(r"\d", m.group("subs")):
+            code = f"DA{m.group('p')}.{n}"
+            if code in codes:
+                found.append((m.start("subs"), code))
     taken = {p for p, _ in found}
     for m in _SUB_ALONE.finditer(skel):
         # "Tiểu dự án 2 (Cải thiện dinh dưỡng)": no parent, the title says which
@@ -455,12 +474,13 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
     found = []
     for s in doc.sections:
         t = _title_key(s)
-        opens = any(t.startswith(p) for p in ph) or (
+        # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
+        # một số hoạt động của Chương trình bảo đảm ..."); an article's title may be its
+        # first item ("Điều 2. Giao Sở ... chủ trì ...")
+        opens = (any(t.startswith(p) for p in ph) and len(t.split()) <= _TITLE_WORDS) or (
             s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
         )
-        # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
-        # một số hoạt động của Chương trình bảo đảm ...")
-        if opens and len(t.split()) <= _TITLE_WORDS and component_at(doc, ctx, s.start) is None:
+        if opens and component_at(doc, ctx, s.start) is None:
             found.append(s)
     ids = {s.section_id for s in found}
     by_id = {s.section_id: s for s in doc.sections}
@@ -493,7 +513,9 @@ def _is_end(text: str) -> bool:
 
 _OPEN_END = regex.compile(r"[.;:!?]\W*$")
 _CONTINUES = regex.compile(r"[\s*_]*[\p{Ll}(]")
-_LABELLED = regex.compile(r"[\s*#_]*(?:[-+•–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})[.)])\s")
+_LABELLED = regex.compile(
+    r"[\s*#_]*(?:[-+•–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})[.)])(?:\s|(?=\p{Lu}))"
+)
 
 
 def _continued(doc: Document, start: int, end: int, limit: int) -> int:
@@ -533,7 +555,8 @@ def _loose_part(doc: Document, ctx) -> tuple[int, int] | None:
             any(t.startswith(p) for p in ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")
         ):
             if component_at(doc, ctx, s) is None:
-                return e, len(doc.text)
+                ends = [x.start for x in doc.sections if x.start >= e and x.label_kind in _PART_ENDS]
+                return e, min(ends, default=len(doc.text))
     return None
 
 
@@ -555,8 +578,8 @@ def _items(doc: Document, sec: Section, level: str | None, max_words: int, top: 
             return out
         a, b = _heading_span(doc, sec)
         got = read_subject(doc.text[a:b], level, max_words, a)
-        if got is not None and got[0]:
-            return [Item(tuple(got[0]), sec.start, _cut_end(doc, sec.start, sec.end), sec)]
+        if got:
+            return [Item(tuple(got), sec.start, _cut_end(doc, sec.start, sec.end), sec)]
         own_start = b
     else:
         own_start = sec.heading_end
@@ -565,10 +588,10 @@ def _items(doc: Document, sec: Section, level: str | None, max_words: int, top: 
             # heading may itself be the first item
             a, b = _heading_span(doc, sec)
             got = read_subject(doc.text[a:b], level, max_words, a)
-            if got is not None and got[0]:
+            if got:
                 kids = _children(doc, sec)
                 end = min([k.start for k in kids] + [sec.end])
-                out.append(Item(tuple(got[0]), sec.start, _cut_end(doc, sec.start, end), sec))
+                out.append(Item(tuple(got), sec.start, _cut_end(doc, sec.start, end), sec))
                 own_start = end
     kids = _children(doc, sec)
     own_end = min([k.start for k in kids] + [sec.end])
@@ -589,8 +612,10 @@ def _paragraph_items(
     doc: Document, a: int, b: int, level: str | None, max_words: int, sec: Section | None
 ) -> list[Item]:
     """Paragraphs that open with a body, each running to the next such paragraph. A line
-    that carries on the one before it (no list label, the one before not ended) is not an
-    opening, however it begins."""
+    that may carry on the one before it (no list label, the one before not ended: "... kết
+    quả thực hiện chương trình với" / "Sở LĐTB&XH theo quy định") opens an item only when
+    it reads as one: its names alone on the line or followed by a colon (a list whose
+    numbering the file kept out of the text)."""
     out: list[Item] = []
     opens: list[tuple[int, tuple[Body, ...] | None]] = []  # item starts; None: a start giving nobody
     prev_end = None
@@ -601,11 +626,15 @@ def _paragraph_items(
             break
         carried = prev_end is not None and not _OPEN_END.search(doc.text[prev_end[0] : prev_end[1]].rstrip(" \n*_"))
         prev_end = (s, e)
-        if carried and not _LABELLED.match(text):
+        if carried and not _LABELLED.match(text) and _CONTINUES.match(text):
             continue
-        got = read_subject(doc.text[s : _continued(doc, s, e, b)], level, max_words, s)
-        if got is not None:
-            opens.append((s, tuple(got[0]) or None))
+        end = _continued(doc, s, e, b)
+        got = read_subject(doc.text[s:end], level, max_words, s)
+        if got is None:
+            continue
+        if carried and not _LABELLED.match(text) and not _stands_alone(doc.text[s:end], level, max_words):
+            continue
+        opens.append((s, tuple(got) or None))
     for i, (s, bodies) in enumerate(opens):
         if bodies:
             nxt = opens[i + 1][0] if i + 1 < len(opens) else b
@@ -628,9 +657,9 @@ def _assigned_items(doc: Document, level: str | None, max_words: int, leads: set
             if not before or before[-1].kind != "people_committee" or form[before[-1].end : m.start()].strip():
                 continue
             got = read_subject(text[m.start() :], level, max_words, s + m.start())
-            if got is None or not got[0]:
+            if not got:
                 continue
-            bodies = tuple(b for b in got[0] if key(b.name) not in leads and not _said_to_lead(doc, b))
+            bodies = tuple(b for b in got if key(b.name) not in leads and not _said_to_lead(doc, b))
             if bodies:
                 end = form.find(". ", m.end())
                 out.append(Item(bodies, s + m.start(), e if end < 0 else s + end + 1, None))

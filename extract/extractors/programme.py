@@ -330,8 +330,14 @@ def decide(doc: Document, meta: dict) -> tuple[str, Evidence | None]:
 
 @step(
     "programme",
-    requires=("meta.doc_type",),
-    assigns=("meta.programme",),
+    requires=("meta.issued_date", "meta.period_start", "meta.period_end"),
+    assigns=(
+        "meta.programme",
+        "meta.programme_page",
+        "meta.programme_char_start",
+        "meta.programme_char_end",
+        "meta.programme_quote",
+    ),
 )
 def extract(doc: Document, ctx: Context) -> None:
     programme, ev = decide(doc, ctx.meta)

@@ -18,7 +18,7 @@ LD = "Phòng Lao động - Thương binh và Xã hội"
 
 def subject(text: str, level: str = "district") -> list[str] | None:
     got = duties.read_subject(text, level, 12)
-    return None if got is None else [b.name for b in got[0]]
+    return None if got is None else [b.name for b in got]
 
 
 # (item as written, the plan's level, the bodies it gives duties to; None: not an item)
@@ -44,6 +44,8 @@ ITEMS = [
         ["Công chức Địa chính Nông nghiệp", "Công chức Văn hóa - Xã hội", "Trạm Y tế xã"],
     ),
     ("19. Ủy ban nhân dân các huyện, thị xã, thành phố", "province", ["UBND cấp huyện"]),
+    # a label written close up, as a PDF of a Word list prints it
+    ("21.Phòng Lao động - Thương binh và Xã hội", "district", [LD]),
     # late-2025 provincial and commune plans
     (
         "1. Sở Nông nghiệp và Môi trường (cơ quan thường trực Chương trình): chủ trì, phối hợp",
@@ -85,6 +87,9 @@ def test_item_openings(text, level, expected):
 COMPONENTS = [
     ("chủ trì thực hiện Tiểu dự án 1 - Dự án 4", None, ["DA4.1"]),
     ("Chủ trì thực hiện Tiểu dự án 3 thuộc Dự án 4 và Dự án 2", None, ["DA4.3", "DA2"]),
+    ("chủ trì Tiểu dự án 1, Tiểu dự án 3 thuộc Dự án 4", None, ["DA4.1", "DA4.3"]),
+    ("chủ trì Dự án 4 (Tiểu dự án 1 và Tiểu dự án 3); Dự án 2", None, ["DA4", "DA4.1", "DA4.3", "DA2"]),
+    ("thực hiện Tiểu dự án 2: Cải thiện dinh dưỡng (thuộc Dự án 3); đã 2 lần kiểm tra", None, ["DA3.2"]),
     ("Chủ trì, trực tiếp quản lý, hướng dẫn tổ chức thực hiện Dự án hỗ trợ phát triển sản xuất;", None, ["DA3.1"]),
     ("trực tiếp quản lý Tiểu dự án “Giảm nghèo về thông tin” thuộc Chương trình", None, ["DA6.1"]),
     (
@@ -282,3 +287,31 @@ def test_relaid_out_plans_keep_their_duty_lists(stem, relayout):
     ctx = extract_document(read_document(text.encode("utf-8")))
     got = duty_units((r["agency"], r["component"]) for r in ctx.rows["duties"])
     assert got == gold_facts(gold_for(stem), "duties")
+
+
+def test_article_of_a_decision_that_gives_duties():
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt Đề án giảm nghèo bền vững.\n"
+        "Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành tham mưu Ủy ban "
+        "nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện hàng năm.\n"
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành chịu trách nhiệm thi hành Quyết định này.\n"
+    )
+    rows = extract_document(_doc(text)).rows["duties"]
+    assert [(r["agency"], r["item"]) for r in rows] == [("Sở Lao động - Thương binh và Xã hội", "Điều 2")]
+
+
+def test_items_whose_numbering_the_file_kept_out_of_the_text():
+    """A Word list numbers its items outside the text: each item is a line with a name
+    alone or a name and a colon, after a line that need not end a sentence."""
+    text = (
+        "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "Sở Nông nghiệp và Môi trường\n"
+        "Chủ trì tổ chức thực hiện Chương trình trên địa bàn tỉnh\n"
+        "Sở Tài chính\n"
+        "Bố trí kinh phí thực hiện theo quy định\n"
+        "Ủy ban nhân dân các xã, phường: triển khai thực hiện, báo cáo kết quả về\n"
+        "Sở Y tế theo quy định.\n"
+    )
+    rows = extract_document(_doc(text)).rows["duties"]
+    assert sorted(r["agency"] for r in rows) == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "UBND cấp xã"]

@@ -74,6 +74,7 @@ ROLES = frozenset(
         "period_reference",
         "result_after",
         "subject_gap_word",
+        "plural",
     }
 )
 # which roles need a value, and what it must be
@@ -172,6 +173,7 @@ class Lexicon:
     period_reference: regex.Pattern
     result_after: regex.Pattern
     subject_gap: regex.Pattern
+    plural_before: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
     comparator_value: dict
@@ -292,6 +294,7 @@ def lexicon() -> Lexicon:
             + alternation(_phrases(roles["subject_gap_word"]))
             + r")*\s*"
         ),
+        plural_before=_compile(alternation(_phrases(roles["plural"])) + r"\s*$"),
         result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),
         comparator_after=_compile(r"\s*(?P<c>" + alternation(_phrases(cmp_after)) + ")"),
@@ -325,7 +328,7 @@ def lexicon() -> Lexicon:
         fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),
         literals={
             role: tuple(literal(p) for p in _phrases(roles[role]))
-            for role in ("per_capita", "percent_word", "count_noun")
+            for role in ("per_capita", "percent_word", "count_noun", "multiple")
         },
     )
 
