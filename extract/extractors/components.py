@@ -873,7 +873,21 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             ):
                 out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
             prev = fig_end
-    return sorted(x for x in out if not _in_citation(doc.text, x[0]))
+    title = _title_span(doc, (ctx.meta or {}).get("title"))
+    return sorted(x for x in out if not _in_citation(doc.text, x[0]) and not (title[0] <= x[0] < title[1]))
+
+
+def _title_span(doc: Document, title: str | None) -> tuple[int, int]:
+    """Where the document's own title (as the metadata step read it) stands in its text.
+    A component its title names ("Kế hoạch thực hiện nội dung “Cải thiện dinh dưỡng”") is
+    the plan's subject (plan_component), not a section of it: the gold of whole documents
+    counts sections and table rows."""
+    words = _WORD.findall(match_form(title or ""))
+    if not words:
+        return (0, 0)
+    pattern = regex.compile(r"\W+".join(regex.escape(w) for w in words))
+    m = pattern.search(match_form(doc.text[: 4 * len(title) + 2000]))
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 def component_of(doc: Document, ctx, start: int, end: int) -> str | None:
