@@ -7,12 +7,23 @@ figure ("29 tỷ đồng (vốn đầu tư phát triển: 10 tỷ đồng; vốn
 label it ("(vốn sự nghiệp)") or only describe what a source includes (no new fact).
 
 A figure takes its source and capital type from the words between it and the previous
-figure on its line; a line that names only a capital type ("- Vốn sự nghiệp: 4.250 triệu
-đồng") takes its source from the line that announced it. Its component is the component
-section it sits in (components.component_at); figures outside any component section are
-plan-wide (component NULL). A figure that is a rate or norm ("40 triệu đồng/hộ", "tối đa
-10 triệu đồng") is not an amount of the plan. An amount in words next to the same figure
-is the same fact.
+figure on its line (or, when those name none, from the words right after it: "120 tỷ
+đồng vốn sự nghiệp ngân sách trung ương"); a line that names only a capital type ("- Vốn
+sự nghiệp: 4.250 triệu đồng") takes its source from the line that announced it, and the
+parts of a whole take its capital type. Its component is the one its clause names ("…
+thực hiện Dự án 2 … là X", "Dự án 2 … 1,5 tỷ đồng; Dự án 3 …", "…, đa dạng hóa sinh kế 650
+triệu đồng"), else the one its line opens with, else the component section it sits in
+(components.component_at), else the one the words after it name ("88 triệu đồng để cải
+thiện dinh dưỡng"), else the one the plan is for; the rest are plan-wide (component NULL).
+A figure that is a rate or norm ("40 triệu đồng/hộ", "tối đa 10 triệu đồng") is not an
+amount of the plan. An amount in words next to the same figure is the same fact, and so
+is a rounded restatement ("hơn 830 tỷ đồng" over "830.140 triệu đồng").
+
+Real plans, and the portal and newspaper items that quote them, also state money that is
+not the plan's: another programme's or all programmes' ("các chương trình mục tiêu quốc
+gia"), money already spent ("đã giải ngân"), other years' or periods', and a named
+district's or commune's share. Those figures are read (they may be wholes or parts of
+the plan's) but kept out of the rows, with the reason in Figure.outside.
 
 The money vocabulary (units, source and capital phrases, bases) is money.vocabulary's;
 budget tables are read by money.tables, and the arithmetic checks (including the
@@ -97,7 +108,7 @@ class Figure:
     named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
     purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
     programme: str | None = None  # poverty, other or all, where its clause names a programme
-    outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
+    outside: str | None = None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
     for_plan: bool = False  # the words after it say it is for the programme or the plan
@@ -445,7 +456,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     elif _other_year(r, clause):
         f.outside = "other_year"
     elif _other_unit(r, line.text[start:s] + " " + after):
-        f.outside = "district"
+        f.outside = "local_unit"
     f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
     if not r.own_components:
         return
