@@ -258,11 +258,6 @@ OTHER_PROGRAMMES = frozenset(
 )
 
 
-# Programmes about another subject than poverty reduction: none of their money is this
-# programme's (a plan of the 2016-2020 poverty programme is still about poverty reduction)
-OTHER_SUBJECTS = frozenset({"new_rural", "ethnic_minority", "drug_prevention"})
-
-
 def applies(doc: Document) -> bool:
     """Whether the document may have components of the poverty programme 2021–2025."""
     return doc.programme not in OTHER_PROGRAMMES
@@ -515,7 +510,7 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
 
 @step(
     "components",
-    requires=(),
+    requires=("meta.programme",),
     assigns=("rows.components", "rows.checks"),
 )
 def extract(doc: Document, ctx: Context) -> None:
@@ -826,12 +821,6 @@ def programme_of(doc: Document, meta: dict | None) -> str:
     return doc.indexes["programme"]
 
 
-def other_programme(doc: Document, meta: dict | None) -> bool:
-    """Is the document about another subject's programme ("Kế hoạch … Chương trình mục tiêu
-    quốc gia phòng, chống ma túy")? None of its money or Dự án is this programme's."""
-    return programme_of(doc, meta) in OTHER_SUBJECTS
-
-
 def _in_citation(text: str, start: int) -> bool:
     """Does the sentence holding `start` cite another document ("Căn cứ Thông tư … hướng dẫn
     một số nội dung thực hiện đa dạng hóa sinh kế …")?"""
@@ -871,7 +860,21 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             ):
                 out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
             prev = fig_end
-    return sorted(x for x in out if not _in_citation(doc.text, x[0]))
+    title = _title_span(doc, (ctx.meta or {}).get("title"))
+    return sorted(x for x in out if not _in_citation(doc.text, x[0]) and not (title[0] <= x[0] < title[1]))
+
+
+def _title_span(doc: Document, title: str | None) -> tuple[int, int]:
+    """Where the document's own title (as the metadata step read it) stands in its text.
+    A component its title names ("Kế hoạch thực hiện nội dung “Cải thiện dinh dưỡng”") is
+    the plan's subject (plan_component), not a section of it: the gold of whole documents
+    counts sections and table rows."""
+    words = _WORD.findall(match_form(title or ""))
+    if not words:
+        return (0, 0)
+    pattern = regex.compile(r"\W+".join(regex.escape(w) for w in words))
+    m = pattern.search(match_form(doc.text[: 4 * len(title) + 2000]))
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 def component_of(doc: Document, ctx, start: int, end: int) -> str | None:

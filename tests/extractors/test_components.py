@@ -169,3 +169,20 @@ def test_component_of_a_fact_in_a_plan_for_one_component():
     assert component_at(doc, ctx, goal) is None
     assert component_of(doc, ctx, goal, goal + 3) == "DA3.2"
     assert component_of(doc, ctx, other, other + 3) == "DA6.1"
+
+
+def test_component_the_title_names_is_the_plans_subject_not_a_section():
+    """Regression: 'KẾ HOẠCH THỰC HIỆN NỘI DUNG “CẢI THIỆN DINH DƯỠNG” …' in a decision's title
+    was counted as a component; whole documents count sections and table rows (gold/real h13).
+    The facts of such a plan still go to it (plan_component)."""
+    from extract.extractors.components import extract as components_step
+    from extract.extractors.components import plan_component
+    from extract.pipeline import Context, read_document
+    from extract.settings import DEFAULT_SETTINGS
+
+    title = "BAN HÀNH KẾ HOẠCH THỰC HIỆN NỘI DUNG “CẢI THIỆN DINH DƯỠNG” THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO BỀN VỮNG"
+    doc = read_document(("QUYẾT ĐỊNH\n" + title + "\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").encode())
+    ctx = Context(DEFAULT_SETTINGS, meta={"title": title})
+    components_step(doc, ctx)
+    assert ctx.rows["components"] == []
+    assert plan_component(doc, ctx) == "DA3.2"

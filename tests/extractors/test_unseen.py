@@ -131,7 +131,8 @@ def test_bulleted_label_line_is_a_list_item_not_a_heading():
         "- Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo: 2 tỷ đồng;\n"
         "Tổng kinh phí: 5 tỷ đồng.\n"
     )
-    assert ctx.rows["components"] == []
+    # not a heading: a component named by its title in a list item counts (issue 19), with no section
+    assert [(r["code"], r["section_id"]) for r in ctx.rows["components"]] == [("DA2", None)]
     assert (None, "total", None, 5 * 10**9) in _amounts(ctx)
 
 

@@ -7,12 +7,23 @@ figure ("29 tỷ đồng (vốn đầu tư phát triển: 10 tỷ đồng; vốn
 label it ("(vốn sự nghiệp)") or only describe what a source includes (no new fact).
 
 A figure takes its source and capital type from the words between it and the previous
-figure on its line; a line that names only a capital type ("- Vốn sự nghiệp: 4.250 triệu
-đồng") takes its source from the line that announced it. Its component is the component
-section it sits in (components.component_at); figures outside any component section are
-plan-wide (component NULL). A figure that is a rate or norm ("40 triệu đồng/hộ", "tối đa
-10 triệu đồng") is not an amount of the plan. An amount in words next to the same figure
-is the same fact.
+figure on its line (or, when those name none, from the words right after it: "120 tỷ
+đồng vốn sự nghiệp ngân sách trung ương"); a line that names only a capital type ("- Vốn
+sự nghiệp: 4.250 triệu đồng") takes its source from the line that announced it, and the
+parts of a whole take its capital type. Its component is the one its clause names ("…
+thực hiện Dự án 2 … là X", "Dự án 2 … 1,5 tỷ đồng; Dự án 3 …", "…, đa dạng hóa sinh kế 650
+triệu đồng"), else the one its line opens with, else the component section it sits in
+(components.component_at), else the one the words after it name ("88 triệu đồng để cải
+thiện dinh dưỡng"), else the one the plan is for; the rest are plan-wide (component NULL).
+A figure that is a rate or norm ("40 triệu đồng/hộ", "tối đa 10 triệu đồng") is not an
+amount of the plan. An amount in words next to the same figure is the same fact, and so
+is a rounded restatement ("hơn 830 tỷ đồng" over "830.140 triệu đồng").
+
+Real plans, and the portal and newspaper items that quote them, also state money that is
+not the plan's: another programme's or all programmes' ("các chương trình mục tiêu quốc
+gia"), money already spent ("đã giải ngân"), other years' or periods', and a named
+district's or commune's share. Those figures are read (they may be wholes or parts of
+the plan's) but kept out of the rows, with the reason in Figure.outside.
 
 The money vocabulary (units, source and capital phrases, bases) is money.vocabulary's;
 budget tables are read by money.tables, and the arithmetic checks (including the
@@ -30,14 +41,14 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors import checks
 from extract.extractors.components import (
+    OTHER_PROGRAMMES,
     ancestors_at,
-    applies,
     best_match,
     canon,
     component_at,
     mentions,
-    other_programme,
     plan_component,
+    programme_of,
     purpose_component,
     read_heading,
     section_at,
@@ -97,7 +108,7 @@ class Figure:
     named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
     purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
     programme: str | None = None  # poverty, other or all, where its clause names a programme
-    outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
+    outside: str | None = None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
     for_plan: bool = False  # the words after it say it is for the programme or the plan
@@ -264,6 +275,7 @@ class _Reading:
     stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
     programme: str | None = None  # the programme the last line with figures was about
     last_figs: list[int] = field(default_factory=list)  # the figures of the line before
+    own_components: bool = True  # False in a document of another programme: its Dự án are not ours
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -289,8 +301,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     """
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
-    r = _Reading(doc, ctx, multi_year)
-    elsewhere = other_programme(doc, meta)
+    r = _Reading(doc, ctx, multi_year, own_components=programme_of(doc, meta) not in OTHER_PROGRAMMES)
     lines = _text_lines(doc)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
@@ -310,9 +321,6 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
-    if elsewhere:  # a document of another programme: none of its money is this one's
-        for f in r.figures:
-            f.outside = f.outside or "other_programme"
     return r.figures
 
 
@@ -448,9 +456,10 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     elif _other_year(r, clause):
         f.outside = "other_year"
     elif _other_unit(r, line.text[start:s] + " " + after):
-        f.outside = "district"
-    if not applies(r.doc):
-        return  # another programme's Dự án and Nội dung are not ours
+        f.outside = "local_unit"
+    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
+    if not r.own_components:
+        return
     mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
     if mentioned:
         f.named = mentioned[-1][2]
@@ -459,7 +468,6 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         if code and score >= r.ctx.settings.component_purpose_min_score:
             f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
-    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
     if f.purpose is None:
         named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
         f.purpose = named_after[0][2] if named_after else None
@@ -673,7 +681,7 @@ def _attribute(r: _Reading, line: _Line) -> None:
     one its whole was given on the line, else the component section it sits in."""
     if not line.figs:
         return
-    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if applies(r.doc) else None
+    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if r.own_components else None
     for idx in line.figs:
         f = r.figures[idx]
         b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
@@ -766,7 +774,7 @@ def _row(doc: Document, f: Figure) -> dict:
 
 @step(
     "amounts",
-    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code"),
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level", "meta.district_code", "meta.programme"),
     assigns=("rows.amounts", "rows.checks"),
 )
 def extract(doc: Document, ctx: Context) -> None:
