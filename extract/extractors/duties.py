@@ -683,7 +683,7 @@ def _label(sec: Section | None) -> str | None:
 
 @step(
     "duties",
-    requires=("meta.admin_level", "rows.components"),
+    requires=("meta.admin_level", "rows.components", "rows.assignments"),
     assigns=("rows.duties",),
 )
 def extract(doc: Document, ctx: Context) -> None:
