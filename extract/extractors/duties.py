@@ -608,6 +608,19 @@ def _cut_end(doc: Document, a: int, b: int) -> int:
     return b
 
 
+_INNER_LABEL = regex.compile(r"(?<=[.;:])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[a-zđ]\))\s*\p{Lu})")
+
+
+def _units(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    """Paragraphs, cut where a numbered item opens after a sentence inside one ("... gia
+    đình văn hóa. 26.Sở Tư pháp: ..."): a PDF line that ran two list items together."""
+    out = []
+    for s, e in _paragraphs(doc, a, b):
+        cuts = [s] + [m.end() for m in _INNER_LABEL.finditer(doc.text, s, e)] + [e]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    return out
+
+
 def _paragraph_items(
     doc: Document, a: int, b: int, level: str | None, max_words: int, sec: Section | None
 ) -> list[Item]:
@@ -619,7 +632,7 @@ def _paragraph_items(
     out: list[Item] = []
     opens: list[tuple[int, tuple[Body, ...] | None]] = []  # item starts; None: a start giving nobody
     prev_end = None
-    for s, e in _paragraphs(doc, a, b):
+    for s, e in _units(doc, a, b):
         text = doc.text[s:e]
         if _is_end(text):
             opens.append((s, None))

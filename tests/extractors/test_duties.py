@@ -321,3 +321,16 @@ def test_items_whose_numbering_the_file_kept_out_of_the_text():
     d.save(buf)
     rows = extract_document(read_document(buf.getvalue())).rows["duties"]
     assert sorted(r["agency"] for r in rows) == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "UBND cấp xã"]
+
+
+def test_item_run_into_the_line_before():
+    """Regression: a PDF line that ran two list items together ("... gia đình văn hóa. 26.Sở
+    Tư Pháp: ...") still opens an item for the second."""
+    text = (
+        "KẾ HOẠCH\nTỔ CHỨC THỰC HIỆN\n"
+        "25.Sở Văn hóa, Thể thao và Du lịch: Phối hợp xây dựng đời sống văn hóa ở cơ sở và gia đình văn hóa. "
+        "26.Sở Tư Pháp: Tổ chức tuyên truyền pháp luật cho người nghèo.\n"
+    )
+    rows = extract_document(_doc(text)).rows["duties"]
+    assert [r["agency"] for r in rows] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tư pháp"]
+    assert rows[1]["quote"].startswith("26.Sở Tư Pháp")
