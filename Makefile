@@ -28,12 +28,14 @@ test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
 
 # Benchmark: a deterministic corpus of 300 plans (TXT, DOCX, PDF via LibreOffice), generated
-# once into output/bench-corpus, then floor / naive baseline / kehoach --jobs 1, 2 / re-run.
+# once into output/bench-corpus, then floor / naive baseline / kehoach --jobs 1, 2 / re-run;
+# then floor / kehoach --jobs 1, 2 on the real gazette PDFs of REAL_CORPUS (skipped if absent).
 BENCH_CORPUS ?= output/bench-corpus
+REAL_CORPUS ?= ../shared/corpus/gazette
 bench: $(VENV)/.installed system-deps
 	mkdir -p output
 	test -f $(BENCH_CORPUS)/.seed || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
-	$(BIN)/python bench/run.py $(BENCH_CORPUS) --out output/bench.json
+	$(BIN)/python bench/run.py $(BENCH_CORPUS) --real $(REAL_CORPUS) --out output/bench.json
 
 clean:
 	rm -rf $(VENV) output/*.duckdb output/*.wal

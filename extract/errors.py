@@ -61,5 +61,13 @@ class ExecutorError(KehoachError):
     """Extraction workers cannot be reached (for example a Dask scheduler that does not answer)."""
 
 
+class RunInterrupted(KehoachError):
+    """An ingest stopped by Ctrl-C (SIGINT); what it had committed stays, `summary` says what that was."""
+
+    def __init__(self, message: str, summary=None):
+        super().__init__(message)
+        self.summary = summary
+
+
 class GoldError(KehoachError):
     """Gold annotations are missing or malformed."""

@@ -2,15 +2,15 @@
 
 Rules are data: lexicons, patterns and canonical lists live in `rules/<kind>.yaml`.
 Each file starts with a comment header saying what its fields mean and where the data
-came from, then holds `kind`, `source` and `entries`. The module that uses a kind
-registers the kind's fields here (as spaCy's span ruler validates `{label, pattern, id}`
-records), so a typo in a rules file fails loudly, naming the file, entry and field.
+came from, then holds `kind`, `source` and `entries`. Every kind's schema is in
+`extract.rule_schemas` (as spaCy's span ruler validates `{label, pattern, id}` records),
+so a typo in a rules file fails loudly when it is loaded, naming the file, the entry and
+the field, whichever module reads it first.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import regex
 import yaml
 
 from extract.errors import RulesError
+from extract.rule_schemas import SCHEMAS, Field
 
 
 def _default_rules_dir() -> Path:
@@ -37,21 +38,15 @@ def _default_rules_dir() -> Path:
 RULES_DIR = Path(os.environ.get("KEHOACH_RULES") or _default_rules_dir())
 
 
-@dataclass(frozen=True)
-class Field:
-    type: type | tuple[type, ...]
-    required: bool = True
-    choices: frozenset | None = None
-    item_type: type | None = None  # for list fields
-    pattern: bool = False  # a regular expression (Python `regex`), compiled when the file is loaded
-
-
-_SCHEMAS: dict[str, dict[str, Field]] = {}
+_SCHEMAS: dict[str, dict[str, Field]] = {kind: s.fields for kind, s in SCHEMAS.items()}
 # Per rules file, the fields an entry of each `kind` must have (on top of the always-required ones).
-_REQUIRED_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {}
+_REQUIRED_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {
+    kind: dict(s.required_by_kind) for kind, s in SCHEMAS.items()
+}
 
 
 def register(kind: str, fields: dict[str, Field], required_by_kind: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Add a schema at run time (tests, plug-ins); the project's own live in rule_schemas."""
     for entry_kind, names in (required_by_kind or {}).items():
         unknown = [n for n in names if n not in fields]
         if unknown:

@@ -22,6 +22,22 @@ CAPITALS = ("recurrent", "investment")
 BASES = ("period", "annual")
 # levels of government (documents.admin_level, agencies)
 LEVELS = ("central", "province", "district", "commune")
+# levels of local government (places, jurisdictions)
+LOCAL_LEVELS = ("province", "district", "commune")
+# national target programmes a document can be for (documents.programme, gold SPEC)
+PROGRAMMES = (
+    "poverty_2021_2025",
+    "poverty_2016_2020",
+    "poverty_2011_2015",
+    "new_rural",
+    "ethnic_minority",
+    "drug_prevention",
+    "merged_2026_2035",
+    "several",
+    "none",
+)
+# the family name the rules give every poverty-reduction programme, whatever its period
+POVERTY = "poverty"
 
 
 def listed(values: tuple[str, ...]) -> str:

@@ -6,7 +6,8 @@ Only the terminal table is formatted for a Vietnamese reader (12.345.000.000, 62
 
 Parquet has no 128-bit integer and DuckDB would write HUGEINT as a double, so money is
 exported as BIGINT (int64, exact up to 9.2 × 10^18 đồng); a figure past that is an error,
-not a silent rounding.
+not a silent rounding. The Parquet files carry pandas metadata naming nullable dtypes, so
+pandas reads money as Int64 (a missing figure is <NA>), never float64.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from pathlib import Path
 import yaml
 
 from extract.errors import KehoachError
-from extract.extractors.programme import PROGRAMMES
 from extract.rules import RULES_DIR
 from extract.store.schema import TABLES
 from extract.store.views import VIEW_DOCS, VIEWS
-from extract.vocabulary import BASES, CAPITALS, LEVELS, SOURCES, listed
+from extract.vocabulary import BASES, CAPITALS, LEVELS, PROGRAMMES, SOURCES, listed
 
 FORMATS = ("table", "csv", "json", "xlsx")
 EXPORT_FORMATS = ("parquet", "csv", "xlsx")
@@ -307,6 +307,8 @@ def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
                 path = out_dir / f"{name}.{fmt}"
                 options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
                 con.execute(f"COPY ({_select_exact(con, name)}) TO '{_sql_path(path)}' ({options})")
+                if fmt == "parquet":
+                    add_pandas_metadata(path)
                 written.append(path)
         else:
             # deferred: openpyxl loads only when a workbook is written
@@ -335,6 +337,42 @@ def export_database(con, fmt: str, out_dir: Path) -> list[Path]:
     dict_path.write_text(render_csv(result), encoding="utf-8")
     written.append(dict_path)
     return written
+
+
+# Arrow integer and boolean types -> the pandas nullable dtype that holds them exactly
+_NULLABLE = {
+    "int8": "Int8",
+    "int16": "Int16",
+    "int32": "Int32",
+    "int64": "Int64",
+    "uint8": "UInt8",
+    "uint16": "UInt16",
+    "uint32": "UInt32",
+    "uint64": "UInt64",
+    "bool": "boolean",
+}
+
+
+def add_pandas_metadata(path: Path) -> None:
+    """Rewrite a Parquet file with pandas metadata naming nullable dtypes for its integer
+    and boolean columns, so `pd.read_parquet` gives Int64 money (missing as <NA>) instead
+    of float64, which cannot hold every đồng past 2**53 and turns a null into NaN.
+
+    The Arrow types stay int64/bool: DuckDB, R (arrow) and polars read the file as before;
+    only pandas reads the metadata.
+    """
+    import pyarrow as pa  # deferred: pyarrow loads only when Parquet is written
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    frame = table.schema.empty_table().to_pandas()
+    for f in table.schema:
+        dtype = _NULLABLE.get(str(f.type))
+        if dtype:
+            frame[f.name] = frame[f.name].astype(dtype)
+    pandas_meta = pa.Schema.from_pandas(frame, preserve_index=False).metadata[b"pandas"]
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": pandas_meta})
+    pq.write_table(table, path)
 
 
 def _sql_path(path: Path) -> str:

@@ -73,7 +73,29 @@ def _sandbox(db: str | Path, programme: str | None = None) -> duckdb.DuckDBPyCon
     return con
 
 
-def run_query(db: str | Path, sql: str, programme: str | None = None) -> Result:
+def column_units(con, names: list[str], types: list[str]) -> dict[str, str]:
+    """The unit of each result column that has one: đồng for money (HUGEINT), else the unit
+    the data dictionary gives every table and view column of that name, when they agree."""
+    from extract.analysis.export import (  # deferred: the dictionary is read only when units are asked for
+        data_dictionary,
+    )
+
+    by_name: dict[str, set[str]] = {}
+    for d in data_dictionary(con):
+        by_name.setdefault(d["column"], set()).add(d["unit"])
+    units = {}
+    for name, typ in zip(names, types):
+        found = by_name.get(name, set())
+        if typ == "HUGEINT":
+            units[name] = "đồng"
+        elif len(found) == 1 and (unit := next(iter(found))):
+            units[name] = unit
+    return units
+
+
+def run_query(db: str | Path, sql: str, programme: str | None = None, units: bool = False) -> Result:
+    """Rows of a read-only statement; with `units`, each column with a unit is named with
+    it in brackets (vnd [đồng], share [fraction (0-1)]) in every format."""
     con = _sandbox(db, programme)
     try:
         try:
@@ -85,8 +107,11 @@ def run_query(db: str | Path, sql: str, programme: str | None = None) -> Result:
         names = [d[0] for d in cur.description]
         types = [str(d[1]) for d in cur.description]
         raw = cur.fetchall()
+        unit_of = column_units(con, names, types) if units else {}
     finally:
         con.close()
+    if unit_of:
+        names = [f"{n} [{unit_of[n]}]" if n in unit_of else n for n in names]
     rows = [dict(zip(names, r)) for r in raw]
     numeric = {"HUGEINT", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "DOUBLE", "FLOAT"}
     return Result(

@@ -17,8 +17,7 @@ import html
 import json
 from pathlib import Path
 
-from extract.analysis.describe import find_document
-from extract.errors import KehoachError
+from extract.analysis.describe import NOT_STORED_NOTE, find_document, not_stored
 from extract.store.schema import FACT_TABLES
 from extract.text import vnformat
 
@@ -41,7 +40,20 @@ def _money(v) -> str:
     return f"{vnformat.group_int(v)} đồng ({vnformat.money_with_unit(v, vnformat.pick_money_unit([v]))})"
 
 
-def _label(table: str, r: dict) -> str:
+def period_label(basis: str | None, document: dict) -> str:
+    """What span of time a money figure covers: one year, or the plan's whole period (and
+    which years), so a per-year figure is never read as the plan's total."""
+    a, b = document.get("period_start"), document.get("period_end")
+    if basis == "annual":
+        return "per year"
+    if a is not None and a == b:
+        return f"one-year plan {a}"
+    if a is not None and b is not None:
+        return f"whole period {a}–{b} ({b - a + 1} years)"
+    return "whole period"
+
+
+def _label(table: str, r: dict, document: dict | None = None) -> str:
     """One line naming what the fact was read as."""
     if table == "components":
         state = "carried out" if r.get("implemented") is not False else "not carried out"
@@ -50,7 +62,7 @@ def _label(table: str, r: dict) -> str:
         parts = [r.get("component") or "whole plan", r.get("source"), r.get("capital")]
         vnd = r.get("vnd")
         money = f"{vnformat.group_int(vnd)} đ" if vnd is not None else "?"
-        return " · ".join(str(p) for p in parts if p) + f" = {money}"
+        return " · ".join(str(p) for p in parts if p) + f" = {money} ({period_label(r.get('basis'), document or {})})"
     if table == "assignments":
         where = r.get("task") or r.get("component") or "—"
         return f"{where} · {r.get('role') or '?'} · {r.get('agency') or r.get('agency_raw') or '?'}"
@@ -101,8 +113,9 @@ def collect(document: dict, rows: dict[str, list[dict]]) -> list[dict]:
                     "end": end if placed else None,
                     "page": r.get("page"),
                     "quote": r.get("quote"),
-                    "label": _label(table, r),
-                    "fields": _fields(r),
+                    "label": _label(table, r, document),
+                    "fields": _fields(r)
+                    + ([["covers", period_label(r.get("basis"), document)]] if table == "amounts" else []),
                 }
             )
     facts.sort(key=lambda f: (f["start"] is None, f["start"] or 0, -(f["end"] or 0), f["table"]))
@@ -111,9 +124,32 @@ def collect(document: dict, rows: dict[str, list[dict]]) -> list[dict]:
     return facts
 
 
-def _marked_text(text: str, facts: list[dict]) -> str:
+def page_marks(text: str, rows: dict[str, list[dict]]) -> dict[int, int]:
+    """offset -> PDF page: where each page's text begins, as near as the stored rows tell.
+
+    The stored text keeps no page breaks, but every section and fact of a PDF carries its
+    page; a page is marked at the start of the line holding the first of them, and only
+    when that comes after the previous page's mark."""
+    first: dict[int, int] = {}
+    for table_rows in rows.values():
+        for r in table_rows or []:
+            page, start = r.get("page"), r.get("char_start")
+            if isinstance(page, int) and isinstance(start, int) and 0 <= start <= len(text):
+                first[page] = min(first.get(page, start), start)
+    marks: dict[int, int] = {}
+    last = -1
+    for page in sorted(first):
+        at = text.rfind("\n", 0, first[page]) + 1
+        if at > last:
+            marks[at] = page
+            last = at
+    return marks
+
+
+def _marked_text(text: str, facts: list[dict], pages: dict[int, int] | None = None) -> str:
+    pages = pages or {}
     placed = [f for f in facts if f["start"] is not None]
-    cuts = sorted({0, len(text)} | {f["start"] for f in placed} | {f["end"] for f in placed})
+    cuts = sorted({0, len(text)} | {f["start"] for f in placed} | {f["end"] for f in placed} | set(pages))
     starts: dict[int, list[dict]] = {}
     for f in placed:
         starts.setdefault(f["start"], []).append(f)
@@ -121,6 +157,8 @@ def _marked_text(text: str, facts: list[dict]) -> str:
     out = []
     for a, b in zip(cuts, cuts[1:]):
         active = [f for f in active if f["end"] > a] + starts.get(a, [])
+        if a in pages:
+            out.append(f'<span class="pg" id="page-{pages[a]}" data-page="{pages[a]}">p. {pages[a]}</span>')
         piece = html.escape(text[a:b])
         if not active:
             out.append(piece)
@@ -168,6 +206,9 @@ _CSS = """
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 system-ui,'Segoe UI','Noto Sans',sans-serif;color:#222;display:grid;
  grid-template-columns:minmax(0,1fr) 30rem;grid-template-rows:auto minmax(0,1fr);height:100vh}
+#banner{margin:-.6rem -1rem .5rem;padding:.5rem 1rem;background:#fff3cd;border-bottom:2px solid #e0a800;font-weight:600}
+span.pg{display:block;margin:.6rem 0 .2rem;color:#777;font:600 .75rem system-ui,sans-serif;border-top:1px dashed #bbb;
+ user-select:none}
 header{grid-column:1/3;padding:.6rem 1rem;border-bottom:1px solid #ccc;background:#fafafa}
 header h1{font-size:1.05rem;margin:0 0 .2rem}
 header .meta{color:#555;font-size:.85rem}
@@ -249,9 +290,11 @@ document.getElementById('text').addEventListener('click', e => {
 """
 
 
-def render(document: dict, rows: dict[str, list[dict]]) -> str:
+def render(document: dict, rows: dict[str, list[dict]], banner: str | None = None) -> str:
+    """The page; `banner` (shown above everything) says when the file is not in the database."""
     text = document.get("text") or ""
     facts = collect(document, rows)
+    pages = page_marks(text, rows) if document.get("format") == "pdf" or document.get("pages") else {}
     colours = {kind: colour for kind, colour in KINDS.values()}
     colours.update({f["kind"]: f["colour"] for f in facts})
     kind_css = "".join(
@@ -272,6 +315,7 @@ def render(document: dict, rows: dict[str, list[dict]]) -> str:
         document.get("issued_date"),
         place,
         f"{document.get('period_start')}–{document.get('period_end')}" if document.get("period_start") else None,
+        f"programme {document.get('programme')}" if document.get("programme") else None,
         f"doc_id {document.get('doc_id')}" if document.get("doc_id") else None,
     ]
     title = document.get("title") or document.get("file_name") or "document"
@@ -288,10 +332,10 @@ def render(document: dict, rows: dict[str, list[dict]]) -> str:
 <title>Review: {html.escape(str(title))}</title>
 <style>{_CSS}{kind_css}</style></head>
 <body>
-<header><h1>{html.escape(str(title))}</h1>
+<header>{f'<div id="banner" role="alert">{html.escape(banner)}</div>' if banner else ""}<h1>{html.escape(str(title))}</h1>
 <div class="meta">{html.escape(" · ".join(str(b) for b in meta_bits if b))}{note}</div>
 <div class="meta legend">{legend}</div></header>
-<main id="text">{_marked_text(text, facts)}</main>
+<main id="text">{_marked_text(text, facts, pages)}</main>
 <aside id="facts-list">{_side_list(facts)}</aside>
 <div id="detail"></div>
 <script type="application/json" id="facts">{data}</script>
@@ -306,8 +350,6 @@ def _from_database(con, target: str) -> tuple[dict, dict[str, list[dict]]]:
     document = dict(zip([d[0] for d in cur.description], cur.fetchone()))
     rows = {}
     for table in FACT_TABLES:
-        if table == "sections":
-            continue
         cur = con.execute(f'SELECT * FROM "{table}" WHERE doc_id = ? ORDER BY char_start', [doc_id])
         names = [d[0] for d in cur.description]
         rows[table] = [dict(zip(names, r)) for r in cur.fetchall()]
@@ -323,22 +365,17 @@ def _from_file(path: Path) -> tuple[dict, dict[str, list[dict]]]:
 
 
 def review_page(target: str, db: Path | None) -> str:
-    """The page for a stored document (path, file name or doc_id), or for a file not ingested,
-    extracted on the spot without writing anything."""
-    if db is not None and Path(db).exists():
-        # deferred: DuckDB loads only when the database is read
-        from extract.analysis.query import open_database
+    """The page for a stored document (path, file name, plan stem or doc_id), or for a file
+    not ingested, extracted on the spot without writing anything and shown under a banner
+    that says so (the same rule `kehoach show` follows: describe.not_stored)."""
+    path = not_stored(db, target)
+    if path is not None:
+        return render(*_from_file(path), banner=NOT_STORED_NOTE)
+    # deferred: DuckDB loads only when the database is read
+    from extract.analysis.query import open_database
 
-        con = open_database(db)
-        try:
-            try:
-                return render(*_from_database(con, target))
-            except KehoachError:
-                if not Path(target).is_file():
-                    raise
-        finally:
-            con.close()
-    path = Path(target)
-    if not path.is_file():
-        raise KehoachError(f"{target!r} is neither a stored document nor a file")
-    return render(*_from_file(path))
+    con = open_database(db)
+    try:
+        return render(*_from_database(con, target))
+    finally:
+        con.close()

@@ -8,17 +8,22 @@ extractor version are already stored, without parsing them; the rest go to an ex
 (this process, a local process pool, or a Dask cluster) and come back as rows that the
 parent alone writes, a few documents per transaction and each document whole. Killing the
 run at any moment loses only the documents in flight and the batch not yet committed: the
-next run skips everything already committed. When every file is unchanged, the index kept
-beside the database (knownindex) settles them without opening it.
+next run skips everything already committed. Ctrl-C stops a run cleanly: the workers are
+ended, what they had finished is committed, and RunInterrupted says how much is stored.
+When every file is unchanged, the index kept beside the database (knownindex) settles them
+without opening it.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +32,7 @@ from typing import TYPE_CHECKING
 from extract import EXTRACTOR_VERSION
 from extract.batch import skipindex as knownindex
 from extract.batch.workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial
-from extract.errors import SettingsError, StoreError
+from extract.errors import KehoachError, RunInterrupted, SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -35,6 +40,11 @@ if TYPE_CHECKING:
     from extract.store.writer import Store
 
 EXECUTORS = ("local", "dask")
+
+
+class MissingInputError(KehoachError):
+    """A path named on the command line does not exist: nothing is read and no row is
+    written, since a failed row for a typo would stay in the database for good."""
 
 
 @dataclass
@@ -192,6 +202,14 @@ def ingest(
         raise SettingsError("executor 'dask' needs the scheduler's address (--scheduler tcp://HOST:8786)")
     if jobs < 1:
         raise SettingsError(f"jobs must be at least 1, got {jobs}")
+    if wait < 0:
+        raise SettingsError(f"wait must be zero or more seconds, got {wait}")
+    paths = list(paths)
+    missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+    if missing:
+        raise MissingInputError(
+            f"no such file or folder: {', '.join(missing)}; check the path (nothing was read or written)"
+        )
     summary = IngestSummary(jobs=jobs, executor=executor, started_at=_utcnow())
     clock = time.perf_counter()
 
@@ -211,27 +229,93 @@ def ingest(
     if settled is not None:
         for result in settled:
             emit(result)
+    elif not files:
+        pass  # nothing to read: the database is not even created
     else:
         from extract.store.writer import Store  # a run that finds nothing to do never imports DuckDB
 
-        with Store(db, wait=wait) as store:
+        with Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
-            tasks = _plan(files, known, store, settings, force, emit, summary, examined)
-            writer = _Writer(store, settings, summary, emit)
-            with _executor(executor, jobs, settings, scheduler, shards, db) as run:
-                for outcome in run.map_unordered(tasks):
-                    writer.add(outcome)
-                writer.flush()  # before the executor closes: its temporary shards must still be there
+            tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)
+            if executor == "local" and jobs > 1:
+                tasks = _largest_first(tasks)
+            writer = _Writer(store, settings, summary, emit, interrupts)
+            try:
+                with _executor(executor, jobs, settings, scheduler, shards, db) as run:
+                    for outcome in run.map_unordered(tasks):
+                        writer.add(outcome)
+                    writer.flush()  # before the executor closes: its temporary shards must still be there
+            except KeyboardInterrupt:
+                # the executor has ended its workers on the way out; what they finished is kept
+                with interrupts.writing():
+                    writer.flush()
+                    store.checkpoint()
+                    known = store.known()
+                knownindex.save(db, known)
+                _finish(summary, clock)
+                stored = sum(1 for r in summary.results if r.status in ("ok", "failed"))
+                raise RunInterrupted(
+                    f"interrupted (Ctrl-C): {stored} file(s) stored in {db} by this run are kept; "
+                    "run the same command again to extract the rest",
+                    summary,
+                ) from None
             store.checkpoint()
             known = store.known()
         knownindex.save(db, known)
+    _finish(summary, clock)
+    return summary
+
+
+def _finish(summary: IngestSummary, clock: float) -> None:
     summary.finished_at = _utcnow()
     summary.seconds = time.perf_counter() - clock
-    return summary
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Interrupts:
+    """Ctrl-C (SIGINT) during a run, raised as KeyboardInterrupt at once, except while the
+    database is being written: then right after the write, so a commit is never cut short
+    and the documents it held are reported.
+
+    Only on the main thread, and only when Python's own handler is in place (a run started
+    with SIGINT ignored, as a background job is, keeps ignoring it).
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._writing = 0
+        self._previous = None
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self._previous = signal.signal(signal.SIGINT, self._on_sigint)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _on_sigint(self, signum, frame) -> None:
+        if self._writing:
+            self.requested = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        self._writing += 1
+        try:
+            yield
+        finally:
+            self._writing -= 1
+        if self.requested and not self._writing:
+            self.requested = False
+            raise KeyboardInterrupt
 
 
 class _Serial:
@@ -268,6 +352,7 @@ def _plan(
     emit: Callable[[FileResult], None],
     summary: IngestSummary,
     examined: dict,
+    interrupts: _Interrupts,
 ) -> Iterator[Task]:
     """Tasks for the files that need extracting; every other file is settled here by hash."""
     stored = {row[0]: row for row in known.values()}  # doc_id -> (doc_id, status, version, error)
@@ -278,12 +363,30 @@ def _plan(
         if isinstance(settled, Task):
             yield settled
             continue
-        if settled.status == "failed":
-            _write(store, key, failed_document(key, None, problem), {}, summary)
-        elif settled.copy and not _link(store, key, doc_id, summary):
-            yield Task(key, settled.change)  # its document was replaced earlier in this run
-            continue
-        emit(settled)
+        with interrupts.writing():
+            if settled.status == "failed":
+                _write(store, key, failed_document(key, None, problem), {}, summary)
+            elif settled.copy and not _link(store, key, doc_id, summary):
+                settled = Task(key, settled.change)  # its document was replaced earlier in this run
+            if isinstance(settled, FileResult):
+                emit(settled)
+        if isinstance(settled, Task):
+            yield settled
+
+
+def _largest_first(tasks: Iterable[Task]) -> list[Task]:
+    """The files to extract, largest first, for a pool: its last minutes then go to small files
+    with every worker busy, instead of one worker finishing a long document while the others
+    wait (a 95-page gazette issue among 52 was a tenth of the run). Every file is planned
+    (hashed, settled) before the first is handed out; hashing is the cheap part."""
+
+    def size(task: Task) -> int:
+        try:
+            return os.stat(task.key).st_size
+        except OSError:  # gone since it was hashed: extraction reports it
+            return 0
+
+    return sorted(tasks, key=size, reverse=True)
 
 
 def _settled_by_index(
@@ -393,8 +496,16 @@ class _Writer:
     still lose.
     """
 
-    def __init__(self, store: Store, settings: Settings, summary: IngestSummary, emit: Callable[[FileResult], None]):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        summary: IngestSummary,
+        emit: Callable[[FileResult], None],
+        interrupts: _Interrupts | None = None,
+    ):
         self.store, self.settings, self.summary, self.emit = store, settings, summary, emit
+        self.interrupts = interrupts or _Interrupts()
         self.items: list[tuple[str, dict, dict]] = []
         self.results: list[FileResult] = []
         self.shards: list[str] = []
@@ -438,22 +549,23 @@ class _Writer:
     def flush(self) -> None:
         if not self.items:
             return
-        start = time.perf_counter()
-        try:
-            self.store.write_many(self.items)
-        except _database_errors() as e:
-            raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
-        self.summary.write_seconds += time.perf_counter() - start
-        if self.shards:
-            # deferred: shards (pyarrow) only for --executor dask
-            from extract.store.shards import remove_shard
+        with self.interrupts.writing():  # committed and reported together, or neither
+            start = time.perf_counter()
+            try:
+                self.store.write_many(self.items)
+            except _database_errors() as e:
+                raise StoreError(f"cannot write to the database {self.store.path}: {e}") from e
+            self.summary.write_seconds += time.perf_counter() - start
+            if self.shards:
+                # deferred: shards (pyarrow) only for --executor dask
+                from extract.store.shards import remove_shard
 
-            for folder in self.shards:
-                remove_shard(folder)
-        results = self.results
-        self.items, self.results, self.shards = [], [], []
-        for result in results:
-            self.emit(result)
+                for folder in self.shards:
+                    remove_shard(folder)
+            results = self.results
+            self.items, self.results, self.shards = [], [], []
+            for result in results:
+                self.emit(result)
 
 
 def _database_errors() -> type[Exception]:

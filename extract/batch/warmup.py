@@ -5,9 +5,24 @@ second; done here, each worker forked from the server starts with them loaded an
 shares those pages. Only imports happen here: filling the extractors' lazy caches is
 left to each worker (workers.warm_worker), because state built in the server and then
 written by the workers would be copied into every one of them anyway.
+
+Before anything else the server ties its life to the run that started it
+(workers.die_with_parent): its workers hold the pipe it watches for the run's exit, so
+without that a killed run left the server and its workers waiting on each other for
+ever. Ctrl-C belongs to the run: the server ignores it (as multiprocessing does once its
+loop starts), and the workers it forks inherit that.
 """
 
 from __future__ import annotations
+
+import os
+import signal
+
+from extract.batch.workers import PARENT_ENV, die_with_parent
+
+SERVER_PID = os.getpid()  # the workers' parent: forked from here, they inherit the value
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+die_with_parent(os.environ.get(PARENT_ENV))
 
 try:
     from extract.pipeline import steps

@@ -6,13 +6,18 @@ memory grows with the number of workers, not with the size of the corpus: the pa
 hands out the next file only when a finished one has been written.
 
 Pool workers come from a fork server that has already imported the extractors, so a new
-worker starts warm and none inherits the parent's open database or threads.
+worker starts warm and none inherits the parent's open database or threads. The server
+and its workers die with the run that started them, however it ends (die_with_parent).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
+import os
+import signal
+import sys
 import time
 import traceback
 from collections.abc import Iterable, Iterator
@@ -126,7 +131,34 @@ def serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Outcome]:
 
 
 def _preload_modules() -> list[str]:
-    return ["extract.batch.workers", "extract.batch.warmup"]
+    return ["extract.batch.warmup"]
+
+
+# The run's process id, for the fork server to check that the run is still its parent once
+# it has asked to die with it (an environment variable: the server is a fresh interpreter).
+PARENT_ENV = "KEHOACH_POOL_PARENT"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(expected_parent: int | str | None = None) -> None:
+    """Have the kernel kill this process (SIGKILL) when its parent dies, however the parent dies.
+
+    Linux's parent-death signal (prctl PR_SET_PDEATHSIG), set in the pool's fork server and in
+    each worker: when the run dies, even by kill -9, the server is killed, and with it its
+    workers; the resource tracker then sees its pipe close and exits too. A parent that died
+    before the call has left this process orphaned already, so when the expected parent is
+    known and is no longer the parent, this process exits at once. Elsewhere than Linux
+    nothing is set.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl to call: multiprocessing's own pipes are all there is
+        return
+    if expected_parent and os.getppid() != int(expected_parent):
+        os._exit(0)
 
 
 _WARM_PLAN = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -147,12 +179,14 @@ TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực
 
 
 def warm_worker() -> None:
-    """Pool initializer: fill the lazy caches on a tiny made-up plan before the first real file.
+    """Pool initializer: die with the fork server, then fill the lazy caches on a tiny made-up
+    plan before the first real file.
 
     What is loaded by then is frozen, so the collector never scans it again. (Raising the
     collection threshold as well was measured: no faster, and a few hundred MiB more.)
     """
-
+    server = sys.modules.get("extract.batch.warmup")  # imported by the fork server, never in a worker
+    die_with_parent(getattr(server, "SERVER_PID", None))
     try:
         # deferred: extraction (spaCy, lexicons) loads only in processes that extract
         from extract.pipeline import extract_bytes
@@ -180,6 +214,7 @@ class LocalPool:
             # deferred: the process pool loads only when a pool starts
             from concurrent.futures import ProcessPoolExecutor
 
+            os.environ[PARENT_ENV] = str(os.getpid())
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_preload_modules())
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=warm_worker)
@@ -233,13 +268,19 @@ class LocalPool:
                     # and the next submission starts a fresh pool
                     yield Outcome(task, None, None, {}, LOST, lost=True)
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
+        """Shut the pool down; `kill` ends the workers at once instead of letting their current
+        files finish (the run was interrupted: those files are extracted by the next run)."""
         if self._executor is not None:
+            if kill:
+                processes = getattr(self._executor, "_processes", None) or {}
+                for process in list(processes.values()):
+                    process.kill()
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
     def __enter__(self) -> LocalPool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(kill=exc_type is not None)

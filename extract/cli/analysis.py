@@ -117,6 +117,11 @@ def compare_targets_command(
 )
 @click.option("--share", is_flag=True, help="Show each figure as a share of the plan's own figure for that source.")
 @click.option(
+    "--per-year",
+    is_flag=True,
+    help="Divide each plan's whole-period figure by the years of its period, so plans of different lengths compare.",
+)
+@click.option(
     "--unit",
     type=click.Choice(["auto", "dong", "trieu", "ty"]),
     default="auto",
@@ -130,17 +135,19 @@ def compare_targets_command(
 @output_options()
 @db_option
 def compare_funding_command(
-    component, source, share, unit, level, province, all_renditions, programme, fmt, out, db
+    component, source, share, per_year, unit, level, province, all_renditions, programme, fmt, out, db
 ) -> None:
     """Budgets across jurisdictions: money per component and source, largest first.
 
-    Figures are for the plan's whole period. A component's figure is the one the plan
+    Figures are for the plan's whole period (the period column says which years), or
+    with --per-year for one year of it. A component's figure is the one the plan
     states, else the sum of its sources, else (for a Dự án) of its Tiểu dự án.
     × marks a component the plan says it does not carry out; — a figure not stated.
 
     \b
     Examples:
       kehoach compare funding --share
+      kehoach compare funding --component DA4 --per-year
       kehoach compare funding --component DA2 --source central --format xlsx --out output/da2.xlsx
     """
     # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
@@ -149,7 +156,9 @@ def compare_funding_command(
 
     con = open_database(db, programme)
     try:
-        result = compare_funding(con, component, source, share, PlanFilter(level, province, all_renditions), unit)
+        result = compare_funding(
+            con, component, source, share, PlanFilter(level, province, all_renditions), unit, per_year=per_year
+        )
     finally:
         con.close()
     emit(result, fmt, out)
@@ -193,10 +202,15 @@ def compare_agencies_command(component, programme, level, province, all_renditio
 
 @click.command()
 @click.argument("sql")
+@click.option(
+    "--units",
+    is_flag=True,
+    help="Name each column with its unit in brackets (vnd [đồng], period_start [year]), from the data dictionary.",
+)
 @_PROGRAMME
 @output_options()
 @db_option
-def query(sql: str, programme: str, fmt, out, db) -> None:
+def query(sql: str, units: bool, programme: str, fmt, out, db) -> None:
     """Run read-only SQL against the database (tables and views).
 
     Tables: documents, sections, components, amounts, assignments, duties, targets,
@@ -207,11 +221,12 @@ def query(sql: str, programme: str, fmt, out, db) -> None:
     Examples:
       kehoach query "SELECT jurisdiction, total_budget FROM plan_summary WHERE primary_rendition"
       kehoach query "SELECT * FROM funding WHERE source = 'central'" --format csv --out output/central.csv
+      kehoach query "SELECT jurisdiction, total_budget, years FROM plan_summary" --units
     """
     # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.query import run_query
 
-    emit(run_query(db, sql, programme), fmt, out)
+    emit(run_query(db, sql, programme, units=units), fmt, out)
 
 
 @click.command()
@@ -257,8 +272,9 @@ def export(fmt: str, out: Path, programme: str, db: Path) -> None:
 def review(target: str, out: Path, db: Path) -> None:
     """Write a review page: the document's text with every extracted fact highlighted.
 
-    FILE_OR_DOC_ID is a stored document's path, file name or doc_id; a file that is not
-    in the database is extracted on the spot (nothing is written to the database).
+    FILE_OR_DOC_ID is a stored document's path, file name, plan stem (x for x.pdf,
+    x.docx, x.txt: its primary rendition) or doc_id; a file that is not in the database
+    is extracted on the spot (nothing is written) and the page says so in a banner.
     Open the page in a browser: click a fact in the side list to jump to its place.
 
     \b
@@ -274,4 +290,67 @@ def review(target: str, out: Path, db: Path) -> None:
     click.echo(f"wrote {out}")
 
 
-COMMANDS = [compare, query, export, review]
+def _listing_database(db: Path):
+    """The database to count plans in, or None when there is none yet (the list still shows)."""
+    if not Path(db).exists():
+        return None
+    from extract.analysis.query import (
+        open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    return open_database(db)
+
+
+@click.command()
+@output_options()
+@db_option
+def indicators(fmt, out, db) -> None:
+    """List the indicator keys `compare targets --indicator` accepts.
+
+    Each with a plain-language name, the words plans use for it, its poverty dimension,
+    its units and how many plans in the database state it.
+
+    \b
+    Example:
+      kehoach indicators --db output/kehoach.duckdb
+    """
+    from extract.analysis.compare import (
+        list_indicators,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    con = _listing_database(db)
+    try:
+        result = list_indicators(con)
+    finally:
+        if con is not None:
+            con.close()
+    emit(result, fmt, out)
+
+
+@click.command()
+@output_options()
+@db_option
+def components(fmt, out, db) -> None:
+    """List the component codes `compare funding --component` accepts.
+
+    Each Dự án and Tiểu dự án of Decision 90/QĐ-TTg with its title and how many plans in
+    the database give it money.
+
+    \b
+    Example:
+      kehoach components --db output/kehoach.duckdb
+    """
+    from extract.analysis.compare import (
+        list_components,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    con = _listing_database(db)
+    try:
+        result = list_components(con)
+    finally:
+        if con is not None:
+            con.close()
+    emit(result, fmt, out)
+
+
+COMMANDS = [compare, query, export, review, indicators, components]

@@ -13,8 +13,11 @@ from pathlib import Path
 import click
 
 from extract import EXTRACTOR_VERSION, __version__
-from extract.cli.options import REPORT_FORMATS, Report, db_option, emit, output_options
+from extract.cli.options import REPORT_FORMATS, FiniteRange, Report, db_option, emit, output_options
 from extract.errors import KehoachError
+
+MAX_WAIT_SECONDS = 7 * 24 * 3600
+MAX_JOBS = 1024
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -29,7 +32,7 @@ class _Group(click.Group):
         except KehoachError as e:
             if ctx.params.get("debug"):
                 raise
-            _fail(str(e))
+            _fail(str(e), getattr(e, "exit_code", 2))
 
 
 @click.group(cls=_Group)
@@ -59,12 +62,16 @@ def _table(headers: list[str], rows: list[list]) -> str:
 @db_option
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
 @click.option(
-    "--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another run's database lock."
+    "--wait",
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run's database lock (0 to a week).",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_JOBS),
     default=None,
     help="Worker processes for extraction (default: all cores; 1 extracts in this process).",
 )
@@ -131,6 +138,10 @@ def ingest(
     from extract.batch.progress import Progress
 
     debug = ctx.obj.get("debug") if ctx.obj else False
+    if executor == "local" and (scheduler or shards):
+        raise click.UsageError(
+            "--scheduler and --shards are for --executor dask; add --executor dask or leave them out"
+        )
     jobs = jobs or default_jobs()
     progress = Progress(quiet=quiet, debug=debug)
     started = datetime.now(UTC).replace(microsecond=0)
@@ -156,6 +167,9 @@ def ingest(
         raise
     progress.close()
     code = runreport.exit_code(summary)
+    if summary.seen == 0:
+        code = 1
+        click.echo(f"No plan files were found in {', '.join(str(p) for p in paths)}; nothing was ingested.", err=True)
     if report_path:
         runreport.write(report_path, runreport.build(summary, db=db, inputs=list(paths), exit_code=code))
     click.echo(
@@ -175,8 +189,41 @@ def ingest(
             ],
         )
     )
-    click.echo(f"database: {db}")
+    click.echo(f"database: {db}" if Path(db).exists() else f"database: {db} (not created: nothing to write)")
     sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option(
+    "--wait",
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run's database lock (0 to a week).",
+)
+def forget(paths: tuple[Path, ...], db: Path, wait: float) -> None:
+    """Remove from the database what these files or folders put in it.
+
+    Each path's files rows go, and each document it held goes with every fact read from
+    it, unless another stored path holds the same bytes (then that path keeps it). All in
+    one transaction. A path that matches nothing stored is an error and nothing is removed.
+
+    \b
+    Example:
+      kehoach forget corpus/txt/old_plan.txt --db output/kehoach.duckdb
+    """
+    from extract.batch.forget import (
+        forget as run_forget,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
+    )
+
+    done = run_forget(list(paths), db, wait=wait)
+    click.echo(
+        f"forgot {len(done.paths)} path{'s' if len(done.paths) != 1 else ''} and "
+        f"{len(done.documents)} document{'s' if len(done.documents) != 1 else ''}"
+        + (f"; {len(done.kept)} kept for other paths holding the same bytes" if done.kept else "")
+    )
 
 
 @main.command()
@@ -186,7 +233,9 @@ def ingest(
 def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
     """Print a document's metadata and its section tree.
 
-    TARGET is a file path, a file name or a doc_id.
+    TARGET is a file path, a file name, a plan's stem (x for x.pdf, x.docx, x.txt: its
+    primary rendition) or a doc_id. A file that is not in the database is extracted on
+    the spot and marked so (nothing is written), as `kehoach review` does.
 
     \b
     Examples:
@@ -200,7 +249,8 @@ def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
 
 
 def _overview_text(overview: dict) -> str:
-    lines = [f"{k:<18} {'' if v is None else v}" for k, v in overview["document"].items()]
+    lines = [f"NOTE: {overview['note']}", ""] if overview.get("note") else []
+    lines += [f"{k:<18} {'' if v is None else v}" for k, v in overview["document"].items()]
     lines.append("")
     for s in overview["sections"]:
         label = f"{s['label']}. " if s["label"] else ""

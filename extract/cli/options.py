@@ -8,6 +8,7 @@ and the same "wrote FILE" line as the others.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,18 @@ db_option = click.option(
     show_default=True,
     help="DuckDB database file.",
 )
+
+
+class FiniteRange(click.FloatRange):
+    """A FloatRange that also refuses nan (which every comparison lets through) and inf."""
+
+    name = "finite float range"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 def output_options(formats: tuple[str, ...] = DATA_FORMATS) -> Callable:

@@ -42,37 +42,6 @@ from extract.text.normalize import PhraseScan, collapse, key, match_form, slice_
 LEVELS = ("central", "province", "district", "commune")
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
-rules.register(
-    "agencies",
-    {
-        "kind": rules.Field(
-            str,
-            choices=frozenset({"body", "abbreviation", "level_word", "head", "sector", "successor", "level_end"}),
-        ),
-        "name": rules.Field(str, required=False),
-        "agency_kind": rules.Field(str, required=False),
-        "agency_key": rules.Field(str, required=False),
-        "phrase": rules.Field(str, required=False),
-        "successor": rules.Field(str, required=False),
-        "matters": rules.Field(str, required=False),
-        "date": rules.Field(str, required=False),
-        "source": rules.Field(str, required=False),
-        "level": rules.Field(str, required=False, choices=frozenset(LEVELS) | {"any"}),
-        "variants": rules.Field(list, required=False, item_type=str),
-        "collective": rules.Field(str, required=False),
-        "short": rules.Field(str, required=False),
-        "expansion": rules.Field(str, required=False),
-        "word": rules.Field(str, required=False),
-        "unit": rules.Field(str, required=False),
-    },
-)
-rules.register(
-    "agency_catchalls",
-    {
-        "kind": rules.Field(str, choices=frozenset({"phrase", "prefix", "tail"})),
-        "phrase": rules.Field(str),
-    },
-)
 
 _REQUIRED = {
     "body": ("name", "agency_kind", "agency_key", "level"),

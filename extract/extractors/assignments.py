@@ -31,38 +31,11 @@ from extract.document.provenance import provenance
 from extract.extractors import agencies
 from extract.extractors.components import ancestors_at, best_match, component_at, read_heading, section_at
 from extract.extractors.step import Context, step
+from extract.rule_schemas import ASSIGNMENT_PHRASE_KINDS
 from extract.settings import DEFAULT_SETTINGS
 from extract.text.normalize import key
 
 ROLE_KINDS = ("lead", "support_after", "support_self", "doer")
-_KINDS = frozenset(
-    {
-        "label",
-        "opener",
-        "by",
-        "link",
-        "lead",
-        "lead_label",
-        "support_after",
-        "support_label",
-        "support_self",
-        "doer",
-        "list_end",
-        "excluded_section",
-        "column_number",
-        "column_task",
-        "column_lead",
-        "column_support",
-        "column_time",
-    }
-)
-rules.register(
-    "assignment_phrases",
-    {
-        "kind": rules.Field(str, choices=_KINDS),
-        "phrase": rules.Field(str),
-    },
-)
 
 _CLAUSE_MARKERS = (
     "label",
@@ -109,7 +82,7 @@ class Assigned:
 
 @cache
 def phrases() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {k: [] for k in _KINDS}
+    out: dict[str, list[str]] = {k: [] for k in ASSIGNMENT_PHRASE_KINDS}
     for e in rules.load("assignment_phrases"):
         out[e["kind"]].append(key(e["phrase"]))
     return {k: tuple(v) for k, v in out.items()}

@@ -36,7 +36,7 @@ def _money(v: int) -> str:
 
 def _parts(figures, f) -> list:
     """The direct parts of a figure that split it one way (by source or by capital type)."""
-    kids = [figures[i] for i in f.children]
+    kids = [figures[i] for i in f.children if not figures[i].outside]
     by_source = [k for k in kids if k.source != f.source or f.source == "total"]
     by_capital = [k for k in kids if k.source == f.source and k.capital is not None]
     if len(by_source) >= 2 and len({k.source for k in by_source}) == len(by_source):
@@ -51,6 +51,8 @@ def correct_units(doc: Document, ctx, figures) -> None:
     settings = ctx.settings
     smaller = sorted(set(unit_factors().values()))
     for f in figures:
+        if f.outside:
+            continue  # another programme's, a result or a restatement: not the plan's sums
         parts = _parts(figures, f)
         if not parts or within(f.vnd, sum(p.vnd for p in parts), settings):
             continue
@@ -100,6 +102,8 @@ def _correct(doc: Document, ctx, fig, value: int) -> None:
 def check_text(doc: Document, ctx, figures) -> None:
     """Each figure announced with its parts against the sum of those parts."""
     for f in figures:
+        if f.outside:
+            continue
         parts = _parts(figures, f)
         if not parts:
             continue

@@ -34,22 +34,10 @@ from extract.document.provenance import provenance
 from extract.document.sections import RANK
 from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
+from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form, strip_diacritics
 
-rules.register(
-    "components",
-    {
-        "kind": rules.Field(str, choices=frozenset({"component", "not_implemented", "reason", "label"})),
-        "code": rules.Field(str, required=False),
-        "level": rules.Field(str, required=False, choices=frozenset({"project", "subproject"})),
-        "number": rules.Field(int, required=False),
-        "parent": rules.Field(str, required=False),
-        "title": rules.Field(str, required=False),
-        "variants": rules.Field(list, required=False, item_type=str),
-        "phrase": rules.Field(str, required=False),
-    },
-)
 _KIND_OF = {"project": 0, "subproject": 1}
 
 _WORD = regex.compile(r"\w+")
@@ -268,6 +256,11 @@ class Candidate:
 OTHER_PROGRAMMES = frozenset(
     {"poverty_2016_2020", "poverty_2011_2015", "new_rural", "ethnic_minority", "drug_prevention", "merged_2026_2035"}
 )
+
+
+# Programmes about another subject than poverty reduction: none of their money is this
+# programme's (a plan of the 2016-2020 poverty programme is still about poverty reduction)
+OTHER_SUBJECTS = frozenset({"new_rural", "ethnic_minority", "drug_prevention"})
 
 
 def applies(doc: Document) -> bool:
@@ -534,7 +527,7 @@ def extract(doc: Document, ctx: Context) -> None:
             continue
         seen.add(code)
         found.append(Found(code, title, printed, True, None, None, a, e))
-    for start, end, code in named_in_text(doc, settings):
+    for start, end, code in named_in_text(doc, ctx):
         if code not in seen:
             seen.add(code)
             found.append(Found(code, collapse(doc.text[start:end]), None, True, None, None, start, end))
@@ -645,10 +638,11 @@ def ancestors_at(doc: Document, offset: int) -> tuple[Section, ...]:
 # --- components named in running text ---------------------------------------------------
 
 # "Dự án 2", "Tiểu dự án 1", "dự án số 3", "Nội dung", "Tiểu dự án “Giảm nghèo về thông tin”"
+_SUFFIX_STOP = regex.compile(r"[;.!?:(),]|\s[-–]\s")
 _MENTION_STOP = regex.compile(r"[;.!?:(]|\s[-–]\s|,\s(?=(?:trong|thuộc|của|với|gồm|bao)\s)|$")
 _QUOTE = regex.compile(r"\s*[\"“”'‘’«»]")
 _TITLE_LEAD = regex.compile(r"\s*(?:[-–:,]\s*|về\s+|là\s+dự\s+án\s+về\s+)?[\"“'‘«]?")
-_OF_PROJECT = regex.compile(r"\W*(?:thuoc|cua)\s+du\s+an\s*(?:so\s*)?(\d+)")
+_OF_PROJECT = regex.compile(r"[\s,:(\-–]*(?:(?:thuoc|cua)\s+)?du\s+an\s*(?:so\s*)?(\d+)(?![\d.,]*\d)")
 _COUNT_BEFORE = regex.compile(r"(?:\d|\bcac|\bnhung|\bmot\s+so|\bcua)\s*$")
 
 
@@ -673,13 +667,47 @@ def _title_words(text: str, limit: int = 24) -> list[tuple[int, int]]:
 def title_prefix_match(text: str, level: str | None = None) -> tuple[str | None, float, int]:
     """The component the opening words of `text` name best, its score, and where the
     words that matched end: running text goes on after a title ("Đa dạng hóa sinh kế
-    trong Chương trình …"), so every prefix of the words is tried."""
-    words = _title_words(text)
+    trong Chương trình …"), so every prefix of the words is tried. Scores as best_match
+    does, growing the word counts one word at a time rather than starting over per prefix."""
+    spans = _title_words(text)
+    words = [_words(text[a:b]) for a, b in spans]
+    index, lengths = _form_index()
+    cat = catalogue()
+    common: dict[tuple[int, int], int] = {}
+    seen: Counter = Counter()
     best: tuple[str | None, float, int] = (None, 0.0, 0)
-    for k in range(1, len(words) + 1):
-        code, score = best_match(text[: words[k - 1][1]], level)
+    n = 0
+    for (_, end), ws in zip(spans, words):
+        for w in ws:
+            n += 1
+            seen[w] += 1
+            for ci, fi, m in index.get(w, ()):
+                if seen[w] <= m:
+                    common[ci, fi] = common.get((ci, fi), 0) + 1
+        scores = [0.0] * len(lengths)
+        for (ci, fi), k in common.items():
+            scores[ci] = max(scores[ci], 2 * k / (n + lengths[ci][fi]))
+        pool = [i for i in range(len(cat)) if level is None or (cat[i].level == level and scores[i] > 0)]
+        if level is not None and not pool:
+            pool = list(range(len(cat)))
+        top = max(pool, key=lambda i: scores[i])
+        if scores[top] > best[1]:
+            best = (cat[top].code, scores[top], end)
+    return best
+
+
+def title_suffix_match(text: str, limit: int = 16) -> tuple[str | None, float, int]:
+    """The component the closing words of `text` name best, its score, and where those
+    words start: a list item that puts the title before its figure ("…, đa dạng hóa sinh kế
+    650 triệu đồng")."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)][-limit:]
+    stop = max((m.end() for m in _SUFFIX_STOP.finditer(text)), default=0)
+    words = [w for w in words if w[0] >= stop]
+    best: tuple[str | None, float, int] = (None, 0.0, len(text))
+    for k in range(len(words)):
+        code, score = best_match(text[words[k][0] :])
         if code and score > best[1]:
-            best = (code, score, words[k - 1][1])
+            best = (code, score, words[k][0])
     return best
 
 
@@ -690,25 +718,27 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
 
     A label counted or made plural ("7 dự án", "các dự án, tiểu dự án") names none; a label
     with a title takes the title's code (plans misnumber), one with a number only takes the
-    number's, and a word that numbers any part ("Nội dung") needs a title as close as an
-    unlabelled heading's.
+    number's (a Tiểu dự án's within the Dự án named with it or just before it), and a word
+    that numbers any part ("Nội dung") needs a title as close as an unlabelled heading's.
     """
     skel = strip_diacritics(text)
     if len(skel) != len(text):
         return []
     pattern, levels = _mention_re()
     out = []
+    project = None  # the Dự án named last: "Dự án 3 …, trong đó Tiểu dự án 1: …" is DA3.1
+    taken = 0  # "Tiểu dự án 1 - Dự án 4" is one mention, not two
     for m in pattern.finditer(skel):
+        if out:
+            project = out[-1][2].split(".")[0]
+            taken = out[-1][1]
+        if m.start() < taken:
+            continue
         if _COUNT_BEFORE.search(skel[max(0, m.start() - 12) : m.start()]):
             continue
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         num = m.group("num")
         after = m.end()
-        lead = _TITLE_LEAD.match(text, after)
-        title_at = lead.end() if lead else after
-        code, score, t_end = title_prefix_match(text[title_at:], level)
-        threshold = settings.component_title_min_score if level else settings.component_title_bare_min_score
-        end = title_at + t_end
         if level == "subproject" and num:
             of = _OF_PROJECT.match(skel, after)
             if of:
@@ -720,15 +750,22 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
                 continue
         if level and not num and not (text[m.start()].isupper() or _QUOTE.match(text, after)):
             continue  # "mô hình, dự án giảm nghèo": a common noun, not a component's name
+        lead = _TITLE_LEAD.match(text, after)
+        title_at = lead.end() if lead else after
+        code, score, t_end = title_prefix_match(text[title_at:], level)
+        threshold = settings.component_title_min_score if level else settings.component_title_bare_min_score
+        end = title_at + t_end
         if code and score >= threshold:
             out.append((m.start(), end, code))
         elif level == "project" and num and canon(f"DA{num}"):
             out.append((m.start(), m.end(), f"DA{num}"))
+        elif level == "subproject" and num and project and canon(f"{project}.{num}"):
+            out.append((m.start(), m.end(), f"{project}.{num}"))
     return out
 
 
 _PURPOSE_LEAD = regex.compile(
-    r"^\s*(?:,\s*)?(?:(?:để|nhằm|cho|dành cho|dùng để|sử dụng để)\s+)?(?:(?:triển khai\s+)?thực hiện\s+)?"
+    r"^\s*(?:,?\s*(?:để|nhằm|cho|dành cho|dùng để|sử dụng để)\s+)?(?:(?:triển khai\s+)?thực hiện\s+)?"
 )
 
 
@@ -738,8 +775,9 @@ def purpose_component(text: str, settings) -> tuple[str | None, int]:
     thông và giảm nghèo về thông tin"), and where its title ends."""
     lead = _PURPOSE_LEAD.match(match_form(text))
     start = lead.end() if lead else 0
-    if mentions(text[start : start + 200], settings):
-        m = mentions(text[start : start + 200], settings)[0]
+    named = mentions(text[start : start + 200], settings)
+    if named:
+        m = named[0]
         return (m[2], start + m[1]) if m[0] == 0 else (None, 0)
     code, score, end = title_prefix_match(text[start : start + 200])
     if code and score >= settings.component_purpose_min_score:
@@ -750,12 +788,19 @@ def purpose_component(text: str, settings) -> tuple[str | None, int]:
 def plan_component(doc: Document, ctx) -> str | None:
     """The one component a plan is for, when it says so ("Kế hoạch thực hiện Dự án 2 …",
     "Kế hoạch … về thực hiện Tiểu dự án “Giảm nghèo về thông tin”"): from its title, or
-    from the first sentence that names a plan and, after it, a component."""
-    if not applies(doc):
-        return None
+    from the first sentence that names a plan and, after it, a component. Kept in the
+    document's indexes: every figure and target asks."""
     title = (ctx.meta or {}).get("title")
+    key = ("plan_component", title, ctx.settings)
+    if key not in doc.indexes:
+        other = programme_of(doc, ctx.meta) in OTHER_PROGRAMMES
+        doc.indexes[key] = None if other else _plan_component(doc, title, ctx.settings)
+    return doc.indexes[key]
+
+
+def _plan_component(doc: Document, title: str | None, settings) -> str | None:
     texts = [title] if title else []
-    texts += _SENTENCE_BREAK.split(doc.text[: ctx.settings.plan_component_window_chars])
+    texts += _SENTENCE_BREAK.split(doc.text[: settings.plan_component_window_chars])
     for t in texts:
         if not t:
             continue
@@ -765,30 +810,68 @@ def plan_component(doc: Document, ctx) -> str | None:
             continue
         if form.lstrip().startswith(("căn cứ", "thực hiện kế hoạch")):
             continue
-        found = [m for m in mentions(t, ctx.settings) if m[0] > at]
+        found = [m for m in mentions(t, settings) if m[0] > at]
         if found:
             return found[0][2]
     return None
 
 
-def named_in_text(doc: Document, settings) -> list[tuple[int, int, str]]:
+def programme_of(doc: Document, meta: dict | None) -> str:
+    """The programme the document is for: the programme step's answer, or, where that step
+    did not run (a step called on its own), the same decision made here once."""
+    if doc.programme is not None:
+        return doc.programme
+    if "programme" not in doc.indexes:
+        doc.indexes["programme"] = decide(doc, dict(meta or {}))[0]
+    return doc.indexes["programme"]
+
+
+def other_programme(doc: Document, meta: dict | None) -> bool:
+    """Is the document about another subject's programme ("Kế hoạch … Chương trình mục tiêu
+    quốc gia phòng, chống ma túy")? None of its money or Dự án is this programme's."""
+    return programme_of(doc, meta) in OTHER_SUBJECTS
+
+
+def _in_citation(text: str, start: int) -> bool:
+    """Does the sentence holding `start` cite another document ("Căn cứ Thông tư … hướng dẫn
+    một số nội dung thực hiện đa dạng hóa sinh kế …")?"""
+    opening = max(text.rfind(p, max(0, start - 400), start) for p in (".", ";", ":", "!", "?"))
+    return match_form(text[opening + 1 : start]).lstrip().startswith("căn cứ")
+
+
+def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     """(start, end, code) of the components running text names: by label anywhere in a
     paragraph, and by title right after an amount ("… 88 triệu đồng để cải thiện tình trạng
-    dinh dưỡng"). Headings and table rows are read by the steps above."""
-    if not applies(doc):
+    dinh dưỡng"). Headings and table rows are read by the steps above; a document of another
+    programme names none of this one's, and a cited document's title is not a component of
+    the plan."""
+    settings = ctx.settings
+    if programme_of(doc, ctx.meta) in OTHER_PROGRAMMES:
         return []
     out = []
     for b in doc.blocks:
-        if b.kind != "paragraph":
+        if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
-        out += [(b.start + s, b.start + e, c) for s, e, c in mentions(text, settings)]
+        for s, e, c in mentions(text, settings):
+            out.append((b.start + s, b.start + e, c))
+            if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
+                out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        prev = 0
         for m in unit_re().finditer(match_form(text)):
             fig_end = m.end()
             code, end = purpose_component(text[fig_end:], settings)
             if code:
                 out.append((b.start + fig_end, b.start + fig_end + end, code))
-    return sorted(out)
+            code, score, at = title_suffix_match(text[prev : m.start()])
+            if (
+                code
+                and score >= settings.component_purpose_min_score
+                and not mentions(text[prev : m.start()], settings)
+            ):
+                out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
+            prev = fig_end
+    return sorted(x for x in out if not _in_citation(doc.text, x[0]))
 
 
 def component_of(doc: Document, ctx, start: int, end: int) -> str | None:

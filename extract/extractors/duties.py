@@ -37,29 +37,8 @@ from extract.document.provenance import provenance
 from extract.extractors import agencies
 from extract.extractors.components import canon, catalogue, component_at
 from extract.extractors.step import Context, step
+from extract.rule_schemas import DUTY_PHRASE_KINDS
 from extract.text.normalize import collapse, key, strip_diacritics
-
-_KINDS = frozenset(
-    {
-        "section",
-        "article_section",
-        "opener",
-        "title",
-        "plural_head",
-        "stop",
-        "not_duty",
-        "end",
-        "assigner",
-    }
-)
-rules.register(
-    "duty_phrases",
-    {
-        "kind": rules.Field(str, choices=_KINDS),
-        "phrase": rules.Field(str),
-        "head": rules.Field(str, required=False),
-    },
-)
 
 _LIST_LABEL = regex.compile(
     r"[\s*#_]*(?:(?:[-+•*–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[ivxlc]{1,5})[.)]|điều\s+\d+\s*[.:]?)[\s*_]*)?"
@@ -104,7 +83,7 @@ class Body:
 
 @cache
 def phrases() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {k: [] for k in _KINDS}
+    out: dict[str, list[str]] = {k: [] for k in DUTY_PHRASE_KINDS}
     for e in rules.load("duty_phrases"):
         out[e["kind"]].append(key(e["phrase"]))
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}

@@ -57,15 +57,6 @@ from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.published import front_view, running_header_spans
 
-rules.register(
-    "metadata",
-    {
-        "kind": rules.Field(str, choices=frozenset({"number_label", "self_caption", "body_start", "period", "motto"})),
-        "phrase": rules.Field(str, required=False),
-        "pattern": rules.Field(str, required=False),
-    },
-)
-
 _CLAUSE_END = regex.compile(r"[;:\n]|\.\s")
 _SEPARATOR = regex.compile(r"^[\s\-_=*.…–—~]+$")
 _PLACE_DATE = regex.compile(r"(?P<place>\p{Lu}[\p{L} .']{1,60}?)\s*,\s*$")
@@ -292,8 +283,21 @@ def _find_number(lines: list[Line]) -> tuple[bool, str | None, Line | None]:
         m = _number_label_re().match(match_form(ln.text))
         if m and (m.group("rest").strip() == "" or _NUMBER_START.match(m.group("rest"))):
             rest = ln.text[m.start("rest") :]
-            return True, clean_number(rest), ln
+            return True, _with_unit_suffix(clean_number(rest), rest), ln
     return False, None, None
+
+
+_UNIT_SUFFIX = regex.compile(r"\([\p{Lu}\d][\p{L}\d\-]{0,11}\)")
+
+
+def _with_unit_suffix(number: str | None, rest: str) -> str | None:
+    """The number with the drafting unit's code printed right after it ("409/TTr-CAT(PC04)")."""
+    if number is None:
+        return None
+    m = _UNIT_SUFFIX.search(rest)
+    if m and m.start() > 0 and not rest[m.start() - 1].isspace() and "".join(rest[: m.start()].split()) == number:
+        return number + m.group()
+    return number
 
 
 def _find_place_date(lines: list[Line]) -> tuple[str | None, str | None, Line | None, tuple[int, int] | None]:
@@ -749,6 +753,7 @@ def _check(doc: Document, kind: str, detail: str, expected, found, start: int, e
 _CAPTION_START = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b")
 _VV = regex.compile(r"^v/v\b|^về việc\b")
 _PASSED = regex.compile(r"thông qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_MID_LABEL = regex.compile(r"\s(?:số)\s*:\s*(?=[\d/.…_])")
 _DRAFT = regex.compile(r"^(?:dự thảo|bản dự thảo)\b")
 
 
@@ -812,6 +817,12 @@ def read_letterhead(doc: Document) -> Letterhead:
     typed = None
     if not lh.labelled:
         for ln in lh.lines:
+            m = _MID_LABEL.search(match_form(ln.text))
+            if m and _body_re().match(match_form(ln.text)):
+                lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.end() :]), ln
+                break
+    if not lh.labelled:
+        for ln in lh.lines:
             m = _typed_number_re().match(match_form(ln.text))
             if m and ln.text[:1].isupper():  # "Thông tư số 102/2018/TT-BTC ngày ..." opening a gazette continuation
                 lh.labelled, lh.number, lh.number_line = True, clean_number(ln.text[m.start("num") :]), ln
@@ -833,15 +844,32 @@ def read_letterhead(doc: Document) -> Letterhead:
     candidates = [
         ln
         for ln in lh.lines[:stop]
-        if not _CAPTION_START.match(match_form(ln.text)) and (ln is number_line or _outside_citation(ln.text))
+        if not _CAPTION_START.match(match_form(ln.text))
+        and (ln is number_line or _outside_citation(ln.text))
+        and "ngày"
+        in match_form(ln.text)  # a letterhead dates itself "…, ngày …"; a news page's "Thứ ba, 26/9/2023" does not
     ]
     lh.place, lh.date, lh.date_line, lh.place_span = _find_place_date(candidates)
+    if lh.type_line is not None and not typed and not lh.labelled and lh.date_line is None:
+        if not any(_motto_re().search(match_form(ln.text)) for ln in lh.lines[:stop]):
+            lh.type_line, lh.doc_type = (
+                None,
+                None,
+            )  # a heading with no letterhead around it (a site's menu, a news item)
+            stop = len(lh.lines)
     lh.vv = any(_VV.match(match_form(ln.text)) for ln in lh.lines[: stop + 1])
     marks = [lh.lines.index(x) for x in (number_line, lh.date_line) if x is not None]
     if marks:
         issuer = _issuer_lines(lh.lines[: min(marks) + 1])
         first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
         lh.issuer = issuer[first:]
+        top = lh.lines[min(marks)]
+        if not lh.issuer and _body_re().match(match_form(top.text)):
+            cut = _MID_LABEL.search(match_form(top.text))  # "BỘ TÀI CHÍNH Số: ..." : both columns on one line
+            if cut is not None:
+                lh.issuer = [
+                    Line(top.text[: cut.start()].strip(), top.start, top.start + len(top.text[: cut.start()].rstrip()))
+                ]
     after = stop if lh.type_line is not None else (max(marks) if marks else len(lh.lines))
     for ln in lh.lines[after + 1 :]:
         if _authority_at(ln.text) == 0:
@@ -975,6 +1003,8 @@ def extract(doc: Document, ctx: Context) -> None:
     doc_type = _type_of_line(front.type_line.text) if front.type_line else None
     labelled, number, _ = _find_number(front.left + front.loose)
     place, date, date_line, place_span = _find_place_date(front.right + front.left + front.loose)
+    if date_line is not None and date_line in front.loose and "ngày" not in match_form(date_line.text):
+        place, date, date_line, place_span = None, None, None, None  # "Thứ ba, 26/9/2023": a page's dateline
     if date_line is not None and any(s <= date_line.start < e for s, e in running):
         place, date, date_line, place_span = None, None, None, None  # the gazette's date, not the document's
     if lh.labelled:

@@ -35,26 +35,6 @@ from extract.text.normalize import PhraseScan, key, match_form, strip_diacritics
 
 LEVELS = ("province", "district", "commune")
 
-rules.register(
-    "issuers",
-    {
-        "kind": rules.Field(
-            str,
-            choices=frozenset(
-                {"level_word", "body", "self_cue", "issuing_verb", "issuer_stop", "central_body", "central_code"}
-            ),
-        ),
-        "word": rules.Field(str, required=False),
-        "abbreviations": rules.Field(list, required=False, item_type=str),
-        "levels": rules.Field(list, required=False, item_type=str),
-        "unit_kinds": rules.Field(list, required=False, item_type=str),
-        "not_followed_by": rules.Field(list, required=False, item_type=str),
-        "phrase": rules.Field(str, required=False),
-        "short": rules.Field(str, required=False),
-        "level": rules.Field(str, required=False, choices=frozenset(LEVELS)),
-    },
-)
-
 
 _FOLLOWING_WORD = regex.compile(r"[ ]*(\p{L}+)")
 _NOT_KEY = regex.compile(r"[^a-z0-9]")

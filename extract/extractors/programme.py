@@ -38,36 +38,10 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.step import Context, step
 from extract.text.normalize import collapse, match_form
+from extract.vocabulary import POVERTY
 
-PROGRAMMES = (
-    "poverty_2021_2025",
-    "poverty_2016_2020",
-    "poverty_2011_2015",
-    "new_rural",
-    "ethnic_minority",
-    "drug_prevention",
-    "merged_2026_2035",
-    "several",
-    "none",
-)
-POVERTY = "poverty"
 SEVERAL, NONE = "several", "none"
 
-rules.register(
-    "programmes",
-    {
-        "kind": rules.Field(str, choices=frozenset({"period", "name", "alias", "instrument", "subject", "plural"})),
-        "programme": rules.Field(str, required=False, choices=frozenset(PROGRAMMES[:7])),
-        "family": rules.Field(str, required=False, choices=frozenset({POVERTY, *PROGRAMMES[3:7]})),
-        "start": rules.Field(int, required=False),
-        "end": rules.Field(int, required=False),
-        "words": rules.Field(str, required=False),
-        "phrase": rules.Field(str, required=False),
-        "number": rules.Field(str, required=False),
-        "year": rules.Field(int, required=False),
-        "what": rules.Field(str, required=False),
-    },
-)
 
 # "Chương trình", "Chương trình mục tiêu quốc gia (MTQG)", "Chương trình MTQG về", "CTMTQG"
 _PREFIX = (
@@ -330,8 +304,14 @@ def decide(doc: Document, meta: dict) -> tuple[str, Evidence | None]:
 
 @step(
     "programme",
-    requires=("meta.doc_type",),
-    assigns=("meta.programme",),
+    requires=("meta.issued_date", "meta.period_start", "meta.period_end"),
+    assigns=(
+        "meta.programme",
+        "meta.programme_page",
+        "meta.programme_char_start",
+        "meta.programme_char_end",
+        "meta.programme_quote",
+    ),
 )
 def extract(doc: Document, ctx: Context) -> None:
     programme, ev = decide(doc, ctx.meta)

@@ -28,16 +28,6 @@ from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.text.dates import find_dates
 from extract.text.normalize import PhraseScan, key, match_form
 
-rules.register(
-    "doc_types",
-    {
-        "type": rules.Field(str),
-        "names": rules.Field(list, item_type=str),
-        "codes": rules.Field(list, item_type=str),
-        "own": rules.Field(bool, required=False),
-    },
-)
-
 # A document number: digits, then segments joined by "/" or "-" ("15/KH-UBND",
 # "45-KH/HU", "27/2022/NĐ-CP"); a space may stand beside the slash ("15 /KH-UBND").
 NUMBER = r"\d+[\p{L}\d]*(?:[ ]?[/\-][ ]?[\p{L}\d&]+)+"

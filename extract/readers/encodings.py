@@ -26,20 +26,6 @@ import regex
 from extract import rules
 from extract.errors import UnsupportedFormatError
 
-rules.register(
-    "legacy_encodings",
-    {
-        "name": rules.Field(str),
-        "kind": rules.Field(str, choices=frozenset({"encoding", "syllable"})),
-        "description": rules.Field(str, required=False),
-        "caps_font": rules.Field(bool, required=False),
-        "map": rules.Field(dict, required=False),
-        "initials": rules.Field(list, required=False, item_type=str),
-        "nuclei": rules.Field(list, required=False, item_type=str),
-        "finals": rules.Field(list, required=False, item_type=str),
-    },
-)
-
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = regex.compile(r"\p{L}+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

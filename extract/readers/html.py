@@ -29,6 +29,8 @@ is built by JavaScript after loading (saved before it loaded).
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import re
 
 import regex
@@ -38,6 +40,7 @@ from lxml import html as lxml_html
 from extract.document.blocks import RawBlock, RawCell, RawRow
 from extract.errors import CorruptFileError, LimitExceededError, NoTextError, UnsupportedFormatError
 from extract.readers.encodings import decode_bytes
+from extract.readers.sniff import is_web_archive
 from extract.settings import Settings
 
 # Elements whose content is never document text.
@@ -171,6 +174,7 @@ _MOTTO = regex.compile(
     r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam|đ[ộo]c\s+l[ậa]p\s*[-–—]\s*t[ựu]\s+do\s*[-–—]\s*h[ạa]nh\s+ph[úu]c|đ[ảa]ng\s+c[ộo]ng\s+s[ảa]n\s+vi[ệe]t\s+nam",
     regex.I,
 )
+_MOTTO_HINT = re.compile(r"c[ộo]ng|đ[ộo]c|đ[ảa]ng|C[ỘO]NG|Đ[ỘO]C|Đ[ẢA]NG", re.I)
 _HEADER_MOTTO = regex.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập|Số\s*:|ĐẢNG\s+CỘNG\s+SẢN", regex.I)
 _CONTENT_TOKENS = frozenset(
     {
@@ -217,6 +221,8 @@ _ERROR_TITLE = regex.compile(
 )
 _LOGIN = regex.compile(r"đăng\s+nhập|log\s*in|sign\s*in|mật\s+khẩu|password", regex.I)
 MIN_DOCUMENT_CHARS = 200
+# libxml2's HTML parser drops what is nested deeper than 256 elements (html and body included)
+MAX_DEPTH = 255
 ERROR_PAGE_MAX_CHARS = 3000
 
 
@@ -247,14 +253,37 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def _unwrap_archive(data: bytes, name_hint: str) -> tuple[bytes, str | None]:
+    """The page inside a browser's single-file archive (.mht, .mhtml: a MIME message whose
+    first text/html part is the page, quoted-printable or base64) and the charset its part
+    declares; other bytes as they are."""
+    if not is_web_archive(data):
+        return data, None
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                return payload, part.get_content_charset()
+    raise UnsupportedFormatError(
+        f"the web archive{name_hint} holds no HTML page; open it in a browser and save the page as 'Web page, HTML only'"
+    )
+
+
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     """The page's text and its encoding: a byte-order mark, else the charset the page
-    declares (when its bytes agree), else UTF-8, else the text decoder's guess."""
+    declares (when its bytes agree), else the one its archive part declares, else UTF-8,
+    else the text decoder's guess."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace").lstrip("\ufeff"), enc
     declared = _declared_charset(data)
-    for enc in filter(None, (declared, "utf-8")):
+    if charset:
+        try:
+            charset = codecs.lookup(charset).name
+        except LookupError:
+            charset = None
+    for enc in filter(None, (declared, charset, "utf-8")):
         try:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
@@ -270,16 +299,58 @@ def _parse(text: str):
         raise NoTextError(f"the web page holds no HTML content to read ({e})") from e
     except etree.LxmlError as e:  # pragma: no cover - libxml2 recovers from nearly everything
         raise CorruptFileError(f"the web page cannot be parsed ({type(e).__name__}: {e}); save it again") from e
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= MAX_DEPTH:
+            raise CorruptFileError(
+                f"the web page nests its elements {MAX_DEPTH} levels deep, where the HTML parser stops reading "
+                "(what lies deeper would be lost); save the document's own file or its page as text"
+            )
     return root
 
 
+def _squash(text: str) -> str:
+    """White space runs as one space, keeping a space at either end (str.split is many times
+    faster than a pattern; it leaves the zero-width characters, removed first)."""
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    core = " ".join(text.split())
+    if not core:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+
+
 def _text_of(el) -> str:
-    return _WS.sub(" ", el.text_content()).strip()
+    return _squash(el.text_content()).strip()
 
 
 def _own_text(el) -> str:
     """An element's text outside its children, line breaks and all ("CỘNG HÒA XÃ HỘI<br>CHỦ NGHĨA")."""
     return " ".join(filter(None, [el.text, *(c.tail for c in el)]))
+
+
+def _motto_elements(root, first: bool = False) -> list:
+    """Elements whose text opens the motto, found on the page's text nodes in order, so
+    that a motto split by <br> or by inline tags ("<b>CỘNG HÒA XÃ HỘI</b> <b>CHỦ NGHĨA…")
+    is found in one linear pass."""
+    nodes = [t for t in root.xpath("//body//text()") if t.strip()]
+    found = []
+    for i, t in enumerate(nodes):
+        if _MOTTO_HINT.search(t) is None:  # the match starts in this node, so its first word is here
+            continue
+        window = " ".join(nodes[i : i + 4])
+        m = _MOTTO.search(window)
+        if m is None or m.start() >= len(t):
+            continue
+        el = t.getparent()
+        if t.is_tail:
+            el = el.getparent()
+        if el is not None and isinstance(el.tag, str) and el.tag not in _DROP_TAGS:
+            found.append(el)
+            if first:
+                break
+    return found
 
 
 def _strip_chrome(root) -> None:
@@ -288,10 +359,9 @@ def _strip_chrome(root) -> None:
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _remove(el)
     keep = set()
-    for el in root.iter():
-        if isinstance(el.tag, str) and _MOTTO.search(_own_text(el)):
-            keep.update(id(a) for a in el.iterancestors())
-            keep.add(id(el))
+    for el in _motto_elements(root):
+        keep.update(id(a) for a in el.iterancestors())
+        keep.add(id(el))
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or id(el) in keep or el.getparent() is None:
             continue
@@ -334,22 +404,13 @@ def _refuse_error_page(title: str, heading: str, text: str, password: bool, name
         )
 
 
-def _letterhead(container):
+def _letterhead(root):
     """The element that opens the document: the table holding the motto, or the block
     holding it with the issuing body's lines just before it."""
-    motto = None
-    for el in container.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if _MOTTO.search(_own_text(el)) or (
-            el.tag in ("p", "div", "td", "th", "span", "b", "strong", "font")
-            and _MOTTO.search(_text_of(el))
-            and len(_text_of(el)) < 300
-        ):
-            motto = el
-            break
-    if motto is None:
+    found = _motto_elements(root, first=True)
+    if not found:
         return None
+    motto = found[0]
     for a in [motto, *motto.iterancestors()]:
         if a.tag == "table":
             outer = a
@@ -371,27 +432,34 @@ def _letterhead(container):
     return block
 
 
+_PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote", "pre", "h2", "h3", "h4", "td", "dd"})
+
+
 def _main_content(body):
-    """Where a page without a letterhead keeps its text: an <article> or <main>, else the
-    element whose own paragraphs hold the most text."""
-    best, best_score = None, 0
+    """Where a page without a letterhead keeps its text: the element whose paragraphs hold
+    the most text, each paragraph counting for its parent and half for its grandparent
+    (as readability tools score a page), an <article>, <main> or content-named element
+    counting half again."""
+    scores: dict = {}
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag in ("article", "main"):
-            score = len(_text_of(el)) * 2
-        else:
-            paras = [
-                c
-                for c in el
-                if isinstance(c.tag, str) and c.tag in ("p", "div", "table", "ul", "ol", "h2", "h3", "blockquote")
-            ]
-            score = sum(len(_text_of(c)) for c in paras if c.tag != "div" or len(c) == 0 or c.text)
-            if _tokens(el) & _CONTENT_TOKENS:
-                score = int(score * 1.5)
+        if el.tag in _PARAGRAPH_TAGS or (el.tag == "div" and el.text and el.text.strip()):
+            n = len(_text_of(el)) if el.tag != "div" else len(el.text.strip())
+            parent = el.getparent()
+            if parent is None:
+                continue
+            scores[parent] = scores.get(parent, 0) + n
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0) + n / 2
+    best, best_score = body, 0.0
+    for el, score in scores.items():
+        if el.tag in ("article", "main") or _tokens(el) & _CONTENT_TOKENS:
+            score *= 1.5
         if score > best_score:
             best, best_score = el, score
-    return best if best is not None else body
+    return best
 
 
 class _Reader:
@@ -413,7 +481,7 @@ class _Reader:
     def flush(self) -> None:
         text = "".join(self.buf)
         self.buf = []
-        lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+        lines = [" ".join(ln.split()) for ln in text.split("\n")]
         text = "\n".join(ln for ln in lines if ln)
         bold, chars, links = self.bold_chars, self.chars, self.link_chars
         self.bold_chars = self.chars = self.link_chars = 0
@@ -421,16 +489,16 @@ class _Reader:
             return
         if chars and links >= 0.9 * chars:  # a menu item or a link to another page
             return
-        if self.seen_text and _STOP.match(text) and len(text) < 80:
+        if self.seen_text and len(text) < 80 and _STOP.match(text):
             self.stopped = True
             return
         self.blocks.append(RawBlock("paragraph", text=text, emphasis=chars > 0 and bold >= 0.9 * chars))
         self.seen_text = True
 
     def add(self, text: str | None) -> None:
-        if not text or self.stopped:
+        if not text or self.stopped or not self.started:
             return
-        text = _WS.sub(" ", text)  # a line break in the page's source is a space; <br> is the line break
+        text = _squash(text)  # a line break in the page's source is a space; <br> is the line break
         self.buf.append(text)
         n = len(text.strip())
         self.chars += n
@@ -488,9 +556,9 @@ class _Reader:
         rows = _table_rows(tbl)
         if not rows:
             return
-        if _is_header_block(rows, self.seen_text):
-            for side, col in (("left", 0), ("right", 1)):
-                lines = [c.text for r in rows for c in r.cells if c.col == col and c.text.strip()]
+        sides = _header_sides(rows, self.seen_text)
+        if sides is not None:
+            for side, lines in zip(("left", "right"), sides, strict=True):
                 if lines:
                     self.blocks.append(RawBlock("header", text="\n".join(lines), column=side))
             self.seen_text = True
@@ -583,17 +651,38 @@ def _table_rows(tbl) -> list[RawRow]:
     return rows
 
 
-def _is_header_block(rows: list[RawRow], seen_text: bool) -> bool:
-    if len(rows) > 3 or any(len(r.cells) != 2 for r in rows):
-        return False
-    text = " ".join(c.text for r in rows for c in r.cells)
-    return bool(_HEADER_MOTTO.search(text)) and (not seen_text or bool(_MOTTO.search(text)))
+_PLACE_DATE = regex.compile(r"ngày\s*[\d.…]*\s*tháng|,\s*ngày", regex.I)
+
+
+def _header_sides(rows: list[RawRow], seen_text: bool) -> tuple[list[str], list[str]] | None:
+    """The letterhead table's two columns (issuing body and number | motto, place and date),
+    as the Word reader makes its header block; None for any other table. Empty spacer
+    cells are left out; a row of one cell across the table goes to the right when it is
+    the place and date, else to the left."""
+    if not rows or len(rows) > 4:
+        return None
+    filled = [[c for c in r.cells if c.text.strip()] for r in rows]
+    if any(len(cells) > 2 for cells in filled) or not any(len(cells) == 2 for cells in filled):
+        return None
+    text = " ".join(c.text for cells in filled for c in cells)
+    if len(text) > 800 or not _HEADER_MOTTO.search(text) or (seen_text and not _MOTTO.search(text)):
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for cells in filled:
+        if len(cells) == 2:
+            left.append(cells[0].text)
+            right.append(cells[1].text)
+        elif cells:
+            (right if _PLACE_DATE.search(cells[0].text) else left).append(cells[0].text)
+    return left, right
 
 
 def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[list[RawBlock], str]:
     """The document's blocks and the page's encoding. Raises UnsupportedFormatError for an
     error, login or bot-check page and NoTextError for a page with no document text."""
-    text, encoding = decode_html(data)
+    data, charset = _unwrap_archive(data, name_hint)
+    text, encoding = decode_html(data, charset)
     root = _parse(text)
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
@@ -604,7 +693,7 @@ def read_html(data: bytes, settings: Settings, name_hint: str = "") -> tuple[lis
     _strip_chrome(root)
     heading = next((t for h in body.iter("h1", "h2") if (t := _text_of(h))), "")
     _refuse_error_page(title, heading, _text_of(body), password, name_hint)
-    start = _letterhead(body)
+    start = _letterhead(root)
     if start is not None:
         container = start.getparent() if start.getparent() is not None else body
         while container is not body and len(_text_of(container)) < len(_text_of(start)) + MIN_DOCUMENT_CHARS:

@@ -44,8 +44,7 @@ def is_password_error(error: Exception) -> bool:
 def has_rules(page: pdfium.PdfPage) -> bool:
     """True when the page draws at least one horizontal and one vertical rule."""
     horizontal = vertical = False
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in path_bounds(page):
         w, h = right - left, top - bottom
         if h < _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
             horizontal = True
@@ -57,6 +56,37 @@ def has_rules(page: pdfium.PdfPage) -> bool:
         if horizontal and vertical:
             return True
     return False
+
+
+def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of every path object, inside Form XObjects too, in the order
+    pypdfium2's page.get_objects(filter=[PATH]) lists them.
+
+    Straight C calls: get_objects wraps every object of the page, text included, in a Python
+    object before filtering, and on a page of a thousand ruled cells that cost more than
+    finding the table.
+    """
+    out: list[tuple[float, float, float, float]] = []
+    bounds = (ctypes.c_float * 4)()
+    pointers = [ctypes.c_void_p(ctypes.addressof(bounds) + 4 * k) for k in range(4)]
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+
+    def walk(parent, count, get, level: int) -> None:
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            obj = _void_p(obj)  # a bare call would pass a Python int as a 32-bit C int
+            kind = _OBJ_TYPE(obj)
+            if kind == path:
+                if not _OBJ_BOUNDS(obj, *pointers):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                out.append(_read_rect(bounds))
+            elif kind == form and level < max_depth - 1:
+                walk(obj, _FORM_COUNT, _FORM_GET, level + 1)
+
+    walk(page.raw, _PAGE_COUNT, _PAGE_GET, 0)
+    return out
 
 
 def _bare(fn, restype):
@@ -71,8 +101,15 @@ def _bare(fn, restype):
 _TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_PAGE_COUNT = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_PAGE_GET = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+_FORM_COUNT = _bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_FORM_GET = _bare(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p)
+_OBJ_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_OBJ_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_void_p = ctypes.c_void_p
 _new_glyph = tuple.__new__
-_read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+_read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom; or 4 floats of bounds
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -144,6 +144,9 @@ def dedupe(glyphs: list[Glyph | None]) -> list[Glyph | None]:
     return out
 
 
+_glyph_text, _glyph_x0, _glyph_base = itemgetter(0), itemgetter(1), itemgetter(3)
+
+
 def _with_near_twin(glyphs: list[Glyph | None]) -> set[int]:
     """ids of the glyphs with another of the same text less than a point away.
 
@@ -152,12 +155,12 @@ def _with_near_twin(glyphs: list[Glyph | None]) -> set[int]:
     than a point apart share a band; within a band, a glyph's x-neighbour is its nearest.
     """
     present = list(filter(None, glyphs))
-    if len(present) < 2:
+    n = len(present)
+    if n < 2:
         return set()
-    texts, x0s, _, bases, _, _ = zip(*present)
-    text = np.fromiter(map(hash, texts), np.int64, len(present))
-    x = np.array(x0s, np.float64)
-    base = np.array(bases, np.float64)
+    text = np.fromiter(map(hash, map(_glyph_text, present)), np.int64, n)
+    x = np.fromiter(map(_glyph_x0, present), np.float64, n)
+    base = np.fromiter(map(_glyph_base, present), np.float64, n)
     near = np.zeros(len(present), bool)
     for shift in (0.0, 1.0):
         band = np.floor((base + shift) / 2)

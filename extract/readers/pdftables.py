@@ -7,23 +7,23 @@ table costs a quarter of a second here. PDFium lists the same drawn paths in C, 
 module builds the edges from PDFium's path bounds and hands them to pdfplumber's own
 grid functions (with its default table settings), and fills the cells from PDFium's
 glyphs through pdfplumber's own cell text extraction. The pdfplumber path stays as the
-reference the test suite compares this one with.
+reference the test suite compares this one with. Three of pdfplumber's grid functions are
+restated here with sorted lookups instead of their all-pairs scans (same results, held to
+pdfplumber's by tests/readers): on a gazette page of a thousand ruled cells those scans
+took most of a second.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from operator import itemgetter
+
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from pdfplumber.table import (
-    Table,
-    TableSettings,
-    cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
-    merge_edges,
-)
+from pdfplumber.table import Table, TableSettings, merge_edges
 from pdfplumber.utils import filter_edges
 
+from extract.readers import pdffast
 from extract.readers.pdflayout import Word
 from extract.settings import Settings
 
@@ -52,8 +52,7 @@ def page_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
     of its bounding box, as pdfplumber does for a rectangle.
     """
     edges = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in pdffast.path_bounds(page):
         t, b = height - top, height - bottom
         w, h = right - left, b - t
         if h <= w and h < 2.0:
@@ -84,11 +83,15 @@ class PdfiumTable(Table):
         bx0, btop, bx1, bbottom = self.bbox
         # each word by its centre, once, and only those within the table: a page's words
         # would otherwise be scanned again for every cell
-        self._centres = [
-            (cx, cy, w)
-            for w in words
+        centres = [
+            (cy, k, cx, w)
+            for k, w in enumerate(words)
             if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom
         ]
+        # by height, so that a cell looks only at the words of its own rows
+        centres.sort(key=itemgetter(0, 1))
+        self._centres = centres
+        self._heights = [c[0] for c in centres]
         self._tolerance = tolerance
 
     def extract(self, **kwargs) -> list[list[str | None]]:
@@ -99,7 +102,8 @@ class PdfiumTable(Table):
 
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
-        inside = [w for cx, cy, w in self._centres if x0 <= cx < x1 and top <= cy < bottom]
+        rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
+        inside = [w for _, _, w in sorted((k, cx, w) for _, k, cx, w in rows if x0 <= cx < x1)]  # page order
         inside.sort(key=lambda w: (w.base, w.x0))
         lines: list[list[Word]] = []
         for w in inside:
@@ -108,6 +112,120 @@ class PdfiumTable(Table):
             else:
                 lines.append([w])
         return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)
+
+
+# --- pdfplumber's grid functions, same results without their quadratic scans ---------------
+#
+# pdfplumber's edges_to_intersections compares every vertical edge with every horizontal
+# one, and intersections_to_cells scans all later points for each point; on a page of a
+# thousand ruled cells that is most of the table search. These give the same points,
+# cells and tables (tests/readers hold them to pdfplumber's functions) with sorted lookups.
+
+
+def _bbox(edge: dict) -> tuple:
+    return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+
+
+def edges_to_intersections(edges: list[dict], x_tolerance: float = 1, y_tolerance: float = 1) -> dict:
+    """pdfplumber.table.edges_to_intersections: the points where a vertical edge meets a
+    horizontal one, each with the edges that meet there."""
+    v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=lambda e: (e["x0"], e["top"]))
+    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (e["top"], e["x0"]))
+    tops = [h["top"] for h in h_edges]
+    intersections: dict = {}
+    for v in v_edges:
+        x = v["x0"]
+        # v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
+        lo = bisect_left(tops, v["top"] - y_tolerance)
+        hi = bisect_right(tops, v["bottom"] + y_tolerance)
+        for h in h_edges[lo:hi]:
+            if (
+                v["top"] <= h["top"] + y_tolerance
+                and v["bottom"] >= h["top"] - y_tolerance
+                and x >= h["x0"] - x_tolerance
+                and x <= h["x1"] + x_tolerance
+            ):
+                vertex = (x, h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
+
+
+def intersections_to_cells(intersections: dict) -> list[tuple]:
+    """pdfplumber.table.intersections_to_cells: for each point, the smallest cell it is the
+    top-left corner of, its sides drawn by shared edges."""
+    points = sorted(intersections)
+    v_sets = {p: {_bbox(e) for e in d["v"]} for p, d in intersections.items()}
+    h_sets = {p: {_bbox(e) for e in d["h"]} for p, d in intersections.items()}
+    by_x: dict[float, list] = defaultdict(list)
+    by_y: dict[float, list] = defaultdict(list)
+    for p in points:  # in sorted order: a column's points top-down, a row's left to right
+        by_x[p[0]].append(p)
+        by_y[p[1]].append(p)
+    at_x = {p: k for column in by_x.values() for k, p in enumerate(column)}
+    at_y = {p: k for row in by_y.values() for k, p in enumerate(row)}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        if p1[0] == p2[0] and not v_sets[p1].isdisjoint(v_sets[p2]):
+            return True
+        return p1[1] == p2[1] and not h_sets[p1].isdisjoint(h_sets[p2])
+
+    cells = []
+    for pt in points:
+        below = by_x[pt[0]][at_x[pt] + 1 :]
+        right = by_y[pt[1]][at_y[pt] + 1 :]
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                bottom_right = (right_pt[0], below_pt[1])
+                if (
+                    bottom_right in intersections
+                    and connects(bottom_right, right_pt)
+                    and connects(bottom_right, below_pt)
+                ):
+                    cell = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if cell is not None:
+                break
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
+    """pdfplumber.table.cells_to_tables: cells sharing a corner, transitively, form a table;
+    tables top-down, then left to right, by their top-left corner; single cells dropped."""
+    by_corner: dict[tuple, list[int]] = defaultdict(list)
+    corners = []
+    for k, (x0, top, x1, bottom) in enumerate(cells):
+        cs = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+        corners.append(cs)
+        for c in cs:
+            by_corner[c].append(k)
+    group = [-1] * len(cells)
+    tables = []
+    for start in range(len(cells)):
+        if group[start] >= 0:
+            continue
+        group[start] = len(tables)
+        members, stack = [], [start]
+        while stack:
+            k = stack.pop()
+            members.append(k)
+            for c in corners[k]:
+                for j in by_corner[c]:
+                    if group[j] < 0:
+                        group[j] = group[start]
+                        stack.append(j)
+        tables.append([cells[k] for k in sorted(members)])
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
 
 
 def find_tables(page: pdfium.PdfPage, words: list[Word], height: float, settings: Settings) -> list[PdfiumTable]:

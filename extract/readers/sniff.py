@@ -54,7 +54,7 @@ def sniff(data: bytes, name: str | None = None) -> str:
         return _sniff_ole(data)
     if data.lstrip()[:5] == b"{\\rtf":
         return RTF
-    if _is_html(data):
+    if _is_html(data) or _is_web_archive(data):
         return HTML
     if looks_like_text(data):
         _refuse_markup(data, name)
@@ -85,18 +85,26 @@ def _is_html(data: bytes) -> bool:
     return _HTML_START.match(head, _LEADING.match(head).end()) is not None
 
 
-def _refuse_markup(data: bytes, name: str | None) -> None:
-    """Text that is JSON data or a saved web archive is not a plan, whatever it is named.
+def is_web_archive(data: bytes) -> bool:
+    """A page saved as one file by a browser (.mht, .mhtml): a MIME message, as mail is,
+    whose parts are the page and its images."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return (
+        head.startswith(
+            (b"mime-version:", b"from:", b"content-type:", b"date:", b"subject:", b"snapshot-content-location:")
+        )
+        and b"multipart/related" in head
+    )
 
-    JSON beside the plans (annotations, exports) would otherwise load as an empty plan; a
-    web archive (.mht) holds its page quoted-printable, as mail does.
+
+_is_web_archive = is_web_archive
+
+
+def _refuse_markup(data: bytes, name: str | None) -> None:
+    """Text that is JSON data is not a plan, whatever it is named: annotations or exports
+    beside the plans would otherwise load as an empty plan.
     """
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
-    if start.startswith((b"mime-version:", b"from: <saved by")) and b"multipart/related" in data[:2048].lower():
-        raise UnsupportedFormatError(
-            f"the file{_named(name)} is a web archive (.mht/.mhtml), not a plan; save the page again as "
-            "'Web page, HTML only' or download the document's own file"
-        )
     if start[:1] in (b"{", b"["):
         try:
             json.loads(data.decode("utf-8-sig"))

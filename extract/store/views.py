@@ -22,8 +22,7 @@ page) is in no view, whatever the programme; every document's facts stay in the 
 from __future__ import annotations
 
 from extract.errors import KehoachError
-from extract.extractors.programme import PROGRAMMES
-from extract.vocabulary import SOURCES, listed
+from extract.vocabulary import PROGRAMMES, SOURCES, listed
 
 DEFAULT_PROGRAMME = "poverty_2021_2025"
 ALL_PROGRAMMES = "all"

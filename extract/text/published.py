@@ -140,7 +140,8 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
-    if _OPEN_END.search(prev) or prev.count("(") > prev.count(")"):
+    body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
+    if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
         return True
     if _TERMINAL.search(prev):
         return False

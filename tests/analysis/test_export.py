@@ -70,10 +70,49 @@ def test_parquet_reads_back_equal(corpus_db, exported, name):
 
 def test_parquet_money_is_exact_int64_in_pandas(corpus_con, exported):
     frame = pd.read_parquet(exported["parquet"] / "amounts.parquet")
-    assert str(frame["vnd"].dtype) == "int64"
+    assert str(frame["vnd"].dtype) == "Int64"
     want = sorted(r[0] for r in corpus_con.execute("SELECT vnd FROM amounts").fetchall())
     assert sorted(int(v) for v in frame["vnd"]) == want
     assert want, "the corpus yields amounts"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parquet_money_with_nulls_is_nullable_int64_in_pandas_regression(corpus_db, exported, name):
+    """Issue 17: pd.read_parquet gave float64 for every money column holding a null; the
+    file's pandas metadata now names Int64, so a missing figure is <NA> and the rest exact."""
+    con = _reader(corpus_db)
+    try:
+        money = [c for c, t, *_ in con.execute(f'DESCRIBE "{name}"').fetchall() if t == "HUGEINT"]
+        frame = pd.read_parquet(exported["parquet"] / f"{name}.parquet")
+        for column in money:
+            assert str(frame[column].dtype) == "Int64", (name, column, frame[column].dtype)
+            want = [
+                r[0] for r in con.execute(f'SELECT CAST("{column}" AS BIGINT) FROM ({_exact(con, name)})').fetchall()
+            ]
+            got = [None if pd.isna(v) else int(v) for v in frame[column]]
+            assert sorted(got, key=lambda v: (v is None, v or 0)) == sorted(want, key=lambda v: (v is None, v or 0))
+        for column, typ, *_ in con.execute(f'DESCRIBE "{name}"').fetchall():
+            if typ in ("INTEGER", "BIGINT"):
+                assert str(frame[column].dtype) in ("Int32", "Int64"), (name, column, frame[column].dtype)
+    finally:
+        con.close()
+
+
+def test_funding_by_component_has_a_money_column_with_nulls(corpus_con):
+    """The regression above is only meaningful if some money column holds a null."""
+    assert corpus_con.execute("SELECT count(*) FROM funding_by_component WHERE central IS NULL").fetchone()[0] > 0
+
+
+def test_csv_money_has_no_decimal_point_and_reads_as_int64_with_nullable_dtypes(corpus_con, exported):
+    """Issue 17: CSV money is written as whole numbers (no ".0") and pandas keeps it exact
+    when asked for nullable dtypes, as the README says."""
+    text = (exported["csv"] / "funding_by_component.csv").read_text(encoding="utf-8")
+    header, *lines = text.splitlines()
+    rows = list(csv.DictReader([header, *lines]))
+    for column in ("central", "local", "total", "plan_total"):
+        assert all("." not in r[column] for r in rows), column
+    frame = pd.read_csv(exported["csv"] / "funding_by_component.csv", dtype_backend="numpy_nullable")
+    assert str(frame["central"].dtype) == "Int64" and frame["central"].isna().any()
 
 
 @pytest.mark.parametrize("name", ["amounts", "targets", "funding_by_component", "plan_summary"])

@@ -49,3 +49,20 @@ def test_notebook_runs_and_writes_figures(corpus_db, corpus_con, monkeypatch):
     ).fetchall():
         assert jurisdiction in shown
     assert os.path.basename(FIGURES[0]) in _text(code[-1])
+    # issue 17: a one-year plan is never drawn beside multi-year plans without its period,
+    # and a goal keeps its comparator ("≥") and its range
+    for jurisdiction, start, end, years in corpus_con.execute(
+        "SELECT coalesce(jurisdiction, file_name), period_start, period_end, years FROM plans "
+        "WHERE primary_rendition AND period_start IS NOT NULL"
+    ).fetchall():
+        period = str(start) if start == end else f"{start}–{end}"
+        assert f"{jurisdiction} ({period}" in shown
+        if years == 1:
+            assert f"{jurisdiction} ({period}, 1 year)" in shown or f"{jurisdiction} ({period})" in shown
+    for value, high, comparator in corpus_con.execute(
+        "SELECT value, value_high, comparator FROM targets_by_indicator WHERE primary_rendition AND headline "
+        "AND indicator = 'poverty_rate_reduction' AND population IS NULL"
+    ).fetchall():
+        sign = {"ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}.get(comparator, "")
+        label = f"{sign}{value:g}" + (f"–{high:g}" if high is not None else "")
+        assert label in shown, label

@@ -160,3 +160,32 @@ def test_two_paths_with_the_same_bytes_in_one_write_batch_share_a_document(inbox
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 11
     finally:
         con.close()
+
+
+def test_a_pool_is_handed_the_largest_files_first(inbox, tmp_path, monkeypatch):
+    """The run then ends on small files with every worker busy, not on one long document."""
+    from extract.batch import ingest as ingest_module
+    from extract.batch.workers import serial
+
+    handed: list[str] = []
+
+    class RecordingPool:
+        def __init__(self, jobs, settings):
+            self.settings = settings
+
+        def map_unordered(self, tasks):
+            for task in tasks:
+                handed.append(task.key)
+                yield from serial([task], self.settings)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+    monkeypatch.setattr(ingest_module, "LocalPool", RecordingPool)
+    summary = ingest([inbox], tmp_path / "k.duckdb", jobs=2)
+    assert summary.ok == 10 and summary.failed == 1
+    sizes = [Path(p).stat().st_size for p in handed]
+    assert len(handed) == 11 and sizes == sorted(sizes, reverse=True)

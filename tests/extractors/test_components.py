@@ -148,3 +148,24 @@ def test_numbering_error_in_sample_plan_is_reported(corpus_con):
         doc_id = doc_id_of(corpus_con, path.name)
         kinds = corpus_con.execute("SELECT kind, component FROM checks WHERE doc_id = ?", [doc_id]).fetchall()
         assert ("numbering_mismatch", "DA4") in kinds
+
+
+def test_component_of_a_fact_in_a_plan_for_one_component():
+    """A passage about the plan for one content ("kế hoạch thực hiện nội dung cải thiện dinh
+    dưỡng") gives that component to the facts no section or sentence attributes."""
+    from extract.extractors.components import component_at, component_of, plan_component
+    from extract.pipeline import Context, read_document
+    from extract.settings import DEFAULT_SETTINGS
+
+    doc = read_document(
+        "UBND tỉnh vừa xây dựng kế hoạch thực hiện nội dung cải thiện dinh dưỡng thuộc Chương trình mục tiêu quốc "
+        "gia giảm nghèo bền vững năm 2025. Tối thiểu 80% trẻ em dưới 16 tuổi suy dinh dưỡng được bổ sung vi chất. "
+        "Tiểu dự án 1 - Giảm nghèo về thông tin: phấn đấu 90% xã có đài truyền thanh.".encode()
+    )
+    ctx = Context(DEFAULT_SETTINGS, meta={})
+    goal = doc.text.index("80%")
+    other = doc.text.index("90%")
+    assert plan_component(doc, ctx) == "DA3.2"
+    assert component_at(doc, ctx, goal) is None
+    assert component_of(doc, ctx, goal, goal + 3) == "DA3.2"
+    assert component_of(doc, ctx, other, other + 3) == "DA6.1"

@@ -477,3 +477,33 @@ def test_annual_plan_and_horizon_periods(title, issued, period):
     )
     meta, _ = _meta(text)
     assert (meta["period_start"], meta["period_end"]) == period
+
+
+def test_regression_issuer_and_number_on_one_line_of_a_flattened_letterhead():
+    text = (
+        "BỘ TÀI CHÍNH Số: /2025/TT-BTC\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Hà Nội, ngày tháng năm 2025\nDỰ THẢO 2\nTHÔNG TƯ\nQuy định mức thu phí\nCăn cứ Luật Phí và lệ phí;\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"], meta["admin_level"]) == ("thong_tu", None, "central")
+    assert meta["province"] is None
+
+
+def test_number_keeps_the_drafting_units_code():
+    text = (
+        "CÔNG AN TỈNH LÂM ĐỒNG\n-------\nSố: 512/TTr-CAT(PC04)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Lâm Đồng, ngày 09 tháng 3 năm 2026\nTỜ TRÌNH\nVề việc phê duyệt kế hoạch\nKính gửi: Ủy ban nhân dân tỉnh\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"]) == ("to_trinh", "512/TTr-CAT(PC04)")
+
+
+def test_news_page_gets_no_letterhead_facts():
+    text = (
+        "TRANG CHỦ | TIN TỨC | THÔNG BÁO | VĂN BẢN\nThứ ba, 26/9/2023 | 10:57 GMT+7\n"
+        "Công điện của Thủ tướng Chính phủ về tăng cường công tác phòng cháy, chữa cháy\n"
+        "Ngày 15/9/2023, Thủ tướng Chính phủ ban hành Công điện số 825/CĐ-TTg về việc tăng cường công tác phòng cháy.\n"
+        "Theo EVN\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"], meta["issued_date"]) == (None, None, None)

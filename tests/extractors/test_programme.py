@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from extract.extractors.programme import PROGRAMMES
 from extract.pipeline import extract_bytes
+from extract.vocabulary import PROGRAMMES
 
 CRAWL = ROOT / "tests" / "fixtures" / "crawl"
 

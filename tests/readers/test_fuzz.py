@@ -8,7 +8,6 @@ bounded time with a row for every file and no internal error.
 from __future__ import annotations
 
 import random
-import time
 import unicodedata
 from datetime import date
 from decimal import Decimal
@@ -133,8 +132,8 @@ def test_reading_arbitrary_bytes_gives_a_document_or_a_document_error(data):
 
 # --- fuzz run over mutated sample files --------------------------------------------------
 
-# The run must finish in this many seconds; each file may take at most PER_FILE_SECONDS.
-FUZZ_BATCH_SECONDS = 300
+# Each file may take at most PER_FILE_SECONDS (a hang becomes a failed row, not a stuck run);
+# how fast the batch is belongs to `make bench`, not to an assertion a busy machine can fail.
 PER_FILE_SECONDS = 30.0
 MUTANTS_PER_FILE = 4
 
@@ -173,9 +172,7 @@ def test_fuzz_batch_finishes_with_a_row_for_every_file(tmp_path):
             (inbox / name).write_bytes(mutate(src.read_bytes(), rng))
             names.append(name)
     db = tmp_path / "fuzz.duckdb"
-    start = time.monotonic()
     summary = ingest([inbox], db, settings=Settings(max_seconds_per_document=PER_FILE_SECONDS))
-    assert time.monotonic() - start < FUZZ_BATCH_SECONDS
     assert sorted(r.path.rsplit("/", 1)[-1] for r in summary.results) == sorted(names)
     internal = [(r.path, r.error) for r in summary.results if r.error and "internal error" in r.error]
     assert not internal, internal

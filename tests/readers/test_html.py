@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.errors import NoTextError, UnsupportedFormatError
+from extract.errors import DocumentError, NoTextError, UnsupportedFormatError
 from extract.pipeline import extract_bytes, read_document
 from extract.readers.html import read_html
 from extract.readers.sniff import HTML, TXT, sniff
@@ -173,9 +175,34 @@ def test_a_page_declared_in_a_legacy_charset_is_decoded_by_its_declaration():
     assert blocks[0].text == "Huyện miền núi phấn đấu giảm 3% hộ nghèo năm 2024"
 
 
-def test_a_web_archive_is_refused_with_how_to_save_the_page():
+def _web_archive(page: bytes) -> bytes:
+    """The page as a browser saves it in one file (.mhtml): a MIME message, the page quoted-printable."""
+    import quopri
+
+    body = quopri.encodestring(page).decode("ascii")
+    return (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.vn/van-ban/kh-37.html\r\n"
+        "Subject: =?utf-8?Q?K=E1=BA=BF_ho=E1=BA=A1ch?=\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--x"\r\n\r\n'
+        "------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://example.vn/van-ban/kh-37.html\r\n\r\n"
+        f"{body}\r\n------MultipartBoundary--x\r\nContent-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x--\r\n"
+    ).encode("ascii")
+
+
+def test_a_page_saved_as_one_file_is_read_from_its_html_part():
+    data = _web_archive(_page("legal_site_plan.html"))
+    assert sniff(data, "plan.mhtml") == HTML
+    doc = read_document(data, name="plan.mhtml")
+    assert doc.text.startswith("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH")
+    assert "Nguồn vốn (triệu đồng)" in doc.text
+
+
+def test_a_web_archive_without_a_page_is_refused_with_how_to_save_it():
     data = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\n--x\r\n'
-    with pytest.raises(UnsupportedFormatError, match="web archive"):
+    with pytest.raises(UnsupportedFormatError, match="holds no HTML page"):
         read_document(data, name="plan.mht")
 
 
@@ -186,3 +213,105 @@ def test_the_crawl_error_page_is_refused_but_the_other_pages_are_read():
                 read_document(path.read_bytes(), name=path.name)
         else:
             assert read_document(path.read_bytes(), name=path.name).text.strip()
+
+
+# --- any markup: a Document or a DocumentError, never an internal error ----------------------
+
+_TAGS = [
+    "div",
+    "p",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "span",
+    "b",
+    "br",
+    "ul",
+    "li",
+    "a",
+    "script",
+    "h1",
+    "thead",
+    "font",
+    "nav",
+    "form",
+    "input",
+    "article",
+    "pre",
+    "tbody",
+    "i",
+    "center",
+]
+_ATTRS = [
+    "",
+    ' class="content"',
+    ' class="menu"',
+    ' colspan="3"',
+    ' rowspan="2"',
+    ' colspan="x"',
+    ' rowspan="0"',
+    ' style="display:none"',
+    ' type="password"',
+    ' id="footer"',
+    ' style="font-weight:bold"',
+]
+_WORDS = [
+    "CỘNG HÒA XÃ HỘI",
+    "CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "ỦY BAN NHÂN DÂN",
+    "Số: 12/KH-UBND",
+    "KẾ HOẠCH",
+    "404 Not Found",
+    "Đăng nhập",
+    "Mật khẩu",
+    "giảm nghèo bền vững",
+    "1.200 triệu đồng",
+    "&nbsp;",
+    "&amp;",
+    "<!-- c -->",
+    "]]>",
+    "\u200b",
+    "Văn bản liên quan",
+    "x" * 300,
+]
+
+
+@st.composite
+def _markup(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 60))):
+        kind = draw(st.integers(0, 3))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            parts.append(f"<{tag}{draw(st.sampled_from(_ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        else:
+            parts.append(draw(st.sampled_from(_WORDS)))
+    head = draw(st.sampled_from(["<!DOCTYPE html><html><body>", "<html>", "<html><head><title>Lỗi</title></head>"]))
+    return (head + "".join(parts)).encode(draw(st.sampled_from(["utf-8", "utf-16"])))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_markup())
+def test_any_markup_gives_a_document_or_a_document_error(data):
+    try:
+        doc = read_document(data, name="page.html")
+    except DocumentError:
+        return
+    assert doc.format == HTML and doc.text.strip()
+
+
+def test_a_letterhead_table_with_a_spacer_column_and_a_date_row_across_is_the_header():
+    page = """<html><head><meta charset="utf-8"></head><body><table>
+    <tr><td colspan="3"><b>TÒA ÁN NHÂN DÂN<br>KHU VỰC 9</b></td><td></td>
+        <td colspan="5"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></td></tr>
+    <tr><td colspan="9"><i>Cần Thơ, ngày 05 tháng 3 năm 2025</i></td></tr></table>
+    <p>BÁO CÁO</p><p>Tình hình thụ lý, giải quyết các loại vụ việc trong quý I năm 2025 của đơn vị.</p>
+    </body></html>""".encode()
+    blocks, _ = _read(page)
+    assert [(b.kind, b.column) for b in blocks[:2]] == [("header", "left"), ("header", "right")]
+    assert blocks[0].text == "TÒA ÁN NHÂN DÂN\nKHU VỰC 9"
+    assert blocks[1].text.splitlines()[-1] == "Cần Thơ, ngày 05 tháng 3 năm 2025"

@@ -23,7 +23,6 @@ correction of a printed unit the document's own sums contradict) by checks. This
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
@@ -37,10 +36,12 @@ from extract.extractors.components import (
     canon,
     component_at,
     mentions,
+    other_programme,
     plan_component,
     purpose_component,
     read_heading,
     section_at,
+    title_suffix_match,
 )
 from extract.extractors.money import tables as budgettables
 from extract.extractors.money.vocabulary import (
@@ -48,8 +49,8 @@ from extract.extractors.money.vocabulary import (
     choose,
     has_phrase,
     labels_in,
-    money_entries,
     phrases,
+    programme_re,
     unit_factors,
     unit_re,
 )
@@ -99,6 +100,7 @@ class Figure:
     outside: str | None = None  # why it is not a figure of the plan: other_programme, result, district, restatement
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
+    for_plan: bool = False  # the words after it say it is for the programme or the plan
 
 
 @dataclass
@@ -261,6 +263,7 @@ class _Reading:
     figures: list[Figure] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)  # announcements still open, innermost last
     programme: str | None = None  # the programme the last line with figures was about
+    last_figs: list[int] = field(default_factory=list)  # the figures of the line before
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -287,6 +290,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
     r = _Reading(doc, ctx, multi_year)
+    elsewhere = other_programme(doc, meta)
     lines = _text_lines(doc)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
@@ -301,10 +305,14 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         _continue_paragraph(r, line)
         _attribute(r, line)
         _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        r.last_figs = line.figs
         if line.figs:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
+    if elsewhere:  # a document of another programme: none of its money is this one's
+        for f in r.figures:
+            f.outside = f.outside or "other_programme"
     return r.figures
 
 
@@ -345,6 +353,9 @@ def _inherit(figures: list[Figure]) -> None:
     """What parts take from their whole: the capital type of a whole split by source ("tổng
     kinh phí sự nghiệp X, trong đó ngân sách trung ương Y" makes Y recurrent), a yearly
     basis, and being outside the plan (another programme's money and its parts)."""
+    for f in figures:
+        if f.source is None and any(figures[k].source not in (None, "total") for k in f.children):
+            f.source = "total"  # "… được phân bổ 5,6 tỷ đồng …, trong đó vốn ngân sách trung ương 5 tỷ đồng"
     for f in figures:  # wholes come before their parts
         if f.parent is None:
             continue
@@ -375,10 +386,13 @@ def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | No
 
 def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """The labels of a clause, less a list of sources in a parenthesis that only says what
-    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X")."""
+    a figure is made of ("Tổng kế hoạch vốn (ngân sách trung ương, ngân sách tỉnh) … là X"),
+    and less a label that points back to money stated before ("Với nguồn kinh phí trên, …
+    phân bổ 45 triệu đồng để …": a share of it, not the total)."""
     labels = labels_in(text[start:end])
+    form = match_form(text[start:end])
     pairs = [(a - start, b - start) for a, b in _paren_pairs(text).items() if start <= a and b < end]
-    drop = set()
+    drop = {id(lab) for lab in labels if _BACK_REFERENCE.match(form, lab[1])}
     for a, b in pairs:
         inside = [lab for lab in labels if a < lab[0] < b and lab[2] == "source"]
         if len({lab[3] for lab in inside}) >= 2:
@@ -386,17 +400,20 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
     return [lab for lab in labels if id(lab) not in drop]
 
 
-_DISTRICT = regex.compile(r"(?<!\w)(?:huyện|thị xã|quận)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)*)")
+# a named unit: "huyện Nam Trà My", "xã Na Loi" (names of two or more capitalised words; "xã
+# Đặc biệt khó khăn", "xã An toàn khu" are kinds of commune, not names)
+_LOCAL_UNIT = regex.compile(
+    r"(?<!\w)(?P<unit>huyện|thị xã|quận|thành phố|xã|phường|thị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
+)
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
+# "… tỷ đồng (để) thực hiện Chương trình / Kế hoạch …": money for the plan itself
+_FOR_PLAN = regex.compile(
+    r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
+)
+# "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
+_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*(?:[,;.:)]|$))|này(?!\w))")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
-
-
-@cache
-def _programme_re() -> tuple[regex.Pattern, dict[str, str]]:
-    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
-    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
 
 
 def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
@@ -404,18 +421,21 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     ("các chương trình mục tiêu quốc gia"), before the figure or right after it ("… tỷ
     đồng để thực hiện Chương trình … nông thôn mới"), puts its figures and those after it
     on the line outside the plan until a clause names this programme again; money spent
-    ("đã giải ngân") is a result; in an annual plan, money of other years or of the whole
-    programme period is not the plan's; money of a district other than the plan's own
-    ("huyện A được phân bổ …" in a provincial plan) is not the plan's figure. The clause's
+    ("đã giải ngân") is a result; money of years outside the plan's period (another
+    year, or the whole programme period, in an annual plan) is not the plan's; money of a
+    district or commune other than the plan's own ("huyện A được phân bổ …" in a provincial
+    plan) is not the plan's figure. The clause's
     own component label and the component the words after the figure name are noted."""
     clause = line.form[start:s]
     after = line.text[e:]
     stop = _PURPOSE_END.search(after)
     after = after[: stop.start() if stop else len(after)]
-    pattern, names = _programme_re()
+    pattern, names = programme_re()
     hits = [names[m.group()] for m in pattern.finditer(clause)] or [
         names[m.group()] for m in pattern.finditer(match_form(after))
     ]
+    if has_phrase(clause, "lồng ghép"):
+        hits = []  # money integrated from another programme is this plan's (source other)
     if hits:
         f.programme = hits[-1]
         line.programme = hits[-1]
@@ -427,39 +447,54 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         f.outside = "result"
     elif _other_year(r, clause):
         f.outside = "other_year"
-    elif _other_district(r, line.text[start:s] + " " + after):
+    elif _other_unit(r, line.text[start:s] + " " + after):
         f.outside = "district"
     if not applies(r.doc):
         return  # another programme's Dự án and Nội dung are not ours
-    mentioned = mentions(line.text[start:s], r.ctx.settings)
+    mentioned = [m for m in mentions(line.text[:s], r.ctx.settings) if m[0] >= start]
     if mentioned:
         f.named = mentioned[-1][2]
+    else:
+        code, score, _ = title_suffix_match(line.text[start:s])
+        if code and score >= r.ctx.settings.component_purpose_min_score:
+            f.named = code  # "…, đa dạng hóa sinh kế 650 triệu đồng"
     f.purpose, _ = purpose_component(line.text[e:], r.ctx.settings)
+    f.for_plan = _FOR_PLAN.match(match_form(after)) is not None
     if f.purpose is None:
         named_after = mentions(after, r.ctx.settings)  # "35 tỷ đồng từ ngân sách tỉnh cho Dự án 4"
         f.purpose = named_after[0][2] if named_after else None
 
 
 def _other_year(r: _Reading, clause: str) -> bool:
-    """In an annual plan, does the clause name only other years ("nguồn vốn năm 2022 chuyển
-    sang", "giai đoạn 2021 - 2025")?"""
+    """Does the clause name only years outside the plan's period ("giai đoạn 2016 - 2020"
+    in a 2021-2025 plan; "nguồn vốn năm 2022 chuyển sang", "giai đoạn 2021 - 2025" in an
+    annual plan for 2024)?"""
     meta = r.ctx.meta
-    year = meta.get("period_start")
-    if not year or meta.get("period_end") != year:
+    first, last = meta.get("period_start"), meta.get("period_end")
+    if not first or not last:
         return False
     years = {int(y) for y in _YEARS.findall(clause)}
-    return bool(years) and year not in years
+    return bool(years) and not any(first <= y <= last for y in years)
 
 
-def _other_district(r: _Reading, text: str) -> bool:
-    """Does the text name a district other than the plan's own?"""
+def _other_unit(r: _Reading, text: str) -> bool:
+    """Does the text name a district, or a commune, other than the plan's own ("huyện Nam
+    Trà My được phân bổ …" in a provincial plan, "xã A: 500 triệu đồng" in a district's)?
+    A unit above the plan's own level ("huyện X" in a commune's plan) is its parent."""
     meta = r.ctx.meta
-    own = meta.get("district")
-    if own is None and meta.get("admin_level") != "province":
-        return False  # the plan's level is unknown: a district named may be its own
-    for m in _DISTRICT.finditer(text):
-        if own is None or key(m.group("name")) != key(own):
-            return True
+    level = meta.get("admin_level")
+    for m in _LOCAL_UNIT.finditer(text):
+        word, name = match_form(m.group("unit")), key(m.group("name"))
+        if word in ("xã", "phường", "thị trấn"):
+            own = meta.get("commune")
+            if level in ("province", "district") or (own is not None and name != key(own)):
+                return True
+        else:
+            own = meta.get("district")
+            if word == "thành phố" and meta.get("province") and name == key(meta["province"]):
+                continue  # "thành phố Cần Thơ": the province itself
+            if level == "province" or (own is not None and name != key(own)):
+                return True
     return False
 
 
@@ -509,10 +544,14 @@ def _read_line(r: _Reading, line: _Line) -> None:
         ctx_start = _clause_start(r, line, s, depth, depths, prev_end)
         source, capital = choose(_clause_labels(text, ctx_start, s))
         labelled_to = e
-        if source is None and capital is None:
-            source, capital, labelled_to = _labels_after(
+        if source in (None, "total") and capital is None:
+            # "1.250 triệu đồng từ nguồn vốn sự nghiệp ngân sách trung ương": the words after
+            # the figure name it more closely than a "kinh phí" before it
+            after_source, after_capital, after_end = _labels_after(
                 text, e, next((x[0] for x in line.found if x[0] >= e), len(text))
             )
+            if after_capital or (after_source and (source is None or after_source != "total")):
+                source, capital, labelled_to = after_source or source, after_capital, after_end
         factor = unit_factors()[match_form(unit)] if not words else 1
         f = Figure(line.base + s, line.base + e, raw, unit, factor, vnd, depth, line.base + ctx_start, words)
         f.source, f.capital = source, capital
@@ -625,6 +664,8 @@ def _attach_to_announcement(r: _Reading, line: _Line) -> None:
                 f.basis = top.basis
         if f.source is None and f.capital is not None:
             f.source = "total"
+        elif f.source is None and f.for_plan:
+            f.source, f.by_purpose = "total", True  # "bố trí 15 tỷ đồng để thực hiện Chương trình"
 
 
 def _attribute(r: _Reading, line: _Line) -> None:
@@ -666,6 +707,9 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     if not announces:
         return
     head = next((i for i in line.figs if r.figures[i].depth == 0), None)
+    if head is None and _opens_with_split(line) and not choose(labels_in(line.text))[0]:
+        # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
+        head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:

@@ -18,41 +18,6 @@ import regex
 from extract import rules
 from extract.text.normalize import match_form
 from extract.text.numbers import NUMBER_RE
-from extract.vocabulary import BASES, CAPITALS, SOURCES
-
-rules.register(
-    "money",
-    {
-        "kind": rules.Field(
-            str,
-            choices=frozenset(
-                {
-                    "unit",
-                    "source",
-                    "capital",
-                    "split",
-                    "rate",
-                    "basis",
-                    "unit_caption",
-                    "number_word",
-                    "programme",
-                    "result",
-                    "approximate",
-                }
-            ),
-        ),
-        "phrase": rules.Field(str),
-        "factor": rules.Field(int, required=False),
-        "source": rules.Field(str, required=False, choices=frozenset(SOURCES)),
-        "capital": rules.Field(str, required=False, choices=frozenset(CAPITALS)),
-        "header": rules.Field(bool, required=False),
-        "where": rules.Field(str, required=False, choices=frozenset({"before", "after"})),
-        "basis": rules.Field(str, required=False, choices=frozenset(BASES)),
-        "value": rules.Field(int, required=False),
-        "role": rules.Field(str, required=False, choices=frozenset({"digit", "ten", "hundred", "scale", "link"})),
-        "programme": rules.Field(str, required=False, choices=frozenset({"poverty", "other", "all"})),
-    },
-)
 
 # one year named ("năm 2024"), not a span of years ("từ năm 2022 - 2024") nor an end ("đến năm 2025")
 _YEAR = regex.compile(r"(?<!\w)(?<!đến\s)năm\s+(?:20\d\d)(?!\d)(?!\s*(?:[-–—]|đến)\s*(?:năm\s+)?20\d\d)")
@@ -141,3 +106,12 @@ def basis_of(text: str, multi_year: bool) -> str | None:
     if multi_year and _YEAR.search(form):
         return "annual"
     return None
+
+
+@cache
+def programme_re() -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern for the phrases naming a national target programme; phrase -> poverty,
+    other or all."""
+    names = {match_form(e["phrase"]): e["programme"] for e in money_entries("programme")}
+    alt = "|".join(regex.escape(p) for p in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names

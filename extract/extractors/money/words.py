@@ -95,7 +95,9 @@ def parse_words(text: str) -> int:
 @cache
 def _span_re() -> regex.Pattern:
     alt = "|".join(sorted((regex.escape(w) for w in _words()), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:(?:{alt})\s+)+đồng(?!\w)")
+    scales = "|".join(regex.escape(w) for w, (role, _) in _words().items() if role == "scale")
+    # "mười hai tỷ, ba trăm bốn mươi lăm triệu đồng": a comma may part the groups after a scale word
+    return regex.compile(rf"(?<!\w)(?:(?:{alt})(?:\s+|(?<=(?:{scales})),\s*))+đồng(?!\w)")
 
 
 def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
@@ -121,7 +123,7 @@ def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_TOKEN_GAP = regex.compile(r"\w+\s+")
+_TOKEN_GAP = regex.compile(r"\w+(?:,\s*|\s+)")
 
 
 def _offset_of_token(form: str, start: int, k: int) -> int:

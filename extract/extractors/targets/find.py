@@ -31,7 +31,7 @@ from extract.extractors.targets.phrases import NUM, Lexicon, lexicon, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
-_SENTENCE_END = regex.compile(r";|[.!?](?=\s|$)")
+_SENTENCE_END = regex.compile(r";|(?<!(?<![\p{L}])(?:tp|tx|tt))[.!?](?=\s|$)")  # "TP. Đồng Hới" goes on
 _LINE = regex.compile(r"[^\n\t]+")
 _PAREN = regex.compile(r"\([^()]*\)")
 _YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
@@ -47,6 +47,9 @@ _LEAD_END = regex.compile(r"[,;]\s*$")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _ENDS_SENTENCE = regex.compile(r"[.!?]\s*$")
 _NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "article"})
+_DISTRICT_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:[Hh]uyện|[Tt]hị xã)\s+(?P<name>(?>\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*(?:[ -]\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*)*))(?![\p{L}\p{N}]|,\s*\p{Lu})"
+)
 _FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
 _MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
 _COMPARED_YEAR = regex.compile(
@@ -129,7 +132,11 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             _any_of(lex.literals.get("count_noun")),
         ),
         ("fraction", _DIGIT_FRACTION, None),
-        ("multiple", regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"), None),
+        (
+            "multiple",
+            regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
+            _any_of(lex.literals.get("multiple")),
+        ),
         ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
         (
             "count",
@@ -314,7 +321,7 @@ def _unit(
     if (
         q.unit == "%"
         and (one_year or carried or _against_year_before(around[1], year, lex))
-        and _is_change(*around, lex, year)
+        and _is_change(*around, lex, year, carried)
     ):
         return "%/year"
     if q.unit == "people" and per_year:
@@ -322,15 +329,17 @@ def _unit(
     return q.unit
 
 
-def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None) -> bool:
+def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, carried: bool = False) -> bool:
     """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
     còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
     với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
     name ("mô hình giảm nghèo") changes nothing."""
     names = [m.span() for m in lex.neutral.finditer(before)]
     verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
-    if not verbs or lex.period_reference.search(before + " " + after):
+    if lex.period_reference.search(before + " " + after):
         return False
+    if not verbs:  # "…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ)": an item going on with the sentence's yearly change
+        return carried and not lex.level_word.search(before) and not _LETTERS.search(after)
     return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
 
 
@@ -568,15 +577,18 @@ def _own_state(mform: str, c: Clause, qs: list[Quantity], lex: Lexicon) -> str |
     if lex.result_opener.match(view):
         return "result"
     # "08/08 huyện … đã kiện toàn …", "… giảm 1,17%, đạt chỉ tiêu …": a result told after its figure
-    return "result" if _last_mark(c.view(mform, end, c.end), lex) == "result" else None
+    if _last_mark(c.view(mform, end, c.end), lex) == "result":
+        return "result"
+    # "…, đạt 103% kế hoạch": measured against a plan, the clause tells how it went
+    return "result" if any(lex.result_after.match(mform, q.end, c.end) for q in qs) else None
 
 
 def _last_mark(view: str, lex: Lexicon) -> str | None:
     """'goal' or 'result' for the last goal or result word of the text, a word inside a longer
     one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting."""
     names = [m.span() for m in lex.neutral.finditer(view)]
-    marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view)]
-    marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view)]
+    marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view, overlapped=True)]
+    marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view, overlapped=True)]
     kept = [
         a
         for a in marks
@@ -613,7 +625,7 @@ def _states(mform: str, clauses: list[Clause], figures: dict, state: str | None,
 
 @step(
     "targets",
-    requires=("meta.period_start", "meta.period_end"),
+    requires=("meta.period_start", "meta.period_end", "meta.admin_level"),
     assigns=("rows.targets",),
 )
 def extract(doc: Document, ctx: Context) -> None:
@@ -622,7 +634,7 @@ def extract(doc: Document, ctx: Context) -> None:
     period = _plan_period(mform, ctx, lex, _running_text(doc))
     running = _running_text(doc)
     state = None
-    kept: dict[tuple, list] = {}
+    told = _Told() if running else None
     for ls, le in logical_lines(doc):
         quantities = find_quantities(mform, ls, le, lex)
         if quantities and _bare_table_cell(mform, ls, le, quantities):
@@ -648,7 +660,7 @@ def extract(doc: Document, ctx: Context) -> None:
                     lex,
                     states.get(id(clause)) if running else _MARKED,
                     yearly and clause.host is None,
-                    kept if running else None,
+                    told,
                 )
                 if clause.host is None:
                     yearly = yearly or made
@@ -667,7 +679,7 @@ def _clause_targets(
     lex: Lexicon,
     state: str | None = _MARKED,
     carried: bool = False,
-    kept: dict | None = None,
+    told: _Told | None = None,
 ) -> bool:
     """Append the clause's goals; whether one of them is a yearly change (the pace later
     clauses of the sentence go on with)."""
@@ -684,6 +696,11 @@ def _clause_targets(
         elif state != "goal":
             return False
     running = state != _MARKED
+    inherited = (
+        running
+        and _own_state(mform, clause, qs, lex) is None
+        and (clause.host is None or _own_state(mform, clause.host, [], lex) is None)
+    )
     for i in range(len(qs) - 1, 0, -1):
         gap = mform[qs[i - 1].end : qs[i].start]
         if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
@@ -704,10 +721,17 @@ def _clause_targets(
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
         year, words = _goal_year([mform[ts:te], sub, view], period, lex)
+        said = year if words is not None else None  # a year the text itself gives the goal
         if words is None and running:
-            year = _last_stated_year(mform[ls : clause.start], period, lex) or year
+            said = _last_stated_year(mform[ls : clause.start], period, lex)
+            year = said or year
         elif words is None:
             year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
+        if told is not None and said is not None:
+            if inherited and told.year is not None and said < told.year:
+                continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
+            if not inherited:
+                told.year = max(told.year or said, said)
         one_year = _one_year(year, words, period, [sub, view], lex)
         clause_before = clause.view(mform, clause.start, q.start)
         unit = _unit(q, sub, lex, one_year, carried, (clause_before, after), year) if running else _unit(q, sub, lex)
@@ -721,6 +745,8 @@ def _clause_targets(
         dimension = ind.dimension if ind and ind.dimension else _first(lex.dimensions, lead + " " + view)
         comparator = _comparator(mform, q, Clause(s, e), lex)
         population = None if ind is not None and ind.group else _first(lex.populations, sub)
+        if population is None and running and ctx.meta.get("admin_level") == "province":
+            population = _named_district(doc.text[s : q.start], lex)
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -736,11 +762,20 @@ def _clause_targets(
             **provenance(doc, ts, te),
         }
         follow = _FOLLOWING_WORD.match(mform, q.end, le)
-        if kept is None or _new_goal(
-            ctx.rows["targets"], kept, row, ls, words is not None, follow[1] if follow else ""
+        if told is None or _new_goal(
+            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else ""
         ):
             ctx.rows["targets"].append(row)
     return yearly
+
+
+@dataclass
+class _Told:
+    """What a passage in running text has told so far: its goals (to know one told again) and
+    the latest year a goal of its own words was stated for."""
+
+    goals: dict = field(default_factory=dict)
+    year: int | None = None
 
 
 def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str) -> bool:
@@ -803,6 +838,15 @@ def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
     """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
     "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
     return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
+
+
+def _named_district(before: str, lex: Lexicon) -> str | None:
+    """'district:<name>' where a provincial plan's goal is one named district's ("tỷ lệ hộ nghèo
+    huyện Mường Tè giảm 5%"); several districts ("các huyện A, B và C") are no one district."""
+    form = match_form(before)
+    found = [m for m in _DISTRICT_NAME.finditer(before) if not lex.plural_before.search(form, 0, m.start())]
+    names = {m["name"] for m in found}
+    return f"district:{names.pop()}" if len(names) == 1 else None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:

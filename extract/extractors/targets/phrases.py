@@ -15,6 +15,7 @@ import regex
 
 from extract import rules
 from extract.errors import RulesError
+from extract.rule_schemas import DIMENSIONS, ROLES
 from extract.text.numbers import NUMBER_RE
 
 UNITS = frozenset(
@@ -31,51 +32,7 @@ UNITS = frozenset(
         "times",
     }
 )
-DIMENSIONS = frozenset({"employment", "health", "education", "housing", "water_sanitation", "information", "income"})
 COMPARATORS = frozenset({"eq", "ge", "gt", "le", "lt"})
-ROLES = frozenset(
-    {
-        "goal_heading",
-        "result_heading",
-        "goal_marker",
-        "past_marker",
-        "comparator",
-        "range_opener",
-        "range_separator",
-        "per_year",
-        "change_verb",
-        "per_capita",
-        "count_noun",
-        "fraction_word",
-        "number_blocker",
-        "money_word",
-        "baseline_link",
-        "horizon",
-        "subclause_opener",
-        "conjunction",
-        "population",
-        "dimension",
-        "percent_word",
-        "magnitude",
-        "baseline_word",
-        "reference_word",
-        "result_marker",
-        "result_opener",
-        "other_scope",
-        "multiple",
-        "multiple_lead",
-        "annual_title",
-        "stated_year",
-        "standard_period",
-        "this_year",
-        "neutral",
-        "level_word",
-        "one_year_reference",
-        "period_reference",
-        "result_after",
-        "subject_gap_word",
-    }
-)
 # which roles need a value, and what it must be
 _VALUE_CHECK = {
     "comparator": lambda v: v in COMPARATORS,
@@ -87,27 +44,6 @@ _VALUE_CHECK = {
     "dimension": lambda v: v in DIMENSIONS,
 }
 
-rules.register(
-    "target_phrases",
-    {
-        "role": rules.Field(str, choices=ROLES),
-        "phrases": rules.Field(list, item_type=str),
-        "value": rules.Field((str, int, float), required=False),
-        "position": rules.Field(str, required=False, choices=frozenset({"before", "after"})),
-    },
-)
-rules.register(
-    "indicators",
-    {
-        "key": rules.Field(str),
-        "dimension": rules.Field(str, required=False, choices=DIMENSIONS),
-        "units": rules.Field(list, item_type=str),
-        "phrases": rules.Field(list, item_type=str),
-        "also": rules.Field(list, required=False, item_type=str),
-        "not": rules.Field(list, required=False, item_type=str),
-        "group": rules.Field(bool, required=False),
-    },
-)
 
 NUM = f"(?:{NUMBER_RE.pattern})"
 _WORD = regex.compile(r"[\p{L}\p{N}]")
@@ -172,6 +108,7 @@ class Lexicon:
     period_reference: regex.Pattern
     result_after: regex.Pattern
     subject_gap: regex.Pattern
+    plural_before: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
     comparator_value: dict
@@ -292,6 +229,7 @@ def lexicon() -> Lexicon:
             + alternation(_phrases(roles["subject_gap_word"]))
             + r")*\s*"
         ),
+        plural_before=_compile(alternation(_phrases(roles["plural"])) + r"\s*$"),
         result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),
         comparator_after=_compile(r"\s*(?P<c>" + alternation(_phrases(cmp_after)) + ")"),
@@ -325,7 +263,7 @@ def lexicon() -> Lexicon:
         fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),
         literals={
             role: tuple(literal(p) for p in _phrases(roles[role]))
-            for role in ("per_capita", "percent_word", "count_noun")
+            for role in ("per_capita", "percent_word", "count_noun", "multiple")
         },
     )
 

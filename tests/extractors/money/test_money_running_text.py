@@ -219,3 +219,164 @@ def test_year_span_is_not_one_year():
     ctx = run("Kinh phí thực hiện từ năm 2022 - 2024 là 8,456 tỷ đồng; kinh phí năm 2024 là 3 tỷ đồng.")
     assert facts(ctx) == {(None, "total", None, 8_456_000_000)}
     assert facts(ctx, basis="annual") == {(None, "total", None, 3_000_000_000)}
+
+
+def test_cited_document_names_no_component():
+    """Regression: the title of a cited circular ("Căn cứ Thông tư … hướng dẫn một số nội dung
+    thực hiện đa dạng hóa sinh kế …") was counted as the plan's Dự án 2."""
+    ctx = run(
+        "Căn cứ Thông tư số 09/2022/TT-BLĐTBXH ngày 25 tháng 5 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh và "
+        "Xã hội hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, phát triển mô hình giảm nghèo;"
+    )
+    assert codes(ctx) == []
+
+
+def test_document_of_another_programme_has_none_of_this_ones_components_or_money():
+    """Regression: the Dự án of the drug-prevention programme were read as the poverty
+    programme's Dự án 1-7."""
+    ctx = run(
+        "KẾ HOẠCH\nTriển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030\n"
+        "Công an tỉnh chủ trì thực hiện Dự án 1, Dự án 2 và Tiểu dự án 2 của Dự án 7; Sở Y tế thực hiện Dự án 6 với "
+        "kinh phí 2 tỷ đồng."
+    )
+    assert codes(ctx) == []
+    assert facts(ctx) == set()
+
+
+def test_amount_in_words_with_commas_between_its_groups_is_the_same_fact():
+    ctx = run("Tổng kinh phí: 12.345 triệu đồng (Bằng chữ: Mười hai tỷ, ba trăm bốn mươi lăm triệu đồng).")
+    assert facts(ctx) == {(None, "total", None, 12_345_000_000)}
+
+
+def test_source_after_the_figure_is_closer_than_kinh_phi_before_it():
+    ctx = run("Kinh phí thực hiện Dự án 4 là 1.250 triệu đồng từ nguồn vốn sự nghiệp ngân sách trung ương.")
+    assert facts(ctx) == {("DA4", "central", "recurrent", 1_250_000_000)}
+
+
+def test_whole_split_by_sources_without_a_label_is_the_total():
+    ctx = run(
+        "Năm 2023, huyện được phân bổ 5,6 tỷ đồng để thực hiện Chương trình, trong đó vốn ngân sách trung ương 5 tỷ "
+        "đồng, vốn ngân sách tỉnh 600 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 5_600_000_000),
+        (None, "central", None, 5_000_000_000),
+        (None, "province", None, 600_000_000),
+    }
+
+
+def test_sub_projects_numbered_within_the_project_named_with_them():
+    ctx = run(
+        "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng có tổng kinh phí 3 tỷ đồng, trong đó Tiểu dự án 1: "
+        "2 tỷ đồng; Tiểu dự án 2: 1 tỷ đồng. Kinh phí thực hiện Tiểu dự án 1 - Dự án 4 là 800 triệu đồng; Tiểu dự án "
+        "3 (Dự án 4) là 300 triệu đồng."
+    )
+    assert facts(ctx) == {
+        ("DA3", "total", None, 3_000_000_000),
+        ("DA3.1", "total", None, 2_000_000_000),
+        ("DA3.2", "total", None, 1_000_000_000),
+        ("DA4.1", "total", None, 800_000_000),
+        ("DA4.3", "total", None, 300_000_000),
+    }
+    assert codes(ctx) == ["DA3", "DA3.1", "DA3.2", "DA4", "DA4.1", "DA4.3"]
+
+
+def test_list_items_that_put_the_title_before_the_figure():
+    ctx = run(
+        "Huyện bố trí kinh phí cho các dự án: hỗ trợ phát triển sản xuất 1,2 tỷ đồng, đa dạng hóa sinh kế 650 triệu "
+        "đồng, giảm nghèo về thông tin 300 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        ("DA3.1", "total", None, 1_200_000_000),
+        ("DA2", "total", None, 650_000_000),
+        ("DA6.1", "total", None, 300_000_000),
+    }
+    assert codes(ctx) == ["DA2", "DA3.1", "DA6.1"]
+
+
+def test_trong_do_on_a_line_of_its_own_announces_the_parts_of_the_figure_before():
+    ctx = run(
+        "Tổng kinh phí sự nghiệp thực hiện năm 2023: 2.500 triệu đồng.\nTrong đó:\n"
+        "- Ngân sách Trung ương: 2.000 triệu đồng;\n- Ngân sách địa phương: 500 triệu đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", "recurrent", 2_500_000_000),
+        (None, "central", "recurrent", 2_000_000_000),
+        (None, "local", "recurrent", 500_000_000),
+    }
+
+
+def test_money_for_the_programme_itself_is_its_total():
+    ctx = run(
+        "Năm 2022, huyện đã thực hiện 12 tỷ đồng. Kế hoạch năm 2023 bố trí 15 tỷ đồng để thực hiện Chương trình.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {(None, "total", None, 15_000_000_000)}
+
+
+def test_numbered_lines_naming_components_count_them():
+    ctx = run(
+        "Tổng nhu cầu kinh phí thực hiện Kế hoạch là 3.000 triệu đồng, cụ thể như sau:\n"
+        "1. Dự án 2: 1.000 triệu đồng.\n2. Dự án 4: 2.000 triệu đồng."
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 3_000_000_000),
+        ("DA2", "total", None, 1_000_000_000),
+        ("DA4", "total", None, 2_000_000_000),
+    }
+    assert codes(ctx) == ["DA2", "DA4"]
+
+
+def test_money_of_a_past_period_is_not_the_plans():
+    ctx = run(
+        "Giai đoạn 2016 - 2020, tổng kinh phí thực hiện Chương trình là 150 tỷ đồng. Giai đoạn 2021 - 2025, tổng kinh "
+        "phí thực hiện Chương trình là 210 tỷ đồng, được Trung ương phân bổ 180 tỷ đồng."
+    )
+    assert facts(ctx) == {(None, "total", None, 210_000_000_000), (None, "central", None, 180_000_000_000)}
+
+
+def test_money_of_a_named_commune_in_a_district_plan_is_not_the_plans():
+    ctx = run(
+        "Tổng kinh phí thực hiện là 3 tỷ đồng; xã Na Loi được hỗ trợ 500 triệu đồng; các xã Đặc biệt khó khăn được "
+        "bố trí kinh phí 1 tỷ đồng.",
+        admin_level="district",
+        district="Kỳ Sơn",
+    )
+    assert facts(ctx) == {(None, "total", None, 3_000_000_000), (None, "total", None, 1_000_000_000)}
+
+
+def test_money_integrated_from_another_programme_is_the_plans():
+    ctx = run(
+        "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025\n"
+        "Tổng kinh phí thực hiện là 12 tỷ đồng, trong đó ngân sách trung ương 9 tỷ đồng; vốn lồng ghép Chương trình "
+        "mục tiêu quốc gia xây dựng nông thôn mới 2 tỷ đồng; ngân sách tỉnh 1 tỷ đồng."
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 12_000_000_000),
+        (None, "central", None, 9_000_000_000),
+        (None, "other", None, 2_000_000_000),
+        (None, "province", None, 1_000_000_000),
+    }
+
+
+def test_money_shared_out_of_a_total_stated_before_is_no_total_of_its_own():
+    """Regression: 'Với nguồn kinh phí trên, … phân bổ 45 triệu đồng để hỗ trợ mua bê' took
+    'kinh phí' as its label and became a second plan-wide total."""
+    ctx = run(
+        "Huyện đề xuất kinh phí 3,2 tỷ đồng. Với nguồn kinh phí trên, huyện sẽ phân bổ 45 triệu đồng để hỗ trợ mua "
+        "bê giống; 88 triệu đồng để cải thiện tình trạng dinh dưỡng. Tổng kinh phí trên địa bàn huyện là 5 tỷ đồng.",
+        period_start=2023,
+        period_end=2023,
+    )
+    assert facts(ctx) == {
+        (None, "total", None, 3_200_000_000),
+        ("DA3.2", "total", None, 88_000_000),
+        (None, "total", None, 5_000_000_000),
+    }

@@ -209,4 +209,83 @@ DEV = [
         "Cuối năm 2025, tỷ lệ hộ nghèo cả nước còn khoảng 0,9%, giảm bình quân khoảng 1,08%/năm (đạt chỉ tiêu giảm bình quân 1-1,5%/năm Quốc hội, Chính phủ giao)./.\n",
         [(50, None, "%", "eq", 2025)],
     ),
+    (
+        "https://www.baoquangbinh.vn/xa-hoi-doi-song/201703/nam-2017-cac-dia-phuong-phan-dau-giam-tu-5374-den-6013-ho-ngheo-2143651/",
+        "Năm 2017, các địa phương phấn đấu giảm từ 5.374 đến 6.013 hộ nghèo\n\nThứ Năm, 16/03/2017, 14:45 [GMT+7]\n\n"
+        "(QBĐT) - UBND tỉnh vừa giao chỉ tiêu phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện, thị xã, thành phố.\n\n"
+        "Mô hình nuôi bồ câu lai, góp phần giảm nghèo ở xã Hồng Hóa (huyện Minh Hóa).\n"
+        "Mô hình nuôi bồ câu lai, góp phần giảm nghèo ở xã Hồng Hóa (huyện Minh Hóa).\n\n"
+        "Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ); Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); "
+        "Quảng Trạch 2,2-2,5% (660-750 hộ); Bố Trạch 2,0-2,2% (950-1050 hộ); Quảng Ninh 2,2-2,5% (575- 655 hộ); "
+        "Lệ Thủy 2,0-2,2% (807-890 hộ); thị xã Ba Đồn 1,5-1,8% (413-500 hộ) và TP. Đồng Hới 0,1-0,15% (32- 48 hộ).\n\n"
+        "UBND tỉnh cũng yêu cầu UBND các huyện, thị xã, thành phố tập trung lãnh đạo, chỉ đạo phấn đấu đạt chỉ tiêu giảm tỷ lệ hộ nghèo được giao như trên.\n",
+        [
+            (5374, 6013, "households", "range", 2017),
+            (6.5, 7.2, "%/year", "range", 2017),
+            (840, 930, "households", "range", 2017),
+            (4.5, 5.0, "%/year", "range", 2017),
+            (1070, 1190, "households", "range", 2017),
+            (2.2, 2.5, "%/year", "range", 2017),
+            (660, 750, "households", "range", 2017),
+            (2.0, 2.2, "%/year", "range", 2017),
+            (950, 1050, "households", "range", 2017),
+            (2.2, 2.5, "%/year", "range", 2017),
+            (575, 655, "households", "range", 2017),
+            (2.0, 2.2, "%/year", "range", 2017),
+            (807, 890, "households", "range", 2017),
+            (1.5, 1.8, "%/year", "range", 2017),
+            (413, 500, "households", "range", 2017),
+            (0.1, 0.15, "%/year", "range", 2017),
+            (32, 48, "households", "range", 2017),
+        ],
+    ),
+    (
+        "http://www.baomoi.com/dien-bien-phan-dau-nam-2012-giam-ti-le-ho-ngheo-xuong-duoi-42/c/9436945.epi",
+        "Thực hiện chương trình giảm nghèo nhanh và bền vững tại các huyện, thị xã, thành phố, trong hơn 1 năm qua, tỷ lệ hộ nghèo của Điện Biên đã giảm 6,32% so với năm 2010; đạt 33,17% so với mục tiêu giai đoạn 2011 - 2015. "
+        "Riêng 4 huyện nghèo thụ hưởng Nghị quyết 30a là Mường Ảng, Tủa Chùa, Điện Biên Đông, Mường Nhé đã được phân bổ tổng kinh phí trên 400 tỷ đồng, tỷ lệ hộ nghèo giảm 7,28%.\n\n"
+        "Theo thống kê, hiện nay Điện Biên còn 46.786 hộ nghèo, chiếm tỷ lệ 43,8% và 8.518 hộ cận nghèo, chiếm 7,97%. "
+        "UBND tỉnh Điện Biên cho biết, mục tiêu phấn đấu của tỉnh là đến hết năm 2012 giảm tỷ lệ hộ nghèo còn dưới 42%; tốc độ tăng trưởng GDP bình quân đạt trên 11,52%/năm; "
+        "100% người nghèo được tiếp cận các dịch vụ xã hội cơ bản; hỗ trợ làm nhà cho khoảng 500 hộ nghèo…\n",
+        [
+            (42, None, "%", "lt", 2012),
+            (11.52, None, "%/year", "gt", 2012),
+            (100, None, "%", "eq", 2012),
+            (500, None, "households", "eq", 2012),
+        ],
+    ),
+    (
+        "https://danviet.vn/noi-co-3-huyen-ngheo-nhat-ca-nuoc-lao-cai-lam-gi-de-giam-ngheo-da-chieu-20200806172541169.htm",
+        '"Ước đến hết năm 2020, bình quân tỷ lệ giảm nghèo của tỉnh đạt 5,02%/năm bằng 125,5% kế hoạch. Tỷ lệ giảm nghèo đã hoàn thành vượt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV giảm tỷ lệ hộ nghèo bình quân từ từ 3-4%/năm và Đề án số 09-ĐA/TU, có 2 huyện thoát khỏi huyện nghèo (huyện Bát Xát, Sa Pa).\n\n'
+        'Từ năm 2018, xếp hạng tỷ lệ hộ nghèo của tỉnh đã vươn lên 2 bậc xếp hạng so với cả nước. Cụ thể năm 2016 tỉnh có tỷ lệ hộ nghèo cao thứ 6 so với cả nước thì đến năm 2018 xếp ở vị trí thứ 8; ước đến năm 2020 tỷ lệ hộ nghèo tỉnh xếp vị trí thứ 10 so cả nước".\n',
+        [],
+    ),
+    (
+        "https://nongthonviet.com.vn/cao-bang-nam-2023-phan-dau-giam-ty-le-ho-ngheo-tren-4.ngn",
+        "Cao Bằng: Năm 2023 phấn đấu giảm tỷ lệ hộ nghèo trên 4%\n\nK.X\n(baocaobang.vn)\n"
+        "Bằng nhiều chính sách thiết thực, nhất là thực hiện hiệu quả nguồn lực từ các chương trình mục tiêu quốc gia, hết năm 2022, toàn tỉnh Cao Bằng giảm 5.179 hộ nghèo (tương đương giảm 4,13%), đạt 103% kế hoạch.\n"
+        "Từ nguồn vốn vay tín dụng chính sách xã hội, nhân dân xã Bế Văn Đàn (Quảng Hòa) đầu tư phát triển chăn nuôi trâu, bò.\n\n"
+        "Theo đó có 10.575 lượt hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo được vay vốn ưu đãi từ Ngân hàng Chính sách xã hội; cấp 377.599 thẻ bảo hiểm y tế cho người nghèo, hộ cận nghèo, người dân tộc thiểu số đang sinh sống tại vùng kinh tế - xã hội khó khăn, đối tượng bảo trợ xã hội; hỗ trợ tiền điện cho 55.899 hộ nghèo, hộ chính sách xã hội.\n\n"
+        "Trong nông nghiệp, thực hiện 4 dự án, kế hoạch hỗ trợ phát triển sản xuất liên kết theo chuỗi giá trị; 39 dự án hỗ trợ phát triển sản xuất cộng đồng. Hết năm 2022, toàn tỉnh còn 37.409 hộ nghèo, chiếm 28,94%; 19.084 hộ cận nghèo, chiếm 14,76%.\n\n"
+        "Năm 2023, tỉnh Cao Bằng tiếp sử dụng hiệu quả nguồn lực từ các chương trình mục tiêu quốc gia đầu tư xây dựng hạ tầng cơ sở thiết yếu tại các địa bàn có điều kiện kinh tế - xã hội đặc biệt khó khăn; khuyến khích thu hút đầu tư, phát triển sản xuất, giải quyết việc làm tăng thu nhập cho người lao động.\n",
+        [(4, None, "%/year", "gt", 2023)],
+    ),
+    (
+        "https://baonghean.vn/khoi-sac-vung-bien-tam-hop-post269168.html",
+        "Nhờ đó, khát vọng vươn lên thoát nghèo của người dân được khơi dậy mạnh mẽ, mang lại chuyển động tích cực cho các chỉ tiêu kinh tế – xã hội của địa phương”. Minh chứng là trong năm 2022, diện tích lúa ruộng trên địa bàn xã đạt 53,5/52ha, tăng 2,9%; cây ngô 73/70ha, tăng 4,3%; cây sắn 80/54ha, tăng 48,1%; cây nghệ đỏ:18/15ha, thu về 367 tấn, tăng 20% so với kế hoạch, cây gừng 8/8ha, đạt 100% so với kế hoạch. Toàn xã có hơn 50 mô hình kinh tế bền vững (chăn nuôi trâu, bò vỗ béo, trồng bo bo, nghệ đỏ, nuôi dê, dúi, gà đen thả vườn, lợn đen…).\n\n"
+        "Trong nửa đầu nhiệm kỳ 2020-2025, các chương trình, đề án trọng tâm của xã được triển khai thực hiện quyết liệt có trọng tâm, trọng điểm và mang lại hiệu quả thiết thực, có 16/30 chỉ tiêu đạt và vượt, 12/30 chỉ tiêu có khả năng sẽ đạt vào cuối nhiệm kỳ. Trong đó, thu nhập bình quân đầu người đạt 22/23 triệu đồng, đạt 96% nghị quyết đại hội; Thu ngân sách trên địa bàn đạt 1.809,5/75 triệu đồng, đạt 2413% nghị quyết đại hội.\n",
+        [],
+    ),
+    (
+        "https://kinhtedothi.vn/tag/tai-ngheo",
+        "Sóc Trăng cần hạn chế thấp nhất tình trạng tái nghèo\n\nSóc Trăng cần hạn chế thấp nhất tình trạng tái nghèo\n\n"
+        "Kinhtedothi - Tỉnh Sóc Trăng cần xây dựng và nhân rộng các mô hình sinh kế giảm nghèo bền vững, hạn chế thấp nhất tình trạng tái nghèo nhất là trong đồng bào dân tộc thiểu số; góp phần tăng thu nhập bình quân đầu người của các hộ nghèo năm 2020 gấp 2 lần so với hiện nay, phấn đấu giảm tỷ lệ hộ nghèo bình quân 3%/năm.\n",
+        [(2, None, "times", "eq", 2020), (3, None, "%/year", "eq", None)],
+    ),
+    (
+        "http://daidoanket.vn/mat-tran/soc-trang-1217-ap-dac-biet-kho-khan-hoan-thanh-chuong-trinh-135-tintuc90773",
+        "Sóc Trăng: 12/17 ấp đặc biệt khó khăn hoàn thành Chương trình 135\n\n"
+        "Ông Lý Bình Cang, Trưởng Ban dân tộc tỉnh Sóc Trăng cho biết, đến cuối năm 2015 toàn tỉnh Sóc Trăng đã có 7/44 xã đặc biệt khó khăn và 12/72 ấp đặc biệt khó khăn thuộc xã Khu vực II đã hoàn thành Chương trình 135, có 19/22 xã điểm được công nhận xã NTM.\n\n"
+        "Tỷ lệ hộ nghèo tại Sóc Trăng giảm từ 24,31% (năm 2010) nay xuống còn 8,88% (2015). Riêng tỷ lệ hộ nghèo dân tộc Khmer giảm hàng năm từ 3,5-4%, nhanh hơn tỷ lệ giảm nghèo bình quân chung của tỉnh 1-2%. Thời gian tới, tỉnh sẽ tiếp tục phát huy vai trò của cả hệ thống chính trị để kiểm tra, giám sát đồng thời nâng cao năng lực cán bộ vùng đồng bào dân tộc phụ trách công tác giảm nghèo…\n",
+        [],
+    ),
 ]

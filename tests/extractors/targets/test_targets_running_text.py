@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from extractors.targets.dev_passages import DEV
 
+from extract.extractors.step import Context
+from extract.extractors.targets import find as targets
 from extract.pipeline import extract_document, read_document
+from extract.settings import DEFAULT_SETTINGS
 
 HERE = Path(__file__).parent
 QUOTED = HERE / "passages" / "quoted"
@@ -230,3 +233,34 @@ def test_a_vote_share_and_a_definition_are_not_goals():
         "huyện nghèo giảm 4%.\n"
     )
     assert one(text) == [(1.0, 1.5, "%/year", "range", 2020, None), (4.0, None, "%/year", "eq", 2020, "poor_districts")]
+
+
+def test_a_named_district_of_a_provincial_plan_is_its_population():
+    text = (
+        "UBND tỉnh ban hành Kế hoạch giảm nghèo năm 2024. Tỉnh phấn đấu giảm tỷ lệ hộ nghèo toàn tỉnh 1,5%; "
+        "tỷ lệ hộ nghèo huyện Mường Tè giảm 5%; các huyện Phong Thổ, Sìn Hồ giảm 4%.\n"
+    )
+    doc = read_document(text.encode("utf-8"), name="passage.txt")
+    ctx = Context(DEFAULT_SETTINGS, meta={"period_start": 2024, "period_end": 2024, "admin_level": "province"})
+    targets.extract(doc, ctx)
+    assert [(r["value"], r["population"]) for r in ctx.rows["targets"]] == [
+        (1.5, None),
+        (5.0, "district:Mường Tè"),
+        (4.0, None),
+    ]
+
+
+def test_an_earlier_years_figures_after_the_goals_are_results():
+    text = (
+        "Tỉnh phấn đấu đến cuối năm 2024 giảm 2.500 hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2021-2025.\n"
+        "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo, tỷ lệ hộ nghèo còn 2,1%.\n"
+    )
+    assert one(text) == [(2500.0, None, "households", "eq", 2024, None)]
+
+
+def test_houses_and_attendances_are_counted():
+    text = (
+        "Năm 2024, huyện phấn đấu hỗ trợ xây dựng 200 căn nhà cho hộ nghèo, tập huấn cho 500 lượt cán bộ, giải "
+        "quyết việc làm cho 1.200 lượt lao động.\n"
+    )
+    assert [(v, u) for v, _, u, *_ in one(text)] == [(200.0, "households"), (500.0, "people"), (1200.0, "people")]
