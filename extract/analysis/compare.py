@@ -717,19 +717,6 @@ def _listing(rows: list[dict], what: str, con) -> Result:
 ROLES = ("lead", "support")
 
 
-def _programme_filter(con, plans: list[dict], programme: str | None) -> list[dict]:
-    """Plans of one national target programme, where the database records it."""
-    if not programme:
-        return plans
-    has = con.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'programme'"
-    ).fetchone()[0]
-    if not has:
-        raise KehoachError("this database does not record each document's programme; re-ingest it to filter by one")
-    keep = {d for (d,) in con.execute("SELECT doc_id FROM documents WHERE programme = ?", [programme]).fetchall()}
-    return [p for p in plans if p["doc_id"] in keep]
-
-
 def _kinds(items: list[tuple[str | None, str, str | None]]) -> tuple[list[str], list[str], list[str]]:
     """(agency_key, agency, level) facts to the kinds of body, most named first (an unknown
     kind shown by its name), and for each kind its names ("; ") and levels (",")."""
@@ -747,9 +734,7 @@ def _kinds(items: list[tuple[str | None, str, str | None]]) -> tuple[list[str], 
     return order, ["; ".join(names[k]) for k in order], [",".join(sorted(x for x in levels[k] if x)) for k in order]
 
 
-def compare_agencies(
-    con, component: str | None = None, flt: PlanFilter = PlanFilter(), programme: str | None = None
-) -> Result:
+def compare_agencies(con, component: str | None = None, flt: PlanFilter = PlanFilter()) -> Result:
     """One row per plan: which kinds of body lead and which support `component` (a Dự án
     with its Tiểu dự án, or one Tiểu dự án), or every Dự án side by side.
 
@@ -765,7 +750,7 @@ def compare_agencies(
         component, note = resolve_component(con, component)
     if component and component not in codes:
         raise KehoachError(f"unknown component {component!r}; use one of {', '.join(sorted(codes, key=_code_order))}")
-    plans = _programme_filter(con, _plans(con, flt), programme)
+    plans = _plans(con, flt)
     cur = con.execute(
         "SELECT doc_id, component, component_group, role, agency, agency_key, agency_level FROM responsibilities "
         "WHERE component IS NOT NULL AND role IN ('lead', 'support', 'duty')"

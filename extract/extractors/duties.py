@@ -587,6 +587,19 @@ def _cut_end(doc: Document, a: int, b: int) -> int:
     return b
 
 
+_INNER_LABEL = regex.compile(r"(?<=[.;:])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[a-zđ]\))\s*\p{Lu})")
+
+
+def _units(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    """Paragraphs, cut where a numbered item opens after a sentence inside one ("... gia
+    đình văn hóa. 26.Sở Tư pháp: ..."): a PDF line that ran two list items together."""
+    out = []
+    for s, e in _paragraphs(doc, a, b):
+        cuts = [s] + [m.end() for m in _INNER_LABEL.finditer(doc.text, s, e)] + [e]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    return out
+
+
 def _paragraph_items(
     doc: Document, a: int, b: int, level: str | None, max_words: int, sec: Section | None
 ) -> list[Item]:
@@ -598,7 +611,7 @@ def _paragraph_items(
     out: list[Item] = []
     opens: list[tuple[int, tuple[Body, ...] | None]] = []  # item starts; None: a start giving nobody
     prev_end = None
-    for s, e in _paragraphs(doc, a, b):
+    for s, e in _units(doc, a, b):
         text = doc.text[s:e]
         if _is_end(text):
             opens.append((s, None))
@@ -662,7 +675,7 @@ def _label(sec: Section | None) -> str | None:
 
 @step(
     "duties",
-    requires=("meta.admin_level", "rows.components"),
+    requires=("meta.admin_level", "rows.components", "rows.assignments"),
     assigns=("rows.duties",),
 )
 def extract(doc: Document, ctx: Context) -> None:

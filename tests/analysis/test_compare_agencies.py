@@ -61,15 +61,15 @@ def test_level_filter_and_unknown_component(corpus_db):
     assert bad.exit_code != 0 and "unknown component" in bad.output
 
 
-def test_programme_filter_needs_the_programme_column(corpus_db, corpus_con):
-    has = corpus_con.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'programme'"
-    ).fetchone()[0]
+def test_programme_filter(corpus_db, corpus_con):
+    """--programme keeps the plans of one programme (the views hold only its documents)."""
     r = run("compare", "agencies", "--programme", "poverty_2021_2025", "--format", "json", "--db", corpus_db)
-    if has:
-        assert r.exit_code == 0, r.output
-    else:
-        assert r.exit_code != 0 and "programme" in r.output
+    assert r.exit_code == 0, r.output
+    assert {x["doc_id"] for x in json.loads(r.output)} == _primary(corpus_con)
+    other = run("compare", "agencies", "--programme", "new_rural", "--format", "json", "--db", corpus_db)
+    assert (other.exit_code == 0 and json.loads(other.output) == []) or (
+        other.exit_code == 1 and "no plan" in other.output
+    )
 
 
 def test_responsibilities_view_holds_every_assignment_and_duty(corpus_con):

@@ -301,17 +301,36 @@ def test_article_of_a_decision_that_gives_duties():
 
 
 def test_items_whose_numbering_the_file_kept_out_of_the_text():
-    """A Word list numbers its items outside the text: each item is a line with a name
-    alone or a name and a colon, after a line that need not end a sentence."""
+    """A Word list numbers its items outside the text: each item is a paragraph with a name
+    alone or a name and a colon, after a paragraph that need not end a sentence."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH", style="Title")
+    d.add_paragraph("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025")
+    d.add_paragraph("TỔ CHỨC THỰC HIỆN", style="Heading 1")
+    d.add_paragraph("Sở Nông nghiệp và Môi trường", style="List Number")
+    d.add_paragraph("Chủ trì tổ chức thực hiện Chương trình trên địa bàn tỉnh", style="List Bullet")
+    d.add_paragraph("Sở Tài chính", style="List Number")
+    d.add_paragraph("Bố trí kinh phí thực hiện theo quy định", style="List Bullet")
+    d.add_paragraph("Ủy ban nhân dân các xã, phường: triển khai thực hiện, báo cáo kết quả về", style="List Number")
+    d.add_paragraph("Sở Y tế theo quy định.")
+    buf = io.BytesIO()
+    d.save(buf)
+    rows = extract_document(read_document(buf.getvalue())).rows["duties"]
+    assert sorted(r["agency"] for r in rows) == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "UBND cấp xã"]
+
+
+def test_item_run_into_the_line_before():
+    """Regression: a PDF line that ran two list items together ("... gia đình văn hóa. 26.Sở
+    Tư Pháp: ...") still opens an item for the second."""
     text = (
-        "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025\n"
-        "II. TỔ CHỨC THỰC HIỆN\n"
-        "Sở Nông nghiệp và Môi trường\n"
-        "Chủ trì tổ chức thực hiện Chương trình trên địa bàn tỉnh\n"
-        "Sở Tài chính\n"
-        "Bố trí kinh phí thực hiện theo quy định\n"
-        "Ủy ban nhân dân các xã, phường: triển khai thực hiện, báo cáo kết quả về\n"
-        "Sở Y tế theo quy định.\n"
+        "KẾ HOẠCH\nTỔ CHỨC THỰC HIỆN\n"
+        "25.Sở Văn hóa, Thể thao và Du lịch: Phối hợp xây dựng đời sống văn hóa ở cơ sở và gia đình văn hóa. "
+        "26.Sở Tư Pháp: Tổ chức tuyên truyền pháp luật cho người nghèo.\n"
     )
     rows = extract_document(_doc(text)).rows["duties"]
-    assert sorted(r["agency"] for r in rows) == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "UBND cấp xã"]
+    assert [r["agency"] for r in rows] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tư pháp"]
+    assert rows[1]["quote"].startswith("26.Sở Tư Pháp")
