@@ -45,7 +45,8 @@ _SITE_FIELD = regex.compile(
     r"^(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày hiệu lực|ngày công báo|"
     r"số công báo|tình trạng|lĩnh vực|ngày có hiệu lực|ngày hết hiệu lực|tình trạng hiệu lực|"
     r"đã biết|đang cập nhật|tư vấn liên quan|văn bản liên quan|lược đồ|nội dung|tiếng anh|tải về|"
-    r"theo dõi hiệu lực|bản in|lưu|văn bản gốc)\b"
+    r"theo dõi hiệu lực|bản in|lưu|văn bản gốc|ngày đăng công báo|ngày đăng|số, ký hiệu|chức danh|thông tin áp dụng|"
+    r"nguồn thu nhập)\b"
 )
 _SITE_ID = regex.compile(r"^\d{4,}$")
 # Electronic-signature stamps printed in the margin of signed PDFs.
