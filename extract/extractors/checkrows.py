@@ -36,6 +36,7 @@ class CheckKind(StrEnum):
     JURISDICTION_CONFLICT = "jurisdiction_conflict"
     SUCCESSOR_AMBIGUOUS = "successor_ambiguous"
     PLACE_CONFLICT = "place_conflict"
+    PLACE_MISMATCH = "place_mismatch"  # the places a text names do not nest; no unit elsewhere is taken
 
 
 def check_row(

@@ -491,6 +491,108 @@ def _disambiguate(units: list[Unit], context: list[Mention], gaz: Gazetteer) -> 
     return [u for u, s in zip(units, scores) if s == best]
 
 
+@dataclass
+class Mismatch:
+    """The issuer's name where the text puts it does not exist: the units above it the text
+    names, the lowest of them that nests in the ones above (`anchor`, kept with its codes),
+    and the mention to point a reader at."""
+
+    level: str
+    name: str
+    named: dict[str, list[Unit]]
+    anchor: Unit
+    evidence: Mention
+    elsewhere: list[Unit]
+
+
+def _named_above(level: str, mentions: list[Mention]) -> dict[str, list[Unit]]:
+    """The units above `level` the text names without doubt (a level word and a name that
+    is one unit: "huyện Tân Yên", "tỉnh Trà Vinh"), per level, in order of first mention."""
+    out: dict[str, list[Unit]] = {}
+    for m in mentions:
+        if len(m.units) != 1 or level_rank(m.units[0].level) >= level_rank(level):
+            continue
+        u = m.units[0]
+        seen = out.setdefault(u.level, [])
+        if not any(same_unit(u, v) for v in seen):
+            seen.append(u)
+    return out
+
+
+def _nests(u: Unit, named: dict[str, list[Unit]], gaz: Gazetteer) -> bool:
+    return all(any(gaz.contains(n, u) for n in ns) for ns in named.values())
+
+
+def _check_nesting(placement: Placement, mentions: list[Mention], gaz: Gazetteer) -> Mismatch | None:
+    """Keep only the candidates that lie in the units above them the text names; when none
+    does (a commune not in the district the text names, a district not in its province),
+    the name is not moved to the unit elsewhere that bears it: a Mismatch says what to keep.
+    """
+    units = placement.units
+    if not units:
+        return None
+    if placement.level is not None:
+        units = [u for u in units if u.level == placement.level] or units
+    levels = {u.level for u in units}
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    named = _named_above(level, mentions)
+    if not named:
+        return None
+    fits = [u for u in units if _nests(u, named, gaz)]
+    if fits:
+        placement.units = fits
+        return None
+    top = [lv for lv in LEVELS if lv in named]
+    if len(named[top[0]]) != 1:
+        return None  # several provinces named and the unit in none: nothing to anchor on
+    anchor = named[top[0]][0]
+    for lv in top[1:]:
+        inner = [n for n in named[lv] if gaz.contains(anchor, n)]
+        if len(inner) != 1 or len(named[lv]) != 1:
+            break
+        anchor = inner[0]
+    wrong = next(lv for lv in reversed(top) if not any(gaz.contains(n, u) for u in units for n in named[lv]))
+    at_wrong = [m for m in mentions if len(m.units) == 1 and m.units[0] in named[wrong]]
+    own_name = match_form(placement.name or units[0].name)
+    chained = [
+        m
+        for m in at_wrong
+        if any(o.end <= m.start <= o.end + 40 and match_form(o.name) == own_name for o in mentions if o.start < m.start)
+    ]
+    evidence = (chained or at_wrong)[0]
+    return Mismatch(level, placement.name or units[0].name, named, anchor, evidence, list(units))
+
+
+def _fill_mismatch(meta: dict, mm: Mismatch, gaz: Gazetteer) -> None:
+    """Codes for the anchor and the units above it; the names below it as printed, no code."""
+    for lv in LEVELS:
+        meta[lv] = None
+        meta[f"{lv}_code"] = None
+    meta["admin_level"] = mm.level
+    for lv in LEVELS[: level_rank(mm.anchor.level) + 1]:
+        p = gaz.parent(mm.anchor, lv)
+        if p is not None:
+            meta[lv], meta[f"{lv}_code"] = p.name, p.code
+    for lv, ns in mm.named.items():
+        if meta[lv] is None and len(ns) == 1:
+            meta[lv] = ns[0].name
+    meta[mm.level] = mm.name
+
+
+def _chain_span(m: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """The run of places printed one after another around `m` ("xã A, huyện B, tỉnh C")."""
+    start, end = m.start, m.end
+    for x in sorted(mentions, key=lambda x: -x.start):
+        if x.end <= start and start - x.end <= 3:
+            start = x.start
+    for x in sorted(mentions, key=lambda x: x.start):
+        if x.start >= end and x.start - end <= 3:
+            end = x.end
+    return start, end
+
+
 def _place_units(place: str, level: str | None, gaz: Gazetteer) -> list[Unit]:
     """Units a bare place name (the "place, ngày ..." line) can stand for, at `level`."""
     ms = find_mentions(place, gaz=gaz)
@@ -1088,12 +1190,37 @@ def extract(doc: Document, ctx: Context) -> None:
     if after_reorganisation(date):
         gaz = gazetteer_2025()
     placement, mentions, issuer = place_jurisdiction(doc, front, place, mine, gaz, ctx.settings)
-    if len(placement.units) > 1:
+    mismatch = _check_nesting(placement, mentions, gaz)
+    if len(placement.units) > 1 and mismatch is None:
         placement.units = _disambiguate(placement.units, mentions, gaz)
-    unit = _fill(meta, placement, gaz)
+    unit = _fill(meta, placement, gaz) if mismatch is None else None
     where = placement.mention or (Line(place or "", *place_span) if place_span else None)
     ws, we = (where.start, where.end) if where is not None else (0, 0)
-    if len(placement.units) > 1:
+    if mismatch is not None:
+        _fill_mismatch(meta, mismatch, gaz)
+        cs, ce = _chain_span(mismatch.evidence, mentions)
+        printed = collapse(doc.text[cs:ce])
+        found = printed if match_form(mismatch.name) in match_form(printed) else f"{mismatch.name}; {printed}"
+        near = sorted(mismatch.elsewhere, key=lambda u: u.province_code != mismatch.anchor.province_code)
+        elsewhere = "; ".join(
+            f"{u.full_name} ({', '.join(x for x in (u.district if u.level == 'commune' else None, u.province) if x)}, "
+            f"{u.code})"
+            for u in near[:12]
+        )
+        checks.append(
+            _check(
+                doc,
+                "place_mismatch",
+                f"the text puts {mismatch.name!r} in {printed!r}, but the gazetteer has no {mismatch.level} of that "
+                f"name in {mismatch.evidence.units[0].full_name}; kept {mismatch.anchor.full_name} with its codes and "
+                f"{mismatch.name!r} as printed without a code: check the names in the document",
+                elsewhere,
+                found,
+                cs,
+                ce,
+            )
+        )
+    elif len(placement.units) > 1:
         names = "; ".join(f"{u.full_name} ({u.province}, {u.code})" for u in placement.units[:12])
         checks.append(
             _check(

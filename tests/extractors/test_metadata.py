@@ -183,9 +183,15 @@ def test_province_printed_against_the_gazetteer_is_a_check():
     meta, checks = _meta(
         "KẾ HOẠCH\nGiảm nghèo trên địa bàn huyện Mường Nhé, tỉnh Lai Châu năm 2022\nI. MỤC TIÊU\nNội dung.\n"
     )
-    assert meta["province"] == "Điện Biên"
-    [check] = [c for c in checks if c["kind"] == "jurisdiction_conflict"]
-    assert (check["expected"], check["found"]) == ("Điện Biên", "Lai Châu")
+    # the text's province is kept, the district has no code there, and nothing moves it silently (issue 17)
+    assert (meta["province"], meta["province_code"], meta["district"], meta["district_code"]) == (
+        "Lai Châu",
+        "12",
+        "Mường Nhé",
+        None,
+    )
+    [check] = [c for c in checks if c["kind"] == "place_mismatch"]
+    assert check["quote"] == "huyện Mường Nhé, tỉnh Lai Châu" and "Điện Biên" in check["expected"]
 
 
 def test_blank_number_and_blank_day():
