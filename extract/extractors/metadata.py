@@ -18,10 +18,12 @@ Places resolve against the pre-2025 gazetteer (extract/extractors/places.py), or
 document issued from 1 July 2025, against the units created then (34 provinces and their
 communes, no districts); the gazetteer also fills in the levels above the issuing one
 when the text never names them. Where two
-sources disagree (the header's date and the date the plan's own appendix cites; a
-province printed next to a district that the gazetteer puts elsewhere; a name several
-units bear) the header or gazetteer value is kept and a `checks` row records the
-disagreement, so nothing is resolved silently.
+sources disagree (the header's date and the date the plan's own appendix cites; a name
+several units bear) the header or gazetteer value is kept and a `checks` row records the
+disagreement, so nothing is resolved silently. The places a text names must nest: a
+commune the text puts in a district that has none of that name (a district in a province)
+is never moved to a namesake elsewhere; the names stay as printed, codes are kept only for
+the units that exist where the text puts them, and a `place_mismatch` check says so.
 """
 
 from __future__ import annotations
@@ -500,7 +502,7 @@ class Mismatch:
     level: str
     name: str
     named: dict[str, list[Unit]]
-    anchor: Unit
+    anchor: Unit | None
     evidence: Mention
     elsewhere: list[Unit]
 
@@ -545,15 +547,12 @@ def _check_nesting(placement: Placement, mentions: list[Mention], gaz: Gazetteer
         placement.units = fits
         return None
     top = [lv for lv in LEVELS if lv in named]
-    if len(named[top[0]]) != 1:
-        return None  # several provinces named and the unit in none: nothing to anchor on
-    anchor = named[top[0]][0]
+    anchor = named[top[0]][0] if len(named[top[0]]) == 1 else None  # several named: none is trusted
     for lv in top[1:]:
-        inner = [n for n in named[lv] if gaz.contains(anchor, n)]
-        if len(inner) != 1 or len(named[lv]) != 1:
+        if anchor is None or len(named[lv]) != 1 or not gaz.contains(anchor, named[lv][0]):
             break
-        anchor = inner[0]
-    wrong = next(lv for lv in reversed(top) if not any(gaz.contains(n, u) for u in units for n in named[lv]))
+        anchor = named[lv][0]
+    wrong = next((lv for lv in reversed(top) if not any(gaz.contains(n, u) for u in units for n in named[lv])), top[-1])
     at_wrong = [m for m in mentions if len(m.units) == 1 and m.units[0] in named[wrong]]
     own_name = match_form(placement.name or units[0].name)
     chained = [
@@ -571,7 +570,7 @@ def _fill_mismatch(meta: dict, mm: Mismatch, gaz: Gazetteer) -> None:
         meta[lv] = None
         meta[f"{lv}_code"] = None
     meta["admin_level"] = mm.level
-    for lv in LEVELS[: level_rank(mm.anchor.level) + 1]:
+    for lv in LEVELS[: level_rank(mm.anchor.level) + 1] if mm.anchor is not None else ():
         p = gaz.parent(mm.anchor, lv)
         if p is not None:
             meta[lv], meta[f"{lv}_code"] = p.name, p.code
@@ -591,6 +590,30 @@ def _chain_span(m: Mention, mentions: list[Mention]) -> tuple[int, int]:
         if x.start >= end and x.start - end <= 3:
             end = x.end
     return start, end
+
+
+def _mismatch_check(doc: Document, mm: Mismatch, mentions: list[Mention]) -> dict:
+    """The check row of a Mismatch: the places as printed, where the gazetteer has the name."""
+    cs, ce = _chain_span(mm.evidence, mentions)
+    printed = collapse(doc.text[cs:ce])
+    found = printed if match_form(mm.name) in match_form(printed) else f"{mm.name}; {printed}"
+    home = mm.anchor.province_code if mm.anchor is not None else None
+    kept = f"kept {mm.anchor.full_name} with its codes" if mm.anchor is not None else "kept no codes"
+    elsewhere = "; ".join(
+        f"{u.full_name} ({', '.join(x for x in (u.district if u.level == 'commune' else None, u.province) if x)}, "
+        f"{u.code})"
+        for u in sorted(mm.elsewhere, key=lambda u: u.province_code != home)[:12]
+    )
+    return _check(
+        doc,
+        "place_mismatch",
+        f"the text puts {mm.name!r} in {printed!r}, but the gazetteer has no {mm.level} of that name there "
+        f"(the names do not nest); {kept} and {mm.name!r} as printed without a code: check the names in the document",
+        elsewhere,
+        found,
+        cs,
+        ce,
+    )
 
 
 def _place_units(place: str, level: str | None, gaz: Gazetteer) -> list[Unit]:
@@ -1198,28 +1221,7 @@ def extract(doc: Document, ctx: Context) -> None:
     ws, we = (where.start, where.end) if where is not None else (0, 0)
     if mismatch is not None:
         _fill_mismatch(meta, mismatch, gaz)
-        cs, ce = _chain_span(mismatch.evidence, mentions)
-        printed = collapse(doc.text[cs:ce])
-        found = printed if match_form(mismatch.name) in match_form(printed) else f"{mismatch.name}; {printed}"
-        near = sorted(mismatch.elsewhere, key=lambda u: u.province_code != mismatch.anchor.province_code)
-        elsewhere = "; ".join(
-            f"{u.full_name} ({', '.join(x for x in (u.district if u.level == 'commune' else None, u.province) if x)}, "
-            f"{u.code})"
-            for u in near[:12]
-        )
-        checks.append(
-            _check(
-                doc,
-                "place_mismatch",
-                f"the text puts {mismatch.name!r} in {printed!r}, but the gazetteer has no {mismatch.level} of that "
-                f"name in {mismatch.evidence.units[0].full_name}; kept {mismatch.anchor.full_name} with its codes and "
-                f"{mismatch.name!r} as printed without a code: check the names in the document",
-                elsewhere,
-                found,
-                cs,
-                ce,
-            )
-        )
+        checks.append(_mismatch_check(doc, mismatch, mentions))
     elif len(placement.units) > 1:
         names = "; ".join(f"{u.full_name} ({u.province}, {u.code})" for u in placement.units[:12])
         checks.append(

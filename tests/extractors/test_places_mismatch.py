@@ -43,7 +43,7 @@ def test_regression_commune_not_in_the_named_district_is_not_moved_to_another_di
     assert check["quote"] == "xã Tân Lập, huyện Tân Yên, tỉnh Bắc Giang"
     assert check["found"] == "xã Tân Lập, huyện Tân Yên, tỉnh Bắc Giang"
     assert check["expected"].startswith("Xã Tân Lập (Lục Ngạn, Bắc Giang, 07594)")
-    assert "Tân Yên" in check["detail"] and check["char_start"] is not None
+    assert "Tân Yên" in check["detail"] and "Bắc Giang" in check["detail"] and check["char_start"] is not None
     assert not [c for c in checks if c["kind"].startswith("jurisdiction")]
 
 
@@ -71,6 +71,24 @@ def test_the_named_district_picks_the_commune_among_namesakes():
     assert _places(meta) == ("commune", "Hà Nội", "01", "Đan Phượng", "273")
     assert meta["commune_code"] == "09820"
     assert not [c for c in checks if c["kind"] == CheckKind.PLACE_MISMATCH or c["kind"].startswith("jurisdiction")]
+
+
+def test_district_in_another_province_keeps_only_the_province_code():
+    meta, checks = _meta(_commune_plan("xã Tân Lập, huyện Đan Phượng, tỉnh Bắc Giang"))
+    assert _places(meta) == ("commune", "Bắc Giang", "24", "Đan Phượng", None)
+    assert (meta["commune"], meta["commune_code"]) == ("Tân Lập", None)
+    assert [c["kind"] for c in checks if c["kind"] == CheckKind.PLACE_MISMATCH] == ["place_mismatch"]
+
+
+def test_district_in_none_of_several_named_provinces_keeps_no_codes():
+    meta, checks = _meta(
+        "ỦY BAN NHÂN DÂN\nHUYỆN HÒA BÌNH\nSố: 5/KH-UBND\nKẾ HOẠCH\nGiảm nghèo năm 2023 trên địa bàn huyện Hòa Bình\n"
+        "I. MỤC TIÊU\nĐưa lao động đi làm việc tại tỉnh Bình Dương; tỉnh Trà Vinh.\n"
+    )
+    assert _places(meta) == ("district", None, None, "Hòa Bình", None)
+    assert meta["province_2025"] is None
+    [check] = [c for c in checks if c["kind"] == CheckKind.PLACE_MISMATCH]
+    assert "Bạc Liêu" in check["expected"]
 
 
 def test_regression_district_renamed_in_a_letterhead_keeps_the_named_province():
