@@ -65,8 +65,8 @@ _OPEN_END = regex.compile(
     r"(?:\bsố\s*:?|\bngày(?:\s*\d{1,2})?|\btháng(?:\s*\d{1,2})?|\bnăm|,|-|\bvà|\bcủa|\bvề)\s*$",
     regex.I,
 )
-# A level word at the end of a line waits for the unit's name on the next ("... TỈNH" / "BẮC KẠN"),
-# printed in the same case, unless the next line opens the body.
+# A level word at the end of a title's line waits for the unit's name on the next ("... TỈNH" /
+# "BẮC KẠN"), unless the next line opens the body.
 _LEVEL_END = regex.compile(r"(?:\btỉnh|\bhuyện|\bxã|\bphường|\bquận|\bthị xã|\bthị trấn|\bthành phố)\s*$", regex.I)
 # "các xã, thị trấn", "cấp huyện": levels named as a group, after which no unit's name is cut
 _COLLECTIVE_END = regex.compile(
@@ -161,7 +161,7 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
         return True
     if _LEVEL_END.search(prev) and not _BODY_OPENING.match(nxt):
         word = nxt.split(" ", 1)[0]
-        if word[:1].isupper() and (word.isupper() == prev.isupper() or not prev.isupper()):
+        if prev.isupper() and word.isupper():  # a wrapped title; in running text a name may not follow
             return True
     if _TERMINAL.search(prev):
         return False
