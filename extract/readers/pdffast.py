@@ -129,8 +129,9 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     page marked /Rotate, a table set sideways in a portrait page) reads left to right,
     top to bottom there, as upright text does in the page's frame. The direction comes
     from the text object's matrix, which the PDF states; nothing is guessed from the
-    letters. Line breaks PDFium inserts itself inside turned text (it sees a new line at
-    every text object there) are dropped; the layout finds those lines from geometry.
+    letters. White space PDFium inserts itself after turned text is dropped (it sees a new
+    line at every text object there, even inside a word); the layout finds the word and
+    line breaks of turned text from geometry (gaps, baselines) instead.
     """
     textpage = page.get_textpage()
     frames = Frame.all(page.get_bbox())
@@ -154,13 +155,7 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     top_edge = frames[0].top
     for i, ch in enumerate(text):
         if ch.isspace() or ch in _NOT_TEXT:
-            if (
-                ch in "\r\n"
-                and out
-                and out[-1] is not None
-                and out[-1][6]
-                and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1
-            ):
+            if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
                 continue
             append(None)
             continue
