@@ -18,6 +18,7 @@ import statistics
 from dataclasses import dataclass
 
 import pdfplumber
+import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -348,3 +349,50 @@ def _assemble(per_page, settings: Settings) -> list[RawBlock]:
                 layout_lines.append(Line(ws))
         pages.append(PageLayout(page_no, float(size.width), float(size.height), layout_lines))
     return assemble(pages, settings)
+
+
+# --- pages read as scattered letters -------------------------------------------------------
+
+_LETTERS = regex.compile(r"\p{L}+")
+# A page of Vietnamese prose has a few one-letter words ("ở", "ý", list letters "a)"); a page
+# whose glyphs were put together in the wrong order ("t ế h y à g N") is mostly one-letter words.
+SCATTERED_SHARE = 0.3
+_SCATTERED_MIN_WORDS = 20
+
+
+def one_letter_shares(raw: list[RawBlock]) -> dict[int, float]:
+    """Per page with enough words to judge, the share of its words that are a single letter."""
+    counts: dict[int, list[int]] = {}
+    for b in raw:
+        texts = [(b.page, b.text)] + [(r.page or b.page, c.text) for r in b.rows for c in r.cells]
+        for page, text in texts:
+            words = _LETTERS.findall(text)
+            seen = counts.setdefault(page or 1, [0, 0])
+            seen[0] += sum(len(w) == 1 for w in words)
+            seen[1] += len(words)
+    return {page: one / total for page, (one, total) in counts.items() if total >= _SCATTERED_MIN_WORDS}
+
+
+def scattered_pages(raw: list[RawBlock]) -> dict[int, float]:
+    """Pages whose text is scattered letters: {page: share of one-letter words} over the limit."""
+    return {page: share for page, share in one_letter_shares(raw).items() if share > SCATTERED_SHARE}
+
+
+def pdfium_order_blocks(data: bytes, pages: list[int]) -> list[RawBlock]:
+    """The given pages' text in PDFium's own content order, one paragraph per line: the other
+    way of reading a page whose layout came out as scattered letters."""
+    doc = _open_pdfium(data)
+    out = []
+    try:
+        for number in pages:
+            page = doc[number - 1]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            for line in text.replace("\r\n", "\n").split("\n"):
+                if line.strip():
+                    out.append(RawBlock("paragraph", text=line.strip(), page=number, page_end=number))
+    finally:
+        doc.close()
+    return out

@@ -190,3 +190,26 @@ def test_regression_gazette_table_printed_sideways_without_rotate():
     assert "BỔ SUNG DANH MỤC NGHỀ, CÔNG VIỆC NẶNG NHỌC" in doc.text
     assert "Tên nghề hoặc công việc" in doc.text
     assert _one_letter_share(doc.text) < 0.03
+
+
+def test_regression_a_page_of_scattered_letters_is_found_and_named_in_checks():
+    """Text laid out in the wrong order ("t ế h y à g N") is never stored silently: the page is
+    found by its share of one-letter words and a check row names it."""
+    from extract.document.blocks import RawBlock
+    from extract.document.build import build_document
+    from extract.extractors import reading
+    from extract.extractors.step import Context
+    from extract.readers.pdf import scattered_pages
+    from extract.settings import DEFAULT_SETTINGS
+
+    prose = "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện chương trình giảm nghèo bền vững ở các xã. " * 3
+    scattered = " ".join("t ế h y à g N g n ộ đ o a l".split() * 4)
+    raw = [RawBlock("paragraph", text=prose, page=1), RawBlock("paragraph", text=scattered, page=2)]
+    assert set(scattered_pages(raw)) == {2}
+    doc = build_document(raw, "pdf", pages=2)
+    doc.scattered_pages = {2: (0.9, 0.8)}
+    ctx = Context(DEFAULT_SETTINGS)
+    reading.extract(doc, ctx)
+    (check,) = ctx.rows["checks"]
+    assert check["kind"] == "scattered_page" and check["page"] == 2 and check["found"] == "2"
+    assert check["quote"] == doc.text[check["char_start"] : check["char_end"]]
