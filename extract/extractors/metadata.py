@@ -215,8 +215,12 @@ def _authority_at(text: str) -> int | None:
     return None
 
 
+# a legal site's heading repeats the number after the type: "QUYẾT ĐỊNH 24/2021/QĐ-TTg"
+_NUMBER_AFTER_TYPE = regex.compile(r"\s+(?:số\s*:?\s*)?\d{1,5}(?:/\d{4})?/[\w.&-]+\s*$")
+
+
 def _type_of_line(text: str) -> str | None:
-    form = match_form(collapse(text)).strip()
+    form = _NUMBER_AFTER_TYPE.sub("", match_form(collapse(text)).strip())
     t = type_of_name(form)
     if t is None:
         return None
@@ -795,8 +799,9 @@ def _all_type_names() -> tuple[tuple[str, str], ...]:
 def _view_type(text: str) -> str | None:
     """The type a letterhead line names: the whole line ("NGHỊ ĐỊNH"), or the opening of an
     all-capitals line whose rest is the title ("KẾ HOẠCH THỰC HIỆN ..."). A công văn has no
-    type heading, so "VĂN BẢN ..." never names one."""
-    form = match_form(collapse(text)).strip(" .")
+    type heading, so "VĂN BẢN ..." never names one. A number after the type ("QUYẾT ĐỊNH
+    24/2021/QĐ-TTg", as legal sites head the page) is not part of the name."""
+    form = _NUMBER_AFTER_TYPE.sub("", match_form(collapse(text)).strip(" ."))
     t = type_of_name(form)
     if t is not None:
         return t

@@ -45,7 +45,8 @@ _SITE_FIELD = regex.compile(
     r"^(?:số hiệu|loại văn bản|nơi ban hành|cơ quan ban hành|người ký|ngày ban hành|ngày hiệu lực|ngày công báo|"
     r"số công báo|tình trạng|lĩnh vực|ngày có hiệu lực|ngày hết hiệu lực|tình trạng hiệu lực|"
     r"đã biết|đang cập nhật|tư vấn liên quan|văn bản liên quan|lược đồ|nội dung|tiếng anh|tải về|"
-    r"theo dõi hiệu lực|bản in|lưu|văn bản gốc)\b"
+    r"theo dõi hiệu lực|bản in|lưu|văn bản gốc|ngày đăng công báo|ngày đăng|số, ký hiệu|chức danh|thông tin áp dụng|"
+    r"nguồn thu nhập)\b"
 )
 _SITE_ID = regex.compile(r"^\d{4,}$")
 # Electronic-signature stamps printed in the margin of signed PDFs.
@@ -67,6 +68,11 @@ _OPEN_END = regex.compile(
 # A level word at the end of a line waits for the unit's name on the next ("... TỈNH" / "BẮC KẠN"),
 # printed in the same case, unless the next line opens the body.
 _LEVEL_END = regex.compile(r"(?:\btỉnh|\bhuyện|\bxã|\bphường|\bquận|\bthị xã|\bthị trấn|\bthành phố)\s*$", regex.I)
+# "các xã, thị trấn", "cấp huyện": levels named as a group, after which no unit's name is cut
+_COLLECTIVE_END = regex.compile(
+    r"\b(?:các|những|cấp|mỗi|từng)\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố)\s*,?\s*(?:và\s+)?)+$",
+    regex.I,
+)
 _BODY_OPENING = regex.compile(r"^(?:căn cứ|thực hiện|xét|theo|kính gửi|điều|sau khi|quyết định|quyết nghị)\b", regex.I)
 _TERMINAL = regex.compile(r"[.;:!?)”\"]\s*$")
 
@@ -144,6 +150,12 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
+    if _COLLECTIVE_END.search(prev) and nxt[:1].isupper():
+        return False
+    if _LEVEL_END.search(prev) and nxt[:1].isupper() and not prev.isupper():
+        words = nxt.split()
+        if not (len(words) >= 2 and words[1][:1].isupper()):
+            return False  # "… xã hội huyện" / "Hướng dẫn, chỉ đạo …": a new sentence, not a unit's name
     body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
     if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
         return True
