@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= output/kehoach.duckdb
 
-.PHONY: run test bench clean system-deps
+.PHONY: run test bench fidelity clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ bench: $(VENV)/.installed system-deps
 	mkdir -p output
 	test -f $(BENCH_CORPUS)/.seed || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
 	$(BIN)/python bench/run.py $(BENCH_CORPUS) --real $(REAL_CORPUS) --out output/bench.json
+	test ! -d $(REAL_CORPUS) || $(BIN)/python bench/fidelity.py $(REAL_CORPUS) --out output/fidelity.json
+
+# Text fidelity of the PDF reader (also the last step of bench): per PDF of REAL_CORPUS, the
+# share of PDFium's own page-text words the stored text keeps; names every file under 0.95
+# (exit status 1 then).
+fidelity: $(VENV)/.installed
+	mkdir -p output
+	$(BIN)/python bench/fidelity.py $(REAL_CORPUS) --out output/fidelity.json
 
 clean:
 	rm -rf $(VENV) output/*.duckdb output/*.wal

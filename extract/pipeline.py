@@ -24,7 +24,7 @@ from extract.readers.encodings import decode_bytes, repair_blocks
 from extract.readers.html import read_html
 from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
-from extract.readers.pdf import read_pdf
+from extract.readers.pdf import SCATTERED_SHARE, one_letter_shares, pdfium_order_blocks, read_pdf, scattered_pages
 from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
 from extract.readers.txt import read_text
 from extract.settings import DEFAULT_SETTINGS, Settings
@@ -38,7 +38,16 @@ def steps() -> list[StepFunction]:
     need the plan's period). The step modules are imported here, not at the top, because
     they load spaCy and the lexicons: a reader-only caller does not pay for them.
     """
-    from extract.extractors import assignments, components, duties, metadata, programme, references, sections
+    from extract.extractors import (
+        assignments,
+        components,
+        duties,
+        metadata,
+        programme,
+        reading,
+        references,
+        sections,
+    )
     from extract.extractors.money import text as money_text
     from extract.extractors.targets import find as targets
 
@@ -52,6 +61,7 @@ def steps() -> list[StepFunction]:
         duties.extract,
         targets.extract,
         references.extract,
+        reading.extract,
     ]
     analyze(order)
     return order
@@ -146,8 +156,22 @@ def _read_pdf(data: bytes, settings: Settings) -> Document:
         result = ocr_pdf_pages(data, scanned, settings) if scanned else None
     if result:
         raw = sorted(raw + result.blocks, key=lambda b: b.page or 1)
+    # pages laid out as scattered letters are read again in PDFium's own order, kept when
+    # that reads better, and flagged either way (extractors.reading)
+    scattered: dict[int, tuple[float, float | None]] = {}
+    laid_out = scattered_pages(raw)
+    if laid_out:
+        other = pdfium_order_blocks(data, sorted(laid_out))
+        other_shares = one_letter_shares(other)
+        better = {p for p, share in laid_out.items() if other_shares.get(p, 1.0) < share}
+        raw = [b for b in raw if (b.page or 1) not in better] + [b for b in other if b.page in better]
+        raw.sort(key=lambda b: b.page or 1)
+        for p, share in laid_out.items():
+            after = other_shares.get(p, 1.0) if p in better else share
+            scattered[p] = (share, after if after > SCATTERED_SHARE else None)
     encoding = repair_blocks(raw)
     doc = build_document(raw, PDF, pages=pages, encoding=encoding)
+    doc.scattered_pages = scattered
     if result:
         doc.ocr, doc.ocr_confidence = True, result.confidence
     return doc

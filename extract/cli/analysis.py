@@ -37,6 +37,27 @@ _PROGRAMME = click.option(
 )
 
 
+def comparison_options(command):
+    """The options every comparison shares: which plans (level, province, renditions,
+    programme), the output format and file, and the database."""
+    for option in reversed((_LEVEL, _PROVINCE, _ALL, _PROGRAMME, output_options(), db_option)):
+        command = option(command)
+    return command
+
+
+def _compare(db, programme: str, fmt, out, compare_in) -> None:
+    """Open the database with the views of `programme`, run one comparison, print it."""
+    # deferred: DuckDB loads only when a comparison runs, so --help is instant
+    from extract.analysis.query import open_database
+
+    con = open_database(db, programme)
+    try:
+        result = compare_in(con)
+    finally:
+        con.close()
+    emit(result, fmt, out)
+
+
 @click.group()
 def compare() -> None:
     """Compare plans side by side: one row per jurisdiction.
@@ -69,12 +90,7 @@ def compare() -> None:
     show_default=True,
     help="Indicators shown side by side when no --indicator is given.",
 )
-@_LEVEL
-@_PROVINCE
-@_ALL
-@_PROGRAMME
-@output_options()
-@db_option
+@comparison_options
 def compare_targets_command(
     indicator, population, top, level, province, all_renditions, programme, fmt, out, db
 ) -> None:
@@ -91,14 +107,9 @@ def compare_targets_command(
     """
     # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.compare import PlanFilter, compare_targets
-    from extract.analysis.query import open_database
 
-    con = open_database(db, programme)
-    try:
-        result = compare_targets(con, indicator, population, PlanFilter(level, province, all_renditions), top)
-    finally:
-        con.close()
-    emit(result, fmt, out)
+    flt = PlanFilter(level, province, all_renditions)
+    _compare(db, programme, fmt, out, lambda con: compare_targets(con, indicator, population, flt, top))
 
 
 @compare.command(name="funding")
@@ -128,12 +139,7 @@ def compare_targets_command(
     show_default=True,
     help="Money unit in the terminal (auto: tỷ đồng from 10 tỷ up, else triệu đồng).",
 )
-@_LEVEL
-@_PROVINCE
-@_ALL
-@_PROGRAMME
-@output_options()
-@db_option
+@comparison_options
 def compare_funding_command(
     component, source, share, per_year, unit, level, province, all_renditions, programme, fmt, out, db
 ) -> None:
@@ -152,16 +158,15 @@ def compare_funding_command(
     """
     # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     from extract.analysis.compare import PlanFilter, compare_funding
-    from extract.analysis.query import open_database
 
-    con = open_database(db, programme)
-    try:
-        result = compare_funding(
-            con, component, source, share, PlanFilter(level, province, all_renditions), unit, per_year=per_year
-        )
-    finally:
-        con.close()
-    emit(result, fmt, out)
+    flt = PlanFilter(level, province, all_renditions)
+    _compare(
+        db,
+        programme,
+        fmt,
+        out,
+        lambda con: compare_funding(con, component, source, share, flt, unit, per_year=per_year),
+    )
 
 
 @compare.command(name="agencies")
@@ -171,12 +176,7 @@ def compare_funding_command(
     metavar="CODE",
     help="Component code (DA4 takes its Tiểu dự án too, DA4.1 only itself); without it, every Dự án side by side.",
 )
-@_LEVEL
-@_PROVINCE
-@_ALL
-@_PROGRAMME
-@output_options()
-@db_option
+@comparison_options
 def compare_agencies_command(component, programme, level, province, all_renditions, fmt, out, db) -> None:
     """Who leads and who supports across jurisdictions, as kinds of body.
 
@@ -190,14 +190,9 @@ def compare_agencies_command(component, programme, level, province, all_renditio
       kehoach compare agencies --level district --format csv --out output/agencies.csv
     """
     from extract.analysis.compare import PlanFilter, compare_agencies
-    from extract.analysis.query import open_database
 
-    con = open_database(db, programme)
-    try:
-        result = compare_agencies(con, component, PlanFilter(level, province, all_renditions))
-    finally:
-        con.close()
-    emit(result, fmt, out)
+    flt = PlanFilter(level, province, all_renditions)
+    _compare(db, programme, fmt, out, lambda con: compare_agencies(con, component, flt))
 
 
 @click.command()

@@ -92,6 +92,9 @@ class Document:
     # the national target programme the document is for (set by the programme step); the
     # steps that read Dự án of the poverty programme ask it before reading any
     programme: str | None = None
+    # PDF pages whose layout came out as scattered letters: {page: (one-letter share as laid
+    # out, share of the text kept, None when it is no longer scattered)}
+    scattered_pages: dict = field(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page of a character offset (None outside PDFs)."""

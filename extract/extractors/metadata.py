@@ -1002,8 +1002,15 @@ def read_letterhead(doc: Document) -> Letterhead:
     lh.vv = any(_VV.match(match_form(ln.text)) for ln in lh.lines[: stop + 1])
     marks = [lh.lines.index(x) for x in (number_line, lh.date_line) if x is not None]
     if marks:
-        issuer = _issuer_lines(lh.lines[: min(marks) + 1])
-        first = next((i for i, ln in enumerate(issuer) if _body_re().match(match_form(ln.text))), len(issuer))
+        issuer = _issuer_lines(lh.lines[: min(marks) + (0 if typed else 1)])
+        first = next(
+            (
+                i
+                for i, ln in enumerate(issuer)
+                if _body_re().match(match_form(ln.text)) or _central_res()[0].match(match_form(ln.text))
+            ),
+            len(issuer),
+        )
         issuer = issuer[first:]
         motto = next((i for i, ln in enumerate(issuer) if _MOTTO_START.match(match_form(ln.text))), len(issuer))
         lh.issuer = issuer[:motto]  # the motto cut over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")
@@ -1083,8 +1090,22 @@ def central_issuer(lines: list[Line], gaz: Gazetteer) -> str | None:
     body_re, _ = _central_res()
     if not body_re.match(form) or find_mentions(text, gaz=gaz):
         return None
-    first = collapse(lines[0].text)
-    return first[:1].upper() + first[1:].lower() if first.isupper() else first
+    first = collapse(" ".join(ln.text for ln in _split_bodies(lines)[0]))
+    if not first.isupper():
+        return first
+    for e in sorted(_issuer_terms().get("central_body", []), key=lambda e: len(e["phrase"]), reverse=True):
+        if e.get("short") and match_form(first).startswith(e["phrase"]):
+            return e["short"]
+    # "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" -> "Bộ Lao động - Thương binh và Xã hội": a ministry's
+    # name capitalises the first word of each field it names
+    words = first.lower().split(" ")
+    out = []
+    for i, w in enumerate(words):
+        before = words[i - 1] if i else ""
+        if i == 0 or (i == 1 and before == "bộ") or before in ("-", "–", "và") or before.endswith(","):
+            w = w[:1].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
 
 
 def central_number(number: str | None) -> bool:

@@ -18,6 +18,7 @@ import statistics
 from dataclasses import dataclass
 
 import pdfplumber
+import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -27,6 +28,7 @@ from extract.errors import CorruptFileError, EncryptedFileError, LimitExceededEr
 from extract.readers import pdffast, pdftables
 from extract.readers.pdflayout import (
     PAGE_NUMBER,
+    Frame,
     Glyph,
     Line,
     PageLayout,
@@ -130,27 +132,20 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
         for i in range(n):
             page = doc[i]
             try:
+                if backend == "pdfium":
+                    pages += _pdfium_page(page, i + 1, settings)
+                    continue
                 width, height = page.get_size()
-                tables = []
-                if backend == "pdfplumber":
-                    if plumber is None:
-                        plumber = _open_plumber(data)
-                    try:
-                        ppage = plumber.pages[i]
-                        tables = _tables(ppage)
-                        page_words = words(_plumber_glyphs(ppage), settings)
-                    except _PLUMBER_ERRORS as e:
-                        raise CorruptFileError(
-                            f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it"
-                        ) from e
-                else:
-                    page_words = words(pdffast.page_glyphs(page), settings)
-                    if pdffast.has_rules(page):
-                        tables = [
-                            t
-                            for t in pdftables.find_tables(page, page_words, float(height), settings)
-                            if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2
-                        ]
+                if plumber is None:
+                    plumber = _open_plumber(data)
+                try:
+                    ppage = plumber.pages[i]
+                    tables = _tables(ppage)
+                    page_words = words(_plumber_glyphs(ppage), settings)
+                except _PLUMBER_ERRORS as e:
+                    raise CorruptFileError(
+                        f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it"
+                    ) from e
             finally:
                 page.close()
             boxes = [t.bbox for t in tables]
@@ -164,6 +159,148 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
         if plumber is not None:
             plumber.close()
         doc.close()
+
+
+def _ruled(tables) -> list:
+    return [t for t in tables if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+
+
+def _layout(number: int, frame: Frame, ws: list[Word], tables: list, settings: Settings) -> PageLayout:
+    """One direction's words and tables on a page, laid out in that direction's frame."""
+    boxes = [t.bbox for t in tables]
+    if boxes:
+        ws = [w for w in ws if not _inside(w, boxes)]
+    page_lines = drop_page_numbers(lines(ws, settings), frame.height, settings)
+    layout = PageLayout(number, frame.width, frame.height, page_lines)
+    layout.tables = [(float(t.bbox[1]), rows) for t in tables if (rows := _table_rows(t, number))]
+    return layout
+
+
+def _centre(frame: Frame, w: Word) -> tuple[float, float]:
+    """A word's middle in PDF space."""
+    left, bottom, right, top = frame.page_rect(w.x0, w.base - w.size, w.x1, w.base)
+    return (left + right) / 2, (bottom + top) / 2
+
+
+def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
+    """A page read through PDFium: one layout, or one per text direction when it has several.
+
+    Each direction's text (see pdflayout.Frame) is laid out in its own upright frame, with
+    the ruled tables seen in that frame, so a landscape page under /Rotate, a page whose
+    text is drawn sideways and a table turned inside a portrait page all read like an
+    upright page. The direction a viewer shows upright is the page's /Rotate; on a page
+    with several directions, the text in that direction is split around each turned block
+    (placed where it sits as the page is shown), and a turned block beside the text (a
+    running header set along the margin) follows it. Ruled tables are found once, in the
+    main direction's frame, and each is read in the direction most of its words run in;
+    words of another direction inside it (a column heading set on its side) join their cell.
+    """
+    frames = Frame.all(page.get_bbox())
+    shown = (page.get_rotation() // 90) % 4
+    glyphs = pdffast.page_glyphs(page)
+    counts = [0, 0, 0, 0]
+    for g in glyphs:
+        if g is not None:
+            counts[g[6]] += 1
+    present = [d for d in range(4) if counts[d]]
+    rects = pdffast.path_bounds(page) if pdffast.has_rules(page) else None
+    if len(present) <= 1:
+        frame = frames[present[0] if present else shown]
+        ws = words(glyphs, settings)
+        tables = _ruled(pdftables.find_tables(rects, ws, frame, settings)) if rects else []
+        return [_layout(number, frame, ws, tables, settings)]
+    by_dir = {d: words([g if g is None or g[6] == d else None for g in glyphs], settings) for d in present}
+    centres = {d: [_centre(frames[d], w) for w in by_dir[d]] for d in present}
+    main = max(present, key=lambda d: (counts[d], d == shown))
+    owned: dict[int, list] = {d: [] for d in present}
+    claimed: list[tuple[float, float, float, float]] = []  # PDF-space boxes of the tables
+    for cells in pdftables.find_cells(rects, frames[main]) if rects else ():
+        boxes = [frames[main].page_rect(*c) for c in cells]
+        left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        inside = {e: sum(1 for x, y in centres[e] if left <= x <= right and bottom <= y <= top) for e in present}
+        d = max(present, key=lambda e: (inside[e], e == main))
+        table = pdftables.PdfiumTable([frames[d].rect(*b) for b in boxes], by_dir[d], settings.pdf_line_tolerance)
+        if _ruled([table]):
+            owned[d].append(table)
+            claimed.append((left, bottom, right, top))
+    for d, tables in owned.items():
+        for t in tables:
+            left, bottom, right, top = frames[d].page_rect(*t.bbox)
+            t.add_turned(
+                [
+                    (frames[d].rect(x, y, x, y), w, e)
+                    for e in present
+                    if e != d
+                    for w, (x, y) in zip(by_dir[e], centres[e])
+                    if left <= x <= right and bottom <= y <= top
+                ]
+            )
+    parts = []
+    for d in present:
+        kept = [
+            (w, c)
+            for w, c in zip(by_dir[d], centres[d])
+            if not any(x0 <= c[0] <= x1 and y0 <= c[1] <= y1 for x0, y0, x1, y1 in claimed)
+        ]
+        layout = _layout(number, frames[d], [w for w, _ in kept], owned[d], settings)
+        if layout.lines or layout.tables:
+            boxes = [frames[d].page_rect(w.x0, w.base - w.size, w.x1, w.base) for w, _ in kept]
+            boxes += [frames[d].page_rect(*t.bbox) for t in owned[d]]
+            view = frames[shown]
+            spans = [view.rect(*b) for b in boxes]
+            extent = (
+                min(x[0] for x in spans),
+                min(x[1] for x in spans),
+                max(x[2] for x in spans),
+                max(x[3] for x in spans),
+            )
+            parts.append((d, layout, extent, len(kept)))
+    return _order(parts, shown)
+
+
+def _order(parts: list, shown: int) -> list[PageLayout]:
+    """The layouts of one page's directions in reading order, as the page is shown.
+
+    `parts` holds (direction, layout, extent in the shown frame, word count). Text in the
+    shown direction is read top down and split where a block of turned text sits; a
+    turned block that lies beside the page's main text rather than within its width (a
+    running header set along the margin) follows the page's text. Every layout after the
+    first is marked as a fresh start: no paragraph runs on into it from another direction.
+    """
+    if len(parts) == 1:
+        return [parts[0][1]]
+    biggest = max(parts, key=lambda p: p[3])
+    bx0, bx1 = biggest[2][0], biggest[2][2]
+    aside = [p for p in parts if p is not biggest and (p[2][2] <= bx0 or p[2][0] >= bx1)]
+    placed = [p for p in parts if p not in aside]
+    upright = next((p for p in placed if p[0] == shown), None)
+    blocks = sorted((p for p in placed if p is not upright), key=lambda p: p[2][1])
+    out: list[PageLayout] = []
+    if upright is None:
+        out = [p[1] for p in blocks]
+    else:
+        layout = upright[1]
+        items = sorted(
+            [(ln.top, 1, ln) for ln in layout.lines] + [(top, 0, rows) for top, rows in layout.tables],
+            key=lambda it: (it[0], it[1]),
+        )
+        k = 0
+        for cut in [p[2][1] for p in blocks] + [float("inf")]:
+            chunk = []
+            while k < len(items) and items[k][0] < cut:
+                chunk.append(items[k])
+                k += 1
+            if chunk:
+                piece = PageLayout(layout.number, layout.width, layout.height, [it[2] for it in chunk if it[1] == 1])
+                piece.tables = [(it[0], it[2]) for it in chunk if it[1] == 0]
+                out.append(piece)
+            if cut != float("inf"):
+                out.append(blocks.pop(0)[1])
+    out += [p[1] for p in aside]
+    for layout in out[1:]:
+        layout.fresh = True
+    return out
 
 
 # --- the interface extract/ocr.py lays out OCR'd lines through ------------------------
@@ -212,3 +349,50 @@ def _assemble(per_page, settings: Settings) -> list[RawBlock]:
                 layout_lines.append(Line(ws))
         pages.append(PageLayout(page_no, float(size.width), float(size.height), layout_lines))
     return assemble(pages, settings)
+
+
+# --- pages read as scattered letters -------------------------------------------------------
+
+_LETTERS = regex.compile(r"\p{L}+")
+# A page of Vietnamese prose has a few one-letter words ("ở", "ý", list letters "a)"); a page
+# whose glyphs were put together in the wrong order ("t ế h y à g N") is mostly one-letter words.
+SCATTERED_SHARE = 0.3
+_SCATTERED_MIN_WORDS = 20
+
+
+def one_letter_shares(raw: list[RawBlock]) -> dict[int, float]:
+    """Per page with enough words to judge, the share of its words that are a single letter."""
+    counts: dict[int, list[int]] = {}
+    for b in raw:
+        texts = [(b.page, b.text)] + [(r.page or b.page, c.text) for r in b.rows for c in r.cells]
+        for page, text in texts:
+            words = _LETTERS.findall(text)
+            seen = counts.setdefault(page or 1, [0, 0])
+            seen[0] += sum(len(w) == 1 for w in words)
+            seen[1] += len(words)
+    return {page: one / total for page, (one, total) in counts.items() if total >= _SCATTERED_MIN_WORDS}
+
+
+def scattered_pages(raw: list[RawBlock]) -> dict[int, float]:
+    """Pages whose text is scattered letters: {page: share of one-letter words} over the limit."""
+    return {page: share for page, share in one_letter_shares(raw).items() if share > SCATTERED_SHARE}
+
+
+def pdfium_order_blocks(data: bytes, pages: list[int]) -> list[RawBlock]:
+    """The given pages' text in PDFium's own content order, one paragraph per line: the other
+    way of reading a page whose layout came out as scattered letters."""
+    doc = _open_pdfium(data)
+    out = []
+    try:
+        for number in pages:
+            page = doc[number - 1]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            for line in text.replace("\r\n", "\n").split("\n"):
+                if line.strip():
+                    out.append(RawBlock("paragraph", text=line.strip(), page=number, page_end=number))
+    finally:
+        doc.close()
+    return out

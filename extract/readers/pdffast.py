@@ -20,7 +20,7 @@ import struct
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.readers.pdflayout import Glyph
+from extract.readers.pdflayout import Frame, Glyph
 
 # Paths thinner than this (points) in one direction are drawn rules: table borders.
 _RULE_THICKNESS = 2.0
@@ -101,6 +101,7 @@ def _bare(fn, restype):
 _TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
 _PAGE_COUNT = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
 _PAGE_GET = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 _FORM_COUNT = _bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
@@ -110,51 +111,105 @@ _OBJ_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
 _void_p = ctypes.c_void_p
 _new_glyph = tuple.__new__
 _read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom; or 4 floats of bounds
+_read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's direction), ...
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     """The page's characters in content order; None marks white space (a word break).
 
-    Two C calls per character (text object, loose box). The font name and size are asked
-    once per text object. So is the baseline: a character whose loose box has the same
-    top and bottom as the object's first character shares its baseline (the box is the
-    baseline plus the font's ascent and descent), and only one that does not (rotated or
-    vertical text, a font without metrics) has its own origin asked for.
+    Two C calls per character (text object, loose box). The font name, size and text
+    direction are asked once per text object. So is the baseline of upright text: a
+    character whose loose box has the same top and bottom as the object's first character
+    shares its baseline (the box is the baseline plus the font's ascent and descent), and
+    only one that does not (a font without metrics) has its own origin asked for; turned
+    text (rare) asks every glyph's origin.
+
+    Each glyph is given in the upright frame of its own text direction (see
+    pdflayout.Frame): text drawn turned a quarter or upside down (a landscape annex on a
+    page marked /Rotate, a table set sideways in a portrait page) reads left to right,
+    top to bottom there, as upright text does in the page's frame. The direction comes
+    from the text object's matrix, which the PDF states; nothing is guessed from the
+    letters. White space PDFium inserts itself after turned text is dropped (it sees a new
+    line at every text object there, even inside a word); the layout finds the word and
+    line breaks of turned text from geometry (gaps, baselines) instead.
     """
     textpage = page.get_textpage()
-    height = page.get_height()
+    frames = Frame.all(page.get_bbox())
     n = textpage.count_chars()
     text = textpage.get_text_range(0, n) if n else ""
     direct = len(text) == n  # one code point per char index (no surrogate pairs)
     rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect_p, ox_p, oy_p = (ctypes.c_void_p(ctypes.addressof(v)) for v in (rect, ox, oy))
+    rect_p, ox_p, oy_p, matrix_p = (ctypes.c_void_p(ctypes.addressof(v)) for v in (rect, ox, oy, matrix))
     name_buf = ctypes.create_string_buffer(256)
-    objects: dict[int, tuple[str, float, float, float, float]] = {}
+    # per upright text object: font name, size, top and bottom of its first box, baseline
+    upright: dict[int, tuple[str, float, float, float, float]] = {}
+    # per turned text object: font name, size, direction (its glyphs' origins are always asked)
+    turned: dict[int, tuple[str, float, int]] = {}
     out: list[Glyph | None] = []
     append = out.append
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     if not direct:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    top_edge = frames[0].top
     for i, ch in enumerate(text):
         if ch.isspace() or ch in _NOT_TEXT:
+            if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+                continue
             append(None)
             continue
         ch = _HYPHENS.get(ch, ch)
         obj = _TEXT_OBJECT(tp, i) or 0
         _LOOSE_BOX(tp, i, rect_p)
         left, top, right, bottom = _read_rect(rect)
-        info = objects.get(obj)
+        info = upright.get(obj)
         if info is None or info[2] != top or info[3] != bottom or not obj:
             _CHAR_ORIGIN(tp, i, ox_p, oy_p)
-            base = height - oy.value
             if info is None:
-                font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)) if obj else None
-                length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, len(name_buf)) if font else 0
-                name = name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
-                info = objects[obj] = (name, pdfium_c.FPDFText_GetFontSize(textpage, i), top, bottom, base)
+                info = turned.get(obj)
+                if info is None or not obj:
+                    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)) if obj else None
+                    length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, len(name_buf)) if font else 0
+                    name = name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
+                    direction = 0
+                    if obj and _MATRIX(tp, i, matrix_p):
+                        a, b = _read_ab(matrix)
+                        if b or a < 0:
+                            direction = _direction(a, b)
+                    size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+                    if direction == 0:
+                        info = upright[obj] = (name, size, top, bottom, top_edge - oy.value)
+                    else:
+                        info = turned[obj] = (name, size, direction)
+                if len(info) == 3:
+                    append(_turned_glyph(ch, left, top, right, bottom, ox.value, oy.value, info, frames))
+                    continue
+            base = top_edge - oy.value
         else:
             base = info[4]
-        append(_new_glyph(Glyph, (ch, left, right, base, info[1], info[0])))
+        append(_new_glyph(Glyph, (ch, left, right, base, info[1], info[0], 0)))
     textpage.close()
     return out
+
+
+def _turned_glyph(
+    ch: str, left: float, top: float, right: float, bottom: float, ox: float, oy: float, info: tuple, frames
+) -> Glyph:
+    """A glyph of turned text in its direction's frame: extent along the baseline, baseline from the origin."""
+    name, size, direction = info
+    if direction == 2:
+        x0, x1 = -right, -left
+    elif direction == 1:
+        x0, x1 = bottom, top
+    else:
+        x0, x1 = -top, -bottom
+    frame = frames[direction]
+    return Glyph(ch, x0 - frame.shift, x1 - frame.shift, frame.base(ox, oy), size, name, direction)
+
+
+def _direction(a: float, b: float) -> int:
+    """The quarter turn (0-3, anticlockwise in PDF space) nearest a text matrix's baseline."""
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 2
+    return 1 if b > 0 else 3

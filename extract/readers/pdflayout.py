@@ -41,6 +41,73 @@ class Glyph(NamedTuple):
     base: float  # baseline, distance from the top of the page
     size: float
     font: str
+    direction: int = 0  # quarter turns of the text (Frame), 0 for upright
+
+
+class Frame(NamedTuple):
+    """A page seen upright for text drawn in one of four directions.
+
+    `direction` counts quarter turns anticlockwise in PDF space: 0 is ordinary text, 1 runs
+    bottom to top (a landscape page's text as stored under /Rotate 90, or a table set
+    sideways), 2 is upside down, 3 runs top to bottom. In a direction's frame its text
+    reads left to right with baselines growing downwards, y measured from the page box's
+    edge that is then on top and x from the edge then on the left (upright x is PDF x, as
+    the reader has always used it), so words, lines, tables and page margins come out
+    of one code path whatever the direction. left/bottom/right/top are the page box in
+    PDF space (y up).
+    """
+
+    direction: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @classmethod
+    def all(cls, bbox) -> tuple[Frame, Frame, Frame, Frame]:
+        return tuple(cls(d, *map(float, bbox)) for d in range(4))
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left if self.direction % 2 == 0 else self.top - self.bottom
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom if self.direction % 2 == 0 else self.right - self.left
+
+    @property
+    def shift(self) -> float:
+        """What comes off a coordinate along the text (x, y, -x or -y in PDF space)."""
+        return (0.0, self.bottom, -self.right, -self.top)[self.direction]
+
+    def base(self, x: float, y: float) -> float:
+        """The frame's y of a PDF-space point (for a glyph origin: its baseline)."""
+        d = self.direction
+        return self.top - y if d == 0 else x - self.left if d == 1 else y - self.bottom if d == 2 else self.right - x
+
+    def rect(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """A PDF-space rectangle as (x0, top, x1, bottom) in the frame."""
+        L, B, R, T = self.left, self.bottom, self.right, self.top
+        d = self.direction
+        if d == 0:
+            return left, T - top, right, T - bottom
+        if d == 1:
+            return bottom - B, left - L, top - B, right - L
+        if d == 2:
+            return R - right, bottom - B, R - left, top - B
+        return T - top, R - right, T - bottom, R - left
+
+    def page_rect(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """The inverse of `rect`: (left, bottom, right, top) in PDF space."""
+        L, B, R, T = self.left, self.bottom, self.right, self.top
+        d = self.direction
+        if d == 0:
+            return x0, T - bottom, x1, T - top
+        if d == 1:
+            return top + L, x0 + B, bottom + L, x1 + B
+        if d == 2:
+            return R - x1, top + B, R - x0, bottom + B
+        return R - bottom, T - x1, R - top, T - x0
 
 
 @dataclass
@@ -104,6 +171,7 @@ class PageLayout:
     height: float
     lines: list[Line]
     tables: list[tuple[float, list[RawRow]]] = field(default_factory=list)  # (top, rows)
+    fresh: bool = False  # a further part of the page (text in another direction): no paragraph runs into it
 
 
 PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—]*$", regex.I)
@@ -196,7 +264,7 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
             continue
         if text is not None:
             out.append(Word(text, x0, x1, base, size, font))
-        text, x0, x1, base, size, font = g
+        text, x0, x1, base, size, font, _ = g
     if text is not None:
         out.append(Word(text, x0, x1, base, size, font))
     return out
@@ -361,10 +429,14 @@ def assemble(pages: list[PageLayout], settings: Settings) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     prev_line: Line | None = None  # the last line of the open paragraph, if it can go on
     first_of_para = True
+    header_done = False
     for page in pages:
         frame = frames[(round(page.width), round(page.height))]
         page_lines = page.lines
-        if page.number == 1:
+        if page.fresh:
+            prev_line = None
+        if page.number == 1 and not header_done:
+            header_done = True
             left, right, used = split_header(page, settings)
             if used:
                 if left:

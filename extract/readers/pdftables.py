@@ -19,12 +19,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from operator import itemgetter
 
-import pypdfium2 as pdfium
 from pdfplumber.table import Table, TableSettings, merge_edges
 from pdfplumber.utils import filter_edges
 
-from extract.readers import pdffast
-from extract.readers.pdflayout import Word
+from extract.readers.pdflayout import Frame, Word
 from extract.settings import Settings
 
 _SETTINGS = TableSettings.resolve(None)
@@ -45,15 +43,17 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
     }
 
 
-def page_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
-    """Every drawn path as pdfplumber-style edges, in top-down page coordinates.
+def page_edges(rects: list[tuple[float, float, float, float]], frame: Frame) -> list[dict]:
+    """Every drawn path (`rects`: pdffast.path_bounds) as pdfplumber-style edges, in the
+    frame's top-down coordinates.
 
     A thin path is one rule (its centre line); any other path contributes the four sides
-    of its bounding box, as pdfplumber does for a rectangle.
+    of its bounding box, as pdfplumber does for a rectangle. A quarter turn maps rules to
+    rules, so a table set sideways is found in the frame its text reads upright in.
     """
     edges = []
-    for left, bottom, right, top in pdffast.path_bounds(page):
-        t, b = height - top, height - bottom
+    for bounds in rects:
+        left, t, right, b = frame.rect(*bounds)
         w, h = right - left, b - t
         if h <= w and h < 2.0:
             mid = (t + b) / 2
@@ -93,6 +93,12 @@ class PdfiumTable(Table):
         self._centres = centres
         self._heights = [c[0] for c in centres]
         self._tolerance = tolerance
+        self._turned: list[tuple[float, float, Word, int]] = []
+
+    def add_turned(self, found: list) -> None:
+        """Words of other directions within the table (a column heading set on its side), as
+        (their box in this table's frame, the word in its own frame, its direction)."""
+        self._turned = [((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, w, d) for r, w, d in found]
 
     def extract(self, **kwargs) -> list[list[str | None]]:
         out = []
@@ -104,6 +110,16 @@ class PdfiumTable(Table):
         x0, top, x1, bottom = cell
         rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
         inside = [w for _, _, w in sorted((k, cx, w) for _, k, cx, w in rows if x0 <= cx < x1)]  # page order
+        text = self._lines(inside)
+        if self._turned:
+            by_dir: dict[int, list[Word]] = {}
+            for cx, cy, w, d in self._turned:
+                if x0 <= cx < x1 and top <= cy < bottom:
+                    by_dir.setdefault(d, []).append(w)
+            text = "\n".join(filter(None, [text] + [self._lines(ws) for _, ws in sorted(by_dir.items())]))
+        return text
+
+    def _lines(self, inside: list[Word]) -> str:
         inside.sort(key=lambda w: (w.base, w.x0))
         lines: list[list[Word]] = []
         for w in inside:
@@ -228,9 +244,10 @@ def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
     return [t for t in tables if len(t) > 1]
 
 
-def find_tables(page: pdfium.PdfPage, words: list[Word], height: float, settings: Settings) -> list[PdfiumTable]:
+def find_cells(rects: list[tuple[float, float, float, float]], frame: Frame) -> list[list[tuple]]:
+    """The cells of each ruled table among the drawn paths `rects`, seen in `frame`."""
     s = _SETTINGS
-    edges = filter_edges(page_edges(page, height), min_length=s.edge_min_length_prefilter)
+    edges = filter_edges(page_edges(rects, frame), min_length=s.edge_min_length_prefilter)
     edges = merge_edges(
         edges,
         snap_x_tolerance=s.snap_x_tolerance,
@@ -242,4 +259,11 @@ def find_tables(page: pdfium.PdfPage, words: list[Word], height: float, settings
     cells = intersections_to_cells(
         edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
     )
-    return [PdfiumTable(group, words, settings.pdf_line_tolerance) for group in cells_to_tables(cells)]
+    return cells_to_tables(cells)
+
+
+def find_tables(
+    rects: list[tuple[float, float, float, float]], words: list[Word], frame: Frame, settings: Settings
+) -> list[PdfiumTable]:
+    """Ruled tables among the drawn paths `rects` (pdffast.path_bounds), seen in `frame`."""
+    return [PdfiumTable(group, words, settings.pdf_line_tolerance) for group in find_cells(rects, frame)]

@@ -65,9 +65,14 @@ _OPEN_END = regex.compile(
     r"(?:\bsố\s*:?|\bngày(?:\s*\d{1,2})?|\btháng(?:\s*\d{1,2})?|\bnăm|,|-|\bvà|\bcủa|\bvề)\s*$",
     regex.I,
 )
-# A level word at the end of a line waits for the unit's name on the next ("... TỈNH" / "BẮC KẠN"),
-# printed in the same case, unless the next line opens the body.
+# A level word at the end of a title's line waits for the unit's name on the next ("... TỈNH" /
+# "BẮC KẠN"), unless the next line opens the body.
 _LEVEL_END = regex.compile(r"(?:\btỉnh|\bhuyện|\bxã|\bphường|\bquận|\bthị xã|\bthị trấn|\bthành phố)\s*$", regex.I)
+# "các xã, thị trấn", "cấp huyện": levels named as a group, after which no unit's name is cut
+_COLLECTIVE_END = regex.compile(
+    r"\b(?:các|những|cấp|mỗi|từng)\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố)\s*,?\s*(?:và\s+)?)+$",
+    regex.I,
+)
 _BODY_OPENING = regex.compile(r"^(?:căn cứ|thực hiện|xét|theo|kính gửi|điều|sau khi|quyết định|quyết nghị)\b", regex.I)
 _TERMINAL = regex.compile(r"[.;:!?)”\"]\s*$")
 
@@ -145,12 +150,18 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
+    if _COLLECTIVE_END.search(prev) and nxt[:1].isupper():
+        return False
+    if _LEVEL_END.search(prev) and nxt[:1].isupper() and not prev.isupper():
+        words = nxt.split()
+        if not (len(words) >= 2 and words[1][:1].isupper()):
+            return False  # "… xã hội huyện" / "Hướng dẫn, chỉ đạo …": a new sentence, not a unit's name
     body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
     if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
         return True
     if _LEVEL_END.search(prev) and not _BODY_OPENING.match(nxt):
         word = nxt.split(" ", 1)[0]
-        if word[:1].isupper() and (word.isupper() == prev.isupper() or not prev.isupper()):
+        if prev.isupper() and word.isupper():  # a wrapped title; in running text a name may not follow
             return True
     if _TERMINAL.search(prev):
         return False

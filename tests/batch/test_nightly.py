@@ -127,8 +127,8 @@ def test_two_concurrent_runs_leave_one_consistent_database(inbox, tmp_path):
         )
         for _ in range(2)
     ]
-    codes = [p.wait(timeout=600) for p in runs]
-    assert codes == [0, 0]
+    outputs = [p.communicate(timeout=600) for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], [err for _, err in outputs]
     fresh = tmp_path / "fresh.duckdb"
     assert kehoach("ingest", str(inbox), "--db", str(fresh), "-q").returncode == 0
     assert snapshot(db) == snapshot(fresh)

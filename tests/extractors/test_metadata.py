@@ -528,3 +528,20 @@ def test_pdf_text_flattened_into_one_line_still_gives_the_letterhead():
         "2008-06-12",
     )
     assert meta["admin_level"] == "central"
+
+
+def test_central_issuer_written_as_in_running_text():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nỦY BAN THƯỜNG VỤ QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nNghị quyết số: 61/2025/UBTVQH15\nNGHỊ QUYẾT\nVề mức chi\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+    )
+    meta, _ = _meta(text)
+    assert (meta["doc_type"], meta["doc_number"], meta["admin_level"]) == ("nghi_quyet", "61/2025/UBTVQH15", "central")
+    assert meta["issuer"] == "Ủy ban Thường vụ Quốc hội"
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 21/2024/TT-BLĐTBXH Hà Nội, ngày 02 tháng 12 năm 2024\nTHÔNG TƯ\nHướng dẫn\nCăn cứ Nghị định;\n"
+    )
+    meta, _ = _meta(text)
+    assert meta["issuer"] == "Bộ Lao động - Thương binh và Xã hội"

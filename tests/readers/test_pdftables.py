@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from pdfplumber.utils import filter_edges
 
 from extract.readers import pdffast, pdftables
+from extract.readers.pdflayout import Frame
 
 
 def _pages(stem: str):
@@ -56,7 +57,10 @@ def test_grid_functions_match_pdfplumber_on_the_sample_pdfs():
     s = pdftables._SETTINGS
     tables = 0
     for page in (page for stem in PLAN_STEMS for page in _pages(stem)):
-        edges = filter_edges(pdftables.page_edges(page, page.get_height()), min_length=s.edge_min_length_prefilter)
+        frame = Frame.all(page.get_bbox())[0]
+        edges = filter_edges(
+            pdftables.page_edges(pdffast.path_bounds(page), frame), min_length=s.edge_min_length_prefilter
+        )
         edges = plumber.merge_edges(
             edges,
             snap_x_tolerance=s.snap_x_tolerance,
