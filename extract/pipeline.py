@@ -46,6 +46,7 @@ def steps() -> list[StepFunction]:
         programme,
         reading,
         references,
+        relevance,
         sections,
     )
     from extract.extractors.money import text as money_text
@@ -62,6 +63,7 @@ def steps() -> list[StepFunction]:
         targets.extract,
         references.extract,
         reading.extract,
+        relevance.extract,
     ]
     analyze(order)
     return order

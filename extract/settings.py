@@ -98,6 +98,13 @@ class Settings:
     # a longer stretch up to the next stop word is running text, not a body's name.
     citation_issuer_max_chars: int = 100
 
+    # --- relevance (extract/extractors/relevance.py) ---
+    # A document with fewer non-space characters than this is no plan (is_plan false).
+    min_plan_chars: int = 200
+    # A document read by OCR at a mean word confidence (0-100) below this is no plan: its
+    # text is too unreliable to read facts from.
+    min_ocr_confidence: float = 70.0
+
     # --- batch writing (extract/ingest.py) ---
     # Finished documents are committed together, up to this many per transaction: a
     # statement costs about the same for one document as for thirty. A killed run loses
@@ -127,6 +134,10 @@ class Settings:
                 raise SettingsError(
                     f"setting {name!r} is a fraction and must be at most 1, got {getattr(self, name)!r}"
                 )
+        if self.min_ocr_confidence > 100:
+            raise SettingsError(
+                f"setting 'min_ocr_confidence' is a confidence (0-100) and must be at most 100, got {self.min_ocr_confidence!r}"
+            )
         for name in (
             "max_file_bytes",
             "max_pages",

@@ -64,6 +64,17 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("programme_char_start", "INTEGER", "start of the words that decided the programme in documents.text"),
         ("programme_char_end", "INTEGER", "end (exclusive) of the words that decided the programme"),
         ("programme_quote", "VARCHAR", "the words that decided the programme (title, legal basis or body), as stored"),
+        (
+            "is_plan",
+            "BOOLEAN",
+            "true for an administrative plan or decision (any programme); false for a file that is none "
+            "(too little text, OCR below min_ocr_confidence, no document type): stored, but in no view",
+        ),
+        (
+            "not_plan_reason",
+            "VARCHAR",
+            "why is_plan is false, in words naming the setting that decided; NULL when is_plan",
+        ),
         ("extractor_version", "VARCHAR", "kehoach extractor version that produced the rows"),
         ("ingested_at", "TIMESTAMP", "when the rows were written"),
     ],

@@ -16,7 +16,9 @@ Money stays HUGEINT đồng all the way through; only shares are fractions.
 target programme: `poverty_2021_2025` in the views stored in the database, another (or
 `all`) in the temporary views an analysis command makes for `--programme`. A page that is
 no administrative document (no doc_type: a news item, a Q&A article, a site's navigation
-page) is in no view, whatever the programme; every document's facts stay in the tables.
+page) or that the relevance step flagged `is_plan = false` (too little text, OCR below
+min_ocr_confidence) is in no view, whatever the programme; every document's facts stay in
+the tables. A row stored before is_plan existed (NULL) counts by its doc_type alone.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ WITH counts AS (
       + (SELECT count(*) FROM amounts a WHERE a.doc_id = d.doc_id)
       + (SELECT count(*) FROM assignments s WHERE s.doc_id = d.doc_id)
       + (SELECT count(*) FROM targets t WHERE t.doc_id = d.doc_id) AS facts
-    FROM documents d WHERE d.status = 'ok' AND d.doc_type IS NOT NULL /*programme*/
+    FROM documents d WHERE d.status = 'ok' AND d.doc_type IS NOT NULL AND d.is_plan IS NOT FALSE /*programme*/
 ), keyed AS (
     SELECT d.doc_id, d.file_name, d.format, d.doc_type, d.doc_number, d.issued_date, d.issuer, d.title, d.programme,
         d.admin_level, d.province, d.district, d.commune, d.province_code, d.district_code, d.commune_code,

@@ -199,3 +199,39 @@ def test_a_crawl_of_other_subjects_reaches_no_view(tmp_path):
         con.close()
     assert {"em_plan.txt", "drug_plan.txt", "ntm_plan.txt", "legal_site_plan.html"} <= everything
     assert not everything & untyped
+
+
+def test_a_document_flagged_no_plan_is_in_no_view_and_an_unflagged_old_row_still_is(tmp_path):
+    """is_plan = false keeps a typed document out of every view; a row stored before the
+    relevance step existed (is_plan NULL) is judged by its doc_type as before."""
+    db = tmp_path / "flagged.duckdb"
+    con = connect(db)
+    flagged = dict(
+        _doc("flagged", "poverty_2021_2025"),
+        is_plan=False,
+        not_plan_reason="OCR confidence 62 below min_ocr_confidence 70",
+    )
+    docs = [dict(_doc("plan", "poverty_2021_2025"), is_plan=True), flagged, _doc("old", "poverty_2021_2025")]
+    for i, d in enumerate(docs):
+        d["doc_number"] = f"{i}/KH-UBND"
+    cols = columns("documents")
+    con.executemany(
+        f"INSERT INTO documents VALUES ({', '.join('?' * len(cols))})", [[d[c] for c in cols] for d in docs]
+    )
+    acols = columns("amounts")
+    con.executemany(
+        f"INSERT INTO amounts VALUES ({', '.join('?' * len(acols))})",
+        [[_amount(d["doc_id"])[c] for c in acols] for d in docs],
+    )
+    con.close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for view in ("plans", "plan_summary", "funding"):
+            assert _ids(con, view) == {"plan", "old"}, view
+        assert (
+            con.execute("SELECT not_plan_reason FROM documents WHERE doc_id = 'flagged'")
+            .fetchone()[0]
+            .startswith("OCR")
+        )
+    finally:
+        con.close()
