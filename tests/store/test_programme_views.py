@@ -235,3 +235,24 @@ def test_a_document_flagged_no_plan_is_in_no_view_and_an_unflagged_old_row_still
         )
     finally:
         con.close()
+
+
+def test_a_database_from_before_is_plan_gets_the_columns_and_keeps_its_plans(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = connect(db)
+    con.execute("DROP TABLE kehoach_schema")
+    con.execute("ALTER TABLE documents DROP COLUMN not_plan_reason")
+    con.execute("ALTER TABLE documents DROP COLUMN is_plan")
+    old_cols = [c for c in columns("documents") if c not in ("is_plan", "not_plan_reason")]
+    row = _doc("old", "poverty_2021_2025")
+    con.execute(
+        f"INSERT INTO documents ({', '.join(old_cols)}) VALUES ({', '.join('?' * len(old_cols))})",
+        [row[c] for c in old_cols],
+    )
+    con.close()
+    con = connect(db)
+    try:
+        assert con.execute("SELECT is_plan, not_plan_reason FROM documents").fetchall() == [(None, None)]
+        assert _ids(con, "plans") == {"old"}
+    finally:
+        con.close()
