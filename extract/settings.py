@@ -100,7 +100,7 @@ class Settings:
 
     # --- relevance (extract/extractors/relevance.py) ---
     # A document with fewer non-space characters than this is no plan (is_plan false).
-    min_plan_chars: int = 200
+    min_plan_chars: int = 100
     # A document read by OCR at a mean word confidence (0-100) below this is no plan: its
     # text is too unreliable to read facts from.
     min_ocr_confidence: float = 70.0

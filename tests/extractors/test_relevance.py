@@ -45,7 +45,7 @@ def test_a_sample_plan_is_a_plan_and_in_plans(sample_plan, tmp_path):
 def test_a_tiny_text_file_is_no_plan_for_too_little_text(tmp_path):
     ex = extract_bytes(b"notes", "notes.md")
     assert ex.document["status"] == "ok" and ex.document["is_plan"] is False
-    assert "too little text (5 characters; setting min_plan_chars 200)" in ex.document["not_plan_reason"]
+    assert "too little text (5 characters; setting min_plan_chars 100)" in ex.document["not_plan_reason"]
     assert _store_and_plans(tmp_path, "notes.md", ex) == set()
 
 
