@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import product
 
 import regex
 
@@ -253,7 +254,31 @@ def _infer_layout(
     layout: dict[int, Col] = {}
     for a, u in enumerate(units):
         layout.update(_label_unit(u, a in breakdowns, basis.get(a) or "period", votes))
+    _capitals_from_breakdowns(g, units, breakdowns, layout, settings)
     return layout
+
+
+def _capitals_from_breakdowns(g: _Grid, units: list[list[int]], breakdowns: dict, layout: dict, settings) -> None:
+    """A part of a breakdown's total that is, row by row, the sum of one part of each group
+    it splits into has the capital type those of them that are named share: the column relations decide
+    over the few text figures that happen to equal one of its cells (a one-year "Sự nghiệp"
+    cell times the years can equal an investment figure the text states)."""
+    for a, run in breakdowns.items():
+        head = units[a]
+        if head[0] not in layout or len(head) < 2:
+            continue
+        groups = [units[b][1:] for b in run if len(units[b]) > 1]
+        if len(groups) < 2:
+            continue
+        for p in head[1:]:
+            for combo in product(*groups):
+                caps = {layout[c].capital for c in combo if c in layout and layout[c].capital}
+                if len(caps) != 1:
+                    continue
+                if _holds(g, p, list(combo), settings.table_relation_min_rows):
+                    old = layout.get(p) or layout[head[0]]
+                    layout[p] = Col(layout[head[0]].source, caps.pop(), old.basis, "inferred")
+                    break
 
 
 def _text_votes(

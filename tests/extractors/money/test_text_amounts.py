@@ -268,3 +268,17 @@ def test_unit_correction_skips_units_that_leave_a_fraction_of_a_dong():
 
     assert _whole_dong("21,396", 1) is None
     assert _whole_dong("21,396", 1_000_000_000) == 21_396_000_000
+
+
+def test_headerless_one_year_recurrent_column_is_not_taken_for_investment():
+    """Issue 17: a stated investment figure that happens to equal years × a one-year
+    "Sự nghiệp" cell voted that column investment; the breakdown's parts (central +
+    local, column by column) decide its capital type, as the renditions with a header do."""
+    body = HEADERLESS.replace(
+        "Nhu cầu kinh phí: 3,3 tỷ đồng.\n",
+        "Nhu cầu kinh phí: 3,3 tỷ đồng; ngân sách trung ương 3,4 tỷ đồng (vốn đầu tư phát triển).\n",
+    )
+    annual = facts(run(body, period=(2022, 2025)), origin="table", basis="annual")
+    assert ("DA6", "total", "recurrent", 850_000_000) in annual
+    assert ("DA2", "total", "recurrent", 3_300_000_000) in annual
+    assert not {f for f in annual if f[0] == "DA6" and f[2] == "investment"}
