@@ -282,3 +282,18 @@ def test_headerless_one_year_recurrent_column_is_not_taken_for_investment():
     assert ("DA6", "total", "recurrent", 850_000_000) in annual
     assert ("DA2", "total", "recurrent", 3_300_000_000) in annual
     assert not {f for f in annual if f[0] == "DA6" and f[2] == "investment"}
+
+
+def test_source_alone_in_a_parenthesis_after_the_figure_is_its_source():
+    """Issue 17: "30.000 triệu đồng (ngân sách trung ương)" was stored as the total; a
+    parenthesis of other words only describes, and one of several sources splits."""
+    assert facts(run("IV. KINH PHÍ\nKinh phí thực hiện: 30.000 triệu đồng (ngân sách trung ương).\n")) == {
+        (None, "central", None, 30_000_000_000)
+    }
+    assert facts(run("IV. KINH PHÍ\nKinh phí: 30.000 triệu đồng (nguồn vốn sự nghiệp ngân sách tỉnh).\n")) == {
+        (None, "province", "recurrent", 30_000_000_000)
+    }
+    for paren in ("(ngân sách trung ương, ngân sách tỉnh)", "(ngân sách trung ương hỗ trợ 50%)"):
+        assert facts(run(f"IV. KINH PHÍ\nKinh phí: 30.000 triệu đồng {paren}.\n")) == {
+            (None, "total", None, 30_000_000_000)
+        }
