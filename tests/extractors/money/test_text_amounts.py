@@ -297,3 +297,31 @@ def test_source_alone_in_a_parenthesis_after_the_figure_is_its_source():
         assert facts(run(f"IV. KINH PHÍ\nKinh phí: 30.000 triệu đồng {paren}.\n")) == {
             (None, "total", None, 30_000_000_000)
         }
+
+
+BELOW = (
+    "III. NỘI DUNG\n1. Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo\nNội dung.\n"
+    "2. Dự án 6: Truyền thông và giảm nghèo về thông tin\nNội dung.\n"
+    "IV. KINH PHÍ\nBảng kinh phí thực hiện\n"
+    "TT\tNội dung\tTổng cộng\tNgân sách trung ương\tNgân sách địa phương\n"
+    "1\tĐa dạng hóa sinh kế, phát triển mô hình giảm nghèo\t1.500\t1.200\t300\n"
+    "2\tTruyền thông và giảm nghèo về thông tin\t800\t700\t100\n"
+    "{after}\nV. TỔ CHỨC THỰC HIỆN\nNội dung.\n"
+)
+
+
+def test_unit_caption_below_the_table_applies_to_it():
+    """Issue 17: a budget table whose "Đơn vị tính" line sits under it was dropped without
+    a word; the caption below gives its unit, and a check row says where it was read."""
+    ctx = run(BELOW.format(after="Đơn vị tính: triệu đồng"))
+    assert facts(ctx, origin="table") == {
+        ("DA2", "total", None, 1_500_000_000),
+        ("DA2", "central", None, 1_200_000_000),
+        ("DA2", "local", None, 300_000_000),
+        ("DA6", "total", None, 800_000_000),
+        ("DA6", "central", None, 700_000_000),
+        ("DA6", "local", None, 100_000_000),
+    }
+    (check,) = [c for c in ctx.rows["checks"] if c["kind"] == "table_unit_below"]
+    assert check["expected"] == "triệu đồng" and "Đơn vị tính" in check["quote"]
+    assert facts(run(BELOW.format(after="Ghi chú: số liệu dự kiến.")), origin="table") == set()
