@@ -26,6 +26,7 @@ class CheckKind(StrEnum):
     # money: budget tables (money.tables)
     TABLE_SUM_MISMATCH = "table_sum_mismatch"  # rows of a table against their total row
     TABLE_UNIT_INFERRED = "table_unit_inferred"  # a table with no unit, read in the text's
+    TABLE_UNIT_BELOW = "table_unit_below"  # a table's unit read from a caption under it
     # components
     NUMBERING_MISMATCH = "numbering_mismatch"  # a heading's printed number against its title
     # metadata

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import product
 
 import regex
 
@@ -91,23 +92,45 @@ def _bracketed_unit_re(units: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"\(\s*(" + "|".join(regex.escape(u) for u in units) + r")\s*\)")
 
 
+def _stated_unit(text: str, bracketed: bool = False) -> tuple[str, int] | None:
+    """The unit a caption in the text states ("ĐVT: triệu đồng"), or, in a header, a unit
+    in brackets ("(triệu đồng)")."""
+    units = sorted(unit_factors(), key=len, reverse=True)
+    form = match_form(text)
+    for cap in _captions():
+        if cap not in form:
+            continue  # the pattern holds the caption as written
+        for m in _caption_re(cap).finditer(form):
+            for u in units:
+                if _unit_word_re(u).match(form, m.end()):
+                    return text[m.end() : m.end() + len(u)], unit_factors()[u]
+    m = _bracketed_unit_re(tuple(units)).search(form) if bracketed else None
+    if m:
+        return text[m.start(1) : m.end(1)], unit_factors()[m.group(1)]
+    return None
+
+
 def caption_unit(doc: Document, block: Block, settings) -> tuple[str, int] | None:
     """The unit a table's caption or header states ("ĐVT: triệu đồng"), if any."""
     before = doc.text[max(0, block.start - settings.table_caption_window_chars) : block.start]
     head = " ".join(" ".join(c.text for c in r.cells) for r in block.header_rows())
-    units = sorted(unit_factors(), key=len, reverse=True)
-    for text in (head, before):
-        form = match_form(text)
-        for cap in _captions():
-            if cap not in form:
-                continue  # the pattern holds the caption as written
-            for m in _caption_re(cap).finditer(form):
-                for u in units:
-                    if _unit_word_re(u).match(form, m.end()):
-                        return text[m.end() : m.end() + len(u)], unit_factors()[u]
-        m = _bracketed_unit_re(tuple(units)).search(form)
-        if m and text is head:
-            return text[m.start(1) : m.end(1)], unit_factors()[m.group(1)]
+    return _stated_unit(head, bracketed=True) or _stated_unit(before)
+
+
+def caption_unit_below(doc: Document, block: Block, settings) -> tuple[str, int, int, int] | None:
+    """The unit a caption right under a table states (its first lines after the table, up
+    to the next table), and where the caption is: some plans put "Đơn vị tính: triệu
+    đồng" below the table it applies to."""
+    end = min(
+        [b.start for b in doc.tables() if b.start >= block.end] + [block.end + settings.table_caption_window_chars]
+    )
+    after = doc.text[block.end : end]
+    lines = [ln for ln in after.split("\n") if ln.strip()][:2]
+    for ln in lines:
+        unit = _stated_unit(ln)
+        if unit:
+            at = block.end + after.index(ln)
+            return *unit, at, at + len(ln.rstrip())
     return None
 
 
@@ -253,7 +276,31 @@ def _infer_layout(
     layout: dict[int, Col] = {}
     for a, u in enumerate(units):
         layout.update(_label_unit(u, a in breakdowns, basis.get(a) or "period", votes))
+    _capitals_from_breakdowns(g, units, breakdowns, layout, settings)
     return layout
+
+
+def _capitals_from_breakdowns(g: _Grid, units: list[list[int]], breakdowns: dict, layout: dict, settings) -> None:
+    """A part of a breakdown's total that is, row by row, the sum of one part of each group
+    it splits into has the capital type those of them that are named share: the column relations decide
+    over the few text figures that happen to equal one of its cells (a one-year "Sự nghiệp"
+    cell times the years can equal an investment figure the text states)."""
+    for a, run in breakdowns.items():
+        head = units[a]
+        if head[0] not in layout or len(head) < 2:
+            continue
+        groups = [units[b][1:] for b in run if len(units[b]) > 1]
+        if len(groups) < 2:
+            continue
+        for p in head[1:]:
+            for combo in product(*groups):
+                caps = {layout[c].capital for c in combo if c in layout and layout[c].capital}
+                if len(caps) != 1:
+                    continue
+                if _holds(g, p, list(combo), settings.table_relation_min_rows):
+                    old = layout.get(p) or layout[head[0]]
+                    layout[p] = Col(layout[head[0]].source, caps.pop(), old.basis, "inferred")
+                    break
 
 
 def _text_votes(
@@ -411,6 +458,18 @@ def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
         if not by_component and len(row_labels) < 2:
             continue
         unit = caption_unit(doc, block, settings)
+        if unit is None and (below := caption_unit_below(doc, block, settings)):
+            unit = below[:2]
+            ctx.rows["checks"].append(
+                check_row(
+                    doc,
+                    CheckKind.TABLE_UNIT_BELOW,
+                    f"the table states its unit below it, not above: read in {unit[0]}",
+                    expected=unit[0],
+                    start=below[2],
+                    end=below[3],
+                )
+            )
         inferred_unit = unit is None
         if unit is None:
             unit = _infer_unit(g, text_figs)

@@ -592,6 +592,25 @@ def _read_line(r: _Reading, line: _Line) -> None:
             caps = {v for _, _, fld, v in labels_in(text[e:close]) if fld == "capital"}
             if len(caps) == 1 and f.capital is None:
                 f.capital = caps.pop()  # "2 tỷ đồng (vốn sự nghiệp)"
+            named = _paren_source(text[e:close])
+            if named and f.source in (None, "total"):
+                f.source = named  # "30.000 triệu đồng (ngân sách trung ương)"
+
+
+def _paren_source(paren: str) -> str | None:
+    """The one source a parenthesis right after a figure names when it holds nothing but
+    source and capital words ("(ngân sách trung ương)", "(nguồn vốn sự nghiệp ngân sách
+    tỉnh)"): it names the figure's source. A parenthesis with other words only describes
+    (SPEC), and one naming several sources says what the figure is made of."""
+    form = match_form(paren.strip().removeprefix("(").removesuffix(")"))
+    lead = _AFTER_LEAD.match(form)
+    rest = form[lead.end() :]
+    labels = labels_in(rest)
+    covered = regex.sub(r"[\s,;:]+", "", "".join(rest[b:a] for (_, b, *_), (a, *_) in zip(labels, labels[1:])))
+    if not labels or labels[0][0] != 0 or covered or rest[labels[-1][1] :].strip(" .,;:"):
+        return None
+    sources = {v for _, _, fld, v in labels if fld == "source"}
+    return sources.pop() if len(sources) == 1 and "total" not in sources else None
 
 
 def _relink_by_sum(r: _Reading, line: _Line) -> None:

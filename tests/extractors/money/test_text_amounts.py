@@ -268,3 +268,60 @@ def test_unit_correction_skips_units_that_leave_a_fraction_of_a_dong():
 
     assert _whole_dong("21,396", 1) is None
     assert _whole_dong("21,396", 1_000_000_000) == 21_396_000_000
+
+
+def test_headerless_one_year_recurrent_column_is_not_taken_for_investment():
+    """Issue 17: a stated investment figure that happens to equal years × a one-year
+    "Sự nghiệp" cell voted that column investment; the breakdown's parts (central +
+    local, column by column) decide its capital type, as the renditions with a header do."""
+    body = HEADERLESS.replace(
+        "Nhu cầu kinh phí: 3,3 tỷ đồng.\n",
+        "Nhu cầu kinh phí: 3,3 tỷ đồng; ngân sách trung ương 3,4 tỷ đồng (vốn đầu tư phát triển).\n",
+    )
+    annual = facts(run(body, period=(2022, 2025)), origin="table", basis="annual")
+    assert ("DA6", "total", "recurrent", 850_000_000) in annual
+    assert ("DA2", "total", "recurrent", 3_300_000_000) in annual
+    assert not {f for f in annual if f[0] == "DA6" and f[2] == "investment"}
+
+
+def test_source_alone_in_a_parenthesis_after_the_figure_is_its_source():
+    """Issue 17: "30.000 triệu đồng (ngân sách trung ương)" was stored as the total; a
+    parenthesis of other words only describes, and one of several sources splits."""
+    assert facts(run("IV. KINH PHÍ\nKinh phí thực hiện: 30.000 triệu đồng (ngân sách trung ương).\n")) == {
+        (None, "central", None, 30_000_000_000)
+    }
+    assert facts(run("IV. KINH PHÍ\nKinh phí: 30.000 triệu đồng (nguồn vốn sự nghiệp ngân sách tỉnh).\n")) == {
+        (None, "province", "recurrent", 30_000_000_000)
+    }
+    for paren in ("(ngân sách trung ương, ngân sách tỉnh)", "(ngân sách trung ương hỗ trợ 50%)"):
+        assert facts(run(f"IV. KINH PHÍ\nKinh phí: 30.000 triệu đồng {paren}.\n")) == {
+            (None, "total", None, 30_000_000_000)
+        }
+
+
+BELOW = (
+    "III. NỘI DUNG\n1. Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo\nNội dung.\n"
+    "2. Dự án 6: Truyền thông và giảm nghèo về thông tin\nNội dung.\n"
+    "IV. KINH PHÍ\nBảng kinh phí thực hiện\n"
+    "TT\tNội dung\tTổng cộng\tNgân sách trung ương\tNgân sách địa phương\n"
+    "1\tĐa dạng hóa sinh kế, phát triển mô hình giảm nghèo\t1.500\t1.200\t300\n"
+    "2\tTruyền thông và giảm nghèo về thông tin\t800\t700\t100\n"
+    "{after}\nV. TỔ CHỨC THỰC HIỆN\nNội dung.\n"
+)
+
+
+def test_unit_caption_below_the_table_applies_to_it():
+    """Issue 17: a budget table whose "Đơn vị tính" line sits under it was dropped without
+    a word; the caption below gives its unit, and a check row says where it was read."""
+    ctx = run(BELOW.format(after="Đơn vị tính: triệu đồng"))
+    assert facts(ctx, origin="table") == {
+        ("DA2", "total", None, 1_500_000_000),
+        ("DA2", "central", None, 1_200_000_000),
+        ("DA2", "local", None, 300_000_000),
+        ("DA6", "total", None, 800_000_000),
+        ("DA6", "central", None, 700_000_000),
+        ("DA6", "local", None, 100_000_000),
+    }
+    (check,) = [c for c in ctx.rows["checks"] if c["kind"] == "table_unit_below"]
+    assert check["expected"] == "triệu đồng" and "Đơn vị tính" in check["quote"]
+    assert facts(run(BELOW.format(after="Ghi chú: số liệu dự kiến.")), origin="table") == set()
