@@ -101,7 +101,7 @@ def _check_entry(kind: str, path: Path, i: int, entry: Any, schema: dict[str, Fi
             except regex.error as e:
                 raise RulesError(f"{where}: field {name!r} is not a valid regular expression ({e})") from e
     needed = _REQUIRED_BY_KIND.get(kind, {}).get(entry.get("kind"), ())
-    missing = [n for n in needed if entry.get(n) is None]
+    missing = [n for n in needed if entry.get(n) in (None, "")]
     if missing:
         raise RulesError(f"{where} lacks field(s) {missing}, required for entries of kind {entry.get('kind')!r}")
 

@@ -35,7 +35,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extract import rules
-from extract.errors import RulesError
 from extract.settings import DEFAULT_SETTINGS
 from extract.text.normalize import PhraseScan, collapse, key, match_form, slice_agrees
 
@@ -43,15 +42,6 @@ LEVELS = ("central", "province", "district", "commune")
 _LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
 
-_REQUIRED = {
-    "body": ("name", "agency_kind", "agency_key", "level"),
-    "sector": ("phrase", "agency_key"),
-    "successor": ("agency_key", "successor", "matters", "date", "source"),
-    "level_end": ("level", "date", "source"),
-    "abbreviation": ("short", "expansion"),
-    "level_word": ("word", "level", "unit"),
-    "head": ("word",),
-}
 _MAX_SUBSTITUTIONS = 3
 _DASH = regex.compile(r"\s*-\s*")
 _ANY_DASH = regex.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
@@ -109,13 +99,6 @@ class Lexicon:
     # the characters a match of head_re (None: any) and of item_start_re can open with
     head_firsts: frozenset | None = None
     item_firsts: frozenset | None = None
-
-
-def _check(kind: str, entries: tuple[dict, ...]) -> None:
-    for i, e in enumerate(entries):
-        for f in _REQUIRED.get(e["kind"], ()):
-            if not e.get(f):
-                raise RulesError(f"{kind}.yaml: entry {i + 1} (kind {e['kind']}) lacks required field {f!r}")
 
 
 def phrase_pattern(phrases) -> str:
@@ -186,7 +169,6 @@ def _dashless(form: str) -> str:
 @cache
 def lexicon() -> Lexicon:
     entries = rules.load("agencies")
-    _check("agencies", entries)
     catch = rules.load("agency_catchalls")
     nlp = spacy.blank("xx")
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -509,7 +509,7 @@ class Mismatch:
 
 def _named_above(level: str, mentions: list[Mention]) -> dict[str, list[Unit]]:
     """The units above `level` the text names without doubt (a level word and a name that
-    is one unit: "huyện Tân Yên", "tỉnh Trà Vinh"), per level, in order of first mention."""
+    is one unit: "huyện <name>", "tỉnh <name>"), per level, in order of first mention."""
     out: dict[str, list[Unit]] = {}
     for m in mentions:
         if len(m.units) != 1 or level_rank(m.units[0].level) >= level_rank(level):
