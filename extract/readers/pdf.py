@@ -201,9 +201,11 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
     counts = [0, 0, 0, 0]
     for g in glyphs:
         if g is not None:
-            counts[g[6]] += 1
+            counts[g[6]] += len(g[0])
     present = [d for d in range(4) if counts[d]]
-    rects = pdffast.path_bounds(page) if pdffast.has_rules(page) else None
+    rects = pdffast.path_bounds(page)
+    if not pdffast.has_rules(rects):
+        rects = None
     if len(present) <= 1:
         frame = frames[present[0] if present else shown]
         ws = words(glyphs, settings)

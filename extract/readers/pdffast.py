@@ -15,6 +15,7 @@ only runs on pages that have them.
 from __future__ import annotations
 
 import ctypes
+import re
 import struct
 
 import pypdfium2 as pdfium
@@ -28,7 +29,10 @@ _MIN_RULE_LENGTH = 5.0
 # PDFium reports a hyphen that ends a line as U+0002 (U+FFFE in its text range), its "soft
 # hyphen" marker; it is the printed hyphen of "59-" / "KH/HU", so it is read back as one.
 _HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
-_NOT_TEXT = ("\x00", "\uffff")
+_HYPHEN_TABLE = str.maketrans(_HYPHENS)
+# a word as PDFium shows it: characters between white space (str.isspace, as re's \s is) and the
+# non-characters PDFium marks
+_WORD = re.compile(r"[^\s\x00\uffff]+")
 
 
 def open_document(data: bytes) -> pdfium.PdfDocument:
@@ -41,10 +45,10 @@ def is_password_error(error: Exception) -> bool:
     return code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 
 
-def has_rules(page: pdfium.PdfPage) -> bool:
-    """True when the page draws at least one horizontal and one vertical rule."""
+def has_rules(bounds: list[tuple[float, float, float, float]]) -> bool:
+    """True when the paths (path_bounds of a page) hold at least one horizontal and one vertical rule."""
     horizontal = vertical = False
-    for left, bottom, right, top in path_bounds(page):
+    for left, bottom, right, top in bounds:
         w, h = right - left, top - bottom
         if h < _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
             horizontal = True
@@ -109,20 +113,36 @@ _FORM_GET = _bare(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p)
 _OBJ_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _OBJ_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
 _void_p = ctypes.c_void_p
+_OBJ_FONT = ctypes.CFUNCTYPE(_void_p, _void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, _void_p).value)
+_FONT_NAME = ctypes.CFUNCTYPE(ctypes.c_ulong, _void_p, _void_p, ctypes.c_ulong)(
+    ctypes.cast(pdfium_c.FPDFFont_GetBaseFontName, _void_p).value
+)
+_FONT_SIZE = ctypes.CFUNCTYPE(ctypes.c_double, _void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetFontSize, _void_p).value
+)
 _new_glyph = tuple.__new__
 _read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom; or 4 floats of bounds
 _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's direction), ...
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
-    """The page's characters in content order; None marks white space (a word break).
+    """The page's text in content order, as runs of characters; None marks white space (a word break).
 
-    Two C calls per character (text object, loose box). The font name, size and text
-    direction are asked once per text object. So is the baseline of upright text: a
-    character whose loose box has the same top and bottom as the object's first character
-    shares its baseline (the box is the baseline plus the font's ascent and descent), and
-    only one that does not (a font without metrics) has its own origin asked for; turned
-    text (rare) asks every glyph's origin.
+    A run is a word as PDFium's text already shows it (its characters between two white
+    spaces) when the word lies in one upright text object: then its first and last
+    characters are asked for (text object, loose box) and the word is one record. PDFium
+    inserts a space wherever letters stand apart, and a text object shares one font, size
+    and baseline, so such a word never holds the gap or baseline change that words() splits
+    at; only a word drawn across several text objects (a number in two fonts, a bold letter,
+    a superscript) is read a character at a time. On the 52 real gazette PDFs a word made of
+    one object was never split by the per-character reading, and asking two characters of a
+    word instead of all of them is most of what reading a page costs in Python.
+
+    Per character (the other words): the font name, size and text direction are asked once
+    per text object. So is the baseline of upright text: a character whose loose box has the
+    same top and bottom as the object's first character shares its baseline (the box is the
+    baseline plus the font's ascent and descent), and only one that does not (a font without
+    metrics) has its own origin asked for; turned text (rare) asks every glyph's origin.
 
     Each glyph is given in the upright frame of its own text direction (see
     pdflayout.Frame): text drawn turned a quarter or upside down (a landscape annex on a
@@ -137,60 +157,148 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     frames = Frame.all(page.get_bbox())
     n = textpage.count_chars()
     text = textpage.get_text_range(0, n) if n else ""
-    direct = len(text) == n  # one code point per char index (no surrogate pairs)
-    rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect_p, ox_p, oy_p, matrix_p = (ctypes.c_void_p(ctypes.addressof(v)) for v in (rect, ox, oy, matrix))
-    name_buf = ctypes.create_string_buffer(256)
-    # per upright text object: font name, size, top and bottom of its first box, baseline
-    upright: dict[int, tuple[str, float, float, float, float]] = {}
-    # per turned text object: font name, size, direction (its glyphs' origins are always asked)
-    turned: dict[int, tuple[str, float, int]] = {}
-    out: list[Glyph | None] = []
-    append = out.append
-    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    if not direct:
+    if len(text) != n:  # not one code point per char index (surrogate pairs)
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
-    top_edge = frames[0].top
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch in _NOT_TEXT:
+    reader = _PageReader(textpage, frames)
+    out = reader.out
+    append = out.append
+    tp = reader.tp
+    pos = 0
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        for i in range(pos, a):
             if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
                 continue
             append(None)
-            continue
-        ch = _HYPHENS.get(ch, ch)
-        obj = _TEXT_OBJECT(tp, i) or 0
-        _LOOSE_BOX(tp, i, rect_p)
-        left, top, right, bottom = _read_rect(rect)
-        info = upright.get(obj)
-        if info is None or info[2] != top or info[3] != bottom or not obj:
-            _CHAR_ORIGIN(tp, i, ox_p, oy_p)
-            if info is None:
-                info = turned.get(obj)
-                if info is None or not obj:
-                    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)) if obj else None
-                    length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, len(name_buf)) if font else 0
-                    name = name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
-                    direction = 0
-                    if obj and _MATRIX(tp, i, matrix_p):
-                        a, b = _read_ab(matrix)
-                        if b or a < 0:
-                            direction = _direction(a, b)
-                    size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-                    if direction == 0:
-                        info = upright[obj] = (name, size, top, bottom, top_edge - oy.value)
-                    else:
-                        info = turned[obj] = (name, size, direction)
-                if len(info) == 3:
-                    append(_turned_glyph(ch, left, top, right, bottom, ox.value, oy.value, info, frames))
-                    continue
-            base = top_edge - oy.value
+        pos = b
+        obj = _TEXT_OBJECT(tp, a) or 0
+        if b - a > 1 and (_TEXT_OBJECT(tp, b - 1) or 0) != obj:
+            reader.pieces(text, a, b)
         else:
-            base = info[4]
-        append(_new_glyph(Glyph, (ch, left, right, base, info[1], info[0], 0)))
+            reader.piece(text, a, b, obj)
+    for i in range(pos, n):
+        if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        append(None)
     textpage.close()
     return out
+
+
+class _PageReader:
+    """What reading one page's characters one at a time needs: the C buffers, and per text
+    object its font name, size, first box and baseline (upright) or direction (turned)."""
+
+    def __init__(self, textpage, frames) -> None:
+        self.textpage = textpage
+        self.frames = frames
+        self.top_edge = frames[0].top
+        self.tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        self.rect = pdfium_c.FS_RECTF()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+        self.rect_p, self.ox_p, self.oy_p, self.matrix_p = (
+            ctypes.c_void_p(ctypes.addressof(v)) for v in (self.rect, self.ox, self.oy, self.matrix)
+        )
+        self.name_buf = ctypes.create_string_buffer(256)
+        self.fonts: dict[int | None, str] = {}
+        self.upright: dict[int, tuple[str, float, float, float, float]] = {}
+        self.turned: dict[int, tuple[str, float, int]] = {}
+        self.out: list[Glyph | None] = []
+
+    def run(self, text: str, a: int, b: int, obj: int) -> bool:
+        """Characters a..b-1, all drawn by upright text object `obj`, as one glyph; False
+        when that cannot be told from the first and last (an object not seen yet, another
+        baseline), and nothing is added. The bottom of a loose box is the baseline plus the
+        font's descent, so an equal bottom is the object's baseline; the top is not compared,
+        as PDFium widens a box to a tall letter's own outline (a capital with a hook above)."""
+        info = self.upright.get(obj) if obj else None
+        if info is None:
+            return False
+        tp, rect, rect_p = self.tp, self.rect, self.rect_p
+        _LOOSE_BOX(tp, a, rect_p)
+        left, top, right, bottom = _read_rect(rect)
+        if info[3] != bottom:
+            return False
+        if b - a > 1:
+            _LOOSE_BOX(tp, b - 1, rect_p)
+            last_left, _, last_right, last_bottom = _read_rect(rect)
+            if last_bottom != bottom or last_left < left:
+                return False
+            right = max(right, last_right)
+        word = text[a:b].translate(_HYPHEN_TABLE)
+        self.out.append(_new_glyph(Glyph, (word, left, right, info[4], info[1], info[0], 0)))
+        return True
+
+    def pieces(self, text: str, a: int, b: int) -> None:
+        """A word drawn by several text objects: one glyph per object's run of it, a
+        character at a time where run() cannot tell (the first character of an object
+        not seen yet registers it)."""
+        tp = self.tp
+        objs = [_TEXT_OBJECT(tp, k) or 0 for k in range(a, b)]
+        k = a
+        while k < b:
+            obj = objs[k - a]
+            e = k + 1
+            while e < b and objs[e - a] == obj:
+                e += 1
+            self.piece(text, k, e, obj)
+            k = e
+
+    def piece(self, text: str, a: int, b: int, obj: int) -> None:
+        """Characters a..b-1 of one text object: as one glyph when run() can, else one by
+        one; the first character of an object not seen yet is read alone, which registers it."""
+        if obj and obj not in self.upright and obj not in self.turned:
+            self.char(text[a], a)
+            a += 1
+        if a < b and not self.run(text, a, b, obj):
+            for i in range(a, b):
+                self.char(text[i], i)
+
+    def char(self, ch: str, i: int) -> None:
+        tp, oy = self.tp, self.oy
+        ch = _HYPHENS.get(ch, ch)
+        obj = _TEXT_OBJECT(tp, i) or 0
+        _LOOSE_BOX(tp, i, self.rect_p)
+        left, top, right, bottom = _read_rect(self.rect)
+        info = self.upright.get(obj)
+        if info is None or info[2] != top or info[3] != bottom or not obj:
+            _CHAR_ORIGIN(tp, i, self.ox_p, self.oy_p)
+            if info is None:
+                info = self.turned.get(obj)
+                if info is None or not obj:
+                    info = self._object_info(obj, i, top, bottom)
+                if len(info) == 3:
+                    self.out.append(
+                        _turned_glyph(ch, left, top, right, bottom, self.ox.value, oy.value, info, self.frames)
+                    )
+                    return
+            base = self.top_edge - oy.value
+        else:
+            base = info[4]
+        self.out.append(_new_glyph(Glyph, (ch, left, right, base, info[1], info[0], 0)))
+
+    def _object_info(self, obj: int, i: int, top: float, bottom: float) -> tuple:
+        """Font name, size and direction of the text object drawing character i (its origin
+        asked already). Pages set a word per text object, so this runs for most words: the
+        calls skip ctypes' argument checks, and a font's name is asked once per page."""
+        font = _OBJ_FONT(obj) if obj else None
+        name = self.fonts.get(font)
+        if name is None:
+            length = _FONT_NAME(font, self.name_buf, len(self.name_buf)) if font else 0
+            name = self.fonts[font] = self.name_buf.raw[: max(length - 1, 0)].decode("utf-8", "replace")
+        direction = 0
+        if obj and _MATRIX(self.tp, i, self.matrix_p):
+            a, b = _read_ab(self.matrix)
+            if b or a < 0:
+                direction = _direction(a, b)
+        size = _FONT_SIZE(self.tp, i)
+        if direction == 0:
+            info = (name, size, top, bottom, self.top_edge - self.oy.value)
+            self.upright[obj] = info
+        else:
+            info = (name, size, direction)
+            self.turned[obj] = info
+        return info
 
 
 def _turned_glyph(
