@@ -768,6 +768,8 @@ def _clause_targets(
         population = None if ind is not None and ind.group else _first(lex.populations, sub)
         if population is None and running and ctx.meta.get("admin_level") == "province":
             population = _named_district(doc.text[s : q.start], lex)
+        if population is None:
+            population = _poor_population(sub, q.end - s, ind, lex)
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -872,6 +874,29 @@ def _named_district(before: str, lex: Lexicon) -> str | None:
     found = [m for m in _DISTRICT_NAME.finditer(before) if not lex.plural_before.search(form, 0, m.start())]
     names = {m["name"] for m in found}
     return f"district:{names.pop()}" if len(names) == 1 else None
+
+
+_SUBJECT_END = regex.compile(r"[,;:]")
+
+
+def _poor_population(sub: str, end: int, ind, lex: Lexicon) -> str | None:
+    """The poor class a goal is for when the class is what is measured: "98% hộ nghèo, hộ cận
+    nghèo sử dụng nước …", "Tỷ lệ người lao động thuộc hộ nghèo … qua đào tạo đạt 70%", "1.200 hộ
+    nghèo được hỗ trợ nhà ở". The class is read only where the goal's indicator is known and is
+    not the poverty count itself (the rate of poor households, its reductions, households leaving
+    poverty name that group already, as a subject of their own: cadres, models), and only in the
+    goal's subject: before the figure, or after it up to the first comma (the figure's noun
+    phrase); a class named later is whom the action serves ("việc làm cho 2.900 lao động, nâng
+    cao thu nhập cho các hộ nghèo"). `end` is where the figure ends in `sub`; the entries are
+    tried in file order, the narrowest class first."""
+    if ind is None or ind.group or ind.own_subject:
+        return None
+    boundary = _SUBJECT_END.search(sub, end)
+    limit = boundary.start() if boundary else len(sub)
+    for pat, value in lex.poor_populations:
+        if any(m.start() < limit for m in pat.finditer(sub)):
+            return value
+    return None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:
