@@ -250,6 +250,30 @@ def test_population_is_whose_rate_the_goal_is(body, population):
     assert rows[0]["population"] == population, (rows[0]["indicator"], rows[0]["text"])
 
 
+@pytest.mark.parametrize(
+    "body, want",
+    [
+        (
+            "+ Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo qua đào tạo đạt 70%, trong đó có bằng cấp chứng chỉ "
+            "đạt 34,75%.",
+            [(70.0, "workers_of_poor_households"), (34.75, "workers_of_poor_households")],
+        ),
+        (
+            "- Tỷ lệ lao động qua đào tạo đạt 72%. Trong đó, có bằng cấp, chứng chỉ đạt 40%.",
+            [(72.0, None), (40.0, None)],
+        ),
+        (
+            "- Phấn đấu giảm 2.000 hộ nghèo, trong đó giảm 1.000 hộ nghèo đồng bào dân tộc thiểu số.",
+            [(2000.0, None), (1000.0, "ethnic_minority")],
+        ),
+    ],
+)
+def test_a_part_told_with_trong_do_is_for_the_population_of_its_goal(body, want):
+    """ "… qua đào tạo đạt 70%, trong đó có bằng cấp chứng chỉ đạt 34,75%": the 34,75% are of the
+    same workers of poor households, not of all workers."""
+    assert [(r["value"], r["population"]) for r in run(GOALS + body)] == want
+
+
 # Numbers that are not goals, even inside the goal section.
 NOT_TARGETS = [
     "- Cải thiện dinh dưỡng cho trẻ em dưới 16 tuổi, trẻ em dưới 5 tuổi, trẻ từ 5 đến dưới 16 tuổi.",
