@@ -54,6 +54,7 @@ ROLES = frozenset(
         "subclause_opener",
         "conjunction",
         "population",
+        "poor_population",
         "dimension",
         "percent_word",
         "magnitude",
@@ -208,6 +209,7 @@ SCHEMAS: dict[str, Schema] = {
             "also": Field(list, required=False, item_type=str),
             "not": Field(list, required=False, item_type=str),
             "group": Field(bool, required=False),
+            "own_subject": Field(bool, required=False),
         },
     ),
     "assignment_phrases": Schema(

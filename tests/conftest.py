@@ -2,7 +2,9 @@
 
 Fixtures are named for their origin: `corpus/` holds the five sample plans in three
 renditions each (copied from shared/corpus), `tests/fixtures/gold/` the gold
-annotations that score them (copied from shared/gold).
+annotations that score them (copied from shared/gold, with the population of each target for
+a poor class set as the SPEC's "population (targets)" says: the shared files were annotated
+before that section and give null there).
 """
 
 from __future__ import annotations

@@ -75,6 +75,16 @@ def not_stored(db: str | Path | None, target: str) -> Path | None:
 NOT_STORED_NOTE = "not in the database: extracted on the spot, nothing written; run 'kehoach ingest' to keep it"
 
 
+def relevance_verdict(document: dict) -> str | None:
+    """The relevance step's verdict in words when the document is no plan (is_plan false):
+    its facts are in no view, so an analyst looking at it should be told first, and why.
+    None for a plan, and for a row stored before is_plan existed (NULL)."""
+    if document.get("is_plan") is not False:
+        return None
+    reason = document.get("not_plan_reason") or "no reason stored"
+    return f"{reason}; its facts are left out of every view and comparison"
+
+
 def file_overview(path: Path) -> dict:
     """The overview of a file not in the database, extracted now (nothing is written)."""
     from extract.pipeline import (
@@ -88,12 +98,19 @@ def file_overview(path: Path) -> dict:
         {k: s.get(k) for k in ("section_id", "level", "label", "title")} for s in extraction.rows.get("sections") or []
     ]
     counts = {t: len(extraction.rows.get(t) or []) for t in FACT_TABLES if t != "sections"}
-    return {"document": document, "sections": sections, "counts": counts, "note": NOT_STORED_NOTE}
+    return {
+        "document": document,
+        "sections": sections,
+        "counts": counts,
+        "note": NOT_STORED_NOTE,
+        "not_plan": relevance_verdict(document),
+    }
 
 
 def document_overview(db: str | Path, target: str) -> dict:
     """Metadata, section tree and fact counts of a stored document, or of a file not in
-    the database extracted on the spot (then marked in_database false, with a note)."""
+    the database extracted on the spot (then marked in_database false, with a note), and
+    the relevance verdict when it is no plan (`not_plan`, None for a plan)."""
     path = not_stored(db, target)
     if path is not None:
         return file_overview(path)
@@ -112,6 +129,6 @@ def document_overview(db: str | Path, target: str) -> dict:
             for t in FACT_TABLES
             if t != "sections"
         }
-        return {"document": document, "sections": sections, "counts": counts}
+        return {"document": document, "sections": sections, "counts": counts, "not_plan": relevance_verdict(document)}
     finally:
         con.close()

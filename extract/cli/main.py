@@ -250,6 +250,8 @@ def show(target: str, fmt: str | None, out: Path | None, db: Path) -> None:
 
 def _overview_text(overview: dict) -> str:
     lines = [f"NOTE: {overview['note']}", ""] if overview.get("note") else []
+    if overview.get("not_plan"):
+        lines += [f"NOT A PLAN: {overview['not_plan']}", ""]
     lines += [f"{k:<18} {'' if v is None else v}" for k, v in overview["document"].items()]
     lines.append("")
     for s in overview["sections"]:

@@ -191,7 +191,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("comparator", "VARCHAR", "eq, ge, gt, le, lt, range"),
         ("year", "INTEGER", "year the goal is for"),
-        ("population", "VARCHAR", "subgroup the goal is for (khmer, ethnic_minority, ...) or NULL"),
+        (
+            "population",
+            "VARCHAR",
+            "whose rate the goal is when not everyone's: poor_near_poor, workers_of_poor_households, khmer, poor_districts, ... or NULL",
+        ),
         ("section_id", "INTEGER", "section holding the goal"),
     ]
     + PROVENANCE,

@@ -362,7 +362,7 @@ VIEW_DOCS: dict[str, dict[str, str]] = {
         "indicator": "canonical indicator key (rules/indicators.yaml)",
         "dimension": "poverty dimension: employment, health, education, housing, water_sanitation, information, income",
         "component": "component the goal belongs to, or NULL for the whole plan",
-        "population": "subgroup the goal is for (khmer, ethnic_minority, ...) or NULL for everyone",
+        "population": "whose rate the goal is when not everyone's (poor_near_poor, workers_of_poor_households, khmer, poor_districts, ...) or NULL for everyone",
         "value": "the number (low end of a range)",
         "value_high": "high end of a range, else NULL",
         "unit": "%, %/year, households, people, people/year, per_10000_people, models, communes, districts, times, points; other counts the English plural of what they count",

@@ -37,7 +37,7 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
 from extract.extractors.step import Context, step
-from extract.extractors.targets.phrases import NUM, Lexicon, lexicon, phrase_key
+from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
@@ -768,6 +768,10 @@ def _clause_targets(
         population = None if ind is not None and ind.group else _first(lex.populations, sub)
         if population is None and running and ctx.meta.get("admin_level") == "province":
             population = _named_district(doc.text[s : q.start], lex)
+        if population is None:
+            population = _poor_population(sub, q.end - s, ind, lex) or _parent_population(
+                ctx.rows["targets"], ls, view, ind, lex
+            )
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -872,6 +876,43 @@ def _named_district(before: str, lex: Lexicon) -> str | None:
     found = [m for m in _DISTRICT_NAME.finditer(before) if not lex.plural_before.search(form, 0, m.start())]
     names = {m["name"] for m in found}
     return f"district:{names.pop()}" if len(names) == 1 else None
+
+
+_SUBJECT_END = regex.compile(r"[,;:]")
+
+
+def _poor_population(sub: str, end: int, ind: Indicator | None, lex: Lexicon) -> str | None:
+    """The poor class a goal is for when the class is what is measured: "98% hộ nghèo, hộ cận
+    nghèo sử dụng nước …", "Tỷ lệ người lao động thuộc hộ nghèo … qua đào tạo đạt 70%", "1.200 hộ
+    nghèo được hỗ trợ nhà ở". Read only where what is measured is known and is not named by the
+    indicator itself (own_subject: the poverty rate, its reductions and the households leaving
+    poverty count that group already, so "hộ nghèo" there is no population; cadres and models are
+    subjects of their own), and only in the goal's subject: before the figure, or after it up to
+    the first comma (the figure's noun phrase). A class named later is whom the action serves
+    ("việc làm cho 2.900 lao động, nâng cao thu nhập cho các hộ nghèo"). `end` is where the figure
+    ends in `sub`; the entries are tried in file order, the narrowest class first."""
+    if ind is None or ind.group or ind.own_subject:
+        return None
+    boundary = _SUBJECT_END.search(sub, end)
+    limit = boundary.start() if boundary else len(sub)
+    for pat, value in lex.poor_populations:
+        if any(m.start() < limit for m in pat.finditer(sub)):
+            return value
+    return None
+
+
+def _parent_population(rows: list[dict], line_start: int, view: str, ind: Indicator | None, lex: Lexicon) -> str | None:
+    """The poor class of the goal a "trong đó" clause is part of: in "Tỷ lệ người lao động thuộc
+    hộ nghèo … qua đào tạo đạt 70%, trong đó có bằng cấp chứng chỉ đạt 34,75%" the 34,75% are of
+    the same workers, not of all workers. Only the goal just before it on the same line counts."""
+    if ind is None or ind.group or ind.own_subject or not rows:
+        return None
+    if not lex.subclause_opener.match(view.lstrip(" ,;:-")):
+        return None
+    parent = rows[-1]
+    if parent["char_start"] < line_start:
+        return None
+    return parent["population"] if parent["population"] in {v for _, v in lex.poor_populations} else None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:

@@ -41,6 +41,7 @@ _VALUE_CHECK = {
     "fraction_word": lambda v: isinstance(v, (int, float)) and 0 < v <= 100,
     "magnitude": lambda v: isinstance(v, int) and v > 1,
     "population": lambda v: isinstance(v, str) and regex.fullmatch(r"[a-z][a-z0-9_]*", v) is not None,
+    "poor_population": lambda v: isinstance(v, str) and regex.fullmatch(r"[a-z][a-z0-9_]*", v) is not None,
     "dimension": lambda v: v in DIMENSIONS,
 }
 
@@ -78,6 +79,9 @@ class Indicator:
     also: regex.Pattern | None
     not_: regex.Pattern | None
     group: bool = False  # it counts a group itself ("30% huyện nghèo thoát nghèo"): no subgroup population
+    # it names its own subject (the poverty rate counts poor households, cadres_trained counts
+    # cadres): "hộ nghèo" in its clause says what is counted, not whose rate it is
+    own_subject: bool = False
 
     def fits(self, view: str, unit: str) -> bool:
         if unit not in self.units or not self.phrases.search(view):
@@ -136,6 +140,7 @@ class Lexicon:
     subclause_opener: regex.Pattern
     conjunction: regex.Pattern
     populations: tuple[tuple[regex.Pattern, str], ...]
+    poor_populations: tuple[tuple[regex.Pattern, str], ...]
     dimensions: tuple[tuple[regex.Pattern, str], ...]
     indicators: tuple[Indicator, ...]
     fraction_leads: tuple[str, ...] = ()  # the word each fraction_word phrase opens with
@@ -192,6 +197,7 @@ def lexicon() -> Lexicon:
                 _compile(alternation(e["also"])) if e.get("also") else None,
                 _compile(alternation(e["not"])) if e.get("not") else None,
                 bool(e.get("group")),
+                bool(e.get("own_subject")),
             )
         )
     return Lexicon(
@@ -258,6 +264,7 @@ def lexicon() -> Lexicon:
         subclause_opener=_compile(alternation(_phrases(roles["subclause_opener"]))),
         conjunction=_compile(alternation(_phrases(roles["conjunction"]))),
         populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["population"]),
+        poor_populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["poor_population"]),
         dimensions=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["dimension"]),
         indicators=tuple(indicators),
         fraction_leads=tuple(lead(p) for p in _phrases(roles["fraction_word"])),

@@ -32,22 +32,31 @@ def facts(rows: list[dict]) -> list[tuple]:
 PHRASINGS = [
     ("- Duy trì mức giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.", [(1.5, None, "%/year", "eq", 2025, None)]),
     ("- Tỷ lệ hộ cận nghèo giảm bình quân 1% mỗi năm.", [(1.0, None, "%/year", "eq", 2025, None)]),
-    ("- Tỷ lệ trẻ em thuộc hộ nghèo, hộ cận nghèo đi học đúng độ tuổi đạt 90%.", [(90.0, None, "%", "eq", 2025, None)]),
+    (
+        "- Tỷ lệ trẻ em thuộc hộ nghèo, hộ cận nghèo đi học đúng độ tuổi đạt 90%.",
+        [(90.0, None, "%", "eq", 2025, "poor_near_poor")],
+    ),
     ("- Duy trì mức giảm tỷ lệ hộ nghèo bình quân từ 2 - 2,5%/năm.", [(2.0, 2.5, "%/year", "range", 2025, None)]),
     (
         "- Phấn đấu tăng bình quân 1,5-2%/năm tỷ lệ hộ nghèo được tiếp cận các dịch vụ xã hội cơ bản.",
-        [(1.5, 2.0, "%/year", "range", 2025, None)],
+        [(1.5, 2.0, "%/year", "range", 2025, "poor_households")],
     ),
     (
         "- Phấn đấu tăng bình quân từ 1% - 1,5%/năm tỷ lệ hộ nghèo được tiếp cận các dịch vụ xã hội cơ bản.",
-        [(1.0, 1.5, "%/year", "range", 2025, None)],
+        [(1.0, 1.5, "%/year", "range", 2025, "poor_households")],
     ),
-    ("- Ít nhất 80% hộ nghèo, hộ cận nghèo sử dụng nhà tiêu hợp vệ sinh.", [(80.0, None, "%", "ge", 2025, None)]),
+    (
+        "- Ít nhất 80% hộ nghèo, hộ cận nghèo sử dụng nhà tiêu hợp vệ sinh.",
+        [(80.0, None, "%", "ge", 2025, "poor_near_poor")],
+    ),
     (
         "- Tối thiểu 338 người lao động thuộc hộ nghèo được hỗ trợ kết nối việc làm thành công.",
-        [(338.0, None, "people", "ge", 2025, None)],
+        [(338.0, None, "people", "ge", 2025, "workers_of_poor_households")],
     ),
-    ("- Tối thiểu 1.200 hộ nghèo, hộ cận nghèo được hỗ trợ nhà ở.", [(1200.0, None, "households", "ge", 2025, None)]),
+    (
+        "- Tối thiểu 1.200 hộ nghèo, hộ cận nghèo được hỗ trợ nhà ở.",
+        [(1200.0, None, "households", "ge", 2025, "poor_near_poor")],
+    ),
     ("- Hỗ trợ xây dựng, nhân rộng trên 05 mô hình giảm nghèo.", [(5.0, None, "models", "gt", 2025, None)]),
     ("- Tỷ lệ hộ nghèo giảm bình quân trên 1%/năm.", [(1.0, None, "%/year", "gt", 2025, None)]),
     ("- Tỷ lệ thất nghiệp dưới 2%.", [(2.0, None, "%", "lt", 2025, None)]),
@@ -91,7 +100,7 @@ PHRASINGS = [
     ),
     (
         "- 100% người thuộc hộ nghèo tham gia bảo hiểm y tế và phấn đấu người thuộc hộ cận nghèo tham gia bảo hiểm y tế đạt 100%.",
-        [(100.0, None, "%", "eq", 2025, None), (100.0, None, "%", "eq", 2025, None)],
+        [(100.0, None, "%", "eq", 2025, "poor_households"), (100.0, None, "%", "eq", 2025, "near_poor")],
     ),
     ("- Giảm tỷ lệ hộ nghèo từ 3,5% (cuối năm 2020) xuống còn 2%.", [(2.0, None, "%", "eq", 2025, None)]),
     ("- Đến năm 2030, tỷ lệ hộ nghèo còn dưới 1%.", [(1.0, None, "%", "lt", 2030, None)]),
@@ -180,6 +189,89 @@ def test_indicator(body, indicator, dimension):
     rows = run(GOALS + body)
     assert rows, "a goal with an unknown indicator is still a target"
     assert (rows[0]["indicator"], rows[0]["dimension"]) == (indicator, dimension)
+
+
+# Whose rate a goal is (SPEC "population (targets)"): a poor class where it is the measured
+# subject, the narrowest that fits; null for the whole population, the poverty count itself and
+# cadres; another subgroup (ethnic, area) before a poor class.
+POPULATIONS = [
+    ("- Phấn đấu tỷ lệ tham gia bảo hiểm y tế so với dân số đạt 95%.", None),
+    ("- 100% người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế.", "poor_near_poor"),
+    ("- 100% người thuộc hộ nghèo, người thuộc hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế.", "poor_near_poor"),
+    ("- Đảm bảo 100% hộ nghèo, hộ cận nghèo được tiếp cận đầy đủ thẻ BHYT.", "poor_near_poor"),
+    ("- Tỷ lệ lao động qua đào tạo đạt 72%.", None),
+    (
+        "- Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo qua đào tạo đạt 70%.",
+        "workers_of_poor_households",
+    ),
+    (
+        "- Phấn đấu 65% người có khả năng lao động, có nhu cầu thuộc hộ nghèo, thuộc hộ cận nghèo được hỗ trợ nâng "
+        "cao năng lực sản xuất.",
+        "workers_of_poor_households",
+    ),
+    (
+        "- Phấn đấu 80% trong số người có khả năng lao động thuộc hộ nghèo, có nhu cầu được hỗ trợ nâng cao năng "
+        "lực sản xuất.",
+        "workers_of_poor_households",
+    ),
+    (
+        "- Phấn đấu hỗ trợ 80% hộ nghèo, hộ cận nghèo có ít nhất một thành viên trong độ tuổi lao động có việc làm.",
+        "poor_near_poor",
+    ),
+    ("- 98% hộ nghèo, hộ cận nghèo sử dụng nước sinh hoạt hợp vệ sinh.", "poor_near_poor"),
+    ("- 95% hộ nghèo có nhu cầu được tiếp cận sử dụng các dịch vụ viễn thông, internet.", "poor_households"),
+    ("- Hỗ trợ xây dựng nhà ở cho 3.379 hộ nghèo, cận nghèo.", "poor_near_poor"),
+    ("- Tỷ lệ trẻ em thuộc hộ nghèo đi học đúng độ tuổi đạt 90%.", "poor_households"),
+    ("- Phấn đấu người thuộc hộ cận nghèo tham gia bảo hiểm y tế đạt 100%.", "near_poor"),
+    ("- TỶ LỆ NGƯỜI LAO ĐỘNG THUỘC HỘ NGHÈO QUA ĐÀO TẠO ĐẠT 70%.", "workers_of_poor_households"),
+    # the poverty count itself: the words name what is counted
+    ("- Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.", None),
+    ("- Tỷ lệ hộ cận nghèo giảm bình quân 1%/năm.", None),
+    ("- Phấn đấu giảm trên 1/2 số hộ nghèo và hộ cận nghèo so với đầu kỳ.", None),
+    ("- Phấn đấu giảm 2.000 hộ nghèo.", None),
+    ("- Phấn đấu 8.848 hộ nghèo thoát nghèo.", None),
+    ("- Giảm tỷ lệ hộ nghèo toàn huyện còn 1,41%.", None),
+    ("- Tỷ lệ hộ nghèo dân tộc thiểu số giảm 3%/năm.", "ethnic_minority"),
+    # the whole population, cadres, models, and a class named only as whom the action serves
+    ("- Tỷ lệ tham gia bảo hiểm xã hội đạt 45% lực lượng lao động.", None),
+    ("- 100% cán bộ làm công tác hỗ trợ hộ nghèo được bồi dưỡng, tập huấn.", None),
+    ("- Phấn đấu mỗi đoàn thể có 01 mô hình giúp hộ nghèo thoát nghèo.", None),
+    ("- Phấn đấu tạo việc làm cho 2.900 lao động, nâng cao thu nhập cho các hộ nghèo.", None),
+    # another subgroup comes first
+    ("- 100% hộ nghèo dân tộc thiểu số được hỗ trợ nhà ở đạt chuẩn.", "ethnic_minority"),
+    ("- 100% hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo được hỗ trợ nhà ở.", "poor_districts"),
+]
+
+
+@pytest.mark.parametrize("body, population", POPULATIONS, ids=[p for p, _ in POPULATIONS])
+def test_population_is_whose_rate_the_goal_is(body, population):
+    rows = run(GOALS + body)
+    assert len(rows) == 1
+    assert rows[0]["population"] == population, (rows[0]["indicator"], rows[0]["text"])
+
+
+@pytest.mark.parametrize(
+    "body, want",
+    [
+        (
+            "+ Tỷ lệ người lao động thuộc hộ nghèo, hộ cận nghèo qua đào tạo đạt 70%, trong đó có bằng cấp chứng chỉ "
+            "đạt 34,75%.",
+            [(70.0, "workers_of_poor_households"), (34.75, "workers_of_poor_households")],
+        ),
+        (
+            "- Tỷ lệ lao động qua đào tạo đạt 72%. Trong đó, có bằng cấp, chứng chỉ đạt 40%.",
+            [(72.0, None), (40.0, None)],
+        ),
+        (
+            "- Phấn đấu giảm 2.000 hộ nghèo, trong đó giảm 1.000 hộ nghèo đồng bào dân tộc thiểu số.",
+            [(2000.0, None), (1000.0, "ethnic_minority")],
+        ),
+    ],
+)
+def test_a_part_told_with_trong_do_is_for_the_population_of_its_goal(body, want):
+    """ "… qua đào tạo đạt 70%, trong đó có bằng cấp chứng chỉ đạt 34,75%": the 34,75% are of the
+    same workers of poor households, not of all workers."""
+    assert [(r["value"], r["population"]) for r in run(GOALS + body)] == want
 
 
 # Numbers that are not goals, even inside the goal section.

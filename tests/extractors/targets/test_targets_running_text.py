@@ -151,7 +151,7 @@ def test_a_change_against_the_year_before_is_per_year():
 
 def test_a_multiple_is_times():
     text = "Đến năm 2025, thu nhập của hộ nghèo, hộ cận nghèo trên địa bàn huyện phấn đấu tăng 1,8 lần so năm 2020.\n"
-    assert one(text) == [(1.8, None, "times", "eq", 2025, None)]
+    assert one(text) == [(1.8, None, "times", "eq", 2025, "poor_near_poor")]
 
 
 def test_a_count_of_districts_and_a_share_of_districts():
