@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from extract import EXTRACTOR_VERSION
 from extract.batch import skipindex as knownindex
-from extract.batch.workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial
+from extract.batch.workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial, start_server
 from extract.errors import KehoachError, RunInterrupted, SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
@@ -234,6 +234,8 @@ def ingest(
     else:
         from extract.store.writer import Store  # a run that finds nothing to do never imports DuckDB
 
+        if executor == "local" and jobs > 1:
+            start_server()  # it warms up while the database opens and the files are planned
         with Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)

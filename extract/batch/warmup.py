@@ -1,10 +1,12 @@
 """Imported by the worker pool's fork server: load the extractors once, before forking.
 
 Importing the pipeline and every extraction step (spaCy, pdfplumber, rules) takes about a
-second; done here, each worker forked from the server starts with them loaded and
-shares those pages. Only imports happen here: filling the extractors' lazy caches is
-left to each worker (workers.warm_worker), because state built in the server and then
-written by the workers would be copied into every one of them anyway.
+second, and filling the extractors' lazy caches (compiling the rules, building the
+lexicons and the gazetteer) about another; done here, once, each worker forked from the
+server starts with both and shares those pages until it writes to them. Done in each
+worker instead, it cost every worker that second again, and on two cores the run waited
+for it. The run starts the server before it opens its database (workers.start_server),
+so this overlaps the run's own start.
 
 Before anything else the server ties its life to the run that started it
 (workers.die_with_parent): its workers hold the pipe it watches for the run's exit, so
@@ -15,10 +17,11 @@ loop starts), and the workers it forks inherit that.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 
-from extract.batch.workers import PARENT_ENV, die_with_parent
+from extract.batch.workers import PARENT_ENV, die_with_parent, warm_caches
 
 SERVER_PID = os.getpid()  # the workers' parent: forked from here, they inherit the value
 signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -30,3 +33,6 @@ try:
     steps()
 except Exception:  # only a missed optimisation: a worker that imports it again reports the real error
     pass
+WARM = warm_caches()
+gc.collect()
+gc.freeze()

@@ -178,24 +178,47 @@ TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực
 """
 
 
-def warm_worker() -> None:
-    """Pool initializer: die with the fork server, then fill the lazy caches on a tiny made-up
-    plan before the first real file.
-
-    What is loaded by then is frozen, so the collector never scans it again. (Raising the
-    collection threshold as well was measured: no faster, and a few hundred MiB more.)
-    """
-    server = sys.modules.get("extract.batch.warmup")  # imported by the fork server, never in a worker
-    die_with_parent(getattr(server, "SERVER_PID", None))
+def warm_caches() -> bool:
+    """Fill the extractors' lazy caches (compiled rules, lexicons, the gazetteer) by
+    extracting a tiny made-up plan; False when that failed (only a missed optimisation:
+    real files report real errors)."""
     try:
         # deferred: extraction (spaCy, lexicons) loads only in processes that extract
         from extract.pipeline import extract_bytes
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
-    except Exception:  # only a missed optimisation; real files report real errors
-        pass
+    except Exception:
+        return False
+    return True
+
+
+def warm_worker() -> None:
+    """Pool initializer: die with the fork server, and start from warm caches.
+
+    The fork server fills the caches once, before it forks any worker (warmup), so a
+    worker only has them to fill itself when that failed. A second of compiling rules per
+    worker, on a two-core machine, was a second of the whole run. What is loaded by then
+    is frozen, so the collector never scans it again. (Raising the collection threshold as
+    well was measured: no faster, and a few hundred MiB more.)
+    """
+    server = sys.modules.get("extract.batch.warmup")  # imported by the fork server, never in a worker
+    die_with_parent(getattr(server, "SERVER_PID", None))
+    if not getattr(server, "WARM", False):
+        warm_caches()
     gc.collect()
     gc.freeze()
+
+
+def start_server() -> None:
+    """Start the pool's fork server now, without waiting for it: it imports and warms the
+    extractors (a second or two) while the run opens its database and plans its files.
+    Idempotent: the pool starts workers from the same server."""
+    import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
+    from multiprocessing import forkserver
+
+    os.environ[PARENT_ENV] = str(os.getpid())
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_preload_modules())
+    forkserver.ensure_running()
 
 
 class LocalPool:
@@ -214,9 +237,8 @@ class LocalPool:
             # deferred: the process pool loads only when a pool starts
             from concurrent.futures import ProcessPoolExecutor
 
-            os.environ[PARENT_ENV] = str(os.getpid())
+            start_server()
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(_preload_modules())
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=warm_worker)
         return self._executor
 

@@ -21,6 +21,7 @@ belongs to.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -872,7 +873,7 @@ def _title_span(doc: Document, title: str | None) -> tuple[int, int]:
     words = _WORD.findall(match_form(title or ""))
     if not words:
         return (0, 0)
-    pattern = regex.compile(r"\W+".join(regex.escape(w) for w in words))
+    pattern = re.compile(r"\W+".join(re.escape(w) for w in words))  # per document: re compiles it fast
     m = pattern.search(match_form(doc.text[: 4 * len(title) + 2000]))
     return (m.start(), m.end()) if m else (0, 0)
 

@@ -28,6 +28,7 @@ subject. The quote and span of the deciding words are stored with the key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -227,11 +228,12 @@ def _title_span(form: str, title: str | None, limit: int) -> tuple[int, int] | N
     words = _TOKEN.findall(match_form(collapse(title)))
     if len(words) < 2:
         return None
-    whole = regex.compile(_SEP.join(regex.escape(w) for w in words))
+    # per document, so through re: the regex module takes milliseconds to compile a long title
+    whole = re.compile(_SEP.join(re.escape(w) for w in words))
     m = whole.search(form, 0, min(len(form), OPENING_CHARS * 3))
     if m is not None:
         return m.span()
-    head = regex.compile(_SEP.join(regex.escape(w) for w in words[:6]))
+    head = re.compile(_SEP.join(re.escape(w) for w in words[:6]))
     m = head.search(form, 0, min(len(form), OPENING_CHARS * 3))
     if m is None:
         return None

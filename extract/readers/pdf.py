@@ -197,7 +197,7 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
     """
     frames = Frame.all(page.get_bbox())
     shown = (page.get_rotation() // 90) % 4
-    glyphs = pdffast.page_glyphs(page)
+    glyphs = pdffast.page_glyphs(page, settings.pdf_word_gap)
     counts = [0, 0, 0, 0]
     for g in glyphs:
         if g is not None:

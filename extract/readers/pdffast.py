@@ -125,24 +125,25 @@ _read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bott
 _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's direction), ...
 
 
-def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
+def page_glyphs(page: pdfium.PdfPage, gap: float = 3.0) -> list[Glyph | None]:
     """The page's text in content order, as runs of characters; None marks white space (a word break).
 
-    A run is a word as PDFium's text already shows it (its characters between two white
-    spaces) when the word lies in one upright text object: then its first and last
-    characters are asked for (text object, loose box) and the word is one record. PDFium
-    inserts a space wherever letters stand apart, and a text object shares one font, size
-    and baseline, so such a word never holds the gap or baseline change that words() splits
-    at; only a word drawn across several text objects (a number in two fonts, a bold letter,
-    a superscript) is read a character at a time. On the 52 real gazette PDFs a word made of
-    one object was never split by the per-character reading, and asking two characters of a
-    word instead of all of them is most of what reading a page costs in Python.
+    A word as PDFium's text shows it (characters between two white spaces) that lies in
+    one upright text object is read in runs: a text object has one font, size and baseline,
+    so only each character's loose box is asked (one C call), and characters join a run
+    until the gap or step back at which words() would cut (`gap` is its pdf_word_gap).
+    PDFium does not insert a space at every such gap (a figure and its unit set apart by
+    kerning inside one object), so the boxes are still read, but making a record of each
+    character, and asking its text object, was most of what reading a page cost in Python.
+    Pages that set every word as a text object of its own are common, so an object is
+    registered (font, size, direction, baseline) from the first character of its run.
 
-    Per character (the other words): the font name, size and text direction are asked once
-    per text object. So is the baseline of upright text: a character whose loose box has the
-    same top and bottom as the object's first character shares its baseline (the box is the
-    baseline plus the font's ascent and descent), and only one that does not (a font without
-    metrics) has its own origin asked for; turned text (rare) asks every glyph's origin.
+    Per character (words across several objects' runs that cannot be read so, turned text):
+    the font name, size and text direction are asked once per text object. So is the
+    baseline of upright text: a character whose loose box has the same top and bottom as
+    the object's first character shares its baseline (the box is the baseline plus the
+    font's ascent and descent), and only one that does not (a font without metrics) has its
+    own origin asked for; turned text (rare) asks every glyph's origin.
 
     Each glyph is given in the upright frame of its own text direction (see
     pdflayout.Frame): text drawn turned a quarter or upside down (a landscape annex on a
@@ -159,7 +160,7 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph | None]:
     text = textpage.get_text_range(0, n) if n else ""
     if len(text) != n:  # not one code point per char index (surrogate pairs)
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
-    reader = _PageReader(textpage, frames)
+    reader = _PageReader(textpage, frames, gap)
     out = reader.out
     append = out.append
     tp = reader.tp
@@ -188,7 +189,8 @@ class _PageReader:
     """What reading one page's characters one at a time needs: the C buffers, and per text
     object its font name, size, first box and baseline (upright) or direction (turned)."""
 
-    def __init__(self, textpage, frames) -> None:
+    def __init__(self, textpage, frames, gap: float) -> None:
+        self.gap = gap
         self.textpage = textpage
         self.frames = frames
         self.top_edge = frames[0].top
@@ -206,28 +208,47 @@ class _PageReader:
         self.out: list[Glyph | None] = []
 
     def run(self, text: str, a: int, b: int, obj: int) -> bool:
-        """Characters a..b-1, all drawn by upright text object `obj`, as one glyph; False
-        when that cannot be told from the first and last (an object not seen yet, another
-        baseline), and nothing is added. The bottom of a loose box is the baseline plus the
-        font's descent, so an equal bottom is the object's baseline; the top is not compared,
-        as PDFium widens a box to a tall letter's own outline (a capital with a hook above)."""
+        """Characters a..b-1, all drawn by upright text object `obj`, as glyphs of several
+        characters; False when the object is not seen yet, and nothing is added.
+
+        Only each character's loose box is asked (one C call): a text object has one font,
+        size and baseline, known already. The run is cut where words() would cut it (a gap
+        wider than `gap`, a step back), so the words are those of reading each character
+        on its own; a box with another bottom than the object's (the bottom is the baseline
+        plus the font's descent; the top is not compared, as PDFium widens a box to a tall
+        letter's own outline) is a character to read on its own.
+        """
         info = self.upright.get(obj) if obj else None
         if info is None:
             return False
-        tp, rect, rect_p = self.tp, self.rect, self.rect_p
-        _LOOSE_BOX(tp, a, rect_p)
-        left, top, right, bottom = _read_rect(rect)
-        if info[3] != bottom:
-            return False
-        if b - a > 1:
-            _LOOSE_BOX(tp, b - 1, rect_p)
-            last_left, _, last_right, last_bottom = _read_rect(rect)
-            if last_bottom != bottom or last_left < left:
-                return False
-            right = max(right, last_right)
-        word = text[a:b].translate(_HYPHEN_TABLE)
-        self.out.append(_new_glyph(Glyph, (word, left, right, info[4], info[1], info[0], 0)))
+        self._scan(text, a, b, info)
         return True
+
+    def _scan(self, text: str, a: int, b: int, info: tuple, start: tuple | None = None) -> None:
+        """Glyphs of characters a..b-1 of one upright object from their boxes; `start` is the
+        box (left, right) of character a-1 when it opened the current glyph already."""
+        tp, rect, rect_p, gap, bottom_of = self.tp, self.rect, self.rect_p, self.gap, info[3]
+        out, base, size, font = self.out, info[4], info[1], info[0]
+        s = a - 1 if start else a
+        x0, x1 = start if start else (0.0, 0.0)
+        for k in range(a, b):
+            _LOOSE_BOX(tp, k, rect_p)
+            left, _, right, bottom = _read_rect(rect)
+            if bottom != bottom_of:
+                if k > s:
+                    out.append(_new_glyph(Glyph, (text[s:k].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
+                self.char(text[k], k)
+                s = k + 1
+                continue
+            if k > s and left >= x0 and left - x1 <= gap:
+                if right > x1:
+                    x1 = right
+                continue
+            if k > s:
+                out.append(_new_glyph(Glyph, (text[s:k].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
+            s, x0, x1 = k, left, right
+        if b > s:
+            out.append(_new_glyph(Glyph, (text[s:b].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
 
     def pieces(self, text: str, a: int, b: int) -> None:
         """A word drawn by several text objects: one glyph per object's run of it, a
@@ -245,14 +266,26 @@ class _PageReader:
             k = e
 
     def piece(self, text: str, a: int, b: int, obj: int) -> None:
-        """Characters a..b-1 of one text object: as one glyph when run() can, else one by
-        one; the first character of an object not seen yet is read alone, which registers it."""
+        """Characters a..b-1 of one text object: in runs when it is upright, else one by
+        one. An object not seen yet (pages often set each word as one) is registered from
+        its first character, which opens the first run."""
         if obj and obj not in self.upright and obj not in self.turned:
-            self.char(text[a], a)
+            _LOOSE_BOX(self.tp, a, self.rect_p)
+            left, top, right, bottom = _read_rect(self.rect)
+            _CHAR_ORIGIN(self.tp, a, self.ox_p, self.oy_p)
+            info = self._object_info(obj, a, top, bottom)
+            if len(info) == 5:
+                self._scan(text, a + 1, b, info, start=(left, right))
+                return
+            first = _HYPHENS.get(text[a], text[a])
+            self.out.append(
+                _turned_glyph(first, left, top, right, bottom, self.ox.value, self.oy.value, info, self.frames)
+            )
             a += 1
-        if a < b and not self.run(text, a, b, obj):
-            for i in range(a, b):
-                self.char(text[i], i)
+        elif self.run(text, a, b, obj):
+            return
+        for i in range(a, b):
+            self.char(text[i], i)
 
     def char(self, ch: str, i: int) -> None:
         tp, oy = self.tp, self.oy

@@ -574,3 +574,50 @@ def test_fast_glyphs_match_asking_pdfium_for_everything(stem):
             page.close()
     finally:
         pdf.close()
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing `content` with the standard Times-Roman font."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+@pytest.mark.parametrize("spacing", [0.0, 1.0, 3.5, 5.0])
+def test_regression_letter_spacing_inside_one_text_object_cuts_words_as_per_character(spacing):
+    """Character spacing (Tc) sets letters apart inside one text object, and PDFium puts no
+    space there: read as runs, "3diem" must still be cut where the per-character reading
+    cuts it (a gap over pdf_word_gap), not kept whole because its first and last letters
+    belong to one object (a gazette table's "3 điểm" became "3điểm" so)."""
+    import pypdfium2 as pdfium
+
+    from extract.readers.pdffast import page_glyphs
+
+    data = _one_page_pdf(b"BT /F1 12 Tf %.1f Tc 72 700 Td (Muc 3diem) Tj ET" % spacing)
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[0]
+        want = words(_glyphs_reference(page), DEFAULT_SETTINGS)
+        got = words(page_glyphs(page, DEFAULT_SETTINGS.pdf_word_gap), DEFAULT_SETTINGS)
+        page.close()
+    finally:
+        pdf.close()
+    assert [w.text for w in got] == [w.text for w in want]
+    assert got == want
+    if spacing > DEFAULT_SETTINGS.pdf_word_gap:
+        assert len(got) == len("Muc3diem")
+    else:
+        assert [w.text for w in got] == ["Muc", "3diem"]
