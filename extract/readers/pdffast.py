@@ -167,19 +167,22 @@ def page_glyphs(page: pdfium.PdfPage, gap: float = 3.0) -> list[Glyph | None]:
     pos = 0
     for m in _WORD.finditer(text):
         a, b = m.span()
-        for i in range(pos, a):
-            if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-                continue
-            append(None)
+        if a > pos:
+            last = out[-1] if out else None
+            if last is None or not last[6]:
+                append(None)  # one break stands for the whole white space (words() cuts once)
+            else:
+                for i in range(pos, a):
+                    if pdfium_c.FPDFText_IsGenerated(textpage, i) != 1:
+                        append(None)
+                        break
         pos = b
         obj = _TEXT_OBJECT(tp, a) or 0
         if b - a > 1 and (_TEXT_OBJECT(tp, b - 1) or 0) != obj:
             reader.pieces(text, a, b)
         else:
             reader.piece(text, a, b, obj)
-    for i in range(pos, n):
-        if out and out[-1] is not None and out[-1][6] and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-            continue
+    if n > pos:
         append(None)
     textpage.close()
     return out
@@ -207,26 +210,18 @@ class _PageReader:
         self.turned: dict[int, tuple[str, float, int]] = {}
         self.out: list[Glyph | None] = []
 
-    def run(self, text: str, a: int, b: int, obj: int) -> bool:
-        """Characters a..b-1, all drawn by upright text object `obj`, as glyphs of several
-        characters; False when the object is not seen yet, and nothing is added.
+    def _scan(self, text: str, a: int, b: int, info: tuple, start: tuple | None = None) -> None:
+        """Characters a..b-1 of one upright text object, known already (`info`), as glyphs of
+        several characters; `start` is the box (left, right) of character a-1 when it opened
+        the first glyph already.
 
         Only each character's loose box is asked (one C call): a text object has one font,
-        size and baseline, known already. The run is cut where words() would cut it (a gap
-        wider than `gap`, a step back), so the words are those of reading each character
-        on its own; a box with another bottom than the object's (the bottom is the baseline
-        plus the font's descent; the top is not compared, as PDFium widens a box to a tall
-        letter's own outline) is a character to read on its own.
+        size and baseline. A run is cut where words() would cut it (a gap wider than `gap`,
+        a step back), so the words are those of reading each character on its own; a box
+        with another bottom than the object's (the bottom is the baseline plus the font's
+        descent; the top is not compared, as PDFium widens a box to a tall letter's own
+        outline) is a character to read on its own.
         """
-        info = self.upright.get(obj) if obj else None
-        if info is None:
-            return False
-        self._scan(text, a, b, info)
-        return True
-
-    def _scan(self, text: str, a: int, b: int, info: tuple, start: tuple | None = None) -> None:
-        """Glyphs of characters a..b-1 of one upright object from their boxes; `start` is the
-        box (left, right) of character a-1 when it opened the current glyph already."""
         tp, rect, rect_p, gap, bottom_of = self.tp, self.rect, self.rect_p, self.gap, info[3]
         out, base, size, font = self.out, info[4], info[1], info[0]
         s = a - 1 if start else a
@@ -282,8 +277,11 @@ class _PageReader:
                 _turned_glyph(first, left, top, right, bottom, self.ox.value, self.oy.value, info, self.frames)
             )
             a += 1
-        elif self.run(text, a, b, obj):
-            return
+        else:
+            info = self.upright.get(obj) if obj else None
+            if info is not None:
+                self._scan(text, a, b, info)
+                return
         for i in range(a, b):
             self.char(text[i], i)
 
