@@ -175,7 +175,8 @@ def _grid(block: Block) -> _Grid:
     """The body's cell values; numeric columns are those right of the row titles holding
     only figures and dashes."""
     rows = block.body_rows()
-    values = [[_cell_value(t) for t in r.texts(block.ncols)] for r in rows]
+    texts = [r.texts(block.ncols) for r in rows]
+    values = [[_cell_value(t) for t in row] for row in texts]
     title_cols = Counter()
     for r in rows:
         _, title, start, _ = row_title(block, r)
@@ -185,7 +186,7 @@ def _grid(block: Block) -> _Grid:
     first = (max(title_cols) + 1) if title_cols else 0
     cols = []
     for c in range(first, block.ncols):
-        filled = [r.texts(block.ncols)[c] for r in rows if collapse(r.texts(block.ncols)[c])]
+        filled = [row[c] for row in texts if collapse(row[c])]
         vals = [v[c] for v in values if v[c] is not None]
         if filled and len(vals) == len(filled):
             cols.append(c)
