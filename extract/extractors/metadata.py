@@ -48,6 +48,7 @@ from extract.extractors.places import (
     level_rank,
     level_word_of,
     level_words,
+    printed_unit,
     same_unit,
 )
 from extract.extractors.references import (
@@ -666,7 +667,10 @@ def _body_mentions(body: list[Line], gaz: Gazetteer) -> list[Mention]:
 
 def _body_name(body: list[Line], gaz: Gazetteer) -> str:
     text, _ = _joined(body)
-    return _format_body(text, find_mentions(text, gaz=gaz), 0)
+    mentions = find_mentions(text, gaz=gaz)
+    if not mentions and (printed := printed_unit(text)) is not None:  # a unit the gazetteer does not have
+        mentions = [Mention(printed[0], printed[1], printed[2], printed[3], ())]
+    return _format_body(text, mentions, 0)
 
 
 @lru_cache(maxsize=1)
@@ -723,6 +727,13 @@ def place_jurisdiction(
                 if body is not bodies[-1]:
                     issuer = f"{issuer} ({_body_name(body, gaz)})"
                 return _placement(ms[-1], "header"), all_mentions, issuer
+        text, marks = _joined(bodies[-1])
+        printed = printed_unit(text)
+        if printed is not None:  # a unit the gazetteer does not have: as printed, no code, a check
+            start, end, word, name = printed
+            mention = Mention(_to_doc(marks, start), _to_doc(marks, end - 1) + 1, word, name, ())
+            level = word.levels[0] if len(word.levels) == 1 else None
+            return Placement(level, [], name, "header", mention), all_mentions, issuer
 
     if front.authority:
         ms = [m for m in all_mentions if any(ln.start <= m.start < ln.end for ln in front.authority)]
@@ -1261,7 +1272,9 @@ def extract(doc: Document, ctx: Context) -> None:
             _check(
                 doc,
                 "jurisdiction_unresolved",
-                f"no pre-2025 unit is named {placement.name!r}",
+                f"the gazetteer has no {placement.level or 'unit'} named {placement.name!r}"
+                f"{' (units of 1 July 2025)' if after_reorganisation(date) else ' (units before July 2025)'}; "
+                "the name is kept as printed, without a code: check the name in the document",
                 None,
                 placement.name,
                 ws,

@@ -37,6 +37,8 @@ LEVELS = ("province", "district", "commune")
 
 
 _FOLLOWING_WORD = regex.compile(r"[ ]*(\p{L}+)")
+# what may stand before the level word on a letterhead line that names the issuing unit
+_UNIT_LINE_START = regex.compile(r"\s*(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|hội đồng nhân dân)\s+)?")
 _NOT_KEY = regex.compile(r"[^a-z0-9]")
 _NAME_GAP = regex.compile(r"[ ]{1,3}|\.[ ]?")
 
@@ -388,6 +390,28 @@ def find_mentions(text: str, base: int = 0, gaz: Gazetteer | None = None) -> lis
                 out.append(Mention(base + m.start(), base + spans[n - 1][1], word, _display(name, units), tuple(units)))
                 break
     return out
+
+
+def printed_unit(text: str) -> tuple[int, int, LevelWord, str] | None:
+    """The first "level word + name" at the start of a line of `text` (after an optional
+    "UBND" / "ỦY BAN NHÂN DÂN"), whether or not a unit has that name: (start, end, word,
+    name as printed, capitalised). A letterhead's "HUYỆN AN THẠNH" is the issuer's level
+    and name even when the gazetteer has no such district; the caller keeps it as printed
+    rather than taking a unit of that name at another level or in another place."""
+    form = match_form(text)
+    for m in _level_word_re().finditer(form):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _UNIT_LINE_START.fullmatch(form[line_start : m.start()]):
+            continue
+        word = level_word_of(m.group("w"))
+        if word is None or word.blocked(text[m.end() : m.end() + 20]):
+            continue
+        printed = text[m.start() : m.end()]
+        spans = _name_tokens(text, m.end(), printed.isupper() and len(printed.replace(".", "")) > 2)
+        if spans:
+            name = text[spans[0][0] : spans[-1][1]]
+            return m.start(), spans[-1][1], word, string.capwords(name) if name.isupper() else name
+    return None
 
 
 def _display(name: str, units: list[Unit]) -> str:

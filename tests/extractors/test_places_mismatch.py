@@ -115,3 +115,26 @@ def test_sample_district_text_unchanged():
     meta, checks = _meta(SAMPLE.read_text(encoding="utf-8"))
     assert _places(meta) == ("district", "Trà Vinh", "84", "Trà Cú", "849")
     assert not [c for c in checks if c["kind"] == CheckKind.PLACE_MISMATCH]
+
+
+def test_regression_letterhead_district_with_no_such_district_keeps_its_level_and_name():
+    """ "ỦY BAN NHÂN DÂN / HUYỆN AN THẠNH": the gazetteer has communes named An Thạnh in
+    several provinces but no district; the plan is a district's, stored as printed without
+    a code and with a check, not made a commune's from its place line."""
+    meta, checks = _meta(
+        "ỦY BAN NHÂN DÂN\nHUYỆN AN THẠNH\nSố: 12/KH-UBND\nAn Thạnh, ngày 3 tháng 4 năm 2023\nKẾ HOẠCH\n"
+        "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2023\nI. MỤC TIÊU\nNội dung.\n"
+    )
+    assert _places(meta) == ("district", None, None, "An Thạnh", None)
+    assert meta["commune"] is None and meta["issuer"] == "UBND huyện An Thạnh"
+    [check] = [c for c in checks if c["kind"] == CheckKind.JURISDICTION_UNRESOLVED]
+    assert "district" in check["detail"] and check["quote"] == "HUYỆN AN THẠNH"
+    assert not [c for c in checks if c["kind"] == CheckKind.JURISDICTION_AMBIGUOUS]
+
+
+def test_letterhead_line_that_is_not_a_unit_is_not_read_as_one():
+    meta, _ = _meta(
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/KH-SLĐTBXH\nngày 3 tháng 4 năm 2023\nKẾ HOẠCH\n"
+        "Giảm nghèo bền vững năm 2023\nI. MỤC TIÊU\nNội dung.\n"
+    )
+    assert meta["commune"] is None
