@@ -28,7 +28,6 @@ subject. The quote and span of the deciding words are stored with the key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +50,7 @@ _PREFIX = (
 )
 _SEP = r"(?:\s*[-,]\s*|\s+)"
 _TOKEN = regex.compile(r"[^\s,\-]+")
+_SEP_RE = regex.compile(_SEP)
 _PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|từ)?\s*(\d{4})\s*(?:-|đến(?:\s+năm)?)\s*(\d{4})")
 _YEAR = regex.compile(r"năm\s+(\d{4})")
 _ANY_YEAR = regex.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
@@ -228,16 +228,34 @@ def _title_span(form: str, title: str | None, limit: int) -> tuple[int, int] | N
     words = _TOKEN.findall(match_form(collapse(title)))
     if len(words) < 2:
         return None
-    # per document, so through re: the regex module takes milliseconds to compile a long title
-    whole = re.compile(_SEP.join(re.escape(w) for w in words))
-    m = whole.search(form, 0, min(len(form), OPENING_CHARS * 3))
-    if m is not None:
-        return m.span()
-    head = re.compile(_SEP.join(re.escape(w) for w in words[:6]))
-    m = head.search(form, 0, min(len(form), OPENING_CHARS * 3))
-    if m is None:
+    end = min(len(form), OPENING_CHARS * 3)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(form, 0, end)]
+    whole = _words_in_a_row(form, tokens, words)
+    if whole is not None:
+        return whole
+    head = _words_in_a_row(form, tokens, words[:6])
+    if head is None:
         return None
-    return m.start(), max(m.end(), min(len(form), m.start() + len(title) + 10, limit))
+    return head[0], max(head[1], min(len(form), head[0] + len(title) + 10, limit))
+
+
+def _words_in_a_row(form: str, tokens: list[tuple[int, int, str]], words: list[str]) -> tuple[int, int] | None:
+    """The span of the first place `words` stand one after another among `tokens`, only
+    separators (_SEP) between them; the first may end a longer token and the last begin
+    one (a title in quotes or brackets). A title is different in every document, so this
+    walks the opening's words rather than compiling a pattern per document."""
+    n = len(words)
+    first, last = words[0], words[-1]
+    for i in range(len(tokens) - n + 1):
+        if not tokens[i][2].endswith(first) or not tokens[i + n - 1][2].startswith(last):
+            continue
+        if all(
+            (k == n - 1 or tokens[i + k][2] == words[k])
+            and _SEP_RE.fullmatch(form, tokens[i + k - 1][1], tokens[i + k][0])
+            for k in range(1, n)
+        ):
+            return tokens[i][1] - len(first), tokens[i + n - 1][0] + len(last)
+    return None
 
 
 def decide(doc: Document, meta: dict) -> tuple[str, Evidence | None]:

@@ -160,6 +160,7 @@ def page_glyphs(page: pdfium.PdfPage, gap: float = 3.0) -> list[Glyph | None]:
     text = textpage.get_text_range(0, n) if n else ""
     if len(text) != n:  # not one code point per char index (surrogate pairs)
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    text = text.translate(_HYPHEN_TABLE)  # same length: character i stays at index i
     reader = _PageReader(textpage, frames, gap)
     out = reader.out
     append = out.append
@@ -231,7 +232,7 @@ class _PageReader:
             left, _, right, bottom = _read_rect(rect)
             if bottom != bottom_of:
                 if k > s:
-                    out.append(_new_glyph(Glyph, (text[s:k].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
+                    out.append(_new_glyph(Glyph, (text[s:k], x0, x1, base, size, font, 0)))
                 self.char(text[k], k)
                 s = k + 1
                 continue
@@ -240,10 +241,10 @@ class _PageReader:
                     x1 = right
                 continue
             if k > s:
-                out.append(_new_glyph(Glyph, (text[s:k].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
+                out.append(_new_glyph(Glyph, (text[s:k], x0, x1, base, size, font, 0)))
             s, x0, x1 = k, left, right
         if b > s:
-            out.append(_new_glyph(Glyph, (text[s:b].translate(_HYPHEN_TABLE), x0, x1, base, size, font, 0)))
+            out.append(_new_glyph(Glyph, (text[s:b], x0, x1, base, size, font, 0)))
 
     def pieces(self, text: str, a: int, b: int) -> None:
         """A word drawn by several text objects: one glyph per object's run of it, a
@@ -272,9 +273,8 @@ class _PageReader:
             if len(info) == 5:
                 self._scan(text, a + 1, b, info, start=(left, right))
                 return
-            first = _HYPHENS.get(text[a], text[a])
             self.out.append(
-                _turned_glyph(first, left, top, right, bottom, self.ox.value, self.oy.value, info, self.frames)
+                _turned_glyph(text[a], left, top, right, bottom, self.ox.value, self.oy.value, info, self.frames)
             )
             a += 1
         else:
@@ -287,7 +287,6 @@ class _PageReader:
 
     def char(self, ch: str, i: int) -> None:
         tp, oy = self.tp, self.oy
-        ch = _HYPHENS.get(ch, ch)
         obj = _TEXT_OBJECT(tp, i) or 0
         _LOOSE_BOX(tp, i, self.rect_p)
         left, top, right, bottom = _read_rect(self.rect)
