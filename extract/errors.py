@@ -71,3 +71,10 @@ class RunInterrupted(KehoachError):
 
 class GoldError(KehoachError):
     """Gold annotations are missing or malformed."""
+
+
+class NothingToScoreError(GoldError):
+    """No stored document matches a gold file: the run was valid but scored nothing, which
+    must not read as a perfect score (exit status 1, as a failed evaluation)."""
+
+    exit_code = 1

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from extract.errors import GoldError
+from extract.errors import GoldError, NothingToScoreError
 from extract.text.normalize import key
 
 KINDS = ("components", "amounts", "assignments", "targets", "duties")
@@ -276,7 +276,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, gold_dir: str | Path) -> EvalReport
         meta_n += res.meta_total
         results.append(res)
     if not results:
-        raise GoldError(
+        raise NothingToScoreError(
             f"no stored document matches a gold file in {gold_dir} ({len(docs)} ok documents in the database): "
             "gold files are matched by the document's file stem (x.pdf scores against x.pdf.json or x.json); "
             "ingest the documents of that gold set first"

@@ -77,3 +77,15 @@ def test_cli_eval_prints_micro_scores_and_lists_misses(corpus_db):
     result = CliRunner().invoke(main, ["eval", "--gold", str(GOLD), "--db", str(corpus_db), "-v"])
     assert result.exit_code == 0, result.output
     assert "components" in result.output and "amounts" in result.output
+
+
+def test_regression_eval_against_gold_that_matches_no_document_fails(corpus_db, tmp_path):
+    """A gold folder of other documents scored 1.000 everywhere, exit 0 (issue 17): now an
+    error that says how gold files are matched, exit 1."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "not_a_stored_plan.txt.json").write_text(json.dumps({"components": []}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--db", str(corpus_db)])
+    assert result.exit_code == 1, result.output
+    assert "no stored document matches a gold file" in result.output
+    assert "1.000" not in result.output
