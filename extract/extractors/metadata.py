@@ -65,7 +65,7 @@ from extract.extractors.references import (
 from extract.extractors.step import Context, step
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.text.dates import find_dates
-from extract.text.normalize import PhraseScan, collapse, match_form
+from extract.text.normalize import PhraseScan, collapse, key, match_form
 from extract.text.published import front_view, running_header_spans
 
 _CLAUSE_END = regex.compile(r"[;:\n]|\.\s")
@@ -431,6 +431,9 @@ class Placement:
     name: str | None = None  # as printed, when no unit fits
     source: str | None = None
     mention: Mention | None = None
+    # units whose name the printed one only begins with ("HUYỆN LỤC NAM XUYÊN"): not taken,
+    # named in the check; their common province is kept
+    nearest: list[Unit] = field(default_factory=list)
 
 
 def _citation_spans(doc: Document, citations: list[Citation]) -> list[tuple[int, int]]:
@@ -668,8 +671,14 @@ def _body_mentions(body: list[Line], gaz: Gazetteer) -> list[Mention]:
 def _body_name(body: list[Line], gaz: Gazetteer) -> str:
     text, _ = _joined(body)
     mentions = find_mentions(text, gaz=gaz)
-    if not mentions and (printed := printed_unit(text)) is not None:  # a unit the gazetteer does not have
-        mentions = [Mention(printed[0], printed[1], printed[2], printed[3], ())]
+    printed = printed_unit(text)
+    if printed is not None:  # a unit the gazetteer does not have, or has by its first words only
+        as_printed = Mention(printed[0], printed[1], printed[2], printed[3], ())
+        if not mentions:
+            mentions = [as_printed]
+        elif mentions[0].start == printed[0] and printed[1] > mentions[0].end:
+            if key(printed[3]).startswith(key(mentions[0].name) + " "):
+                mentions = [as_printed, *(m for m in mentions[1:] if m.start >= printed[1])]
     return _format_body(text, mentions, 0)
 
 
@@ -726,7 +735,8 @@ def place_jurisdiction(
             if ms:
                 if body is not bodies[-1]:
                     issuer = f"{issuer} ({_body_name(body, gaz)})"
-                return _placement(ms[-1], "header"), all_mentions, issuer
+                own = _most_specific(ms)  # "HUYỆN CHÂU THÀNH TỈNH TRÀ VINH": the district, in its province
+                return _longer_printed(body, own) or _placement(own, "header"), all_mentions, issuer
         text, marks = _joined(bodies[-1])
         printed = printed_unit(text)
         if printed is not None:  # a unit the gazetteer does not have: as printed, no code, a check
@@ -787,6 +797,23 @@ def place_jurisdiction(
     return Placement(level=level), all_mentions, issuer
 
 
+def _longer_printed(body: list[Line], m: Mention) -> Placement | None:
+    """The letterhead's unit as printed when the gazetteer's unit is named by only the first
+    words of it ("HUYỆN LỤC NAM XUYÊN" where there is a Lục Nam but no Lục Nam Xuyên): the
+    plan is not moved to the unit of the shorter name; its name is kept, without a code."""
+    text, marks = _joined(body)
+    printed = printed_unit(text)
+    if printed is None:
+        return None
+    start, end, word, name = printed
+    if _to_doc(marks, start) != m.start or _to_doc(marks, end - 1) + 1 <= m.end:
+        return None
+    if not key(name).startswith(key(m.name) + " "):
+        return None
+    mention = Mention(m.start, _to_doc(marks, end - 1) + 1, word, name, ())
+    return Placement(m.levels[0] if len(m.levels) == 1 else None, [], name, "header", mention, list(m.units))
+
+
 def _placement(m: Mention, source: str) -> Placement:
     levels = m.levels
     return Placement(levels[0] if len(levels) == 1 else None, list(m.units), m.name, source, m)
@@ -816,6 +843,10 @@ def _fill(meta: dict, placement: Placement, gaz: Gazetteer) -> Unit | None:
     if not units:
         if level and placement.name:
             meta[level] = placement.name
+        above = {gaz.parent(u, "province") for u in placement.nearest} - {None}
+        if len(above) == 1 and level != "province":
+            p = above.pop()
+            meta["province"], meta["province_code"] = p.name, p.code
         return None
     unit = units[0] if len(units) == 1 else None
     if unit is None:
@@ -1275,7 +1306,7 @@ def extract(doc: Document, ctx: Context) -> None:
                 f"the gazetteer has no {placement.level or 'unit'} named {placement.name!r}"
                 f"{' (units of 1 July 2025)' if after_reorganisation(date) else ' (units before July 2025)'}; "
                 "the name is kept as printed, without a code: check the name in the document",
-                None,
+                "; ".join(f"{u.full_name} ({u.province}, {u.code})" for u in placement.nearest[:12]) or None,
                 placement.name,
                 ws,
                 we,

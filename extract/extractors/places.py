@@ -409,8 +409,13 @@ def printed_unit(text: str) -> tuple[int, int, LevelWord, str] | None:
         printed = text[m.start() : m.end()]
         spans = _name_tokens(text, m.end(), printed.isupper() and len(printed.replace(".", "")) > 2)
         if spans:
-            name = text[spans[0][0] : spans[-1][1]]
-            return m.start(), spans[-1][1], word, string.capwords(name) if name.isupper() else name
+            end = spans[-1][1]
+            for nxt in _level_word_re().finditer(form, spans[0][0], end):  # the next unit: "... TỈNH TRÀ VINH"
+                end = text[: nxt.start()].rstrip().__len__()
+                break
+            name = text[spans[0][0] : end]
+            if name:
+                return m.start(), end, word, string.capwords(name) if name.isupper() else name
     return None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract.extractors import metadata
 from extract.extractors.checkrows import CheckKind
 from extract.pipeline import Context, read_document
@@ -138,3 +140,31 @@ def test_letterhead_line_that_is_not_a_unit_is_not_read_as_one():
         "Giảm nghèo bền vững năm 2023\nI. MỤC TIÊU\nNội dung.\n"
     )
     assert meta["commune"] is None
+
+
+def _district_plan(head: str) -> str:
+    return (
+        f"{head}\nSố: 12/KH-UBND\nngày 3 tháng 4 năm 2023\nKẾ HOẠCH\n"
+        "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2023\nI. MỤC TIÊU\nNội dung.\n"
+    )
+
+
+def test_regression_letterhead_name_longer_than_a_units_is_not_cut_to_it():
+    """ "HUYỆN LỤC NAM XUYÊN" was stored as Lục Nam, code and all: a unit whose name is only
+    the first words of the printed one is named in the check, not taken."""
+    meta, checks = _meta(_district_plan("UBND TỈNH BẮC GIANG\nUBND HUYỆN LỤC NAM XUYÊN"))
+    assert _places(meta) == ("district", "Bắc Giang", "24", "Lục Nam Xuyên", None)
+    assert meta["issuer"].endswith("huyện Lục Nam Xuyên")
+    [check] = [c for c in checks if c["kind"] == CheckKind.JURISDICTION_UNRESOLVED]
+    assert check["quote"] == "HUYỆN LỤC NAM XUYÊN" and "Lục Nam (Bắc Giang" in check["expected"]
+
+
+@pytest.mark.parametrize(
+    "head", ["UBND HUYỆN CHÂU THÀNH TỈNH TRÀ VINH", "ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nTỈNH TRÀ VINH"]
+)
+def test_regression_letterhead_naming_the_district_and_its_province_is_the_districts(head):
+    """The issuing body named with the province it lies in was read at the province's level."""
+    meta, checks = _meta(_district_plan(head))
+    assert _places(meta)[:4] == ("district", "Trà Vinh", "84", "Châu Thành")
+    assert meta["district_code"] is not None
+    assert not [c for c in checks if c["kind"].startswith("jurisdiction")]
