@@ -108,7 +108,10 @@ class Figure:
     named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
     purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
     programme: str | None = None  # poverty, other or all, where its clause names a programme
-    outside: str | None = None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement
+    names_poverty: bool = False  # its own clause (not only its line) names this programme
+    outside: str | None = (
+        None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement, share
+    )
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
     for_plan: bool = False  # the words after it say it is for the programme or the plan
@@ -321,7 +324,27 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
+    _unlabelled_shares(r.figures)
     return r.figures
+
+
+def _unlabelled_shares(figures: list[Figure]) -> None:
+    """A part that its own words do not set apart from its whole (same component, source,
+    capital type and basis: "188.559 triệu đồng. Trong đó: ... Chương trình 30a là 34,5 tỷ
+    đồng", "72 tỷ đồng. Trong đó, dự phòng ... gần 9 tỷ đồng") is a share of money the SPEC
+    has no place for, not a second figure of the same kind."""
+    for f in figures:
+        if f.parent is None or f.outside is not None:
+            continue
+        whole = figures[f.parent]
+        same = (f.component, f.source, f.capital, f.basis) == (
+            whole.component,
+            whole.source,
+            whole.capital,
+            whole.basis,
+        )
+        if same and whole.outside is None and f.vnd < whole.vnd:
+            f.outside = "share"
 
 
 def _approximate(form: str, start: int) -> bool:
@@ -372,7 +395,7 @@ def _inherit(figures: list[Figure]) -> None:
             f.capital = whole.capital
         if whole.basis == "annual":
             f.basis = "annual"
-        if f.outside is None and whole.outside is not None and f.programme != "poverty":
+        if f.outside is None and whole.outside is not None and not f.names_poverty:
             f.outside = whole.outside
 
 
@@ -408,10 +431,10 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
     return [lab for lab in labels if id(lab) not in drop]
 
 
-# a named unit: "huyện Nam Trà My", "xã Na Loi" (names of two or more capitalised words; "xã
+# a named unit: "huyện Nam Trà My", "Xã Na Loi" at a sentence's start (names of two or more capitalised words; "xã
 # Đặc biệt khó khăn", "xã An toàn khu" are kinds of commune, not names)
 _LOCAL_UNIT = regex.compile(
-    r"(?<!\w)(?P<unit>huyện|thị xã|quận|thành phố|xã|phường|thị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
+    r"(?<!\w)(?P<unit>[hH]uyện|[tT]hị xã|[qQ]uận|[tT]hành phố|[xX]ã|[pP]hường|[tT]hị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
 )
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
@@ -420,7 +443,8 @@ _FOR_PLAN = regex.compile(
     r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
 )
 # "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
-_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*(?:[,;.:)]|$))|này(?!\w))")
+# ("trên" right before the figure is "over": "vốn sự nghiệp trên 21 tỷ đồng")
+_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*[,;.:)])|này(?!\w))")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
 
 
@@ -446,6 +470,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         hits = []  # money integrated from another programme is this plan's (source other)
     if hits:
         f.programme = hits[-1]
+        f.names_poverty = hits[-1] == "poverty"
         line.programme = hits[-1]
     elif f.depth == 0:
         f.programme = line.programme

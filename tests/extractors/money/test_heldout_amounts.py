@@ -16,8 +16,9 @@ from extract.settings import DEFAULT_SETTINGS
 
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "heldout.yaml").read_text(encoding="utf-8"))
 
-# Micro-averaged F1 over the held-out set after the fixes of this round, less a margin.
-F1_FLOOR = 0.30
+# Micro-averaged F1 over the held-out set: 0.333 (tp 4, fp 11, fn 5) before the fixes of the
+# round that made it, 0.778 (tp 7, fp 2, fn 2) after; the floor leaves a margin.
+F1_FLOOR = 0.70
 
 
 def facts(passage: dict) -> set[tuple]:
@@ -26,9 +27,7 @@ def facts(passage: dict) -> set[tuple]:
     components.extract(doc, ctx)
     amounts.extract(doc, ctx)
     return {
-        (r["component"], r["source"], r["capital"], r["vnd"])
-        for r in ctx.rows["amounts"]
-        if r["basis"] == "period"
+        (r["component"], r["source"], r["capital"], r["vnd"]) for r in ctx.rows["amounts"] if r["basis"] == "period"
     }
 
 
