@@ -405,6 +405,11 @@ def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | No
     địa phương": two sources named together are the total), and where they end."""
     after = text[end:limit]
     stop = _PURPOSE_END.search(after)
+    if stop is None and limit < len(text):
+        # "X vốn ngân sách địa phương và nguồn huy động khác là Y": after "và" the words
+        # name the next figure, not this one
+        join = _AND.search(after)
+        stop = join if join else None
     form = match_form(after[: stop.start() if stop else len(after)])
     lead = _AFTER_LEAD.match(form)
     labels = labels_in(form[lead.end() :])
@@ -446,6 +451,7 @@ _FOR_PLAN = regex.compile(
 # ("trên" right before the figure is "over": "vốn sự nghiệp trên 21 tỷ đồng")
 _BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*[,;.:)])|này(?!\w))")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
+_AND = regex.compile(r"\s(?:và|cùng)\s")
 
 
 def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
@@ -591,6 +597,8 @@ def _read_line(r: _Reading, line: _Line) -> None:
         if _per_year(form, e):
             f.basis = "annual"
         _scope(r, line, f, ctx_start, s, e)
+        if r.own_components and f.named is None and f.purpose is None:
+            f.named = _sibling_component(r, line, f, ctx_start, s)
         f.approximate = _approximate(form, s)
         idx = len(r.figures)
         r.figures.append(f)
@@ -620,6 +628,27 @@ def _read_line(r: _Reading, line: _Line) -> None:
             named = _paren_source(text[e:close])
             if named and f.source in (None, "total"):
                 f.source = named  # "30.000 triệu đồng (ngân sách trung ương)"
+
+
+# "Tiểu dự án này", "dự án nói trên": the component named before
+_THIS_COMPONENT = regex.compile(r"(?<!\w)(?:tiểu\s+)?dự án\s+(?:này|nói trên|trên)(?!\w)")
+
+
+def _sibling_component(r: _Reading, line: _Line, f: Figure, ctx_start: int, s: int) -> str | None:
+    """The component of a figure whose own words name none: that of the figure before it
+    in the same sentence ("Tiểu dự án 1 được phân bổ X vốn ngân sách trung ương và Y vốn
+    ngân sách địa phương"), or, where its words point back to it ("… thực hiện Tiểu dự án
+    này là Z"), that of the last figure of the line that named one."""
+    before = [r.figures[i] for i in line.figs if r.figures[i].named]
+    if not before:
+        return None
+    if _THIS_COMPONENT.search(match_form(line.text[ctx_start:s])):
+        return before[-1].named
+    prev = r.figures[line.figs[-1]]
+    same_sentence = not _FULL_STOP.search(line.text, prev.end - line.base, s)
+    if prev.named and prev.depth == f.depth == 0 and same_sentence:
+        return prev.named
+    return None
 
 
 def _paren_source(paren: str) -> str | None:

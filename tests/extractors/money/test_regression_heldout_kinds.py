@@ -57,3 +57,42 @@ def test_regression_unlabelled_share_is_not_a_second_total():
         "Tổng vốn ngân sách trung ương giao là 50 tỷ đồng. Trong đó: dự phòng 5 tỷ đồng; phân bổ cho các xã 45 tỷ đồng.\n"
     )
     assert facts(ctx) == {(None, "central", None, 50_000_000_000)}
+
+
+SUB = "III. NỘI DUNG\n"
+
+
+def test_regression_figures_of_one_sentence_share_its_component():
+    ctx = run(
+        SUB + "Năm 2022 - 2025, Tiểu dự án giảm nghèo về thông tin (Tiểu dự án 1) được bố trí 4 tỷ đồng vốn sự "
+        "nghiệp từ nguồn ngân sách trung ương và 600 triệu đồng vốn sự nghiệp từ nguồn ngân sách tỉnh.\n"
+    )
+    assert facts(ctx) == {
+        ("DA6.1", "central", "recurrent", 4_000_000_000),
+        ("DA6.1", "province", "recurrent", 600_000_000),
+    }
+
+
+def test_regression_this_component_points_back():
+    ctx = run(
+        SUB + "Giai đoạn 2022 - 2025, Tiểu dự án giảm nghèo về thông tin (Tiểu dự án 1) được bố trí 4 tỷ đồng vốn sự "
+        "nghiệp từ nguồn ngân sách trung ương. Vốn huy động khác để thực hiện Tiểu dự án này là 300 triệu đồng.\n"
+    )
+    assert ("DA6.1", "other", None, 300_000_000) in facts(ctx)
+
+
+def test_regression_labels_after_a_figure_stop_at_and():
+    # after "và" the words name the next figure; two sources after one figure with no
+    # figure following still make it the total
+    ctx = run(
+        "Kế hoạch được bố trí 8 tỷ đồng vốn sự nghiệp nguồn ngân sách trung ương, 1 tỷ đồng vốn sự nghiệp "
+        "nguồn ngân sách tỉnh và nguồn huy động khác là 500 triệu đồng.\n"
+    )
+    assert facts(ctx) == {
+        (None, "central", "recurrent", 8_000_000_000),
+        (None, "province", "recurrent", 1_000_000_000),
+        (None, "other", None, 500_000_000),
+    }
+    assert facts(run("Tổng vốn thực hiện là 535 tỷ đồng từ ngân sách trung ương và địa phương.\n")) == {
+        (None, "total", None, 535_000_000_000)
+    }
