@@ -108,7 +108,10 @@ class Figure:
     named: str | None = None  # the component its own clause names ("… thực hiện Dự án 2 … là X")
     purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
     programme: str | None = None  # poverty, other or all, where its clause names a programme
-    outside: str | None = None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement
+    names_poverty: bool = False  # its own clause (not only its line) names this programme
+    outside: str | None = (
+        None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement, share
+    )
     approximate: bool = False  # printed with "hơn", "gần", "khoảng"
     by_purpose: bool = False  # its source is only what it is for
     for_plan: bool = False  # the words after it say it is for the programme or the plan
@@ -321,7 +324,27 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _restatements(r.figures)
+    _unlabelled_shares(r.figures)
     return r.figures
+
+
+def _unlabelled_shares(figures: list[Figure]) -> None:
+    """A part that its own words do not set apart from its whole (same component, source,
+    capital type and basis: "188.559 triệu đồng. Trong đó: ... Chương trình 30a là 34,5 tỷ
+    đồng", "72 tỷ đồng. Trong đó, dự phòng ... gần 9 tỷ đồng") is a share of money the SPEC
+    has no place for, not a second figure of the same kind."""
+    for f in figures:
+        if f.parent is None or f.outside is not None:
+            continue
+        whole = figures[f.parent]
+        same = (f.component, f.source, f.capital, f.basis) == (
+            whole.component,
+            whole.source,
+            whole.capital,
+            whole.basis,
+        )
+        if same and whole.outside is None and f.vnd < whole.vnd:
+            f.outside = "share"
 
 
 def _approximate(form: str, start: int) -> bool:
@@ -372,7 +395,7 @@ def _inherit(figures: list[Figure]) -> None:
             f.capital = whole.capital
         if whole.basis == "annual":
             f.basis = "annual"
-        if f.outside is None and whole.outside is not None and f.programme != "poverty":
+        if f.outside is None and whole.outside is not None and not f.names_poverty:
             f.outside = whole.outside
 
 
@@ -382,6 +405,11 @@ def _labels_after(text: str, end: int, limit: int) -> tuple[str | None, str | No
     địa phương": two sources named together are the total), and where they end."""
     after = text[end:limit]
     stop = _PURPOSE_END.search(after)
+    if stop is None and limit < len(text):
+        # "X vốn ngân sách địa phương và nguồn huy động khác là Y": after "và" the words
+        # name the next figure, not this one
+        join = _AND.search(after)
+        stop = join if join else None
     form = match_form(after[: stop.start() if stop else len(after)])
     lead = _AFTER_LEAD.match(form)
     labels = labels_in(form[lead.end() :])
@@ -408,10 +436,10 @@ def _clause_labels(text: str, start: int, end: int) -> list[tuple[int, int, str,
     return [lab for lab in labels if id(lab) not in drop]
 
 
-# a named unit: "huyện Nam Trà My", "xã Na Loi" (names of two or more capitalised words; "xã
+# a named unit: "huyện Nam Trà My", "Xã Na Loi" at a sentence's start (names of two or more capitalised words; "xã
 # Đặc biệt khó khăn", "xã An toàn khu" are kinds of commune, not names)
 _LOCAL_UNIT = regex.compile(
-    r"(?<!\w)(?P<unit>huyện|thị xã|quận|thành phố|xã|phường|thị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
+    r"(?<!\w)(?P<unit>[hH]uyện|[tT]hị xã|[qQ]uận|[tT]hành phố|[xX]ã|[pP]hường|[tT]hị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
 )
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
 _AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
@@ -420,8 +448,10 @@ _FOR_PLAN = regex.compile(
     r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
 )
 # "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
-_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*(?:[,;.:)]|$))|này(?!\w))")
+# ("trên" right before the figure is "over": "vốn sự nghiệp trên 21 tỷ đồng")
+_BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*[,;.:)])|này(?!\w))")
 _PURPOSE_END = regex.compile(r"[;.(]|,\s")
+_AND = regex.compile(r"\s(?:và|cùng)\s")
 
 
 def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> None:
@@ -446,6 +476,7 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
         hits = []  # money integrated from another programme is this plan's (source other)
     if hits:
         f.programme = hits[-1]
+        f.names_poverty = hits[-1] == "poverty"
         line.programme = hits[-1]
     elif f.depth == 0:
         f.programme = line.programme
@@ -566,6 +597,8 @@ def _read_line(r: _Reading, line: _Line) -> None:
         if _per_year(form, e):
             f.basis = "annual"
         _scope(r, line, f, ctx_start, s, e)
+        if r.own_components and f.named is None and f.purpose is None:
+            f.named = _sibling_component(r, line, f, ctx_start, s)
         f.approximate = _approximate(form, s)
         idx = len(r.figures)
         r.figures.append(f)
@@ -595,6 +628,27 @@ def _read_line(r: _Reading, line: _Line) -> None:
             named = _paren_source(text[e:close])
             if named and f.source in (None, "total"):
                 f.source = named  # "30.000 triệu đồng (ngân sách trung ương)"
+
+
+# "Tiểu dự án này", "dự án nói trên": the component named before
+_THIS_COMPONENT = regex.compile(r"(?<!\w)(?:tiểu\s+)?dự án\s+(?:này|nói trên|trên)(?!\w)")
+
+
+def _sibling_component(r: _Reading, line: _Line, f: Figure, ctx_start: int, s: int) -> str | None:
+    """The component of a figure whose own words name none: that of the figure before it
+    in the same sentence ("Tiểu dự án 1 được phân bổ X vốn ngân sách trung ương và Y vốn
+    ngân sách địa phương"), or, where its words point back to it ("… thực hiện Tiểu dự án
+    này là Z"), that of the last figure of the line that named one."""
+    before = [r.figures[i] for i in line.figs if r.figures[i].named]
+    if not before:
+        return None
+    if _THIS_COMPONENT.search(match_form(line.text[ctx_start:s])):
+        return before[-1].named
+    prev = r.figures[line.figs[-1]]
+    same_sentence = not _FULL_STOP.search(line.text, prev.end - line.base, s)
+    if prev.named and prev.depth == f.depth == 0 and same_sentence:
+        return prev.named
+    return None
 
 
 def _paren_source(paren: str) -> str | None:

@@ -57,10 +57,19 @@ def _label_re(header: bool) -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
 
 def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]]:
     """(start, end, field, value) of every source / capital phrase in the text, in order.
-    Short forms trusted only in table headers ("tổng", "sn") count when `header` is set."""
+    Short forms trusted only in table headers ("tổng", "sn") count when `header` is set.
+    A source and a capital type may share a word ("tổng vốn đầu tư": "tổng vốn" and "vốn
+    đầu tư"), so a phrase overlapping one of the other field is kept; one inside a longer
+    phrase, or overlapping one of its own field, is not."""
     pattern, labels = _label_re(header)
     form = match_form(text)
-    return [(m.start(), m.end(), *labels[m.group()]) for m in pattern.finditer(form)]
+    kept: list[tuple[int, int, str, str]] = []
+    for m in pattern.finditer(form, overlapped=True):
+        lab = (m.start(), m.end(), *labels[m.group()])
+        if any((k[0] <= lab[0] and lab[1] <= k[1]) or (lab[0] < k[1] and k[2] == lab[2]) for k in kept):
+            continue
+        kept.append(lab)
+    return kept
 
 
 def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:
