@@ -60,7 +60,7 @@ _NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "artic
 _DISTRICT_NAME = regex.compile(
     r"(?<![\p{L}\p{N}])(?:[Hh]uyện|[Tt]hị xã)\s+(?P<name>(?>\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*(?:[ -]\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*)*))(?![\p{L}\p{N}]|,\s*\p{Lu})"
 )
-_FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
+_FOLLOWING_WORDS = regex.compile(r"[\s/]*(\p{L}+(?:[ \t]+\p{L}+)?)")  # the noun after a figure, up to two words
 _MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
 _COMPARED_YEAR = regex.compile(
     r"[^.;()]{0,80}?(?<![\p{L}\p{N}])so(?:\s+với)?(?:\s+(?:cuối|hết))?\s+năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"
@@ -786,7 +786,7 @@ def _clause_targets(
             "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
             **provenance(doc, ts, te),
         }
-        follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        follow = _FOLLOWING_WORDS.match(mform, q.end, le)
         head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
             ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
@@ -808,11 +808,15 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
-    two that name nothing measured unless they say the same ("… 2.000 hộ nghèo" twice)."""
+    two of which one names nothing measured unless they say the same ("… 2.000 hộ nghèo" twice;
+    "100% số xã …" and "100% số trường …" are two), or two of different populations."""
     unit = row["unit"].removesuffix("/year")
-    key = (row["value"], row["value_high"], unit, row["population"])
-    score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
+    key = (row["value"], row["value_high"], unit)
+    population = row["population"]
+    score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None) + int(population is not None)
     for earlier in kept.get(key, []):
+        if earlier["population"] is not None and population is not None and earlier["population"] != population:
+            continue
         same_text = earlier["text"] == head
         if (earlier["line"] == line_start and not same_text) or (
             earlier["stated"] and stated and earlier["year"] != row["year"]
@@ -820,18 +824,19 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             continue
         a, b = earlier["indicator"], row["indicator"]
         if (
-            a is None
-            and b is None
+            (a is None or b is None)
             and not same_text
             and not (earlier["stated"] and stated)
-            and (not follow or earlier["follow"] != follow)
+            and not _same_noun(earlier["follow"], follow)
         ):
             continue
         if a is not None and b is not None and a != b:
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
-            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=head)
+            earlier.update(
+                score=score, stated=stated, year=row["year"], indicator=b or a, text=head, population=population
+            )
         return False
     kept.setdefault(key, []).append(
         {
@@ -841,11 +846,22 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
+            "population": population,
             "text": head,
             "index": len(rows),
         }
     )
     return True
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Whether two figures count the same thing by the words after them: "2.000 hộ nghèo" in a
+    headline and "(giảm 2.000 hộ)" in the body do, "100% số xã" and "100% số trường" do not."""
+    if not a or not b:
+        return False
+    x, y = a.split(), b.split()
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
 
 
 def _starting_level(gap: str, mform: str, clause_start: int, q: Quantity, lex: Lexicon) -> bool:
