@@ -344,7 +344,8 @@ def _unit(
 def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, carried: bool = False) -> bool:
     """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
     còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
-    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
+    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"); a cap right before
+    the figure ("giảm … dưới 1%") is a level too. A verb inside a
     name ("mô hình giảm nghèo") changes nothing."""
     names = [m.span() for m in lex.neutral.finditer(before)]
     verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
@@ -352,6 +353,10 @@ def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, c
         return False
     if not verbs:  # "…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ)": an item going on with the sentence's yearly change
         return carried and not lex.level_word.search(before) and not _LETTERS.search(after)
+    bound = lex.comparator_before.search(before, verbs[-1].end())
+    if bound and lex.comparator_value[phrase_key(bound["c"])] in ("lt", "le"):
+        # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": no plan caps a fall, so the cap is the level reached
+        return _against_year_before(after, year, lex)
     return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
 
 
