@@ -739,7 +739,8 @@ def _clause_targets(
     for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
         sub = clause.view(mform, s, e)
         before, after = sub[: q.start - s], sub[q.end - s :]
-        if _is_baseline(before, period, lex) or _restates_baseline(mform, baseline_at, q, lex):
+        told_before = _sentence_before(mform, ls, clause.start) if _part_of(view, clause, lex) else ""
+        if _is_baseline(told_before + before, period, lex) or _restates_baseline(mform, baseline_at, q, lex):
             baseline_at = q.end
             continue
         if running and (_other_scope(before, lex) or lex.result_after.match(after)):
@@ -753,6 +754,10 @@ def _clause_targets(
             year = said or year
         elif words is None:
             year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
+        if told is not None and said is None and inherited and told.year is not None and _part_of(view, clause, lex):
+            years_before = [y for y, _ in _stated_years(mform[ls : clause.start], lex)]
+            if years_before and years_before[-1] < told.year:
+                continue  # "Đến hết năm 2020, còn 14.600 hộ nghèo, trong đó, 13.700 hộ …": part of a result
         if told is not None and said is not None:
             if inherited and told.year is not None and said < told.year:
                 continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
@@ -857,6 +862,17 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
         }
     )
     return True
+
+
+def _part_of(view: str, clause: Clause, lex: Lexicon) -> bool:
+    """Whether the clause tells a part of the one before it: a parenthesis, or "trong đó …"."""
+    return clause.host is not None or bool(lex.subclause_opener.match(view.lstrip(" ,;:-")))
+
+
+def _sentence_before(mform: str, line_start: int, at: int) -> str:
+    """The part of the sentence before a position: what a "trong đó" clause is a part of."""
+    ends = list(_SENTENCE_END.finditer(mform, line_start, at))
+    return mform[ends[-1].end() if ends else line_start : at]
 
 
 def _same_noun(a: str, b: str) -> bool:
