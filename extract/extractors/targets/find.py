@@ -762,7 +762,7 @@ def _clause_targets(
             if inherited and told.year is not None and said < told.year:
                 continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
             if not inherited:
-                told.year = max(told.year or said, said)
+                told.year = min(told.year or said, said)
         one_year = _one_year(year, words, period, [sub, view], lex)
         clause_before = clause.view(mform, clause.start, q.start)
         unit = _unit(q, sub, lex, one_year, carried, (clause_before, after), year) if running else _unit(q, sub, lex)
@@ -808,7 +808,8 @@ def _clause_targets(
 @dataclass
 class _Told:
     """What a passage in running text has told so far: its goals (to know one told again) and
-    the latest year a goal of its own words was stated for."""
+    the earliest year a goal of its own words was stated for (a passage may go on to later horizons,
+    "đến năm 2025 còn dưới 35%, đến năm 2030 còn dưới 30%"; a figure of a year before them all is a result)."""
 
     goals: dict = field(default_factory=dict)
     year: int | None = None
