@@ -210,7 +210,9 @@ def lexicon() -> Lexicon:
         neutral=_compile(alternation(_phrases(roles["neutral"]))),
         other_scope=_compile(alternation(_phrases(roles["other_scope"]))),
         multiple=alternation(_phrases(roles["multiple"])),
-        multiple_lead=_compile(alternation(_phrases(roles["multiple_lead"])) + r"\s*$"),
+        multiple_lead=_compile(
+            alternation(_phrases(roles["multiple_lead"])) + r"(?:\s*" + alternation(_phrases(cmp_before)) + r")?\s*$"
+        ),
         annual_title=_compile(
             alternation(_phrases(roles["annual_title"]))
             + r"(?:(?!giai\s+đoạn|\d{4}\s*-\s*\d{4})[^.;:\n\t]){0,160}?(?<![\p{L}\p{N}])(?<!(?:đến|tới|vào)\s+)năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
