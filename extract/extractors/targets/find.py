@@ -782,6 +782,8 @@ def _clause_targets(
             population = _poor_population(sub, q.end - s, ind, lex) or _parent_population(
                 ctx.rows["targets"], ls, view, ind, lex
             )
+        if population is None and clause.host is not None:
+            population = _host_population(ctx.rows["targets"], clause.host, clause.start)
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -951,6 +953,14 @@ def _parent_population(rows: list[dict], line_start: int, view: str, ind: Indica
     if parent["char_start"] < line_start:
         return None
     return parent["population"] if parent["population"] in {v for _, v in lex.poor_populations} else None
+
+
+def _host_population(rows: list[dict], host: Clause, at: int) -> str | None:
+    """The population of the goal a parenthesis restates in other terms: in "tỷ lệ hộ nghèo dân tộc
+    thiểu số giảm 2,57% (2.849 hộ)" and "Huyện A giảm 2,4% (giảm 740 hộ)" the households are of
+    the same group as the rate, the goal told last before the parenthesis."""
+    told = [r for r in rows if host.start <= r["char_start"] < at]
+    return told[-1]["population"] if told else None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:
