@@ -61,6 +61,7 @@ ROLES = frozenset(
         "baseline_word",
         "reference_word",
         "result_marker",
+        "estimate_marker",
         "result_opener",
         "other_scope",
         "multiple",

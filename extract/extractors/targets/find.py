@@ -602,10 +602,16 @@ def _own_state(mform: str, c: Clause, qs: list[Quantity], lex: Lexicon) -> str |
 
 def _last_mark(view: str, lex: Lexicon) -> str | None:
     """'goal' or 'result' for the last goal or result word of the text, a word inside a longer
-    one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting."""
+    one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting; an
+    estimate ("còn khoảng") is a result word only where no goal word comes before it."""
     names = [m.span() for m in lex.neutral.finditer(view)]
     marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view, overlapped=True)]
     marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view, overlapped=True)]
+    marks += [
+        (m.start(), m.end(), "result")
+        for m in lex.estimate_marker.finditer(view)
+        if not any(kind == "goal" and a < m.start() for a, _, kind in marks)
+    ]
     kept = [
         a
         for a in marks

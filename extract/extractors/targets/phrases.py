@@ -98,6 +98,7 @@ class Lexicon:
     goal_marker: regex.Pattern
     past_marker: regex.Pattern
     result_marker: regex.Pattern
+    estimate_marker: regex.Pattern
     result_opener: regex.Pattern
     neutral: regex.Pattern
     other_scope: regex.Pattern
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
         goal_marker=_compile(alternation(_phrases(roles["goal_marker"]))),
         past_marker=_compile(alternation(_phrases(roles["past_marker"]))),
         result_marker=_compile(alternation(_phrases(roles["result_marker"]) + _phrases(roles["past_marker"]))),
+        estimate_marker=_compile(alternation(_phrases(roles["estimate_marker"]))),
         result_opener=_compile(r"^[\W\d_]*" + alternation(_phrases(roles["result_opener"]))),
         neutral=_compile(alternation(_phrases(roles["neutral"]))),
         other_scope=_compile(alternation(_phrases(roles["other_scope"]))),
