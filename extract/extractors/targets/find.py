@@ -753,7 +753,8 @@ def _clause_targets(
             continue
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
-        year, words = _goal_year([mform[ts:te], sub, view], period, lex)
+        # a year told after this part of the clause is a later goal's ("…, đến năm 2030 còn dưới 20%")
+        year, words = _goal_year([mform[ts:te], sub, clause.view(mform, clause.start, e)], period, lex)
         said = year if words is not None else None  # a year the text itself gives the goal
         if words is None and running:
             said = _last_stated_year(mform[ls : clause.start], period, lex)
