@@ -76,6 +76,7 @@ ROLES = frozenset(
         "period_reference",
         "result_after",
         "subject_gap_word",
+        "rate_word",
         "plural",
     }
 )

@@ -735,7 +735,11 @@ def _clause_targets(
     )
     for i in range(len(qs) - 1, 0, -1):
         gap = mform[qs[i - 1].end : qs[i].start]
-        if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
+        if (
+            _starting_level(gap, mform, clause.start, qs[i - 1], lex)
+            or _names_subject(gap, qs[i - 1], qs[i], lex)
+            or _in_rate_subject(mform, clause.start, qs[i - 1], qs[i], lex)
+        ):
             del qs[i - 1]
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
@@ -914,6 +918,17 @@ def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
     """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
     "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
     return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
+
+
+def _in_rate_subject(mform: str, clause_start: int, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
+    """The count only names whose rate the next figure is: "tỷ lệ hộ nghèo bình quân 2 huyện 30a
+    còn dưới 35,32%" (a rate word before it, the rate's figure after it, no break between)."""
+    if q.unit == "%" or nxt.unit != "%" or _SUBJECT_END.search(mform, q.end, nxt.start):
+        return False
+    breaks = list(_SUBJECT_END.finditer(mform, clause_start, q.start))
+    start = breaks[-1].end() if breaks else clause_start
+    rate = list(lex.rate_word.finditer(mform, start, q.start))
+    return bool(rate) and not lex.change_verb.search(mform, rate[-1].end(), q.start)
 
 
 def _named_district(before: str, lex: Lexicon) -> str | None:

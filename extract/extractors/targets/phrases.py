@@ -113,6 +113,7 @@ class Lexicon:
     period_reference: regex.Pattern
     result_after: regex.Pattern
     subject_gap: regex.Pattern
+    rate_word: regex.Pattern
     plural_before: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
@@ -239,6 +240,7 @@ def lexicon() -> Lexicon:
             + alternation(_phrases(roles["subject_gap_word"]))
             + r")*\s*"
         ),
+        rate_word=_compile(alternation(_phrases(roles["rate_word"]))),
         plural_before=_compile(alternation(_phrases(roles["plural"])) + r"\s*$"),
         result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),
