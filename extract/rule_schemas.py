@@ -62,6 +62,7 @@ ROLES = frozenset(
         "reference_word",
         "result_marker",
         "estimate_marker",
+        "forecast_word",
         "result_opener",
         "other_scope",
         "multiple",

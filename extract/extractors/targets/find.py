@@ -610,7 +610,9 @@ def _last_mark(view: str, lex: Lexicon) -> str | None:
     marks += [
         (m.start(), m.end(), "result")
         for m in lex.estimate_marker.finditer(view)
-        if not any(kind == "goal" and a < m.start() for a, _, kind in marks)
+        if not any(
+            kind == "goal" and a < m.start() and not lex.forecast_word.fullmatch(view, a, b) for a, b, kind in marks
+        )
     ]
     kept = [
         a

@@ -99,6 +99,7 @@ class Lexicon:
     past_marker: regex.Pattern
     result_marker: regex.Pattern
     estimate_marker: regex.Pattern
+    forecast_word: regex.Pattern
     result_opener: regex.Pattern
     neutral: regex.Pattern
     other_scope: regex.Pattern
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         past_marker=_compile(alternation(_phrases(roles["past_marker"]))),
         result_marker=_compile(alternation(_phrases(roles["result_marker"]) + _phrases(roles["past_marker"]))),
         estimate_marker=_compile(alternation(_phrases(roles["estimate_marker"]))),
+        forecast_word=_compile(alternation(_phrases(roles["forecast_word"]))),
         result_opener=_compile(r"^[\W\d_]*" + alternation(_phrases(roles["result_opener"]))),
         neutral=_compile(alternation(_phrases(roles["neutral"]))),
         other_scope=_compile(alternation(_phrases(roles["other_scope"]))),

@@ -236,3 +236,55 @@ HELD = [
         ],
     ),
 ]
+
+# A second batch, held out from the rules changed for HELD: annotated and scored after those changes
+# and before any other (5 more provinces and cities: Cần Thơ, Vĩnh Phúc, Bà Rịa - Vũng Tàu, Thái
+# Nguyên, Đồng Nai).
+HELD2 = [
+    (
+        "https://nhandan.vn/ocop/can-tho-phan-dau-giam-ty-le-ho-ngheo-con-063-vao-cuoi-nam-2025-post911416.html",
+        "Cần Thơ phấn đấu giảm tỷ lệ hộ nghèo còn 0,63% vào cuối năm 2025\n\n"
+        "Ủy ban nhân dân thành phố Cần Thơ vừa ban hành Kế hoạch triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025. Phấn đấu đến cuối năm, giảm tỷ lệ hộ nghèo toàn thành phố còn 0,63%, giảm tỷ lệ hộ nghèo đồng bào dân tộc thiểu số còn 1,58%.\n\n"
+        "Theo đó, kế hoạch đề ra mục tiêu tổng quát là giảm nghèo bền vững, hạn chế tái nghèo, hỗ trợ hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo vươn lên mức sống tối thiểu, tiếp cận các dịch vụ xã hội cơ bản theo chuẩn nghèo đa chiều quốc gia.\n\n"
+        "Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo; hỗ trợ phát triển sản xuất và cải thiện dinh dưỡng; phát triển giáo dục nghề nghiệp và việc làm bền vững; truyền thông và giảm nghèo về thông tin; nâng cao năng lực và giám sát, đánh giá chương trình; bảo đảm 100% hộ nghèo, hộ cận nghèo có nhu cầu được tư vấn, kết nối việc làm.\n\n"
+        "100% người thuộc hộ nghèo, cận nghèo được hỗ trợ tham gia bảo hiểm y tế; trên 90% hộ nghèo, hộ cận nghèo được tiếp cận thông tin, dịch vụ viễn thông và internet.\n",
+        [
+            (0.63, None, "%", "eq", 2025, None),
+            (1.58, None, "%", "eq", 2025, "ethnic_minority"),
+            (100, None, "%", "eq", 2025, "poor_near_poor"),
+            (100, None, "%", "eq", 2025, "poor_near_poor"),
+            (90, None, "%", "gt", 2025, "poor_near_poor"),
+        ],
+    ),
+    (
+        "http://yenlac.vinhphuc.gov.vn/pages/Detail.aspx?newsid=4385",
+        "Yên Lạc phấn đấu giảm tỷ lệ hộ nghèo xuống còn 1,13% năm 2020\n\n"
+        "Kết thúc năm 2019, huyện Yên Lạc đã giảm được tỷ lệ hộ nghèo xuống còn 1,35%, giảm được 0,68% so với cùng kỳ năm 2018\n\n"
+        "Bằng việc triển khai đồng bộ các cơ chế, chính sách giảm nghèo, gắn với chương trình mục tiêu giảm nghèo với tiêu chí xây dựng nông thôn mới và các chính sách an sinh xã hội như: tín dụng ưu đãi hộ nghèo, dịch vụ y tế, hỗ trợ tiền điện …., cấp thẻ BHYT cho đối tượng người nghèo, người cận nghèo, đồng thời đưa lao động đi làm việc có thời hạn ở nước ngoài; hỗ trợ đào tạo nghề nâng cao thu nhập, kết thúc năm 2019, huyện Yên Lạc đã giảm được tỷ lệ hộ nghèo xuống còn 1,35%, giảm được 0,68% so với cùng kỳ năm 2018. Nhiều xã có tỷ lệ hộ nghèo giảm cao như: Đại Tự giảm 1,12%, Đồng Cương giảm 0,89%, Bình Định giảm 0,77%, Trung Kiên giảm 0,76% ... Toàn huyện có 86.896 lao động trong độ tuổi có việc làm thường xuyên, đạt gần 96% kế hoạch, vượt 0,3% so với chỉ tiêu giao năm 2019. Trong năm, huyện có hơn 67.000 lao động qua đào tạo, đưa được 289 người đi xuất khẩu lao động, đạt 115,6% kế hoạch.\n",
+        [(1.13, None, "%", "eq", 2020, None)],
+    ),
+    (
+        "https://stockproxx.vn/tag/ty-le-ho-ngheo",
+        "Tỉnh Nam Bộ 'trắng hộ nghèo' nhờ vàng đen, thu nhập bình quân đầu người cao nhất cả nước\n"
+        "Mục tiêu năm 2024 tỉnh đặt ra, thu nhập bình quân đầu người đạt 18 triệu đồng/tháng.\n"
+        "Tỉnh Bà Rịa - Vũng Tàu mới đây ghi nhận không còn hộ nghèo, cận nghèo theo chuẩn Trung ương, qua đó giúp 3 tỉnh chủ lực phía Nam \"trắng hộ nghèo\".\n"
+        "Theo Bộ Kế hoạch và Đầu tư, tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều năm 2023 còn 2,93%; tỷ lệ hộ nghèo tại các huyện nghèo còn khoảng 33%.\n",
+        [],
+    ),
+    (
+        "https://thoibaotaichinhvietnam.vn/thai-nguyen-diem-sang-chuong-trinh-muc-tieu-quoc-gia-giam-ngheo-ben-vung-183733.html",
+        "(TBTCO) - Sau gần 5 năm thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, tỉnh Thái Nguyên đã vượt nhiều chỉ tiêu quan trọng. Bước vào đoạn 2026 - 2030 tỉnh Thái Nguyên đặt mục tiêu giảm nghèo một cách thực chất, bền vững và công bằng.\n\n"
+        "Đến nay, địa bàn Thái Nguyên (cũ) giảm từ 6,14% xuống còn 1,54%% hộ nghèo, trong khi địa bàn Bắc Kạn (cũ) giảm từ 27,37% xuống còn 17,46%. Kết quả này không chỉ đạt mà còn dự kiến vượt chỉ tiêu đề ra, thể hiện sự chuyển biến rõ nét trong công tác giảm nghèo bền vững.\n\n"
+        "Tính đến cuối năm 2024, toàn tỉnh Thái Nguyên đã giảm từ 42.903 hộ nghèo (năm 2022) xuống còn 23.061 hộ, dự kiến đến cuối năm 2025 giảm còn 19.679 hộ, tương đương tỷ lệ giảm từ 10,29% xuống còn khoảng 4,66%.\n",
+        [],
+    ),
+    (
+        "https://new.dongnai.gov.vn/vi/wcag/Chuong-trinh-Ke-hoach-phat-trien-KTXH/giam-ty-le-ho-ngheo-a-con-lai-cuoi-nam-2022-5993.html",
+        "Giảm tỷ lệ hộ nghèo A còn lại cuối năm 2022\n\n"
+        "TTĐT - Nhằm thực hiện nghiêm chỉ đạo của Tỉnh ủy tại Nghị quyết về chỉ tiêu, nhiệm vụ và giải pháp chủ yếu phát triển kinh tế - xã hội, quốc phòng - an ninh, xây dựng Đảng, đoàn thể năm 2022. Chủ tịch UBND tỉnh ban hành Quyết định giao chỉ tiêu số hộ nghèo A còn lại năm 2022 trên địa bàn tỉnh Đồng Nai.\n\n"
+        "Tính đến đầu năm 2022, trên địa bàn tỉnh tổng số hộ nghèo là 7.057 hộ, trong đó, số hộ nghèo A đầu năm 2022 là 3.305 hộ, địa phương có số hộ nghèo A cao là Nhơn Trạch (648 hộ), Định Quán (571 hộ), Thống Nhất (506 hộ). Phấn đấu cuối năm 2022 số hộ nghèo A trên địa bàn toàn tỉnh còn lại là 2.740.\n\n"
+        "Để đạt được chỉ tiêu nêu trên, Chủ tịch UBND tỉnh đã giao Giám đốc các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố Long Khánh và thành phố Biên Hòa có trách nhiệm cụ thể hóa các chương trình, kế hoạch và giải pháp cụ thể để triển khai thực hiện hoàn thành chỉ tiêu được giao.\n",
+        [(2740, None, "households", "eq", 2022, None)],
+    ),
+]
+
