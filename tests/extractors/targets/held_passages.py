@@ -33,7 +33,7 @@ HELD = [
     (
         "http://molisa.gov.vn/Pages/tintuc/chitiet.aspx?tintucID=232938",
         "Yên Bái phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo bình quân 3,3%/năm\n\n11/10/2022\n\n"
-        "Thực hiện phong trào thi đua \"Yên Bái chung tay vì người nghèo - Không để ai bị bỏ lại phía sau\" giai đoạn 2021 - 2025, tỉnh Yên Bái phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo bình quân 3,3%/năm theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025 (trong đó huyện Trạm Tấu giảm 6,5%/năm, huyện Mù Cang Chải giảm 7,67%/năm). Phấn đấu đến năm cuối cùng của giai đoạn 2021 - 2025, 100% các hộ nghèo, cận nghèo có đủ điều kiện và nhu cầu đều được vay vốn tín dụng ưu đãi từ Ngân hàng chính sách xã hội.\n\n"
+        'Thực hiện phong trào thi đua "Yên Bái chung tay vì người nghèo - Không để ai bị bỏ lại phía sau" giai đoạn 2021 - 2025, tỉnh Yên Bái phấn đấu đến năm 2025 giảm tỷ lệ hộ nghèo bình quân 3,3%/năm theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025 (trong đó huyện Trạm Tấu giảm 6,5%/năm, huyện Mù Cang Chải giảm 7,67%/năm). Phấn đấu đến năm cuối cùng của giai đoạn 2021 - 2025, 100% các hộ nghèo, cận nghèo có đủ điều kiện và nhu cầu đều được vay vốn tín dụng ưu đãi từ Ngân hàng chính sách xã hội.\n\n'
         "Yên Bái hỗ trợ hộ nghèo xây nhà.\n"
         "Giai đoạn 2016 - 2020, hưởng ứng phong trào thi đua “Cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau” do Thủ tướng Chính phủ phát động, cả hệ thống chính trị, cộng đồng doanh nghiệp và nhân dân các dân tộc trong tỉnh Yên Bái đã tích cực vào cuộc chung tay thực hiện công tác giảm nghèo bền vững, đạt được nhiều kết quả nổi bật. Tỷ lệ hộ nghèo toàn tỉnh giảm từ 32,21% năm 2016 xuống còn 4,76% năm 2021 (theo chuẩn nghèo giai đoạn 2016 - 2020), cải thiện 10 bậc so với đầu nhiệm kỳ.\n",
         [
@@ -267,7 +267,7 @@ HELD2 = [
         "https://stockproxx.vn/tag/ty-le-ho-ngheo",
         "Tỉnh Nam Bộ 'trắng hộ nghèo' nhờ vàng đen, thu nhập bình quân đầu người cao nhất cả nước\n"
         "Mục tiêu năm 2024 tỉnh đặt ra, thu nhập bình quân đầu người đạt 18 triệu đồng/tháng.\n"
-        "Tỉnh Bà Rịa - Vũng Tàu mới đây ghi nhận không còn hộ nghèo, cận nghèo theo chuẩn Trung ương, qua đó giúp 3 tỉnh chủ lực phía Nam \"trắng hộ nghèo\".\n"
+        'Tỉnh Bà Rịa - Vũng Tàu mới đây ghi nhận không còn hộ nghèo, cận nghèo theo chuẩn Trung ương, qua đó giúp 3 tỉnh chủ lực phía Nam "trắng hộ nghèo".\n'
         "Theo Bộ Kế hoạch và Đầu tư, tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều năm 2023 còn 2,93%; tỷ lệ hộ nghèo tại các huyện nghèo còn khoảng 33%.\n",
         [],
     ),
@@ -287,4 +287,3 @@ HELD2 = [
         [(2740, None, "households", "eq", 2022, None)],
     ),
 ]
-
