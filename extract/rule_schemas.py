@@ -61,6 +61,8 @@ ROLES = frozenset(
         "baseline_word",
         "reference_word",
         "result_marker",
+        "estimate_marker",
+        "forecast_word",
         "result_opener",
         "other_scope",
         "multiple",
@@ -75,6 +77,7 @@ ROLES = frozenset(
         "period_reference",
         "result_after",
         "subject_gap_word",
+        "rate_word",
         "plural",
     }
 )

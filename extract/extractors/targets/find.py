@@ -60,7 +60,7 @@ _NUMBERED = frozenset({"roman", "arabic", "arabic2", "arabic3", "letter", "artic
 _DISTRICT_NAME = regex.compile(
     r"(?<![\p{L}\p{N}])(?:[Hh]uyện|[Tt]hị xã)\s+(?P<name>(?>\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*(?:[ -]\p{Lu}(?:\p{Ll}|[’'‘]\p{L})*)*))(?![\p{L}\p{N}]|,\s*\p{Lu})"
 )
-_FOLLOWING_WORD = regex.compile(r"[\s/]*(\p{L}+)")
+_FOLLOWING_WORDS = regex.compile(r"[\s/]*(\p{L}+(?:[ \t]+\p{L}+)?)")  # the noun after a figure, up to two words
 _MARKED = "marked"  # a titled plan: a goal outside a goal section is one its own clause marks
 _COMPARED_YEAR = regex.compile(
     r"[^.;()]{0,80}?(?<![\p{L}\p{N}])so(?:\s+với)?(?:\s+(?:cuối|hết))?\s+năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"
@@ -344,7 +344,8 @@ def _unit(
 def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, carried: bool = False) -> bool:
     """A change of a rate by the figure ("giảm 2%", "tăng 1,5%"), not a level reached ("giảm
     còn 2%", "giảm xuống dưới 5%") unless it is measured against the year before ("xuống 2% so
-    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"). A verb inside a
+    với năm 2024"), and not a change over the whole period ("so với đầu kỳ"); a cap right before
+    the figure ("giảm … dưới 1%") is a level too. A verb inside a
     name ("mô hình giảm nghèo") changes nothing."""
     names = [m.span() for m in lex.neutral.finditer(before)]
     verbs = [m for m in lex.change_verb.finditer(before) if not any(a <= m.start() < b for a, b in names)]
@@ -352,6 +353,10 @@ def _is_change(before: str, after: str, lex: Lexicon, year: int | None = None, c
         return False
     if not verbs:  # "…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ)": an item going on with the sentence's yearly change
         return carried and not lex.level_word.search(before) and not _LETTERS.search(after)
+    bound = lex.comparator_before.search(before, verbs[-1].end())
+    if bound and lex.comparator_value[phrase_key(bound["c"])] in ("lt", "le"):
+        # "giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1%": no plan caps a fall, so the cap is the level reached
+        return _against_year_before(after, year, lex)
     return not lex.level_word.search(before[verbs[-1].end() :]) or _against_year_before(after, year, lex)
 
 
@@ -597,10 +602,18 @@ def _own_state(mform: str, c: Clause, qs: list[Quantity], lex: Lexicon) -> str |
 
 def _last_mark(view: str, lex: Lexicon) -> str | None:
     """'goal' or 'result' for the last goal or result word of the text, a word inside a longer
-    one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting."""
+    one of the other kind or inside a name ("Chương trình mục tiêu quốc gia") not counting; an
+    estimate ("còn khoảng") is a result word only where no goal word comes before it."""
     names = [m.span() for m in lex.neutral.finditer(view)]
     marks = [(m.start(), m.end(), "goal") for m in lex.goal_marker.finditer(view, overlapped=True)]
     marks += [(m.start(), m.end(), "result") for m in lex.result_marker.finditer(view, overlapped=True)]
+    marks += [
+        (m.start(), m.end(), "result")
+        for m in lex.estimate_marker.finditer(view)
+        if not any(
+            kind == "goal" and a < m.start() and not lex.forecast_word.fullmatch(view, a, b) for a, b, kind in marks
+        )
+    ]
     kept = [
         a
         for a in marks
@@ -724,7 +737,11 @@ def _clause_targets(
     )
     for i in range(len(qs) - 1, 0, -1):
         gap = mform[qs[i - 1].end : qs[i].start]
-        if _starting_level(gap, mform, clause.start, qs[i - 1], lex) or _names_subject(gap, qs[i - 1], qs[i], lex):
+        if (
+            _starting_level(gap, mform, clause.start, qs[i - 1], lex)
+            or _names_subject(gap, qs[i - 1], qs[i], lex)
+            or _in_rate_subject(mform, clause.start, qs[i - 1], qs[i], lex)
+        ):
             del qs[i - 1]
     cuts = [clause.start] + _split_points(view, clause.start, qs, lex) + [clause.end]
     lead = _lead(mform, ls, clause.start)
@@ -734,25 +751,31 @@ def _clause_targets(
     for q, (s, e) in zip(qs, zip(cuts, cuts[1:])):
         sub = clause.view(mform, s, e)
         before, after = sub[: q.start - s], sub[q.end - s :]
-        if _is_baseline(before, period, lex) or _restates_baseline(mform, baseline_at, q, lex):
+        told_before = _sentence_before(mform, ls, clause.start) if _part_of(view, clause, lex) else ""
+        if _is_baseline(told_before + before, period, lex) or _restates_baseline(mform, baseline_at, q, lex):
             baseline_at = q.end
             continue
         if running and (_other_scope(before, lex) or lex.result_after.match(after)):
             continue
         ts, te = _trim(mform, s, e, clause.holes, lex)
         ts = _from_marker(mform, ts, q.start, lex)
-        year, words = _goal_year([mform[ts:te], sub, view], period, lex)
+        # a year told after this part of the clause is a later goal's ("…, đến năm 2030 còn dưới 20%")
+        year, words = _goal_year([mform[ts:te], sub, clause.view(mform, clause.start, e)], period, lex)
         said = year if words is not None else None  # a year the text itself gives the goal
         if words is None and running:
             said = _last_stated_year(mform[ls : clause.start], period, lex)
             year = said or year
         elif words is None:
             year = _year([mform[ts:te], sub, lead, view, mform[ls:le]] + titles, period, lex)
+        if told is not None and said is None and inherited and told.year is not None and _part_of(view, clause, lex):
+            years_before = [y for y, _ in _stated_years(mform[ls : clause.start], lex)]
+            if years_before and years_before[-1] < told.year:
+                continue  # "Đến hết năm 2020, còn 14.600 hộ nghèo, trong đó, 13.700 hộ …": part of a result
         if told is not None and said is not None:
             if inherited and told.year is not None and said < told.year:
                 continue  # "Năm 2023, toàn tỉnh giảm 3.200 hộ nghèo" after the passage's 2024 goals: a result
             if not inherited:
-                told.year = max(told.year or said, said)
+                told.year = min(told.year or said, said)
         one_year = _one_year(year, words, period, [sub, view], lex)
         clause_before = clause.view(mform, clause.start, q.start)
         unit = _unit(q, sub, lex, one_year, carried, (clause_before, after), year) if running else _unit(q, sub, lex)
@@ -772,6 +795,8 @@ def _clause_targets(
             population = _poor_population(sub, q.end - s, ind, lex) or _parent_population(
                 ctx.rows["targets"], ls, view, ind, lex
             )
+        if population is None and clause.host is not None:
+            population = _host_population(ctx.rows["targets"], clause.host, clause.start)
         row = {
             "component": component_at(doc, ctx, q.start),
             "indicator": ind.key if ind else None,
@@ -786,7 +811,7 @@ def _clause_targets(
             "section_id": section.section_id if (section := section_at(doc, q.start)) else None,
             **provenance(doc, ts, te),
         }
-        follow = _FOLLOWING_WORD.match(mform, q.end, le)
+        follow = _FOLLOWING_WORDS.match(mform, q.end, le)
         head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
             ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
@@ -798,7 +823,8 @@ def _clause_targets(
 @dataclass
 class _Told:
     """What a passage in running text has told so far: its goals (to know one told again) and
-    the latest year a goal of its own words was stated for."""
+    the earliest year a goal of its own words was stated for (a passage may go on to later horizons,
+    "đến năm 2025 còn dưới 35%, đến năm 2030 còn dưới 30%"; a figure of a year before them all is a result)."""
 
     goals: dict = field(default_factory=dict)
     year: int | None = None
@@ -808,11 +834,15 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
-    two that name nothing measured unless they say the same ("… 2.000 hộ nghèo" twice)."""
+    two of which one names nothing measured unless they say the same ("… 2.000 hộ nghèo" twice;
+    "100% số xã …" and "100% số trường …" are two), or two of different populations."""
     unit = row["unit"].removesuffix("/year")
-    key = (row["value"], row["value_high"], unit, row["population"])
-    score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None)
+    key = (row["value"], row["value_high"], unit)
+    population = row["population"]
+    score = int(row["unit"] != unit) + int(stated) + int(row["indicator"] is not None) + int(population is not None)
     for earlier in kept.get(key, []):
+        if earlier["population"] is not None and population is not None and earlier["population"] != population:
+            continue
         same_text = earlier["text"] == head
         if (earlier["line"] == line_start and not same_text) or (
             earlier["stated"] and stated and earlier["year"] != row["year"]
@@ -820,18 +850,19 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             continue
         a, b = earlier["indicator"], row["indicator"]
         if (
-            a is None
-            and b is None
+            (a is None or b is None)
             and not same_text
             and not (earlier["stated"] and stated)
-            and (not follow or earlier["follow"] != follow)
+            and not _same_noun(earlier["follow"], follow)
         ):
             continue
         if a is not None and b is not None and a != b:
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
-            earlier.update(score=score, stated=stated, year=row["year"], indicator=b or a, text=head)
+            earlier.update(
+                score=score, stated=stated, year=row["year"], indicator=b or a, text=head, population=population
+            )
         return False
     kept.setdefault(key, []).append(
         {
@@ -841,11 +872,33 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
+            "population": population,
             "text": head,
             "index": len(rows),
         }
     )
     return True
+
+
+def _part_of(view: str, clause: Clause, lex: Lexicon) -> bool:
+    """Whether the clause tells a part of the one before it: a parenthesis, or "trong đó …"."""
+    return clause.host is not None or bool(lex.subclause_opener.match(view.lstrip(" ,;:-")))
+
+
+def _sentence_before(mform: str, line_start: int, at: int) -> str:
+    """The part of the sentence before a position: what a "trong đó" clause is a part of."""
+    ends = list(_SENTENCE_END.finditer(mform, line_start, at))
+    return mform[ends[-1].end() if ends else line_start : at]
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Whether two figures count the same thing by the words after them: "2.000 hộ nghèo" in a
+    headline and "(giảm 2.000 hộ)" in the body do, "100% số xã" and "100% số trường" do not."""
+    if not a or not b:
+        return False
+    x, y = a.split(), b.split()
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
 
 
 def _starting_level(gap: str, mform: str, clause_start: int, q: Quantity, lex: Lexicon) -> bool:
@@ -867,6 +920,17 @@ def _names_subject(gap: str, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
     """The figure only says which group the next one is for: "7 huyện nghèo giảm từ 6% trở lên",
     "các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4%"; a share of a group ("2/7 huyện") is a goal."""
     return q.kind != "count_of" and nxt.unit == "%" and bool(lex.subject_gap.fullmatch(gap))
+
+
+def _in_rate_subject(mform: str, clause_start: int, q: Quantity, nxt: Quantity, lex: Lexicon) -> bool:
+    """The count only names whose rate the next figure is: "tỷ lệ hộ nghèo bình quân 2 huyện 30a
+    còn dưới 35,32%" (a rate word before it, the rate's figure after it, no break between)."""
+    if q.unit == "%" or nxt.unit != "%" or _SUBJECT_END.search(mform, q.end, nxt.start):
+        return False
+    breaks = list(_SUBJECT_END.finditer(mform, clause_start, q.start))
+    start = breaks[-1].end() if breaks else clause_start
+    rate = list(lex.rate_word.finditer(mform, start, q.start))
+    return bool(rate) and not lex.change_verb.search(mform, rate[-1].end(), q.start)
 
 
 def _named_district(before: str, lex: Lexicon) -> str | None:
@@ -913,6 +977,14 @@ def _parent_population(rows: list[dict], line_start: int, view: str, ind: Indica
     if parent["char_start"] < line_start:
         return None
     return parent["population"] if parent["population"] in {v for _, v in lex.poor_populations} else None
+
+
+def _host_population(rows: list[dict], host: Clause, at: int) -> str | None:
+    """The population of the goal a parenthesis restates in other terms: in "tỷ lệ hộ nghèo dân tộc
+    thiểu số giảm 2,57% (2.849 hộ)" and "Huyện A giảm 2,4% (giảm 740 hộ)" the households are of
+    the same group as the rate, the goal told last before the parenthesis."""
+    told = [r for r in rows if host.start <= r["char_start"] < at]
+    return told[-1]["population"] if told else None
 
 
 def _other_scope(before: str, lex: Lexicon) -> bool:

@@ -98,6 +98,8 @@ class Lexicon:
     goal_marker: regex.Pattern
     past_marker: regex.Pattern
     result_marker: regex.Pattern
+    estimate_marker: regex.Pattern
+    forecast_word: regex.Pattern
     result_opener: regex.Pattern
     neutral: regex.Pattern
     other_scope: regex.Pattern
@@ -112,6 +114,7 @@ class Lexicon:
     period_reference: regex.Pattern
     result_after: regex.Pattern
     subject_gap: regex.Pattern
+    rate_word: regex.Pattern
     plural_before: regex.Pattern
     comparator_before: regex.Pattern
     comparator_after: regex.Pattern
@@ -206,11 +209,15 @@ def lexicon() -> Lexicon:
         goal_marker=_compile(alternation(_phrases(roles["goal_marker"]))),
         past_marker=_compile(alternation(_phrases(roles["past_marker"]))),
         result_marker=_compile(alternation(_phrases(roles["result_marker"]) + _phrases(roles["past_marker"]))),
+        estimate_marker=_compile(alternation(_phrases(roles["estimate_marker"]))),
+        forecast_word=_compile(alternation(_phrases(roles["forecast_word"]))),
         result_opener=_compile(r"^[\W\d_]*" + alternation(_phrases(roles["result_opener"]))),
         neutral=_compile(alternation(_phrases(roles["neutral"]))),
         other_scope=_compile(alternation(_phrases(roles["other_scope"]))),
         multiple=alternation(_phrases(roles["multiple"])),
-        multiple_lead=_compile(alternation(_phrases(roles["multiple_lead"])) + r"\s*$"),
+        multiple_lead=_compile(
+            alternation(_phrases(roles["multiple_lead"])) + r"(?:\s*" + alternation(_phrases(cmp_before)) + r")?\s*$"
+        ),
         annual_title=_compile(
             alternation(_phrases(roles["annual_title"]))
             + r"(?:(?!giai\s+đoạn|\d{4}\s*-\s*\d{4})[^.;:\n\t]){0,160}?(?<![\p{L}\p{N}])(?<!(?:đến|tới|vào)\s+)năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d|\s*[-–]\s*\d)"
@@ -235,6 +242,7 @@ def lexicon() -> Lexicon:
             + alternation(_phrases(roles["subject_gap_word"]))
             + r")*\s*"
         ),
+        rate_word=_compile(alternation(_phrases(roles["rate_word"]))),
         plural_before=_compile(alternation(_phrases(roles["plural"])) + r"\s*$"),
         result_after=_compile(r"\s*" + alternation(_phrases(roles["result_after"]))),
         comparator_before=_compile(r"(?P<c>" + alternation(_phrases(cmp_before)) + r")\s*$"),

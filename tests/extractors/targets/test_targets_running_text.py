@@ -272,3 +272,96 @@ def test_the_next_goals_own_conjunction_starts_its_quote():
         "trạng nghèo và tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm.\n"
     )
     assert [r["text"] for r in targets_of(text)][-1] == "tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4-5%/năm"
+
+
+# --- regression tests for the kinds of failure the held-out passages (held_passages.py) showed ------
+
+
+def test_regression_the_same_figure_of_other_things_is_two_goals():
+    text = (
+        "Tỉnh phấn đấu đến năm 2025, 100% số xã có đường ô tô đến trung tâm xã được rải nhựa.\n"
+        "Phấn đấu 100% số trường, lớp học được xây dựng kiên cố.\n"
+    )
+    assert [(v, u) for v, _, u, *_ in one(text)] == [(100.0, "%"), (100.0, "%")]
+
+
+def test_regression_a_result_measured_against_its_goal_is_no_goal():
+    text = (
+        "Năm 2022 tỷ lệ hộ nghèo giảm 3,1%, đạt 120% so với mục tiêu của tỉnh, gấp 1,5 lần so với chỉ tiêu đề ra. "
+        "Năm 2023, tỉnh phấn đấu giảm 2%.\n"
+    )
+    assert one(text) == [(2.0, None, "%/year", "eq", 2023, None)]
+
+
+def test_regression_den_nay_tells_a_result():
+    text = (
+        "Năm 2025 tỉnh phấn đấu 60% số xã đạt chuẩn nông thôn mới.\n"
+        "Theo Ban Dân tộc, đến nay, tỉnh có 90 xã và 4 huyện đạt chuẩn nông thôn mới.\n"
+    )
+    assert one(text) == [(60.0, None, "%", "eq", 2025, None)]
+
+
+def test_regression_tu_nay_den_cuoi_nam_is_this_years_change():
+    assert one("Từ nay đến cuối năm, tỉnh phấn đấu giảm ít nhất 2% hộ nghèo.\n") == [
+        (2.0, None, "%/year", "ge", None, None)
+    ]
+
+
+def test_regression_a_cap_after_a_change_verb_is_the_level_reached():
+    assert one("Mục tiêu đến cuối năm 2025 là giảm tỷ lệ hộ nghèo toàn tỉnh dưới 1,5%.\n") == [
+        (1.5, None, "%", "lt", 2025, None)
+    ]
+
+
+def test_regression_a_part_of_a_past_level_is_no_goal():
+    text = (
+        "Tỉnh phấn đấu giảm 3% hộ nghèo trong năm 2021.\n"
+        "Đến hết năm 2020, toàn tỉnh còn 9.800 hộ nghèo, trong đó, 7.200 hộ nghèo dân tộc thiểu số.\n"
+    )
+    assert one(text) == [(3.0, None, "%/year", "eq", 2021, None)]
+
+
+def test_regression_goals_may_go_on_to_a_later_horizon_and_back():
+    text = (
+        "Phấn đấu tỷ lệ hộ nghèo giảm bình quân hàng năm giai đoạn 2021-2025 từ 1-1,5%.\n"
+        "Phấn đấu tỷ lệ hộ nghèo đến năm 2030 còn dưới 3%.\n"
+        "Tỷ lệ hộ nghèo huyện nghèo đến năm 2025 còn dưới 25%.\n"
+    )
+    assert [(v, y) for v, _, _, _, y, _ in one(text)] == [(1.0, 2025), (3.0, 2030), (25.0, 2025)]
+
+
+def test_regression_a_year_told_after_a_goal_is_a_later_goals():
+    text = (
+        "Phấn đấu tỷ lệ hộ nghèo giảm bình quân hàng năm giai đoạn 2021-2025 từ 1-1,5%.\n"
+        "Trong giai đoạn này, phấn đấu tỷ lệ hộ nghèo tại huyện nghèo giảm bình quân hàng năm từ 4-5%, cuối giai "
+        "đoạn còn dưới 30%, đến năm 2030 còn dưới 20%.\n"
+    )
+    assert [(v, y) for v, _, _, _, y, _ in one(text)] == [(1.0, 2025), (4.0, 2025), (20.0, 2030), (30.0, 2025)]
+
+
+def test_regression_a_multiple_may_carry_a_bound():
+    text = "Tỉnh đề ra mục tiêu đến năm 2025, thu nhập bình quân của hộ nghèo tăng trên 1,5 lần so với năm 2020.\n"
+    assert [(v, u, c) for v, _, u, c, *_ in one(text)] == [(1.5, "times", "gt")]
+
+
+def test_regression_a_parenthesis_restating_a_goal_is_for_its_population():
+    text = "Năm 2025, tỉnh phấn đấu giảm tỷ lệ hộ nghèo dân tộc thiểu số 2,5% (1.800 hộ).\n"
+    assert [(v, p) for v, *_, p in one(text)] == [(2.5, "ethnic_minority"), (1800.0, "ethnic_minority")]
+
+
+def test_regression_an_estimate_after_a_goal_word_is_a_goal_and_after_a_forecast_a_result():
+    text = (
+        "Tỉnh đặt mục tiêu phấn đấu đến năm 2024 giảm tỷ lệ hộ nghèo còn khoảng 2%.\n"
+        "Cuối năm 2023, tỷ lệ hộ nghèo toàn tỉnh còn khoảng 3,4%.\n"
+    )
+    assert one(text) == [(2.0, None, "%", "eq", 2024, None)]
+    forecast = (
+        "Tính đến cuối năm 2024, toàn tỉnh đã giảm từ 30.000 hộ nghèo (năm 2022) xuống còn 21.000 hộ, dự kiến đến "
+        "cuối năm 2025 giảm còn 18.000 hộ, tương đương tỷ lệ giảm từ 9% xuống còn khoảng 4,5%.\n"
+    )
+    assert one(forecast) == []
+
+
+def test_regression_a_count_in_a_rates_subject_is_no_goal():
+    text = "Năm 2020, phấn đấu giảm trên 5%, tỷ lệ hộ nghèo bình quân 3 huyện nghèo còn dưới 30%.\n"
+    assert [(v, u) for v, _, u, *_ in one(text)] == [(5.0, "%/year"), (30.0, "%")]
