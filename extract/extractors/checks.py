@@ -99,6 +99,12 @@ def _correct(doc: Document, ctx, fig, value: int) -> None:
     fig.vnd, fig.corrected = value, True
 
 
+def _label(fig) -> str:
+    """A part's source and capital for a message; a part whose source is not known yet
+    (a figure no rule has placed) is still counted, so the message must not fail on it."""
+    return "/".join(x for x in (fig.source or "?", fig.capital) if x)
+
+
 def check_text(doc: Document, ctx, figures) -> None:
     """Each figure announced with its parts against the sum of those parts."""
     for f in figures:
@@ -113,7 +119,7 @@ def check_text(doc: Document, ctx, figures) -> None:
                 check_row(
                     doc,
                     CheckKind.SUM_MISMATCH,
-                    f"parts ({', '.join(p.source + ('/' + p.capital if p.capital else '') for p in parts)}) "
+                    f"parts ({', '.join(_label(p) for p in parts)}) "
                     f"add up to {_money(total)}, not the stated {_money(f.vnd)} "
                     f"(difference {_money(total - f.vnd)})",
                     component=f.component,

@@ -109,6 +109,7 @@ class Figure:
     purpose: str | None = None  # the component the words after it name ("X đồng để cải thiện dinh dưỡng")
     programme: str | None = None  # poverty, other or all, where its clause names a programme
     names_poverty: bool = False  # its own clause (not only its line) names this programme
+    names_programme: bool = False  # … and by the programme's own name ("Chương trình mục tiêu quốc gia giảm nghèo")
     outside: str | None = (
         None  # why it is not the plan's: other_programme, result, other_year, local_unit, restatement, share
     )
@@ -323,9 +324,32 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if line.figs:
             r.programme = line.programme
     _inherit(r.figures)
+    _programme_shares(r.figures)
     _restatements(r.figures)
     _unlabelled_shares(r.figures)
     return r.figures
+
+
+def _programme_shares(figures: list[Figure]) -> None:
+    """A sum split by where the money comes from, one part of which alone is named as this
+    programme's ("X đồng cho công tác giảm nghèo. Trong đó, nguồn từ Chương trình mục tiêu
+    quốc gia giảm nghèo Y, nguồn từ các chính sách khác Z"): the sum is wider than the
+    programme, and only that part is the plan's money."""
+    for w in figures:
+        if w.outside is not None or w.names_programme or len(w.children) < 2:
+            continue
+        named = [k for k in w.children if figures[k].names_programme]
+        if len(named) != 1:
+            continue
+        w.outside = "wider"
+        for k in w.children:
+            if k == named[0]:
+                part = figures[k]
+                part.parent, part.outside = None, None
+                part.source = part.source or "total"
+            else:
+                figures[k].outside = "wider"
+        w.children = []
 
 
 def _unlabelled_shares(figures: list[Figure]) -> None:
@@ -442,11 +466,15 @@ _LOCAL_UNIT = regex.compile(
     r"(?<!\w)(?P<unit>[hH]uyện|[tT]hị xã|[qQ]uận|[tT]hành phố|[xX]ã|[pP]hường|[tT]hị trấn)\s+(?P<name>\p{Lu}\w*(?:\s+\p{Lu}\w*)+)"
 )
 _YEARS = regex.compile(r"(?<![\d/.])(20\d\d)(?![\d/])")
-_AFTER_LEAD = regex.compile(r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí))?")
+_AFTER_LEAD = regex.compile(
+    r"\s*(?:(?:từ|thuộc|do)\s+)?(?:nguồn\s+(?=vốn|ngân sách|kinh phí)|nguồn lực\s+(?:(?:được|do)\s+)?)?"
+)
 # "… tỷ đồng (để) thực hiện Chương trình / Kế hoạch …": money for the plan itself
 _FOR_PLAN = regex.compile(
     r"\s*(?:(?:để|nhằm|cho)\s+)?(?:triển khai\s+)?thực hiện\s+(?:các\s+)?(?:chương trình|kế hoạch|ctmtqg|mtqg)(?!\w)"
 )
+# a programme phrase that is the programme's name, not a field of work ("công tác giảm nghèo")
+_PROGRAMME_NAME = regex.compile(r"(?:chương trình|ctmtqg|mtqg)(?!\w)")
 # "kinh phí trên," / "nguồn vốn nói trên" / "số vốn này": money the text stated before
 # ("trên" right before the figure is "over": "vốn sự nghiệp trên 21 tỷ đồng")
 _BACK_REFERENCE = regex.compile(r"\s+(?:(?:nói\s+)?trên(?=\s*[,;.:)])|này(?!\w))")
@@ -477,6 +505,8 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     if hits:
         f.programme = hits[-1]
         f.names_poverty = hits[-1] == "poverty"
+        found = [m.group() for m in pattern.finditer(clause)] or [m.group() for m in pattern.finditer(match_form(after))]
+        f.names_programme = f.names_poverty and _PROGRAMME_NAME.match(found[-1]) is not None
         line.programme = hits[-1]
     elif f.depth == 0:
         f.programme = line.programme
@@ -747,6 +777,8 @@ def _attach_to_announcement(r: _Reading, line: _Line) -> None:
             f.source = "total"
         elif f.source is None and f.for_plan:
             f.source, f.by_purpose = "total", True  # "bố trí 15 tỷ đồng để thực hiện Chương trình"
+        elif f.source is None and f.names_programme and f.parent is None:
+            f.source, f.by_purpose = "total", True  # "nguồn vốn phân bổ để triển khai Chương trình … giảm nghèo … là X"
 
 
 def _attribute(r: _Reading, line: _Line) -> None:
