@@ -151,6 +151,7 @@ SCHEMAS: dict[str, Schema] = {
                         "programme",
                         "result",
                         "approximate",
+                        "component_frame",
                     }
                 ),
             ),

@@ -786,7 +786,10 @@ def _attribute(r: _Reading, line: _Line) -> None:
     one its whole was given on the line, else the component section it sits in."""
     if not line.figs:
         return
-    named = inline_component(line.text[: line.found[0][0]], r.ctx.settings) if r.own_components else None
+    named = None
+    if r.own_components:
+        head = line.text[: line.found[0][0]]
+        named = inline_component(head, r.ctx.settings) or _framed_component(head, r.ctx.settings)
     for idx in line.figs:
         f = r.figures[idx]
         b = basis_of(r.doc.text[f.clause_start : f.start], r.multi_year)
@@ -855,6 +858,23 @@ def inline_component(text: str, settings) -> str | None:
     head = _BULLET.sub("", text, count=1).split(":")[0]
     code, score = best_match(head)
     return code if code and score >= settings.component_title_bare_min_score else None
+
+
+def _framed_component(text: str, settings) -> str | None:
+    """The component a paragraph is framed by when it opens with a frame word and the
+    component's label ("Trong khuôn khổ Dự án 1: …, … Với tổng nguồn vốn X"; "Đối với Tiểu
+    dự án 2, …"): its figures, in later sentences too, are that component's."""
+    bullet = _BULLET.match(text)
+    start = bullet.end() if bullet else 0
+    opening = match_form(text[start:])
+    for p in phrases("component_frame"):
+        if not opening.startswith(p) or opening[len(p) : len(p) + 1].isalnum():
+            continue
+        rest = text[start + len(p) :]
+        found = mentions(rest, settings)
+        if found and not rest[: found[0][0]].strip():
+            return found[0][2]
+    return None
 
 
 def _row(doc: Document, f: Figure) -> dict:
