@@ -280,6 +280,7 @@ class _Reading:
     programme: str | None = None  # the programme the last line with figures was about
     last_figs: list[int] = field(default_factory=list)  # the figures of the line before
     own_components: bool = True  # False in a document of another programme: its Dự án are not ours
+    title_capitals: set[str] = field(default_factory=set)  # "Kế hoạch … (vốn đầu tư phát triển)"
 
 
 def _text_lines(doc: Document) -> list[tuple[int, str]]:
@@ -311,6 +312,8 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if not text.strip():
             continue
         line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        if not line.found:
+            r.title_capitals |= _title_capitals(line.text)
         if _opens_with_split(line):
             line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
         _close_announcements(r, line)
@@ -324,10 +327,47 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if line.figs:
             r.programme = line.programme
     _inherit(r.figures)
+    _title_capital(r)
     _programme_shares(r.figures)
     _restatements(r.figures)
     _unlabelled_shares(r.figures)
     return r.figures
+
+
+# a plan or programme named before a parenthesis: "Kế hoạch đầu tư … năm 2020 (vốn đầu tư phát triển)"
+_PLAN_TITLE = regex.compile(r"(?<!\w)(?:kế hoạch|chương trình|danh mục)(?!\w)")
+
+
+def _title_capitals(text: str) -> set[str]:
+    """Capital types a line without figures gives a plan's name in a parenthesis of its
+    own ("Nghị quyết … phê duyệt Kế hoạch đầu tư thực hiện Chương trình … năm 2020 (vốn
+    đầu tư phát triển)"): the document is about that capital type only."""
+    found = set()
+    for a, b in _paren_pairs(text).items():
+        inner = match_form(text[a + 1 : b]).strip()
+        labels = labels_in(inner)
+        if (
+            len(labels) == 1
+            and labels[0][2] == "capital"
+            and labels[0][0] == 0
+            and labels[0][1] == len(inner)
+            and _PLAN_TITLE.search(match_form(text[:a]))
+        ):
+            found.add(labels[0][3])
+    return found
+
+
+def _title_capital(r: _Reading) -> None:
+    """Figures of a document whose plan is named for one capital type, and that state no
+    capital type of their own, are of that type, unless some figure states another."""
+    if len(r.title_capitals) != 1:
+        return
+    capital = next(iter(r.title_capitals))
+    if any(f.capital not in (None, capital) for f in r.figures):
+        return
+    for f in r.figures:
+        if f.capital is None and f.source not in ("other", "credit"):
+            f.capital = capital
 
 
 def _programme_shares(figures: list[Figure]) -> None:
