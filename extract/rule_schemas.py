@@ -152,6 +152,8 @@ SCHEMAS: dict[str, Schema] = {
                         "result",
                         "approximate",
                         "component_frame",
+                        "superseded",
+                        "final",
                     }
                 ),
             ),

@@ -328,6 +328,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             r.programme = line.programme
     _inherit(r.figures)
     _title_capital(r)
+    _superseded(r)
     _programme_shares(r.figures)
     _restatements(r.figures)
     _unlabelled_shares(r.figures)
@@ -368,6 +369,29 @@ def _title_capital(r: _Reading) -> None:
     for f in r.figures:
         if f.capital is None and f.source not in ("other", "credit"):
             f.capital = capital
+
+
+def _superseded(r: _Reading) -> None:
+    """An estimate the paragraph later replaces ("ban đầu … dự kiến nhu cầu vốn là X. Tuy
+    nhiên, … điều chỉnh giảm dần xuống Y và cuối cùng Z"): the first figure and those it
+    went through are not the plan's, the last one is, with the first one's labels."""
+    figs, text = r.figures, r.doc.text
+    for i, first in enumerate(figs):
+        if first.outside is not None or first.source is None:
+            continue
+        if not any(has_phrase(match_form(text[first.clause_start : first.start]), p) for p in phrases("superseded")):
+            continue
+        for j in range(i + 1, len(figs)):
+            last = figs[j]
+            if "\n" in text[first.end : last.start]:
+                break
+            if any(has_phrase(match_form(text[last.clause_start : last.start]), p) for p in phrases("final")):
+                for k in range(i, j):
+                    if figs[k].source in (None, first.source):
+                        figs[k].outside = "superseded"
+                last.source = last.source or first.source
+                last.capital = last.capital or first.capital
+                break
 
 
 def _programme_shares(figures: list[Figure]) -> None:
