@@ -318,6 +318,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
             line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
         _close_announcements(r, line)
         _read_line(r, line)
+        _unnamed_programme(r, line)
         _relink_by_sum(r, line)
         _attach_to_announcement(r, line)
         _continue_paragraph(r, line)
@@ -392,6 +393,28 @@ def _superseded(r: _Reading) -> None:
                 last.source = last.source or first.source
                 last.capital = last.capital or first.capital
                 break
+
+
+_UNNAMED_PROGRAMME = regex.compile(r"(?<!\w)(?:chương trình mục tiêu quốc gia|chương trình mtqg|ctmtqg)(?!\w)")
+
+
+def _unnamed_programme(r: _Reading, line: _Line) -> None:
+    """Money of "the national target programme" left unnamed where it is stated ("Kế
+    hoạch … thực hiện Chương trình mục tiêu quốc gia năm 2023. Tổng nguồn vốn X …") that
+    the words after it give to other programmes only ("Theo đó, … phân bổ nguồn vốn thực
+    hiện Chương trình xây dựng nông thôn mới, …") is theirs, not this plan's."""
+    free = [i for i in line.figs if r.figures[i].programme is None and r.figures[i].outside is None]
+    if not free:
+        return
+    before = line.form[: r.figures[line.figs[0]].start - line.base]
+    after = line.form[r.figures[line.figs[-1]].end - line.base :]
+    pattern, names = programme_re()
+    if not _UNNAMED_PROGRAMME.search(before) or pattern.search(before):
+        return
+    hits = {names[m.group()] for m in pattern.finditer(after)}
+    if hits and hits <= {"other"}:
+        for i in free:
+            r.figures[i].outside = "other_programme"
 
 
 def _programme_shares(figures: list[Figure]) -> None:
