@@ -592,7 +592,9 @@ def _scope(r: _Reading, line: _Line, f: Figure, start: int, s: int, e: int) -> N
     if hits:
         f.programme = hits[-1]
         f.names_poverty = hits[-1] == "poverty"
-        found = [m.group() for m in pattern.finditer(clause)] or [m.group() for m in pattern.finditer(match_form(after))]
+        found = [m.group() for m in pattern.finditer(clause)] or [
+            m.group() for m in pattern.finditer(match_form(after))
+        ]
         f.names_programme = f.names_poverty and _PROGRAMME_NAME.match(found[-1]) is not None
         line.programme = hits[-1]
     elif f.depth == 0:
