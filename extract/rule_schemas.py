@@ -79,6 +79,8 @@ ROLES = frozenset(
         "subject_gap_word",
         "rate_word",
         "plural",
+        "money_amount",
+        "share_word",
     }
 )
 ASSIGNMENT_PHRASE_KINDS = frozenset(

@@ -144,7 +144,7 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
         ("fraction", _DIGIT_FRACTION, None),
         (
             "multiple",
-            regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
+            regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
             _any_of(lex.literals.get("multiple")),
         ),
         ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
@@ -195,10 +195,10 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         if not 0 < n <= d or lex.number_blocker.search(before):
             return None
         return Quantity(s, e, float(n), None, lex.count_unit[phrase_key(m["noun"])], kind="count_of")
-    if kind == "multiple":  # "tăng 1,8 lần so năm 2020", never "lần thứ", "2 lần/năm"
+    if kind == "multiple":  # "tăng 1,8 lần so năm 2020", "gấp 2,5 - 3 lần", never "lần thứ", "2 lần/năm"
         if not lex.multiple_lead.search(before) or mform.startswith("/", e):
             return None
-        return Quantity(s, e, _number(m["v1"]), None, "times")
+        return Quantity(s, e, _number(m["v1"]), _number(m["v2"]) if m["v2"] else None, "times")
     if lex.number_blocker.search(before):
         return None
     try:
@@ -207,8 +207,8 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
     except ValueError:
         return None
     if kind == "percent":
-        if lex.money_word.match(mform, e):
-            return None
+        if lex.money_word.match(mform, e) or lex.money_share.search(before[-240:]):
+            return None  # "hỗ trợ 70% chi phí", "vốn địa phương 300.000 tỷ đồng, chiếm 28,7%": shares of money
         suffix = lex.per_year_suffix.match(mform, e)
         if suffix:
             e = suffix.end()
@@ -274,11 +274,20 @@ def _inside(q: Quantity, c: Clause) -> bool:
 def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> list[int]:
     """Where to cut a clause holding several figures: at the last conjunction between two (the
     next goal's own "và": "30% xã … ven biển và hải đảo thoát nghèo và tỷ lệ hộ nghèo … giảm 4-5%"),
-    else after a comma."""
+    else after a comma); a comma that opens a new predicate ("…1,5%/năm, giảm tỷ lệ hộ nghèo vùng đồng bào
+    DTTS và miền núi xuống dưới 10%") comes first when no conjunction precedes it, the "và" after it being inside the next goal's subject."""
     points = []
     for q, nxt in zip(qs, qs[1:]):
         gap = view[q.end - offset : nxt.start - offset]
         conjunctions = list(lex.conjunction.finditer(gap))
+        openers = [
+            m
+            for m in _COMMA_OR_COLON.finditer(gap)
+            if lex.predicate_opener.match(gap, m.end()) and not any(c.start() < m.start() for c in conjunctions)
+        ]
+        if openers:
+            points.append(q.end + openers[-1].end())
+            continue
         if conjunctions:
             points.append(q.end + conjunctions[-1].start())
             continue

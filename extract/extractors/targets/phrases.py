@@ -29,6 +29,7 @@ UNITS = frozenset(
         "models",
         "communes",
         "districts",
+        "provinces",
         "times",
     }
 )
@@ -135,6 +136,7 @@ class Lexicon:
     fraction_value: dict
     number_blocker: regex.Pattern
     money_word: regex.Pattern
+    money_share: regex.Pattern
     baseline_link: regex.Pattern
     baseline_link_word: regex.Pattern
     baseline_word: regex.Pattern
@@ -142,6 +144,7 @@ class Lexicon:
     horizon: regex.Pattern
     subclause_opener: regex.Pattern
     conjunction: regex.Pattern
+    predicate_opener: regex.Pattern
     populations: tuple[tuple[regex.Pattern, str], ...]
     poor_populations: tuple[tuple[regex.Pattern, str], ...]
     dimensions: tuple[tuple[regex.Pattern, str], ...]
@@ -264,6 +267,15 @@ def lexicon() -> Lexicon:
         fraction_value={_key(p): float(e["value"]) for e in roles["fraction_word"] for p in e["phrases"]},
         number_blocker=_compile(alternation(_phrases(roles["number_blocker"])) + r"\s*$"),
         money_word=_compile(r"\s*(?:tổng\s+)?" + alternation(_phrases(roles["money_word"]))),
+        money_share=_compile(
+            rf"{NUM}\s*(?:"
+            + alternation(_phrases(roles["magnitude"]))
+            + r"\s*)?"
+            + alternation(_phrases(roles["money_amount"]))
+            + r"(?:[^;.!?\n]|\.(?=\d))*?"
+            + alternation(_phrases(roles["share_word"]))
+            + r"\s*$"
+        ),
         baseline_link=_compile(r"^\s*" + alternation(_phrases(roles["baseline_link"])) + r"\s*$"),
         baseline_link_word=_compile(alternation(_phrases(roles["baseline_link"]))),
         baseline_word=_compile(alternation(_phrases(roles["baseline_word"]))),
@@ -271,6 +283,12 @@ def lexicon() -> Lexicon:
         horizon=_compile(alternation(_phrases(roles["horizon"])) + r"\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"),
         subclause_opener=_compile(alternation(_phrases(roles["subclause_opener"]))),
         conjunction=_compile(alternation(_phrases(roles["conjunction"]))),
+        predicate_opener=_compile(
+            r"\s*"
+            + alternation(
+                _phrases(roles["change_verb"]) + _phrases(roles["goal_marker"]) + _phrases(roles["rate_word"])
+            )
+        ),
         populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["population"]),
         poor_populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["poor_population"]),
         dimensions=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["dimension"]),

@@ -307,7 +307,7 @@ HELD3 = [
     ),
     (
         "https://aluoi.thuathienhue.gov.vn/?cn=160&gd=21&tc=38637",
-        "Xã Trung Sơn: Lễ phát động các phong trào thi đua yêu nước và phong trào “dòng họ, làng, bản không có hộ nghèo”, “dòng họ phòng, chống ma túy\"\n"
+        'Xã Trung Sơn: Lễ phát động các phong trào thi đua yêu nước và phong trào “dòng họ, làng, bản không có hộ nghèo”, “dòng họ phòng, chống ma túy"\n'
         "Ngày cập nhật 23/02/2023\n\n"
         "Theo đó, phong trào “Dòng họ, làng, bản không có hộ nghèo” nhằm phát huy vai trò, trách nhiệm của các dòng họ, dòng tộc, làng, bản trong thực hiện hiệu quả công tác giảm nghèo bền vững. Trong năm 2021, toàn xã có 623/915 hộ nghèo, chiếm 68,09% và 154/915 hộ cận nghèo, chiếm 16,83%; rà soát, đánh giá tình hình hộ nghèo, hộ cận nghèo trong năm 2022, toàn xã có 488/946 hộ nghèo, chiếm 51,59% (giảm 135 hộ) và 153/946 hộ cận nghèo, chiếm tỷ lệ 16,17% (giảm 01 hộ). Phấn đấu trong năm 2023 giảm xuống còn 488 hộ nghèo (giảm 170 hộ nghèo), năm 2024 giảm xuống còn 206 hộ nghèo (giảm 112 hộ nghèo) và đến năm 2025 giảm xuống còn 125 hộ (giảm 81 hộ nghèo).\n",
         [
