@@ -81,6 +81,7 @@ ROLES = frozenset(
         "plural",
         "money_amount",
         "share_word",
+        "goal_confirmation",
     }
 )
 ASSIGNMENT_PHRASE_KINDS = frozenset(

@@ -155,6 +155,15 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             ),
             _any_of(lex.literals.get("count_noun")),
         ),
+        (
+            # "số hộ nghèo … còn lại là 2.740.": the count's noun is told before it, as the subject
+            "subject_count",
+            regex.compile(
+                rf"(?<![\p{{L}}])số\s+(?P<noun>{lex.count_nouns})[^.;:!?\d\n\t]{{0,80}}?"
+                rf"(?:{lex.level_words}(?:\s+là)?|là)\s+(?P<v1>{NUM})(?=\s*(?:[.;,)!?]|$))"
+            ),
+            _any_of(lex.literals.get("count_noun")),
+        ),
     ]
 
 
@@ -169,7 +178,7 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
         if holds is not None and holds.search(mform, start, end) is None:
             continue
         for m in pat.finditer(mform, start, end):
-            s, e = m.span()
+            s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             q = _read(kind, m, mform, start, lex)
@@ -199,6 +208,14 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         if not lex.multiple_lead.search(before) or mform.startswith("/", e):
             return None
         return Quantity(s, e, _number(m["v1"]), _number(m["v2"]) if m["v2"] else None, "times")
+    if kind == "subject_count":
+        if lex.number_blocker.search(mform[line_start : m.start("v1")]):
+            return None
+        try:
+            value = _number(m["v1"])
+        except ValueError:
+            return None
+        return Quantity(m.start("v1"), m.end("v1"), value, None, lex.count_unit[phrase_key(m["noun"])], kind=kind)
     if lex.number_blocker.search(before):
         return None
     try:
@@ -678,7 +695,12 @@ def extract(doc: Document, ctx: Context) -> None:
     running = _running_text(doc)
     state = None
     told = _Told() if running else None
-    for ls, le in logical_lines(doc):
+    lines = logical_lines(doc)
+    if told is not None and lines:
+        told.headline = lines[0][0]
+        if len(lines) > 1 and lex.goal_confirmation.match(mform, lines[1][0], lines[1][1]):
+            state = "goal"  # the headline's figures are goals its next line names so
+    for ls, le in lines:
         quantities = find_quantities(mform, ls, le, lex)
         if quantities and _bare_table_cell(mform, ls, le, quantities):
             continue
@@ -823,7 +845,14 @@ def _clause_targets(
         follow = _FOLLOWING_WORDS.match(mform, q.end, le)
         head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
-            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
+            ctx.rows["targets"],
+            told.goals,
+            row,
+            ls,
+            words is not None,
+            follow[1] if follow else "",
+            head,
+            ls == told.headline and not mform[q.end : le].strip(),
         ):
             ctx.rows["targets"].append(row)
     return yearly
@@ -837,14 +866,26 @@ class _Told:
 
     goals: dict = field(default_factory=dict)
     year: int | None = None
+    headline: int | None = None  # where the passage's first line starts
 
 
-def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str, head: str) -> bool:
+def _new_goal(
+    rows: list[dict],
+    kept: dict,
+    row: dict,
+    line_start: int,
+    stated: bool,
+    follow: str,
+    head: str,
+    headline: bool = False,  # the figure ends the passage's first line, a title
+) -> bool:
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
     two of which one names nothing measured unless they say the same ("… 2.000 hộ nghèo" twice;
-    "100% số xã …" and "100% số trường …" are two), or two of different populations."""
+    "100% số xã …" and "100% số trường …" are two), or two of different populations. A headline
+    that ends on its figure ("… đặt mục tiêu giảm nghèo từ 1 đến 1,5%") names nothing after it to
+    tell it apart: the body's telling of the same figure is the same goal."""
     unit = row["unit"].removesuffix("/year")
     key = (row["value"], row["value_high"], unit)
     population = row["population"]
@@ -863,6 +904,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             and not same_text
             and not (earlier["stated"] and stated)
             and not _same_noun(earlier["follow"], follow)
+            and not earlier["headline"]
         ):
             continue
         if a is not None and b is not None and a != b:
@@ -881,6 +923,7 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
+            "headline": headline,
             "population": population,
             "text": head,
             "index": len(rows),

@@ -131,12 +131,14 @@ class Lexicon:
     magnitude: str
     magnitude_value: dict
     count_nouns: str
+    level_words: str
     count_unit: dict
     fraction_words: str
     fraction_value: dict
     number_blocker: regex.Pattern
     money_word: regex.Pattern
     money_share: regex.Pattern
+    goal_confirmation: regex.Pattern
     baseline_link: regex.Pattern
     baseline_link_word: regex.Pattern
     baseline_word: regex.Pattern
@@ -262,11 +264,13 @@ def lexicon() -> Lexicon:
         magnitude=alternation(_phrases(roles["magnitude"])),
         magnitude_value={_key(p): e["value"] for e in roles["magnitude"] for p in e["phrases"]},
         count_nouns=alternation(_phrases(roles["count_noun"])),
+        level_words=alternation(_phrases(roles["level_word"])),
         count_unit={_key(p): e["value"] for e in roles["count_noun"] for p in e["phrases"]},
         fraction_words=alternation(_phrases(roles["fraction_word"])),
         fraction_value={_key(p): float(e["value"]) for e in roles["fraction_word"] for p in e["phrases"]},
         number_blocker=_compile(alternation(_phrases(roles["number_blocker"])) + r"\s*$"),
         money_word=_compile(r"\s*(?:tổng\s+)?" + alternation(_phrases(roles["money_word"]))),
+        goal_confirmation=_compile(r"[^.;:!?\n]{0,40}?" + alternation(_phrases(roles["goal_confirmation"]))),
         money_share=_compile(
             rf"{NUM}\s*(?:"
             + alternation(_phrases(roles["magnitude"]))
