@@ -907,7 +907,7 @@ def _new_goal(
             and not earlier["headline"]
         ):
             continue
-        if a is not None and b is not None and a != b:
+        if a is not None and b is not None and a != b and not _told_alike(earlier, head, follow, row["year"]):
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
@@ -930,6 +930,23 @@ def _new_goal(
         }
     )
     return True
+
+
+def _told_alike(earlier: dict, head: str, follow: str, year: int | None) -> bool:
+    """Whether two tellings of a figure are one goal though what each is read to measure differs
+    (the body's "(giảm 3.528 hộ)" read with its host's "… còn 4,18%"): the earlier gives it a year
+    of its own and the later the same year, one telling up to the figure ends the other ("Phấn đấu
+    năm 2025 giảm 3.528 hộ" as a subheading; a verb and the figure at least), and the words after
+    it do not tell them apart."""
+    x, y = earlier["text"].split(), head.split()
+    n = min(len(x), len(y))
+    return (
+        earlier["stated"]
+        and earlier["year"] == year
+        and n >= 2
+        and x[-n:] == y[-n:]
+        and (not follow or not earlier["follow"] or _same_noun(earlier["follow"], follow))
+    )
 
 
 def _part_of(view: str, clause: Clause, lex: Lexicon) -> bool:
@@ -1042,9 +1059,16 @@ def _host_population(rows: list[dict], host: Clause, at: int) -> str | None:
 def _other_scope(before: str, lex: Lexicon) -> bool:
     """A figure of somewhere else (the country's projection a plan compares itself with, "dự
     kiến cả nước còn 1,93%"), unless a goal word follows the mention ("tỉnh đông dân thứ 4 cả
-    nước sẽ phấn đấu giảm …")."""
+    nước sẽ phấn đấu giảm …") or stands right before it ("phấn đấu cả nước có khoảng 65% số xã …":
+    the plan's own scope is the country); a forecast word there does not count."""
     scopes = list(lex.other_scope.finditer(before))
     if not scopes:
         return False
     compared = lex.reference_word.search(before, 0, scopes[-1].start())
-    return bool(compared) or not lex.goal_marker.search(before, scopes[-1].end())
+    if compared:
+        return True
+    lead = before[: scopes[-1].start()].rstrip()
+    own = [m for m in lex.goal_marker.finditer(lead) if m.end() == len(lead)]
+    if own and not any(lex.forecast_word.fullmatch(m.group()) for m in own):
+        return False
+    return not lex.goal_marker.search(before, scopes[-1].end())
