@@ -30,6 +30,7 @@ UNITS = frozenset(
         "communes",
         "districts",
         "provinces",
+        "schools",
         "times",
     }
 )

@@ -461,3 +461,8 @@ def test_regression_a_goal_word_right_before_the_country_makes_it_the_plans_own_
     assert [(v, u) for v, _, u, *_ in one(text)] == [(70.0, "%")]
     forecast = "Đến năm 2025, dự kiến cả nước còn 1,1% hộ nghèo.\n"
     assert one(forecast) == []
+
+
+def test_regression_schools_are_counted():
+    text = "Đến năm 2030, tỉnh phấn đấu số trường học đạt chuẩn quốc gia là 120 trường.\n"
+    assert [(v, u) for v, _, u, *_ in one(text)] == [(120.0, "schools")]
