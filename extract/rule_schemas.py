@@ -79,6 +79,9 @@ ROLES = frozenset(
         "subject_gap_word",
         "rate_word",
         "plural",
+        "money_amount",
+        "share_word",
+        "goal_confirmation",
     }
 )
 ASSIGNMENT_PHRASE_KINDS = frozenset(

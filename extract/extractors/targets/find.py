@@ -144,7 +144,7 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
         ("fraction", _DIGIT_FRACTION, None),
         (
             "multiple",
-            regex.compile(rf"(?P<v1>{NUM})\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
+            regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
             _any_of(lex.literals.get("multiple")),
         ),
         ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
@@ -152,6 +152,15 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             "count",
             regex.compile(
                 rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?(?:\s+(?P<mag>{lex.magnitude}))?\s+(?P<noun>{lex.count_nouns})"
+            ),
+            _any_of(lex.literals.get("count_noun")),
+        ),
+        (
+            # "số hộ nghèo … còn lại là 2.740.": the count's noun is told before it, as the subject
+            "subject_count",
+            regex.compile(
+                rf"(?<![\p{{L}}])số\s+(?P<noun>{lex.count_nouns})[^.;:!?\d\n\t]{{0,80}}?"
+                rf"(?:{lex.level_words}(?:\s+là)?|là)\s+(?P<v1>{NUM})(?=\s*(?:[.;,)!?]|$))"
             ),
             _any_of(lex.literals.get("count_noun")),
         ),
@@ -169,7 +178,7 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
         if holds is not None and holds.search(mform, start, end) is None:
             continue
         for m in pat.finditer(mform, start, end):
-            s, e = m.span()
+            s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             q = _read(kind, m, mform, start, lex)
@@ -195,10 +204,18 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
         if not 0 < n <= d or lex.number_blocker.search(before):
             return None
         return Quantity(s, e, float(n), None, lex.count_unit[phrase_key(m["noun"])], kind="count_of")
-    if kind == "multiple":  # "tăng 1,8 lần so năm 2020", never "lần thứ", "2 lần/năm"
+    if kind == "multiple":  # "tăng 1,8 lần so năm 2020", "gấp 2,5 - 3 lần", never "lần thứ", "2 lần/năm"
         if not lex.multiple_lead.search(before) or mform.startswith("/", e):
             return None
-        return Quantity(s, e, _number(m["v1"]), None, "times")
+        return Quantity(s, e, _number(m["v1"]), _number(m["v2"]) if m["v2"] else None, "times")
+    if kind == "subject_count":
+        if lex.number_blocker.search(mform[line_start : m.start("v1")]):
+            return None
+        try:
+            value = _number(m["v1"])
+        except ValueError:
+            return None
+        return Quantity(m.start("v1"), m.end("v1"), value, None, lex.count_unit[phrase_key(m["noun"])], kind=kind)
     if lex.number_blocker.search(before):
         return None
     try:
@@ -207,8 +224,8 @@ def _read(kind: str, m: regex.Match, mform: str, line_start: int, lex: Lexicon) 
     except ValueError:
         return None
     if kind == "percent":
-        if lex.money_word.match(mform, e):
-            return None
+        if lex.money_word.match(mform, e) or lex.money_share.search(before[-240:]):
+            return None  # "hỗ trợ 70% chi phí", "vốn địa phương 300.000 tỷ đồng, chiếm 28,7%": shares of money
         suffix = lex.per_year_suffix.match(mform, e)
         if suffix:
             e = suffix.end()
@@ -274,11 +291,20 @@ def _inside(q: Quantity, c: Clause) -> bool:
 def _split_points(view: str, offset: int, qs: list[Quantity], lex: Lexicon) -> list[int]:
     """Where to cut a clause holding several figures: at the last conjunction between two (the
     next goal's own "và": "30% xã … ven biển và hải đảo thoát nghèo và tỷ lệ hộ nghèo … giảm 4-5%"),
-    else after a comma."""
+    else after a comma); a comma that opens a new predicate ("…1,5%/năm, giảm tỷ lệ hộ nghèo vùng đồng bào
+    DTTS và miền núi xuống dưới 10%") comes first when no conjunction precedes it, the "và" after it being inside the next goal's subject."""
     points = []
     for q, nxt in zip(qs, qs[1:]):
         gap = view[q.end - offset : nxt.start - offset]
         conjunctions = list(lex.conjunction.finditer(gap))
+        openers = [
+            m
+            for m in _COMMA_OR_COLON.finditer(gap)
+            if lex.predicate_opener.match(gap, m.end()) and not any(c.start() < m.start() for c in conjunctions)
+        ]
+        if openers:
+            points.append(q.end + openers[-1].end())
+            continue
         if conjunctions:
             points.append(q.end + conjunctions[-1].start())
             continue
@@ -669,7 +695,12 @@ def extract(doc: Document, ctx: Context) -> None:
     running = _running_text(doc)
     state = None
     told = _Told() if running else None
-    for ls, le in logical_lines(doc):
+    lines = logical_lines(doc)
+    if told is not None and lines:
+        told.headline = lines[0][0]
+        if len(lines) > 1 and lex.goal_confirmation.match(mform, lines[1][0], lines[1][1]):
+            state = "goal"  # the headline's figures are goals its next line names so
+    for ls, le in lines:
         quantities = find_quantities(mform, ls, le, lex)
         if quantities and _bare_table_cell(mform, ls, le, quantities):
             continue
@@ -814,7 +845,14 @@ def _clause_targets(
         follow = _FOLLOWING_WORDS.match(mform, q.end, le)
         head = phrase_key(mform[ts : q.end])  # the goal as told up to its figure
         if told is None or _new_goal(
-            ctx.rows["targets"], told.goals, row, ls, words is not None, follow[1] if follow else "", head
+            ctx.rows["targets"],
+            told.goals,
+            row,
+            ls,
+            words is not None,
+            follow[1] if follow else "",
+            head,
+            ls == told.headline and not mform[q.end : le].strip(),
         ):
             ctx.rows["targets"].append(row)
     return yearly
@@ -828,14 +866,26 @@ class _Told:
 
     goals: dict = field(default_factory=dict)
     year: int | None = None
+    headline: int | None = None  # where the passage's first line starts
 
 
-def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: bool, follow: str, head: str) -> bool:
+def _new_goal(
+    rows: list[dict],
+    kept: dict,
+    row: dict,
+    line_start: int,
+    stated: bool,
+    follow: str,
+    head: str,
+    headline: bool = False,  # the figure ends the passage's first line, a title
+) -> bool:
     """Whether the row is a goal not told before in another line of the passage (a headline, then
     the body). Told again, the telling that says more (a yearly unit, a year of its own, what is
     measured) takes the earlier one's place. Goals of different stated years stay apart, and so do
     two of which one names nothing measured unless they say the same ("… 2.000 hộ nghèo" twice;
-    "100% số xã …" and "100% số trường …" are two), or two of different populations."""
+    "100% số xã …" and "100% số trường …" are two), or two of different populations. A headline
+    that ends on its figure ("… đặt mục tiêu giảm nghèo từ 1 đến 1,5%") names nothing after it to
+    tell it apart: the body's telling of the same figure is the same goal."""
     unit = row["unit"].removesuffix("/year")
     key = (row["value"], row["value_high"], unit)
     population = row["population"]
@@ -854,9 +904,10 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             and not same_text
             and not (earlier["stated"] and stated)
             and not _same_noun(earlier["follow"], follow)
+            and not earlier["headline"]
         ):
             continue
-        if a is not None and b is not None and a != b:
+        if a is not None and b is not None and a != b and not _told_alike(earlier, head, follow, row["year"]):
             continue
         if score > earlier["score"]:
             rows[earlier["index"]] = row
@@ -872,12 +923,30 @@ def _new_goal(rows: list[dict], kept: dict, row: dict, line_start: int, stated: 
             "score": score,
             "indicator": row["indicator"],
             "follow": follow,
+            "headline": headline,
             "population": population,
             "text": head,
             "index": len(rows),
         }
     )
     return True
+
+
+def _told_alike(earlier: dict, head: str, follow: str, year: int | None) -> bool:
+    """Whether two tellings of a figure are one goal though what each is read to measure differs
+    (the body's "(giảm 3.528 hộ)" read with its host's "… còn 4,18%"): the earlier gives it a year
+    of its own and the later the same year, one telling up to the figure ends the other ("Phấn đấu
+    năm 2025 giảm 3.528 hộ" as a subheading; a verb and the figure at least), and the words after
+    it do not tell them apart."""
+    x, y = earlier["text"].split(), head.split()
+    n = min(len(x), len(y))
+    return (
+        earlier["stated"]
+        and earlier["year"] == year
+        and n >= 2
+        and x[-n:] == y[-n:]
+        and (not follow or not earlier["follow"] or _same_noun(earlier["follow"], follow))
+    )
 
 
 def _part_of(view: str, clause: Clause, lex: Lexicon) -> bool:
@@ -990,9 +1059,16 @@ def _host_population(rows: list[dict], host: Clause, at: int) -> str | None:
 def _other_scope(before: str, lex: Lexicon) -> bool:
     """A figure of somewhere else (the country's projection a plan compares itself with, "dự
     kiến cả nước còn 1,93%"), unless a goal word follows the mention ("tỉnh đông dân thứ 4 cả
-    nước sẽ phấn đấu giảm …")."""
+    nước sẽ phấn đấu giảm …") or stands right before it ("phấn đấu cả nước có khoảng 65% số xã …":
+    the plan's own scope is the country); a forecast word there does not count."""
     scopes = list(lex.other_scope.finditer(before))
     if not scopes:
         return False
     compared = lex.reference_word.search(before, 0, scopes[-1].start())
-    return bool(compared) or not lex.goal_marker.search(before, scopes[-1].end())
+    if compared:
+        return True
+    lead = before[: scopes[-1].start()].rstrip()
+    own = [m for m in lex.goal_marker.finditer(lead) if m.end() == len(lead)]
+    if own and not any(lex.forecast_word.fullmatch(m.group()) for m in own):
+        return False
+    return not lex.goal_marker.search(before, scopes[-1].end())

@@ -29,6 +29,8 @@ UNITS = frozenset(
         "models",
         "communes",
         "districts",
+        "provinces",
+        "schools",
         "times",
     }
 )
@@ -130,11 +132,14 @@ class Lexicon:
     magnitude: str
     magnitude_value: dict
     count_nouns: str
+    level_words: str
     count_unit: dict
     fraction_words: str
     fraction_value: dict
     number_blocker: regex.Pattern
     money_word: regex.Pattern
+    money_share: regex.Pattern
+    goal_confirmation: regex.Pattern
     baseline_link: regex.Pattern
     baseline_link_word: regex.Pattern
     baseline_word: regex.Pattern
@@ -142,6 +147,7 @@ class Lexicon:
     horizon: regex.Pattern
     subclause_opener: regex.Pattern
     conjunction: regex.Pattern
+    predicate_opener: regex.Pattern
     populations: tuple[tuple[regex.Pattern, str], ...]
     poor_populations: tuple[tuple[regex.Pattern, str], ...]
     dimensions: tuple[tuple[regex.Pattern, str], ...]
@@ -259,11 +265,22 @@ def lexicon() -> Lexicon:
         magnitude=alternation(_phrases(roles["magnitude"])),
         magnitude_value={_key(p): e["value"] for e in roles["magnitude"] for p in e["phrases"]},
         count_nouns=alternation(_phrases(roles["count_noun"])),
+        level_words=alternation(_phrases(roles["level_word"])),
         count_unit={_key(p): e["value"] for e in roles["count_noun"] for p in e["phrases"]},
         fraction_words=alternation(_phrases(roles["fraction_word"])),
         fraction_value={_key(p): float(e["value"]) for e in roles["fraction_word"] for p in e["phrases"]},
         number_blocker=_compile(alternation(_phrases(roles["number_blocker"])) + r"\s*$"),
         money_word=_compile(r"\s*(?:tổng\s+)?" + alternation(_phrases(roles["money_word"]))),
+        goal_confirmation=_compile(r"[^.;:!?\n]{0,40}?" + alternation(_phrases(roles["goal_confirmation"]))),
+        money_share=_compile(
+            rf"{NUM}\s*(?:"
+            + alternation(_phrases(roles["magnitude"]))
+            + r"\s*)?"
+            + alternation(_phrases(roles["money_amount"]))
+            + r"(?:[^;.!?\n]|\.(?=\d))*?"
+            + alternation(_phrases(roles["share_word"]))
+            + r"\s*$"
+        ),
         baseline_link=_compile(r"^\s*" + alternation(_phrases(roles["baseline_link"])) + r"\s*$"),
         baseline_link_word=_compile(alternation(_phrases(roles["baseline_link"]))),
         baseline_word=_compile(alternation(_phrases(roles["baseline_word"]))),
@@ -271,6 +288,12 @@ def lexicon() -> Lexicon:
         horizon=_compile(alternation(_phrases(roles["horizon"])) + r"\s+(?P<year>(?:19|20|21)\d\d)(?!\d)"),
         subclause_opener=_compile(alternation(_phrases(roles["subclause_opener"]))),
         conjunction=_compile(alternation(_phrases(roles["conjunction"]))),
+        predicate_opener=_compile(
+            r"\s*"
+            + alternation(
+                _phrases(roles["change_verb"]) + _phrases(roles["goal_marker"]) + _phrases(roles["rate_word"])
+            )
+        ),
         populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["population"]),
         poor_populations=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["poor_population"]),
         dimensions=tuple((_compile(alternation(e["phrases"])), e["value"]) for e in roles["dimension"]),
