@@ -25,7 +25,7 @@ import psutil
 import pytest
 from conftest import CORPUS
 from make_hostile import PLANS, scan
-from marked import kill_marked, marked, marked_env
+from runs import hold_back, kill_marked, marked, marked_env
 
 pytestmark = pytest.mark.slow  # real runs killed with SIGKILL or SIGINT
 
@@ -44,7 +44,7 @@ def _inbox(folder: Path) -> Path:
 
 
 def _start(inbox: Path, db: Path, jobs: int = 2, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         KEHOACH + ["ingest", str(inbox), "--db", str(db), "--jobs", str(jobs)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -52,6 +52,8 @@ def _start(inbox: Path, db: Path, jobs: int = 2, env: dict | None = None) -> sub
         start_new_session=True,
         env=env,
     )
+    hold_back(proc.stdout)
+    return proc
 
 
 def _wait_for_committed(proc: subprocess.Popen, count: int) -> None:

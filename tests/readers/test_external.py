@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from marked import kill_marked, marked, marked_env
+from runs import kill_marked, marked, marked_env
 
 from extract.readers.external import run_tool
 

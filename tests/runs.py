@@ -1,4 +1,5 @@
-"""Processes found by a marker in their environment, which every process a run starts inherits.
+"""Following a run started by a test: its processes found by a marker in their environment
+(which every process a run starts inherits), and its output held back.
 
 Programs that start their own session (the readers' LibreOffice and Tesseract) are no longer
 among a killed run's children; the marker still finds them, and finds nothing of other runs.
@@ -6,6 +7,7 @@ among a killed run's children; the marker still finds them, and finds nothing of
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import uuid
@@ -48,3 +50,10 @@ def kill_marked(run_id: str) -> None:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def hold_back(stream) -> None:
+    """Shrink the pipe a run prints its per-file lines into to one page (about 30 lines), so
+    the run cannot finish ahead of a test that reads a few lines and then stops it, however
+    long the busy machine keeps the test from reading: the run waits on the full pipe."""
+    fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 4096)
