@@ -12,9 +12,10 @@ or a killed worker must not leave any of them behind. Two ways out are covered:
   `oosplash` was killed runs on), while the group holds them all.
 
 The signal is set in `preexec_fn`, between fork and exec. That is safe here although the
-caller may have threads (DuckDB's, in a one-process run): the function makes two system
-calls (prctl, getppid) through a libc handle looked up before the fork, and imports, locks
-and allocates nothing another thread could hold. The kernel sends the signal when the
+caller may have threads (DuckDB's, in a one-process run): the function only makes two
+system calls (prctl, getppid) through a libc handle looked up before the fork, with every
+argument computed before it too; it imports nothing, logs nothing and takes no lock another
+thread could have held at the fork (the interpreter resets its own for the child). The kernel sends the signal when the
 *thread* that forked the child ends, not only the process; `run_tool` waits on the child in
 that same thread until the child is gone (or killed with its group), so the thread outlives
 the child unless the whole process dies, which is the case the signal is for.
@@ -51,10 +52,10 @@ def _die_with(parent: int):
     """The `preexec_fn` that has the kernel SIGTERM the guard when `parent` (this process's
     forking thread) dies; a parent already dead by then has left the child orphaned, so it
     exits before exec."""
-    prctl = _PRCTL
+    prctl, sigterm = _PRCTL, int(signal.SIGTERM)
 
     def preexec() -> None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        prctl(_PR_SET_PDEATHSIG, sigterm, 0, 0, 0)
         if os.getppid() != parent:
             os._exit(125)
 
