@@ -219,7 +219,7 @@ def legacy_doc(docx_path: Path) -> bytes:
             ],
             check=True,
             capture_output=True,
-            timeout=180,
+            timeout=600,
             env=dict(os.environ, HOME=tmp),
         )
         return (Path(tmp) / "plan.doc").read_bytes()

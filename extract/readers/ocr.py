@@ -44,7 +44,7 @@ class OcrResult:
 @lru_cache(maxsize=1)
 def _languages(program: str) -> frozenset[str]:
     try:
-        out = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+        out = run_tool([program, "--list-langs"], 30).stdout.decode("utf-8", "replace")
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())

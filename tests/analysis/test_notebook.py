@@ -33,7 +33,11 @@ def test_notebook_runs_and_writes_figures(corpus_db, corpus_con, monkeypatch):
     started = time.time()
     nb = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        nb,
+        timeout=600,
+        startup_timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     ).execute()
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert not [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]

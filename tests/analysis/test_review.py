@@ -21,6 +21,10 @@ from extract.cli.main import main
 pytestmark = pytest.mark.slow  # a real Chromium browser
 
 CHROMIUM = "/usr/bin/chromium"
+# Playwright's defaults (30 s) are for a quiet machine: a busy one can take longer to start
+# the browser or to settle a page, and a test should not fail for that.
+LAUNCH_MS = 300_000
+ACTION_MS = 120_000
 SCREENSHOT = ROOT / "output" / "review_screenshot.png"
 FACT_TABLES = ["components", "amounts", "assignments", "duties", "targets", "references", "checks"]
 
@@ -99,6 +103,7 @@ def browser():
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
+            timeout=LAUNCH_MS,
             args=[
                 "--headless",
                 "--no-sandbox",
@@ -128,6 +133,7 @@ def _in_view(page) -> bool:
 def test_clicking_a_fact_scrolls_to_and_marks_its_span(browser, corpus_con, page_doc, review_html):
     text = corpus_con.execute("SELECT text FROM documents WHERE doc_id = ?", [page_doc[1]]).fetchone()[0]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(ACTION_MS)
     page.goto(review_html.as_uri())
     links = page.locator("aside a.fact-link:not(.unplaced)")
     assert links.count() > 0

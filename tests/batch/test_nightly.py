@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -96,18 +95,44 @@ def test_locked_database_exits_2_with_a_clear_message_and_a_report(inbox, tmp_pa
     assert snapshot(db) == before
 
 
+# kehoach, telling on stderr each time its opening of the database finds it locked
+KEHOACH_TELLING_LOCKS = [
+    sys.executable,
+    "-c",
+    "import sys, duckdb\n"
+    "real = duckdb.connect\n"
+    "def connect(*args, **kwargs):\n"
+    "    try:\n"
+    "        return real(*args, **kwargs)\n"
+    "    except duckdb.IOException as e:\n"
+    "        if 'lock' in str(e).lower():\n"
+    "            print('LOCKED', file=sys.stderr, flush=True)\n"
+    "        raise\n"
+    "duckdb.connect = connect\n"
+    "from extract.cli.main import main\n"
+    "sys.exit(main())\n",
+]
+
+
 def test_second_run_waits_for_the_lock_then_completes(inbox, tmp_path):
+    """The lock is held until the run has found it locked at least once (not for a fixed
+    time, which a busy machine can spend before the run even gets to the database)."""
     db = tmp_path / "k.duckdb"
     holder = duckdb.connect(str(db))
     waiting = subprocess.Popen(
-        KEHOACH + ["ingest", str(inbox), "--db", str(db), "--wait", "300", "-q"],
+        KEHOACH_TELLING_LOCKS + ["ingest", str(inbox), "--db", str(db), "--wait", "300", "-q"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2)
-    holder.close()
+    before = []
+    try:
+        while (line := waiting.stderr.readline()) and line.strip() != "LOCKED":  # until it meets the lock, or ends
+            before.append(line)
+    finally:
+        holder.close()
     out, err = waiting.communicate(timeout=600)
+    assert line.strip() == "LOCKED", "".join(before) + err
     assert waiting.returncode == 0, err
     con = duckdb.connect(str(db), read_only=True)
     try:

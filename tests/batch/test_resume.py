@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from conftest import CORPUS
 from dbcompare import snapshot
+from runs import hold_back
 
 pytestmark = pytest.mark.slow  # real runs killed with SIGKILL
 
@@ -48,6 +49,7 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
         text=True,
         start_new_session=True,
     )
+    hold_back(proc.stdout)
     done = 0
     try:
         for line in proc.stdout:
@@ -56,7 +58,7 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
             if done == 5:
                 os.kill(proc.pid, signal.SIGKILL)  # the parent, the only writer, dies mid-run
                 break
-        proc.wait(timeout=120)
+        proc.wait(timeout=600)
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)  # then its orphaned workers, so nothing lingers

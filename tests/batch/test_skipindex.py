@@ -77,7 +77,7 @@ def test_unchanged_rerun_in_a_fresh_process_never_imports_duckdb(inbox, stored):
         "assert sum(r.change == 'unchanged' for r in s.results) == 4, s.results; "
         "print('duckdb' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
 
