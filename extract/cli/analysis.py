@@ -285,15 +285,20 @@ def review(target: str, out: Path, db: Path) -> None:
     click.echo(f"wrote {out}")
 
 
-def _listing_database(db: Path):
-    """The database to count plans in, or None when there is none yet (the list still shows)."""
+def _listing(lister, db: Path):
+    """`lister`'s result over the database, which counts plans; with no database yet the
+    list still shows (lister gets None)."""
     if not Path(db).exists():
-        return None
+        return lister(None)
     from extract.analysis.query import (
         open_database,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    return open_database(db)
+    con = open_database(db)
+    try:
+        return lister(con)
+    finally:
+        con.close()
 
 
 @click.command()
@@ -313,13 +318,7 @@ def indicators(fmt, out, db) -> None:
         list_indicators,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    con = _listing_database(db)
-    try:
-        result = list_indicators(con)
-    finally:
-        if con is not None:
-            con.close()
-    emit(result, fmt, out)
+    emit(_listing(list_indicators, db), fmt, out)
 
 
 @click.command()
@@ -339,13 +338,7 @@ def components(fmt, out, db) -> None:
         list_components,  # deferred: a command loads its stage (spaCy, DuckDB) only when it runs, so --help is instant
     )
 
-    con = _listing_database(db)
-    try:
-        result = list_components(con)
-    finally:
-        if con is not None:
-            con.close()
-    emit(result, fmt, out)
+    emit(_listing(list_components, db), fmt, out)
 
 
 COMMANDS = [compare, query, export, review, indicators, components]

@@ -13,10 +13,9 @@ from pathlib import Path
 import click
 
 from extract import EXTRACTOR_VERSION, __version__
-from extract.cli.options import REPORT_FORMATS, FiniteRange, Report, db_option, emit, output_options
+from extract.cli.options import REPORT_FORMATS, Report, db_option, emit, output_options, wait_option
 from extract.errors import KehoachError
 
-MAX_WAIT_SECONDS = 7 * 24 * 3600
 MAX_JOBS = 1024
 
 
@@ -61,13 +60,7 @@ def _table(headers: list[str], rows: list[list]) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--force", is_flag=True, help="Re-extract files even when they are unchanged.")
-@click.option(
-    "--wait",
-    type=FiniteRange(0, MAX_WAIT_SECONDS),
-    default=0.0,
-    show_default=True,
-    help="Seconds to wait for another run's database lock (0 to a week).",
-)
+@wait_option
 @click.option(
     "-j",
     "--jobs",
@@ -196,13 +189,7 @@ def ingest(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option(
-    "--wait",
-    type=FiniteRange(0, MAX_WAIT_SECONDS),
-    default=0.0,
-    show_default=True,
-    help="Seconds to wait for another run's database lock (0 to a week).",
-)
+@wait_option
 def forget(paths: tuple[Path, ...], db: Path, wait: float) -> None:
     """Remove from the database what these files or folders put in it.
 

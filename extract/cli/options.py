@@ -42,6 +42,17 @@ class FiniteRange(click.FloatRange):
         return number
 
 
+MAX_WAIT_SECONDS = 7 * 24 * 3600
+
+wait_option = click.option(
+    "--wait",
+    type=FiniteRange(0, MAX_WAIT_SECONDS),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run's database lock (0 to a week).",
+)
+
+
 def output_options(formats: tuple[str, ...] = DATA_FORMATS) -> Callable:
     """`--format` (one of `formats`; default from --out's extension, else table) and `--out FILE`."""
 

@@ -676,9 +676,8 @@ def _body_name(body: list[Line], gaz: Gazetteer) -> str:
         as_printed = Mention(printed[0], printed[1], printed[2], printed[3], ())
         if not mentions:
             mentions = [as_printed]
-        elif mentions[0].start == printed[0] and printed[1] > mentions[0].end:
-            if key(printed[3]).startswith(key(mentions[0].name) + " "):
-                mentions = [as_printed, *(m for m in mentions[1:] if m.start >= printed[1])]
+        elif mentions[0].start == printed[0] and printed[1] > mentions[0].end and _begins(mentions[0].name, printed[3]):
+            mentions = [as_printed, *(m for m in mentions[1:] if m.start >= printed[1])]
     return _format_body(text, mentions, 0)
 
 
@@ -797,6 +796,11 @@ def place_jurisdiction(
     return Placement(level=level), all_mentions, issuer
 
 
+def _begins(unit_name: str, printed: str) -> bool:
+    """Whether a unit's name is the first words of a longer printed name."""
+    return key(printed).startswith(key(unit_name) + " ")
+
+
 def _longer_printed(body: list[Line], m: Mention) -> Placement | None:
     """The letterhead's unit as printed when the gazetteer's unit is named by only the first
     words of it ("HUYỆN LỤC NAM XUYÊN" where there is a Lục Nam but no Lục Nam Xuyên): the
@@ -808,7 +812,7 @@ def _longer_printed(body: list[Line], m: Mention) -> Placement | None:
     start, end, word, name = printed
     if _to_doc(marks, start) != m.start or _to_doc(marks, end - 1) + 1 <= m.end:
         return None
-    if not key(name).startswith(key(m.name) + " "):
+    if not _begins(m.name, name):
         return None
     mention = Mention(m.start, _to_doc(marks, end - 1) + 1, word, name, ())
     return Placement(m.levels[0] if len(m.levels) == 1 else None, [], name, "header", mention, list(m.units))

@@ -410,9 +410,9 @@ def printed_unit(text: str) -> tuple[int, int, LevelWord, str] | None:
         spans = _name_tokens(text, m.end(), printed.isupper() and len(printed.replace(".", "")) > 2)
         if spans:
             end = spans[-1][1]
-            for nxt in _level_word_re().finditer(form, spans[0][0], end):  # the next unit: "... TỈNH TRÀ VINH"
-                end = text[: nxt.start()].rstrip().__len__()
-                break
+            nxt = _level_word_re().search(form, spans[0][0], end)  # the next unit: "... TỈNH TRÀ VINH"
+            if nxt is not None:
+                end = len(text[: nxt.start()].rstrip())
             name = text[spans[0][0] : end]
             if name:
                 return m.start(), end, word, string.capwords(name) if name.isupper() else name

@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdflayout import Frame, Glyph
+from extract.settings import DEFAULT_SETTINGS
 
 # Paths thinner than this (points) in one direction are drawn rules: table borders.
 _RULE_THICKNESS = 2.0
@@ -125,7 +126,7 @@ _read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bott
 _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's direction), ...
 
 
-def page_glyphs(page: pdfium.PdfPage, gap: float = 3.0) -> list[Glyph | None]:
+def page_glyphs(page: pdfium.PdfPage, gap: float = DEFAULT_SETTINGS.pdf_word_gap) -> list[Glyph | None]:
     """The page's text in content order, as runs of characters; None marks white space (a word break).
 
     A word as PDFium's text shows it (characters between two white spaces) that lies in
