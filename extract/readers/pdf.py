@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import io
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 import pdfplumber
 import regex
@@ -44,6 +46,7 @@ from extract.settings import Settings
 BACKENDS = ("pdfium", "pdfplumber")
 
 _PLUMBER_ERRORS = (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError)
+_by_col = attrgetter("col")
 _ENCRYPTED = "the PDF is encrypted and needs a password; ask the publisher for an unprotected copy or decrypt it (qpdf --decrypt)"
 
 
@@ -83,34 +86,47 @@ def _plumber_glyphs(page) -> list[Glyph | None]:
 def _table_rows(table, page_no: int) -> list[RawRow]:
     """Rows of a pdfplumber table; a cell merged down from the row above becomes an empty cell,
     as python-docx reports it, so every format gives the same grid."""
+    table_rows = table.rows
     texts = table.extract()
-    edges = sorted({round(c[0]) for row in table.rows for c in row.cells if c is not None})
+    edges = sorted({round(c[0]) for row in table_rows for c in row.cells if c is not None})
     ncols = len(edges)
+    column = {e: k for k, e in enumerate(edges)}
     rows = []
-    for row, row_texts in zip(table.rows, texts):
+    for row, row_texts in zip(table_rows, texts):
         cells = []
         covered: set[int] = set()
         for bbox, text in zip(row.cells, row_texts):
             if bbox is None:
                 continue
             x0, x1 = round(bbox[0]), round(bbox[2])
-            col = edges.index(x0) if x0 in edges else 0
-            span = max(1, sum(1 for e in edges if x0 <= e < x1 - 1))
+            col = column.get(x0, 0)
+            span = max(1, bisect_left(edges, x1 - 1) - bisect_left(edges, x0))
             joined = ""
-            for ln in (ln.strip() for ln in (text or "").split("\n")):
-                if ln:
-                    joined = join_text(joined, ln) if joined else ln
+            if text:
+                for ln in text.split("\n"):
+                    ln = ln.strip()
+                    if ln:
+                        joined = join_text(joined, ln) if joined else ln
             cells.append(RawCell(joined, col, span))
             covered.update(range(col, col + span))
-        cells += [RawCell("", k) for k in range(ncols) if k not in covered]
-        cells.sort(key=lambda c: c.col)
+        if len(covered) < ncols:
+            cells += [RawCell("", k) for k in range(ncols) if k not in covered]
+        cells.sort(key=_by_col)
         rows.append(RawRow(cells, page=page_no))
     return rows
 
 
-def _inside(word, boxes: list[tuple]) -> bool:
-    cx, cy = (word.x0 + word.x1) / 2, word.base - word.size / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(ws: list[Word], boxes: list[tuple]) -> list[Word]:
+    """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included."""
+    out = []
+    for w in ws:
+        cx, cy = (w.x0 + w.x1) / 2, w.base - w.size / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(w)
+    return out
 
 
 def _tables(plumber_page) -> list:
@@ -149,7 +165,7 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
             finally:
                 page.close()
             boxes = [t.bbox for t in tables]
-            ws = [w for w in page_words if not _inside(w, boxes)] if boxes else page_words
+            ws = _outside(page_words, boxes) if boxes else page_words
             page_lines = drop_page_numbers(lines(ws, settings), float(height), settings)
             layout = PageLayout(i + 1, float(width), float(height), page_lines)
             layout.tables = [(float(t.bbox[1]), rows) for t in tables if (rows := _table_rows(t, i + 1))]
@@ -167,9 +183,8 @@ def _ruled(tables) -> list:
 
 def _layout(number: int, frame: Frame, ws: list[Word], tables: list, settings: Settings) -> PageLayout:
     """One direction's words and tables on a page, laid out in that direction's frame."""
-    boxes = [t.bbox for t in tables]
-    if boxes:
-        ws = [w for w in ws if not _inside(w, boxes)]
+    if tables:
+        ws = _outside(ws, [t.bbox for t in tables])
     page_lines = drop_page_numbers(lines(ws, settings), frame.height, settings)
     layout = PageLayout(number, frame.width, frame.height, page_lines)
     layout.tables = [(float(t.bbox[1]), rows) for t in tables if (rows := _table_rows(t, number))]
@@ -216,13 +231,16 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
     main = max(present, key=lambda d: (counts[d], d == shown))
     owned: dict[int, list] = {d: [] for d in present}
     claimed: list[tuple[float, float, float, float]] = []  # PDF-space boxes of the tables
+    indexed: dict[int, pdftables.WordCentres] = {}
     for cells in pdftables.find_cells(rects, frames[main]) if rects else ():
         boxes = [frames[main].page_rect(*c) for c in cells]
         left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
         right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
         inside = {e: sum(1 for x, y in centres[e] if left <= x <= right and bottom <= y <= top) for e in present}
         d = max(present, key=lambda e: (inside[e], e == main))
-        table = pdftables.PdfiumTable([frames[d].rect(*b) for b in boxes], by_dir[d], settings.pdf_line_tolerance)
+        if d not in indexed:
+            indexed[d] = pdftables.WordCentres(by_dir[d])
+        table = pdftables.PdfiumTable([frames[d].rect(*b) for b in boxes], indexed[d], settings.pdf_line_tolerance)
         if _ruled([table]):
             owned[d].append(table)
             claimed.append((left, bottom, right, top))

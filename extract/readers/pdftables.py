@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from operator import itemgetter
+from functools import cached_property
+from operator import attrgetter, itemgetter
 
-from pdfplumber.table import Table, TableSettings, merge_edges
-from pdfplumber.utils import filter_edges
+from pdfplumber.table import Table, TableSettings
 
 from extract.readers.pdflayout import Frame, Word
 from extract.settings import Settings
@@ -28,47 +28,27 @@ from extract.settings import Settings
 _SETTINGS = TableSettings.resolve(None)
 # A word's vertical middle, as a share of its font size above the baseline.
 _MID = 0.3
+# how much wider than the tolerance the bisected range of candidate intersections is
+_SLACK = 0.01
+_by_x0 = attrgetter("x0")
+_by_base_x0 = attrgetter("base", "x0")
 
 
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }
+class WordCentres:
+    """A page's words by their centres, sorted top-down (then in page order), so that each
+    table of the page takes the words within its height by bisection instead of scanning
+    them all again."""
 
+    def __init__(self, words: list[Word]) -> None:
+        centres = [((w.x0 + w.x1) / 2, w.base - _MID * w.size, k, w) for k, w in enumerate(words)]
+        centres.sort(key=itemgetter(1, 2))
+        self.centres = centres
+        self.heights = [c[1] for c in centres]
 
-def page_edges(rects: list[tuple[float, float, float, float]], frame: Frame) -> list[dict]:
-    """Every drawn path (`rects`: pdffast.path_bounds) as pdfplumber-style edges, in the
-    frame's top-down coordinates.
-
-    A thin path is one rule (its centre line); any other path contributes the four sides
-    of its bounding box, as pdfplumber does for a rectangle. A quarter turn maps rules to
-    rules, so a table set sideways is found in the frame its text reads upright in.
-    """
-    edges = []
-    for bounds in rects:
-        left, t, right, b = frame.rect(*bounds)
-        w, h = right - left, b - t
-        if h <= w and h < 2.0:
-            mid = (t + b) / 2
-            edges.append(_edge("h", left, right, mid, mid))
-        elif w < h and w < 2.0:
-            mid = (left + right) / 2
-            edges.append(_edge("v", mid, mid, t, b))
-        else:
-            edges += [
-                _edge("h", left, right, t, t),
-                _edge("h", left, right, b, b),
-                _edge("v", left, left, t, b),
-                _edge("v", right, right, t, b),
-            ]
-    return edges
+    def within(self, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, int, float, Word]]:
+        """(cy, k, cx, word) of the words centred in the box, edges included, top-down then in page order."""
+        lo, hi = bisect_left(self.heights, top), bisect_right(self.heights, bottom)
+        return [(cy, k, cx, w) for cx, cy, k, w in self.centres[lo:hi] if x0 <= cx <= x1]
 
 
 class PdfiumTable(Table):
@@ -76,24 +56,27 @@ class PdfiumTable(Table):
 
     Words, not characters: PDFium's glyph boxes are tighter than pdfminer's, so gaps
     between characters are no guide to spaces; the word breaks PDFium reports are.
+    The cells never change, so rows and bbox (properties pdfplumber recomputes at each
+    use) are worked out once.
     """
 
-    def __init__(self, cells, words: list[Word], tolerance: float):
+    def __init__(self, cells, words: WordCentres, tolerance: float):
         super().__init__(None, cells)
-        bx0, btop, bx1, bbottom = self.bbox
-        # each word by its centre, once, and only those within the table: a page's words
-        # would otherwise be scanned again for every cell
-        centres = [
-            (cy, k, cx, w)
-            for k, w in enumerate(words)
-            if bx0 <= (cx := (w.x0 + w.x1) / 2) <= bx1 and btop <= (cy := w.base - _MID * w.size) <= bbottom
-        ]
-        # by height, so that a cell looks only at the words of its own rows
-        centres.sort(key=itemgetter(0, 1))
+        # each word by its centre, only those within the table: by height, so that a cell
+        # looks only at the words of its own rows
+        centres = words.within(*self.bbox)
         self._centres = centres
         self._heights = [c[0] for c in centres]
         self._tolerance = tolerance
         self._turned: list[tuple[float, float, Word, int]] = []
+
+    @cached_property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return Table.bbox.fget(self)
+
+    @cached_property
+    def rows(self) -> list:
+        return Table.rows.fget(self)
 
     def add_turned(self, found: list) -> None:
         """Words of other directions within the table (a column heading set on its side), as
@@ -109,103 +92,197 @@ class PdfiumTable(Table):
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
         rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
-        inside = [w for _, _, w in sorted((k, cx, w) for _, k, cx, w in rows if x0 <= cx < x1)]  # page order
-        text = self._lines(inside)
+        # by line, then left to right, words at the same place in page order
+        inside = sorted([(w.base, w.x0, k, w) for _, k, cx, w in rows if x0 <= cx < x1])
+        text = self._lines([c[3] for c in inside])
         if self._turned:
             by_dir: dict[int, list[Word]] = {}
             for cx, cy, w, d in self._turned:
                 if x0 <= cx < x1 and top <= cy < bottom:
                     by_dir.setdefault(d, []).append(w)
-            text = "\n".join(filter(None, [text] + [self._lines(ws) for _, ws in sorted(by_dir.items())]))
+            text = "\n".join(
+                filter(None, [text] + [self._lines(sorted(ws, key=_by_base_x0)) for _, ws in sorted(by_dir.items())])
+            )
         return text
 
     def _lines(self, inside: list[Word]) -> str:
-        inside.sort(key=lambda w: (w.base, w.x0))
+        """The words (sorted by baseline, then x) as lines: a word within the tolerance of
+        its line's first baseline joins it."""
         lines: list[list[Word]] = []
         for w in inside:
             if lines and abs(w.base - lines[-1][0].base) <= self._tolerance:
                 lines[-1].append(w)
             else:
                 lines.append([w])
-        return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)
+        return "\n".join(" ".join([w.text for w in sorted(ln, key=_by_x0)]) for ln in lines)
 
 
-# --- pdfplumber's grid functions, same results without their quadratic scans ---------------
+# --- pdfplumber's grid search on tuples ---------------------------------------------------
 #
-# pdfplumber's edges_to_intersections compares every vertical edge with every horizontal
-# one, and intersections_to_cells scans all later points for each point; on a page of a
-# thousand ruled cells that is most of the table search. These give the same points,
-# cells and tables (tests/readers hold them to pdfplumber's functions) with sorted lookups.
+# pdfplumber keeps every edge as a dict and rebuilds it at each snap and join, compares
+# every vertical edge with every horizontal one and scans all later points for each point;
+# on a gazette page of a thousand ruled cells that was most of a second. The functions below
+# give the same edges, points, cells and tables (tests/readers hold find_cells to
+# pdfplumber's own functions) with edges as tuples and sorted lookups. The floating-point
+# steps are pdfplumber's own, in its order (a snapped coordinate is x + (mean - x), a
+# joined vertical edge's length grows by the difference of its ends), so every coordinate
+# and length comes out to the same bit and the same edges pass the length filters.
 
 
-def _bbox(edge: dict) -> tuple:
-    return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+def _edges(rects: list[tuple[float, float, float, float]], frame: Frame) -> tuple[list, list]:
+    """Every drawn path (`rects`: pdffast.path_bounds) as pdfplumber's edges, in the frame's
+    top-down coordinates: horizontal ones as (y, x0, x1), vertical ones as (x, top, bottom,
+    length), those shorter than pdfplumber's prefilter length left out.
+
+    A thin path is one rule (its centre line); any other path contributes the four sides
+    of its bounding box, as pdfplumber does for a rectangle. A quarter turn maps rules to
+    rules, so a table set sideways is found in the frame its text reads upright in.
+    """
+    shortest = _SETTINGS.edge_min_length_prefilter
+    hs: list[tuple[float, float, float]] = []
+    vs: list[tuple[float, float, float, float]] = []
+    rect = frame.rect
+    for bounds in rects:
+        left, t, right, b = rect(*bounds)
+        w, h = right - left, b - t
+        if h <= w and h < 2.0:
+            if w >= shortest:
+                hs.append(((t + b) / 2, left, right))
+        elif w < h and w < 2.0:
+            if h >= shortest:
+                vs.append(((left + right) / 2, t, b, h))
+        else:
+            if w >= shortest:
+                hs += ((t, left, right), (b, left, right))
+            if h >= shortest:
+                vs += ((left, t, b, h), (right, t, b, h))
+    return hs, vs
 
 
-def edges_to_intersections(edges: list[dict], x_tolerance: float = 1, y_tolerance: float = 1) -> dict:
-    """pdfplumber.table.edges_to_intersections: the points where a vertical edge meets a
-    horizontal one, each with the edges that meet there."""
-    v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=lambda e: (e["x0"], e["top"]))
-    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (e["top"], e["x0"]))
-    tops = [h["top"] for h in h_edges]
-    intersections: dict = {}
-    for v in v_edges:
-        x = v["x0"]
-        # v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
-        lo = bisect_left(tops, v["top"] - y_tolerance)
-        hi = bisect_right(tops, v["bottom"] + y_tolerance)
-        for h in h_edges[lo:hi]:
-            if (
-                v["top"] <= h["top"] + y_tolerance
-                and v["bottom"] >= h["top"] - y_tolerance
-                and x >= h["x0"] - x_tolerance
-                and x <= h["x1"] + x_tolerance
-            ):
-                vertex = (x, h["top"])
-                if vertex not in intersections:
-                    intersections[vertex] = {"v": [], "h": []}
-                intersections[vertex]["v"].append(v)
-                intersections[vertex]["h"].append(h)
-    return intersections
+def _snap(edges: list[tuple], tolerance: float) -> list[tuple]:
+    """pdfplumber's snap_objects on an edge's first coordinate: values chained less than
+    `tolerance` apart form a cluster, and each edge moves to its cluster's mean."""
+    values = sorted({e[0] for e in edges})
+    cluster: dict[float, int] = {}
+    k, last = -1, None
+    for x in values:
+        if last is None or x > last + tolerance:
+            k += 1
+        cluster[x] = k
+        last = x
+    members: list[list[tuple]] = [[] for _ in range(k + 1)]
+    for e in edges:
+        members[cluster[e[0]]].append(e)
+    out = []
+    for group in members:
+        mean = sum([e[0] for e in group]) / len(group)
+        out += [(e[0] + (mean - e[0]), *e[1:]) for e in group]
+    return out
 
 
-def intersections_to_cells(intersections: dict) -> list[tuple]:
-    """pdfplumber.table.intersections_to_cells: for each point, the smallest cell it is the
-    top-left corner of, its sides drawn by shared edges."""
-    points = sorted(intersections)
-    v_sets = {p: {_bbox(e) for e in d["v"]} for p, d in intersections.items()}
-    h_sets = {p: {_bbox(e) for e in d["h"]} for p, d in intersections.items()}
-    by_x: dict[float, list] = defaultdict(list)
-    by_y: dict[float, list] = defaultdict(list)
-    for p in points:  # in sorted order: a column's points top-down, a row's left to right
-        by_x[p[0]].append(p)
-        by_y[p[1]].append(p)
-    at_x = {p: k for column in by_x.values() for k, p in enumerate(column)}
-    at_y = {p: k for row in by_y.values() for k, p in enumerate(row)}
+def _merged(rects: list[tuple[float, float, float, float]], frame: Frame) -> tuple[list, list]:
+    """pdfplumber's edges after filter_edges, merge_edges (snap, then join along each line)
+    and filter_edges again: horizontal (y, x0, x1) sorted by (y, x0), vertical (x, top, bottom)
+    sorted by (x, top)."""
+    s = _SETTINGS
+    hs, vs = _edges(rects, frame)
+    hs = sorted(_snap(hs, s.snap_y_tolerance), key=itemgetter(0, 1))
+    vs = sorted(_snap(vs, s.snap_x_tolerance), key=itemgetter(0, 1))
+    shortest, hjoin, vjoin = s.edge_min_length, s.join_x_tolerance, s.join_y_tolerance
+    h_out: list[tuple[float, float, float]] = []
+    y = x0 = x1 = None
+    for e in hs:
+        if e[0] == y and e[1] <= x1 + hjoin:
+            if e[2] > x1:
+                x1 = e[2]
+            continue
+        if y is not None and x1 - x0 >= shortest:
+            h_out.append((y, x0, x1))
+        y, x0, x1 = e
+    if y is not None and x1 - x0 >= shortest:
+        h_out.append((y, x0, x1))
+    v_out: list[tuple[float, float, float]] = []
+    x = top = bottom = length = None
+    for e in vs:
+        if e[0] == x and e[1] <= bottom + vjoin:
+            if e[2] > bottom:
+                length += e[2] - bottom
+                bottom = e[2]
+            continue
+        if x is not None and length >= shortest:
+            v_out.append((x, top, bottom))
+        x, top, bottom, length = e
+    if x is not None and length >= shortest:
+        v_out.append((x, top, bottom))
+    return h_out, v_out
 
-    def connects(p1: tuple, p2: tuple) -> bool:
-        if p1[0] == p2[0] and not v_sets[p1].isdisjoint(v_sets[p2]):
-            return True
-        return p1[1] == p2[1] and not h_sets[p1].isdisjoint(h_sets[p2])
+
+def _intersections(hs: list, vs: list) -> dict[tuple[float, float], tuple[set[int], set[int]]]:
+    """pdfplumber's edges_to_intersections: each point where a vertical edge meets a
+    horizontal one, with the indices of the vertical and of the horizontal edges there."""
+    s = _SETTINGS
+    xtol, ytol = s.intersection_x_tolerance, s.intersection_y_tolerance
+    ys = [h[0] for h in hs]
+    out: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for i, (x, top, bottom) in enumerate(vs):
+        # a bisected range a little wider than the test, which is then made exactly
+        for j in range(bisect_left(ys, top - ytol - _SLACK), bisect_right(ys, bottom + ytol + _SLACK)):
+            y, x0, x1 = hs[j]
+            if top <= y + ytol and bottom >= y - ytol and x >= x0 - xtol and x <= x1 + xtol:
+                at = out.get((x, y))
+                if at is None:
+                    out[(x, y)] = ({i}, {j})
+                else:
+                    at[0].add(i)
+                    at[1].add(j)
+    return out
+
+
+def _cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list[tuple]:
+    """pdfplumber's intersections_to_cells: for each point, top-down and left to right, the
+    smallest cell it is the top-left corner of, its sides drawn by shared edges.
+
+    pdfplumber walks down the point's column and along its row, skipping points with no
+    edge in common; only points on one of the point's own edges can connect, so the walk
+    takes just those (listed per edge, in order).
+    """
+    on_v: dict[int, list] = defaultdict(list)
+    on_h: dict[int, list] = defaultdict(list)
+    ordered = sorted(points)
+    for p in ordered:
+        vids, hids = points[p]
+        for i in vids:
+            on_v[i].append(p)
+        for j in hids:
+            on_h[j].append(p)
+
+    def after(p: tuple, ids: set[int], on: dict[int, list]) -> list:
+        if len(ids) == 1:
+            (i,) = ids
+            line = on[i]
+            return line[bisect_right(line, p) :]
+        return sorted({q for i in ids for q in on[i] if q > p})
 
     cells = []
-    for pt in points:
-        below = by_x[pt[0]][at_x[pt] + 1 :]
-        right = by_y[pt[1]][at_y[pt] + 1 :]
+    for pt in ordered:
+        vids, hids = points[pt]
+        below = after(pt, vids, on_v)
+        if not below:
+            continue
+        right = after(pt, hids, on_h)
+        if not right:
+            continue
         cell = None
         for below_pt in below:
-            if not connects(pt, below_pt):
-                continue
+            below_h = points[below_pt][1]
             for right_pt in right:
-                if not connects(pt, right_pt):
-                    continue
-                bottom_right = (right_pt[0], below_pt[1])
+                corner = points.get((right_pt[0], below_pt[1]))
                 if (
-                    bottom_right in intersections
-                    and connects(bottom_right, right_pt)
-                    and connects(bottom_right, below_pt)
+                    corner is not None
+                    and not corner[0].isdisjoint(points[right_pt][0])
+                    and not corner[1].isdisjoint(below_h)
                 ):
-                    cell = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    cell = (pt[0], pt[1], right_pt[0], below_pt[1])
                     break
             if cell is not None:
                 break
@@ -246,24 +323,18 @@ def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
 
 def find_cells(rects: list[tuple[float, float, float, float]], frame: Frame) -> list[list[tuple]]:
     """The cells of each ruled table among the drawn paths `rects`, seen in `frame`."""
-    s = _SETTINGS
-    edges = filter_edges(page_edges(rects, frame), min_length=s.edge_min_length_prefilter)
-    edges = merge_edges(
-        edges,
-        snap_x_tolerance=s.snap_x_tolerance,
-        snap_y_tolerance=s.snap_y_tolerance,
-        join_x_tolerance=s.join_x_tolerance,
-        join_y_tolerance=s.join_y_tolerance,
-    )
-    edges = filter_edges(edges, min_length=s.edge_min_length)
-    cells = intersections_to_cells(
-        edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    )
-    return cells_to_tables(cells)
+    hs, vs = _merged(rects, frame)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    return cells_to_tables(_cells(_intersections(hs, vs)))
 
 
 def find_tables(
     rects: list[tuple[float, float, float, float]], words: list[Word], frame: Frame, settings: Settings
 ) -> list[PdfiumTable]:
     """Ruled tables among the drawn paths `rects` (pdffast.path_bounds), seen in `frame`."""
-    return [PdfiumTable(group, words, settings.pdf_line_tolerance) for group in find_cells(rects, frame)]
+    groups = find_cells(rects, frame)
+    if not groups:
+        return []
+    centres = WordCentres(words)
+    return [PdfiumTable(group, centres, settings.pdf_line_tolerance) for group in groups]

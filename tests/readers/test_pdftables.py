@@ -39,59 +39,110 @@ def test_path_bounds_are_what_pypdfium2_lists(stem):
         assert pdffast.path_bounds(page) == want
 
 
-def _grid(edges: list[dict]) -> tuple:
-    """Intersections, cells and tables (cells in a table compared as a set: their order in a
-    table changes none of its rows, columns or box)."""
-    s = pdftables._SETTINGS
-    fast = pdftables.edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    slow = plumber.edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    assert fast == slow
-    cells = pdftables.intersections_to_cells(fast)
-    assert cells == plumber.intersections_to_cells(slow)
-    tables = [sorted(t) for t in pdftables.cells_to_tables(cells)]
-    assert tables == [sorted(t) for t in plumber.cells_to_tables(cells)]
-    return fast, cells, tables
+def _plumber_edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
 
 
-def test_grid_functions_match_pdfplumber_on_the_sample_pdfs():
+def _plumber_edges(rects, frame: Frame) -> list[dict]:
+    """Paths as pdfplumber's edge dicts, as pdftables._edges describes them."""
+    edges = []
+    for bounds in rects:
+        left, t, right, b = frame.rect(*bounds)
+        w, h = right - left, b - t
+        if h <= w and h < 2.0:
+            edges.append(_plumber_edge("h", left, right, (t + b) / 2, (t + b) / 2))
+        elif w < h and w < 2.0:
+            edges.append(_plumber_edge("v", (left + right) / 2, (left + right) / 2, t, b))
+        else:
+            edges += [
+                _plumber_edge("h", left, right, t, t),
+                _plumber_edge("h", left, right, b, b),
+                _plumber_edge("v", left, left, t, b),
+                _plumber_edge("v", right, right, t, b),
+            ]
+    return edges
+
+
+def _plumber_cells(rects, frame: Frame) -> list[list[tuple]]:
+    """pdfplumber's own table search (lines strategy, default settings) on the paths."""
     s = pdftables._SETTINGS
+    edges = filter_edges(_plumber_edges(rects, frame), min_length=s.edge_min_length_prefilter)
+    edges = plumber.merge_edges(
+        edges,
+        snap_x_tolerance=s.snap_x_tolerance,
+        snap_y_tolerance=s.snap_y_tolerance,
+        join_x_tolerance=s.join_x_tolerance,
+        join_y_tolerance=s.join_y_tolerance,
+    )
+    edges = filter_edges(edges, min_length=s.edge_min_length)
+    points = plumber.edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return plumber.cells_to_tables(plumber.intersections_to_cells(points))
+
+
+def _same_tables(rects, frame: Frame) -> list[list[tuple]]:
+    """find_cells against pdfplumber's search (cells in a table compared as a set: their order
+    in a table changes none of its rows, columns or box)."""
+    fast = pdftables.find_cells(rects, frame)
+    assert [sorted(t) for t in fast] == [sorted(t) for t in _plumber_cells(rects, frame)]
+    return fast
+
+
+def test_grid_search_matches_pdfplumber_on_the_sample_pdfs():
     tables = 0
     for page in (page for stem in PLAN_STEMS for page in _pages(stem)):
-        frame = Frame.all(page.get_bbox())[0]
-        edges = filter_edges(
-            pdftables.page_edges(pdffast.path_bounds(page), frame), min_length=s.edge_min_length_prefilter
-        )
-        edges = plumber.merge_edges(
-            edges,
-            snap_x_tolerance=s.snap_x_tolerance,
-            snap_y_tolerance=s.snap_y_tolerance,
-            join_x_tolerance=s.join_x_tolerance,
-            join_y_tolerance=s.join_y_tolerance,
-        )
-        tables += len(_grid(filter_edges(edges, min_length=s.edge_min_length))[2])
+        rects = pdffast.path_bounds(page)
+        for frame in Frame.all(page.get_bbox())[:2]:
+            tables += len(_same_tables(rects, frame))
     assert tables, "the sample plans hold ruled tables"
 
 
-def _edge(orientation: str, a: float, b: float, at: float) -> dict:
+def _rule(orientation: str, a: float, b: float, at: float, thick: float) -> tuple:
     lo, hi = min(a, b), max(a, b)
     if orientation == "h":
-        return pdftables._edge("h", lo, hi, at, at)
-    return pdftables._edge("v", at, at, lo, hi)
+        return (lo, at, hi, at + thick)
+    if orientation == "v":
+        return (at, lo, at + thick, hi)
+    return (lo, min(at, thick * 20), hi, max(at, thick * 20))  # a box
 
 
 # coordinates on a coarse grid with small offsets: shared corners, near misses within and
-# just outside the one-point tolerance, duplicates and overlapping edges all occur
-_COORD = st.builds(lambda k, d: k * 10 + d, st.integers(0, 6), st.sampled_from([0, 0, 0, 0.5, 1, 1.5, -1]))
-_EDGES = st.lists(st.tuples(st.sampled_from("hv"), _COORD, _COORD, _COORD), max_size=40)
+# just outside the tolerances, duplicates, overlapping and nearly touching rules all occur
+_COORD = st.builds(lambda k, d: k * 10 + d, st.integers(0, 6), st.sampled_from([0, 0, 0, 0.5, 1, 1.5, -1, 3.5, 4, 0.3]))
+_THICK = st.sampled_from([0.0, 0.5, 1.0, 1.9, 2.5])
+_RECTS = st.lists(st.tuples(st.sampled_from("hhhvvvb"), _COORD, _COORD, _COORD, _THICK), min_size=6, max_size=40)
+_FRAMES = Frame.all((-5.0, -5.0, 75.0, 80.0))
 
 
-@settings(max_examples=300, deadline=None)
-@given(_EDGES)
-def test_grid_functions_match_pdfplumber_on_made_up_grids(items):
-    _grid([_edge(o, a, b, at) for o, a, b, at in items])
+@settings(max_examples=400, deadline=None)
+@given(_RECTS, st.integers(0, 3))
+def test_grid_search_matches_pdfplumber_on_made_up_grids(items, direction):
+    _same_tables([_rule(*item) for item in items], _FRAMES[direction])
 
 
 def test_a_ruled_grid_becomes_one_table_of_its_cells():
-    edges = [_edge("h", 0, 30, y) for y in (0, 10, 20)] + [_edge("v", 0, 20, x) for x in (0, 10, 20, 30)]
-    _, cells, tables = _grid(edges)
-    assert len(cells) == 6 and len(tables) == 1 and len(tables[0]) == 6
+    rects = [_rule("h", 0, 30, y, 0.5) for y in (0, 10, 20)] + [_rule("v", 0, 20, x, 0.5) for x in (0, 10, 20, 30)]
+    tables = _same_tables(rects, _FRAMES[0])
+    assert len(tables) == 1 and len(tables[0]) == 6
+
+
+def test_a_point_between_two_pieces_of_one_rule_lies_on_both():
+    """Pieces of a rule more than the join tolerance apart stay two edges, but a crossing
+    rule between them is within the intersection tolerance of both: the search must look
+    along each of them, as pdfplumber does."""
+    rects = [_rule("v", 0, 10, x, 0.5) for x in (0, 20)] + [_rule("v", 14, 30, x, 0.5) for x in (0, 20)]
+    rects += [_rule("h", 0, 20, y, 0.5) for y in (0, 12, 30)] + [_rule("v", 0, 30, 10, 0.5)]
+    assert _same_tables(rects, _FRAMES[0])
+
+
+def test_a_page_of_rules_that_never_cross_holds_no_table():
+    rects = [_rule("h", 0, 60, y, 0.5) for y in (0, 10, 20, 30)] + [_rule("v", 40, 60, 5, 0.5)]
+    assert _same_tables(rects, _FRAMES[0]) == []
