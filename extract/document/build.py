@@ -19,13 +19,9 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
     parts: list[str] = []
     pos = 0
     blocks: list[Block] = []
-
-    def emit(s: str) -> tuple[int, int]:
-        nonlocal pos
-        start = pos
-        parts.append(s)
-        pos += len(s)
-        return start, pos
+    # a table's cells repeat themselves (empty, "-", the same figure): each distinct text is
+    # cleaned once
+    stored: dict[str, str] = {"": ""}
 
     for rb in raw:
         if rb.kind == "table":
@@ -37,9 +33,14 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
                 cells: list[Cell] = []
                 for i, c in enumerate(r.cells):
                     if i:
-                        emit("\t")
-                    s, e = emit(collapse(clean(c.text)))
-                    cells.append(Cell(parts[-1], s, e, c.col, c.colspan))
+                        parts.append("\t")
+                        pos += 1
+                    text = stored.get(c.text)
+                    if text is None:
+                        text = stored[c.text] = collapse(clean(c.text))
+                    parts.append(text)
+                    cells.append(Cell(text, pos, pos + len(text), c.col, c.colspan))
+                    pos += len(text)
                 rows.append(
                     Row(
                         cells,
@@ -50,7 +51,8 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
                         joined=r.joined,
                     )
                 )
-                emit("\n")
+                parts.append("\n")
+                pos += 1
             if not rows:
                 continue
             blocks.append(
@@ -64,14 +66,16 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
             text = collapse(clean(rb.text))
         if not text:
             continue
-        s, e = emit(text)
-        emit("\n")
+        s = pos
+        parts.append(text)
+        parts.append("\n")
+        pos += len(text) + 1
         blocks.append(
             Block(
                 rb.kind,
                 text,
                 s,
-                e,
+                s + len(text),
                 page=rb.page,
                 page_end=rb.page_end or rb.page,
                 column=rb.column,

@@ -17,8 +17,6 @@ heading).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from extract.document.model import Document, Section
@@ -31,6 +29,8 @@ _LABELS = [
     ("roman", regex.compile(r"^([IVX]{1,5})\s*[.:]\s*(?=\S)")),
     ("letter", regex.compile(r"^([a-zđ])\s*\)\s*(?=\S)")),
 ]
+# Every label above opens with one of these: a text that does not is tried against none of them.
+_LABEL_START = regex.compile(r"^(?:Điều|\d|[IVX]|[a-zđ])")
 RANK = {"title": 0, "article": 1, "roman": 1, "arabic": 2, "arabic2": 3, "arabic3": 4, "letter": 5, "emphasis": 6}
 
 _MAX_TITLE = 200
@@ -41,6 +41,8 @@ _BULLET = regex.compile(r"^[-+•–—*]")
 
 def heading_label(text: str) -> tuple[str, str, int] | None:
     """(kind, label, length of the label prefix) when a line opens with a heading label."""
+    if _LABEL_START.match(text) is None:
+        return None
     for kind, pattern in _LABELS:
         m = pattern.match(text)
         if m:
@@ -50,7 +52,7 @@ def heading_label(text: str) -> tuple[str, str, int] | None:
 
 def _is_caps(text: str) -> bool:
     letters = _LETTERS.findall(text)
-    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) / len(letters) > 0.9
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.9
 
 
 def _title(text: str) -> str:
@@ -93,30 +95,31 @@ def detect_sections(doc: Document) -> None:
         prev_title = is_title
         b.kind = "heading"
 
-    sections: list[Section] = []
-    stack: list[Section] = []
-    for i, (kind, label, title, start, hend, page) in enumerate(found, 1):
+    # a section ends where the next heading of the same or a higher rank begins: just when
+    # that heading closes it on the stack of open sections
+    opened: list[tuple[int, int, str | None, str, str, int, int, int | None, int | None]] = []
+    ends: list[int] = []
+    stack: list[tuple[int, int]] = []  # (rank, index in opened)
+    for i, (kind, label, title, start, hend, page) in enumerate(found):
         rank = RANK[kind]
-        while stack and RANK[stack[-1].label_kind] >= rank:
-            stack.pop()
-        sec = Section(
-            section_id=i,
-            level=len(stack) + 1,
+        while stack and stack[-1][0] >= rank:
+            ends[stack.pop()[1]] = start
+        parent = stack[-1][1] + 1 if stack else None
+        opened.append((i + 1, len(stack) + 1, label, kind, title, start, hend, page, parent))
+        ends.append(len(doc.text))
+        stack.append((rank, i))
+    doc.sections = tuple(
+        Section(
+            section_id=sid,
+            level=level,
             label=label,
             label_kind=kind,
             title=title,
             start=start,
-            end=len(doc.text),
-            parent_id=stack[-1].section_id if stack else None,
+            end=end,
+            parent_id=parent,
             heading_end=hend,
             page=page,
         )
-        sections.append(sec)
-        stack.append(sec)
-    # a section ends where the next heading of the same or a higher rank begins
-    for i, sec in enumerate(sections):
-        for nxt in sections[i + 1 :]:
-            if RANK[nxt.label_kind] <= RANK[sec.label_kind]:
-                sections[i] = replace(sec, end=nxt.start)
-                break
-    doc.sections = tuple(sections)
+        for (sid, level, label, kind, title, start, hend, page, parent), end in zip(opened, ends)
+    )

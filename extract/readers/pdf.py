@@ -381,16 +381,23 @@ _SCATTERED_MIN_WORDS = 20
 
 
 def one_letter_shares(raw: list[RawBlock]) -> dict[int, float]:
-    """Per page with enough words to judge, the share of its words that are a single letter."""
-    counts: dict[int, list[int]] = {}
+    """Per page with enough words to judge, the share of its words that are a single letter.
+
+    A page's texts are read as one (joined by line breaks, which no word crosses)."""
+    texts: dict[int, list[str]] = {}
     for b in raw:
-        texts = [(b.page, b.text)] + [(r.page or b.page, c.text) for r in b.rows for c in r.cells]
-        for page, text in texts:
-            words = _LETTERS.findall(text)
-            seen = counts.setdefault(page or 1, [0, 0])
-            seen[0] += sum(len(w) == 1 for w in words)
-            seen[1] += len(words)
-    return {page: one / total for page, (one, total) in counts.items() if total >= _SCATTERED_MIN_WORDS}
+        page = b.page or 1
+        texts.setdefault(page, []).append(b.text)
+        for r in b.rows:
+            if r.cells:
+                row_texts = texts.setdefault(r.page or page, [])
+                row_texts += [c.text for c in r.cells]
+    out = {}
+    for page, page_texts in texts.items():
+        words = _LETTERS.findall("\n".join(page_texts))
+        if len(words) >= _SCATTERED_MIN_WORDS:
+            out[page] = list(map(len, words)).count(1) / len(words)
+    return out
 
 
 def scattered_pages(raw: list[RawBlock]) -> dict[int, float]:

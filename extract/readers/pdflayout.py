@@ -131,6 +131,7 @@ def _bold_font(name: str) -> bool:
 
 
 _by_x0 = attrgetter("x0")
+_by_base_x0 = attrgetter("base", "x0")
 
 
 @dataclass
@@ -146,16 +147,25 @@ class Line:
     def __post_init__(self) -> None:
         ws = self.words
         ws.sort(key=_by_x0)
-        self.text = " ".join([w.text for w in ws])
+        texts = [w.text for w in ws]
+        self.text = " ".join(texts)
         self.x0 = ws[0].x0
         self.x1 = max([w.x1 for w in ws])
         self.base = max([w.base for w in ws])
+        # the size most of the line's letters are set in (to a tenth of a point), the larger
+        # on a tie; rounded once per distinct size, as a line has one or two
         sizes: dict[float, int] = {}
-        for w in ws:
-            size = round(w.size, 1)
-            sizes[size] = sizes.get(size, 0) + len(w.text)
-        self.size = max(sizes, key=lambda s: (sizes[s], s))
-        self.bold = all([_bold_font(w.font) for w in ws])
+        for w, text in zip(ws, texts):
+            sizes[w.size] = sizes.get(w.size, 0) + len(text)
+        if len(sizes) == 1:
+            self.size = round(next(iter(sizes)), 1)
+        else:
+            rounded: dict[float, int] = {}
+            for size, n in sizes.items():
+                size = round(size, 1)
+                rounded[size] = rounded.get(size, 0) + n
+            self.size = max(rounded, key=lambda s: (rounded[s], s))
+        self.bold = all([_bold_font(font) for font in {w.font for w in ws}])
 
     @property
     def top(self) -> float:
@@ -271,13 +281,19 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
 
 
 def lines(ws: list[Word], settings: Settings) -> list[Line]:
-    ws = sorted(ws, key=lambda w: (w.base, w.x0))
+    """Words by baseline, then x; a word within the tolerance of the last one's baseline joins its line."""
+    tol = settings.pdf_line_tolerance
     groups: list[list[Word]] = []
-    for w in ws:
-        if groups and w.base - groups[-1][-1].base <= settings.pdf_line_tolerance:
-            groups[-1].append(w)
+    group: list[Word] = []
+    last = 0.0
+    for w in sorted(ws, key=_by_base_x0):
+        base = w.base
+        if group and base - last <= tol:
+            group.append(w)
         else:
-            groups.append([w])
+            group = [w]
+            groups.append(group)
+        last = base
     return [Line(g) for g in groups]
 
 
