@@ -191,10 +191,40 @@ def _layout(number: int, frame: Frame, ws: list[Word], tables: list, settings: S
     return layout
 
 
-def _centre(frame: Frame, w: Word) -> tuple[float, float]:
-    """A word's middle in PDF space."""
-    left, bottom, right, top = frame.page_rect(w.x0, w.base - w.size, w.x1, w.base)
-    return (left + right) / 2, (bottom + top) / 2
+def _centres(frame: Frame, ws: list[Word]) -> list[tuple[float, float]]:
+    """The words' middles in PDF space: the centre of frame.page_rect of each word's box,
+    its arithmetic written out per direction (a call per word cost more than the sums)."""
+    L, B, R, T = frame.left, frame.bottom, frame.right, frame.top
+    d = frame.direction
+    if d == 0:
+        return [((w.x0 + w.x1) / 2, ((T - w.base) + (T - (w.base - w.size))) / 2) for w in ws]
+    if d == 1:
+        return [((((w.base - w.size) + L) + (w.base + L)) / 2, ((w.x0 + B) + (w.x1 + B)) / 2) for w in ws]
+    if d == 2:
+        return [(((R - w.x1) + (R - w.x0)) / 2, (((w.base - w.size) + B) + (w.base + B)) / 2) for w in ws]
+    return [(((R - w.base) + (R - (w.base - w.size))) / 2, ((T - w.x1) + (T - w.x0)) / 2) for w in ws]
+
+
+def _extent(frame: Frame, view: Frame, ws: list[Word], tables: list) -> tuple[float, float, float, float]:
+    """The box, in the frame the page is shown in, around the words and tables of one direction.
+
+    Each side of a box mapped from one frame to another is one side of the original moved
+    or mirrored, so over many words the extremes come from the words' extreme sides: only
+    the boxes of those (the smallest and the largest of each side) are mapped.
+    """
+    boxes = [frame.page_rect(*t.bbox) for t in tables]
+    if ws:
+        tops = [w.base - w.size for w in ws]
+        x0s, x1s, bases = [w.x0 for w in ws], [w.x1 for w in ws], [w.base for w in ws]
+        boxes.append(frame.page_rect(min(x0s), min(tops), min(x1s), min(bases)))
+        boxes.append(frame.page_rect(max(x0s), max(tops), max(x1s), max(bases)))
+    spans = [view.rect(*b) for b in boxes]
+    return (
+        min(x[0] for x in spans),
+        min(x[1] for x in spans),
+        max(x[2] for x in spans),
+        max(x[3] for x in spans),
+    )
 
 
 def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
@@ -227,7 +257,7 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
         tables = _ruled(pdftables.find_tables(rects, ws, frame, settings)) if rects else []
         return [_layout(number, frame, ws, tables, settings)]
     by_dir = {d: words([g if g is None or g[6] == d else None for g in glyphs], settings) for d in present}
-    centres = {d: [_centre(frames[d], w) for w in by_dir[d]] for d in present}
+    centres = {d: _centres(frames[d], by_dir[d]) for d in present}
     main = max(present, key=lambda d: (counts[d], d == shown))
     owned: dict[int, list] = {d: [] for d in present}
     claimed: list[tuple[float, float, float, float]] = []  # PDF-space boxes of the tables
@@ -258,24 +288,16 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
             )
     parts = []
     for d in present:
-        kept = [
-            (w, c)
-            for w, c in zip(by_dir[d], centres[d])
-            if not any(x0 <= c[0] <= x1 and y0 <= c[1] <= y1 for x0, y0, x1, y1 in claimed)
-        ]
-        layout = _layout(number, frames[d], [w for w, _ in kept], owned[d], settings)
+        kept = by_dir[d]
+        if claimed:
+            kept = [
+                w
+                for w, (x, y) in zip(kept, centres[d])
+                if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in claimed)
+            ]
+        layout = _layout(number, frames[d], kept, owned[d], settings)
         if layout.lines or layout.tables:
-            boxes = [frames[d].page_rect(w.x0, w.base - w.size, w.x1, w.base) for w, _ in kept]
-            boxes += [frames[d].page_rect(*t.bbox) for t in owned[d]]
-            view = frames[shown]
-            spans = [view.rect(*b) for b in boxes]
-            extent = (
-                min(x[0] for x in spans),
-                min(x[1] for x in spans),
-                max(x[2] for x in spans),
-                max(x[3] for x in spans),
-            )
-            parts.append((d, layout, extent, len(kept)))
+            parts.append((d, layout, _extent(frames[d], frames[shown], kept, owned[d]), len(kept)))
     return _order(parts, shown)
 
 

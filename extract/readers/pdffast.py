@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+from itertools import repeat
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -69,7 +70,9 @@ def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, 
 
     Straight C calls: get_objects wraps every object of the page, text included, in a Python
     object before filtering, and on a page of a thousand ruled cells that cost more than
-    finding the table.
+    finding the table. Most objects are text, so the handles and types of a page's (or a
+    form's) objects are asked in bulk (map over the C functions), and only paths and forms
+    are looked at one by one.
     """
     out: list[tuple[float, float, float, float]] = []
     bounds = (ctypes.c_float * 4)()
@@ -77,21 +80,32 @@ def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, 
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
     def walk(parent, count, get, level: int) -> None:
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            if not obj:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            obj = _void_p(obj)  # a bare call would pass a Python int as a 32-bit C int
-            kind = _OBJ_TYPE(obj)
+        n = count(parent)
+        objs = list(map(get, repeat(parent, n), range(n)))
+        if not all(objs):
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kinds = list(map(_OBJ_TYPE, objs))
+        if path not in kinds and form not in kinds:
+            return
+        for obj, kind in zip(objs, kinds):
             if kind == path:
                 if not _OBJ_BOUNDS(obj, *pointers):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
                 out.append(_read_rect(bounds))
             elif kind == form and level < max_depth - 1:
-                walk(obj, _FORM_COUNT, _FORM_GET, level + 1)
+                walk(obj, _FORM_COUNT, _FORM_OBJECT, level + 1)
 
-    walk(page.raw, _PAGE_COUNT, _PAGE_GET, 0)
+    walk(page.raw, _PAGE_COUNT, _PAGE_OBJECT, 0)
     return out
+
+
+class _Handle(ctypes.c_void_p):
+    """A C pointer a bare call returns as is: ctypes turns a plain c_void_p result into a Python
+    int, which a bare call would then pass on as a 32-bit C int."""
+
+
+_PAGE_OBJECT = ctypes.CFUNCTYPE(_Handle)(ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
+_FORM_OBJECT = ctypes.CFUNCTYPE(_Handle)(ctypes.cast(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p).value)
 
 
 def _bare(fn, restype):
@@ -108,9 +122,7 @@ _LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 _MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
 _PAGE_COUNT = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
-_PAGE_GET = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 _FORM_COUNT = _bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
-_FORM_GET = _bare(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p)
 _OBJ_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _OBJ_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
 _void_p = ctypes.c_void_p

@@ -131,6 +131,7 @@ def _bold_font(name: str) -> bool:
 
 
 _by_x0 = attrgetter("x0")
+_text, _x1, _base, _size, _font = map(attrgetter, ("text", "x1", "base", "size", "font"))
 _by_base_x0 = attrgetter("base", "x0")
 
 
@@ -147,25 +148,22 @@ class Line:
     def __post_init__(self) -> None:
         ws = self.words
         ws.sort(key=_by_x0)
-        texts = [w.text for w in ws]
-        self.text = " ".join(texts)
+        self.text = " ".join(map(_text, ws))
         self.x0 = ws[0].x0
-        self.x1 = max([w.x1 for w in ws])
-        self.base = max([w.base for w in ws])
+        self.x1 = max(map(_x1, ws))
+        self.base = max(map(_base, ws))
         # the size most of the line's letters are set in (to a tenth of a point), the larger
-        # on a tie; rounded once per distinct size, as a line has one or two
-        sizes: dict[float, int] = {}
-        for w, text in zip(ws, texts):
-            sizes[w.size] = sizes.get(w.size, 0) + len(text)
+        # on a tie; most lines have one size
+        sizes = set(map(_size, ws))
         if len(sizes) == 1:
-            self.size = round(next(iter(sizes)), 1)
+            self.size = round(sizes.pop(), 1)
         else:
-            rounded: dict[float, int] = {}
-            for size, n in sizes.items():
-                size = round(size, 1)
-                rounded[size] = rounded.get(size, 0) + n
-            self.size = max(rounded, key=lambda s: (rounded[s], s))
-        self.bold = all([_bold_font(font) for font in {w.font for w in ws}])
+            letters: dict[float, int] = {}
+            for w in ws:
+                size = round(w.size, 1)
+                letters[size] = letters.get(size, 0) + len(w.text)
+            self.size = max(letters, key=lambda s: (letters[s], s))
+        self.bold = all(map(_bold_font, set(map(_font, ws))))
 
     @property
     def top(self) -> float:
