@@ -217,28 +217,52 @@ def _merged(rects: list[tuple[float, float, float, float]], frame: Frame) -> tup
     return h_out, v_out
 
 
-def _intersections(hs: list, vs: list) -> dict[tuple[float, float], tuple[set[int], set[int]]]:
+def _intersections(hs: list, vs: list) -> dict[tuple[float, float], list]:
     """pdfplumber's edges_to_intersections: each point where a vertical edge meets a
-    horizontal one, with the indices of the vertical and of the horizontal edges there."""
+    horizontal one, with the index of the vertical and of the horizontal edge there (a
+    frozenset of them where several meet: pieces of one rule a little more than the join
+    tolerance apart can both be within the intersection tolerance of a crossing rule)."""
     s = _SETTINGS
     xtol, ytol = s.intersection_x_tolerance, s.intersection_y_tolerance
     ys = [h[0] for h in hs]
-    out: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    bounds = [(y, y + ytol, y - ytol, x0 - xtol, x1 + xtol, j) for j, (y, x0, x1) in enumerate(hs)]
+    out: dict[tuple[float, float], list] = {}
     for i, (x, top, bottom) in enumerate(vs):
         # a bisected range a little wider than the test, which is then made exactly
-        for j in range(bisect_left(ys, top - ytol - _SLACK), bisect_right(ys, bottom + ytol + _SLACK)):
-            y, x0, x1 = hs[j]
-            if top <= y + ytol and bottom >= y - ytol and x >= x0 - xtol and x <= x1 + xtol:
+        lo, hi = bisect_left(ys, top - ytol - _SLACK), bisect_right(ys, bottom + ytol + _SLACK)
+        for y, below, above, left, right, j in bounds[lo:hi]:
+            if top <= below and bottom >= above and x >= left and x <= right:
                 at = out.get((x, y))
                 if at is None:
-                    out[(x, y)] = ({i}, {j})
+                    out[(x, y)] = [i, j]
                 else:
-                    at[0].add(i)
-                    at[1].add(j)
+                    if at[0] != i:
+                        at[0] = _ids(at[0]) | {i}
+                    if at[1] != j:
+                        at[1] = _ids(at[1]) | {j}
     return out
 
 
-def _cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list[tuple]:
+def _ids(found: int | frozenset[int]) -> frozenset[int]:
+    return found if isinstance(found, frozenset) else frozenset((found,))
+
+
+def _meet(a: int | frozenset[int], b: int | frozenset[int]) -> bool:
+    """Whether two points' edges (of one orientation) have one in common."""
+    if a.__class__ is int and b.__class__ is int:
+        return a == b
+    return not _ids(a).isdisjoint(_ids(b))
+
+
+def _after(p: tuple, found: int | frozenset[int], on: dict[int, list]) -> list:
+    """The points after p on any of its edges `found`, in order."""
+    if found.__class__ is int:
+        line = on[found]
+        return line[bisect_right(line, p) :]
+    return sorted({q for i in found for q in on[i] if q > p})
+
+
+def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
     """pdfplumber's intersections_to_cells: for each point, top-down and left to right, the
     smallest cell it is the top-left corner of, its sides drawn by shared edges.
 
@@ -250,74 +274,65 @@ def _cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list
     on_h: dict[int, list] = defaultdict(list)
     ordered = sorted(points)
     for p in ordered:
-        vids, hids = points[p]
-        for i in vids:
-            on_v[i].append(p)
-        for j in hids:
-            on_h[j].append(p)
-
-    def after(p: tuple, ids: set[int], on: dict[int, list]) -> list:
-        if len(ids) == 1:
-            (i,) = ids
-            line = on[i]
-            return line[bisect_right(line, p) :]
-        return sorted({q for i in ids for q in on[i] if q > p})
-
+        v, h = points[p]
+        if v.__class__ is int:
+            on_v[v].append(p)
+        else:
+            for i in v:
+                on_v[i].append(p)
+        if h.__class__ is int:
+            on_h[h].append(p)
+        else:
+            for j in h:
+                on_h[j].append(p)
     cells = []
+    at = points.get
     for pt in ordered:
-        vids, hids = points[pt]
-        below = after(pt, vids, on_v)
+        v, h = points[pt]
+        below = _after(pt, v, on_v)
         if not below:
             continue
-        right = after(pt, hids, on_h)
+        right = _after(pt, h, on_h)
         if not right:
             continue
-        cell = None
         for below_pt in below:
+            y = below_pt[1]
             below_h = points[below_pt][1]
             for right_pt in right:
-                corner = points.get((right_pt[0], below_pt[1]))
-                if (
-                    corner is not None
-                    and not corner[0].isdisjoint(points[right_pt][0])
-                    and not corner[1].isdisjoint(below_h)
-                ):
-                    cell = (pt[0], pt[1], right_pt[0], below_pt[1])
+                corner = at((right_pt[0], y))
+                if corner is not None and _meet(corner[0], points[right_pt][0]) and _meet(corner[1], below_h):
+                    cells.append((pt[0], pt[1], right_pt[0], y))
                     break
-            if cell is not None:
-                break
-        if cell is not None:
-            cells.append(cell)
+            else:
+                continue
+            break
     return cells
 
 
 def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
     """pdfplumber.table.cells_to_tables: cells sharing a corner, transitively, form a table;
-    tables top-down, then left to right, by their top-left corner; single cells dropped."""
-    by_corner: dict[tuple, list[int]] = defaultdict(list)
-    corners = []
+    tables top-down, then left to right, by their top-left corner; single cells dropped.
+    The groups are found by union-find over the corners; each table lists its cells in the
+    order they came."""
+    parent = list(range(len(cells)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = k = parent[parent[k]]
+        return k
+
+    first: dict[tuple[float, float], int] = {}
     for k, (x0, top, x1, bottom) in enumerate(cells):
-        cs = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-        corners.append(cs)
-        for c in cs:
-            by_corner[c].append(k)
-    group = [-1] * len(cells)
-    tables = []
-    for start in range(len(cells)):
-        if group[start] >= 0:
-            continue
-        group[start] = len(tables)
-        members, stack = [], [start]
-        while stack:
-            k = stack.pop()
-            members.append(k)
-            for c in corners[k]:
-                for j in by_corner[c]:
-                    if group[j] < 0:
-                        group[j] = group[start]
-                        stack.append(j)
-        tables.append([cells[k] for k in sorted(members)])
-    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = first.setdefault(corner, k)
+            if j != k:
+                a, b = root(j), root(k)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[tuple]] = {}
+    for k, cell in enumerate(cells):
+        groups.setdefault(root(k), []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
 
