@@ -205,6 +205,18 @@ def _centres(frame: Frame, ws: list[Word]) -> list[tuple[float, float]]:
     return [(((R - w.base) + (R - (w.base - w.size))) / 2, ((T - w.x1) + (T - w.x0)) / 2) for w in ws]
 
 
+def _unclaimed(ws: list[Word], centres: list[tuple[float, float]], claimed: list[tuple]) -> list[Word]:
+    """The words whose centre (PDF space) lies in none of the claimed boxes (left, bottom, right, top)."""
+    out = []
+    for w, (x, y) in zip(ws, centres):
+        for x0, y0, x1, y1 in claimed:
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                break
+        else:
+            out.append(w)
+    return out
+
+
 def _extent(frame: Frame, view: Frame, ws: list[Word], tables: list) -> tuple[float, float, float, float]:
     """The box, in the frame the page is shown in, around the words and tables of one direction.
 
@@ -266,7 +278,7 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
         boxes = [frames[main].page_rect(*c) for c in cells]
         left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
         right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
-        inside = {e: sum(1 for x, y in centres[e] if left <= x <= right and bottom <= y <= top) for e in present}
+        inside = {e: len([1 for x, y in centres[e] if left <= x <= right and bottom <= y <= top]) for e in present}
         d = max(present, key=lambda e: (inside[e], e == main))
         if d not in indexed:
             indexed[d] = pdftables.WordCentres(by_dir[d])
@@ -288,13 +300,7 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
             )
     parts = []
     for d in present:
-        kept = by_dir[d]
-        if claimed:
-            kept = [
-                w
-                for w, (x, y) in zip(kept, centres[d])
-                if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in claimed)
-            ]
+        kept = _unclaimed(by_dir[d], centres[d], claimed) if claimed else by_dir[d]
         layout = _layout(number, frames[d], kept, owned[d], settings)
         if layout.lines or layout.tables:
             parts.append((d, layout, _extent(frames[d], frames[shown], kept, owned[d]), len(kept)))

@@ -141,9 +141,13 @@ def _edges(rects: list[tuple[float, float, float, float]], frame: Frame) -> tupl
     shortest = _SETTINGS.edge_min_length_prefilter
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float, float]] = []
-    rect = frame.rect
-    for bounds in rects:
-        left, t, right, b = rect(*bounds)
+    if frame.direction == 0:  # Frame.rect written out: most pages are upright
+        T = frame.top
+        boxes = [(left, T - top, right, T - bottom) for left, bottom, right, top in rects]
+    else:
+        rect = frame.rect
+        boxes = [rect(*bounds) for bounds in rects]
+    for left, t, right, b in boxes:
         w, h = right - left, b - t
         if h <= w and h < 2.0:
             if w >= shortest:
@@ -175,6 +179,9 @@ def _snap(edges: list[tuple], tolerance: float) -> list[tuple]:
         members[cluster[e[0]]].append(e)
     out = []
     for group in members:
+        if len(group) == 1 and group[0][0]:  # x + (x / 1 - x) is x (not for -0.0)
+            out.append(group[0])
+            continue
         mean = sum([e[0] for e in group]) / len(group)
         out += [(e[0] + (mean - e[0]), *e[1:]) for e in group]
     return out
