@@ -41,7 +41,7 @@ class WordCentres:
 
     def __init__(self, words: list[Word]) -> None:
         centres = [((w.x0 + w.x1) / 2, w.base - _MID * w.size, k, w) for k, w in enumerate(words)]
-        centres.sort(key=itemgetter(1, 2))
+        centres.sort(key=itemgetter(1))  # stable: words at one height stay in page order
         self.centres = centres
         self.heights = [c[1] for c in centres]
 
@@ -68,6 +68,7 @@ class PdfiumTable(Table):
         self._centres = centres
         self._heights = [c[0] for c in centres]
         self._tolerance = tolerance
+        self._bands: dict[tuple[float, float], tuple[list[float], list[tuple]]] = {}
         self._turned: list[tuple[float, float, Word, int]] = []
 
     @cached_property
@@ -89,11 +90,21 @@ class PdfiumTable(Table):
             out.append([None if cell is None else self._cell_text(cell) for cell in row.cells])
         return out
 
+    def _band(self, top: float, bottom: float) -> tuple[list[float], list[tuple]]:
+        """The words centred in [top, bottom), by their x centre: the cells of a row share
+        their band, so it is cut once and each cell bisects it."""
+        band = self._bands.get((top, bottom))
+        if band is None:
+            rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
+            rows.sort(key=itemgetter(2))
+            band = self._bands[(top, bottom)] = ([c[2] for c in rows], rows)
+        return band
+
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
-        rows = self._centres[bisect_left(self._heights, top) : bisect_left(self._heights, bottom)]
+        xs, rows = self._band(top, bottom)
         # by line, then left to right, words at the same place in page order
-        inside = sorted([(w.base, w.x0, k, w) for _, k, cx, w in rows if x0 <= cx < x1])
+        inside = sorted([(w.base, w.x0, k, w) for _, k, _, w in rows[bisect_left(xs, x0) : bisect_left(xs, x1)]])
         text = self._lines([c[3] for c in inside])
         if self._turned:
             by_dir: dict[int, list[Word]] = {}
