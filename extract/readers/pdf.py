@@ -3,8 +3,9 @@
 pdfplumber is thorough but slow (pdfminer interprets every page in Python); PDFium reads
 the same characters and drawn paths tens of times faster. So the text of every page comes
 from PDFium, and on pages that draw ruling lines (asking PDFium for path objects costs
-next to nothing) pdftables turns PDFium's paths into edges and runs pdfplumber's own grid
-functions on them, so tables come out as pdfplumber would find them without pdfminer.
+next to nothing) pdftables turns PDFium's paths into edges and runs pdfplumber's grid
+search on them (restated there), so tables come out as pdfplumber would find them without
+pdfminer.
 
 `backend="pdfplumber"` reads every page's text with pdfplumber as well (and looks for
 tables on every page). It is the slow reference path: the test suite checks that both

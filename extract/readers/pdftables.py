@@ -4,13 +4,13 @@ pdfplumber finds a ruled table by turning the page's lines and rectangles into e
 snapping and joining them, intersecting them into cells and grouping the cells into
 tables; only the first step needs the page parsed, and pdfminer's parse of a page with a
 table costs a quarter of a second here. PDFium lists the same drawn paths in C, so this
-module builds the edges from PDFium's path bounds and hands them to pdfplumber's own
-grid functions (with its default table settings), and fills the cells from PDFium's
-glyphs through pdfplumber's own cell text extraction. The pdfplumber path stays as the
-reference the test suite compares this one with. Three of pdfplumber's grid functions are
-restated here with sorted lookups instead of their all-pairs scans (same results, held to
-pdfplumber's by tests/readers): on a gazette page of a thousand ruled cells those scans
-took most of a second.
+module builds the edges from PDFium's path bounds and runs pdfplumber's grid search on them
+(with its default table settings), and fills the cells from PDFium's words. The search is
+pdfplumber's, restated on tuples with sorted lookups instead of its edge dicts and
+all-pairs scans (same edges, points, cells and tables, to the bit: tests/readers hold it to
+pdfplumber's own functions): on a gazette page of a thousand ruled cells those took most
+of a second. pdfplumber's Table still gives the rows of each table's cells; the
+pdfplumber backend stays as the reference the test suite compares this path with.
 """
 
 from __future__ import annotations

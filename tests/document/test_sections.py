@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import sample_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.document.blocks import RawBlock
 from extract.document.build import build_document
-from extract.document.sections import heading_label
+from extract.document.sections import _LABELS, RANK, heading_label
 
 
 def _doc(*lines: str, bold: tuple[str, ...] = ()):
@@ -149,3 +151,27 @@ def test_heading_title_stops_at_a_colon_when_long():
     long = "3. Nguyên tắc phân bổ: " + "Thực hiện theo Nghị quyết của Hội đồng nhân dân tỉnh " * 5
     (sec,) = _doc(long).sections
     assert sec.title == "Nguyên tắc phân bổ"
+
+
+_HEADINGS = ["Điều 1. Phạm vi", "I. MỤC TIÊU", "1. Mục đích", "1.1. Chỉ tiêu", "1.1.1. Hộ nghèo", "a) Nội dung"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_HEADINGS + ["KẾ HOẠCH CHUNG", "Nội dung thường."]), max_size=25))
+def test_a_section_ends_where_the_next_heading_of_its_rank_or_higher_begins(texts):
+    doc = _doc(*texts)
+    sections = doc.sections
+    for k, sec in enumerate(sections):
+        later = [s for s in sections[k + 1 :] if RANK[s.label_kind] <= RANK[sec.label_kind]]
+        assert sec.end == (later[0].start if later else len(doc.text))
+        parent = next(
+            (s for s in reversed(sections[:k]) if RANK[s.label_kind] < RANK[sec.label_kind] and s.end > sec.start), None
+        )
+        assert sec.parent_id == (parent.section_id if parent else None)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(list("Điều 0123456789IVXLC.:)abcđĐ -\t") + ["Điều "]), max_size=12).map("".join))
+def test_heading_label_skips_only_texts_no_label_opens(text):
+    full = next(((kind, m.group(1), m.end()) for kind, p in _LABELS if (m := p.match(text))), None)
+    assert heading_label(text) == full

@@ -1,9 +1,9 @@
 """The table search's fast paths against the library code they stand in for.
 
-pdftables restates three of pdfplumber's grid functions with sorted lookups, and pdffast
-lists path bounds with bare C calls instead of pypdfium2's object wrappers; each must give
-exactly what the original gives, on the sample PDFs and on made-up grids with shared
-corners, gaps, overlaps and near misses.
+pdftables restates pdfplumber's grid search (edges, snapping, joining, intersections,
+cells, tables) on tuples, and pdffast lists path bounds with bare C calls instead of
+pypdfium2's object wrappers; each must give exactly what the original gives, on the sample
+PDFs and on made-up rules and boxes with shared corners, gaps, overlaps and near misses.
 """
 
 from __future__ import annotations
