@@ -133,6 +133,7 @@ def _bold_font(name: str) -> bool:
 _by_x0 = attrgetter("x0")
 _text, _x1, _base, _size, _font = map(attrgetter, ("text", "x1", "base", "size", "font"))
 _by_base_x0 = attrgetter("base", "x0")
+_by_top_kind = itemgetter(0, 1)
 
 
 @dataclass
@@ -460,7 +461,7 @@ def assemble(pages: list[PageLayout], settings: Settings) -> list[RawBlock]:
                 page_lines = page_lines[used:]
         items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in page_lines]
         items += [(top, 0, rows) for top, rows in page.tables]
-        items.sort(key=lambda it: (it[0], it[1]))
+        items.sort(key=_by_top_kind)
         first_on_page = True
         for _, kind, obj in items:
             if kind == 0:

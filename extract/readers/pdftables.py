@@ -272,11 +272,8 @@ def _meet(a: int | frozenset[int], b: int | frozenset[int]) -> bool:
     return not _ids(a).isdisjoint(_ids(b))
 
 
-def _after(p: tuple, found: int | frozenset[int], on: dict[int, list]) -> list:
-    """The points after p on any of its edges `found`, in order."""
-    if found.__class__ is int:
-        line = on[found]
-        return line[bisect_right(line, p) :]
+def _after(p: tuple, found: frozenset[int], on: dict[int, list]) -> list:
+    """The points after p on any of its several edges `found`, in order."""
     return sorted({q for i in found for q in on[i] if q > p})
 
 
@@ -307,10 +304,18 @@ def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
     at = points.get
     for pt in ordered:
         v, h = points[pt]
-        below = _after(pt, v, on_v)
+        if v.__class__ is int:
+            line = on_v[v]
+            below = line[bisect_right(line, pt) :]
+        else:
+            below = _after(pt, v, on_v)
         if not below:
             continue
-        right = _after(pt, h, on_h)
+        if h.__class__ is int:
+            line = on_h[h]
+            right = line[bisect_right(line, pt) :]
+        else:
+            right = _after(pt, h, on_h)
         if not right:
             continue
         for below_pt in below:
@@ -333,23 +338,26 @@ def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
     The groups are found by union-find over the corners; each table lists its cells in the
     order they came."""
     parent = list(range(len(cells)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = k = parent[parent[k]]
-        return k
-
     first: dict[tuple[float, float], int] = {}
     for k, (x0, top, x1, bottom) in enumerate(cells):
+        own = k  # the root of cell k's group (k is the newest cell: its own root until joined)
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
             j = first.setdefault(corner, k)
-            if j != k:
-                a, b = root(j), root(k)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+            if j == k:
+                continue
+            while parent[j] != j:  # to j's root, halving the path
+                parent[j] = j = parent[parent[j]]
+            if j != own:
+                if j < own:
+                    parent[own] = own = j
+                else:
+                    parent[j] = own
     groups: dict[int, list[tuple]] = {}
     for k, cell in enumerate(cells):
-        groups.setdefault(root(k), []).append(cell)
+        j = k
+        while parent[j] != j:
+            parent[j] = j = parent[parent[j]]
+        groups.setdefault(j, []).append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
