@@ -7,11 +7,16 @@ its cells separated by tabs. Text is NFC with white space folded inside a block.
 
 from __future__ import annotations
 
+from itertools import accumulate
+from operator import add, attrgetter, sub
+
 from extract.document.blocks import RawBlock
 from extract.document.model import Block, Cell, Document, Row
 from extract.document.sections import detect_sections
 from extract.document.tables import join_tables
 from extract.text.normalize import clean, collapse
+
+_text, _col, _colspan = attrgetter("text"), attrgetter("col"), attrgetter("colspan")
 
 
 def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, encoding: str | None = None) -> Document:
@@ -29,30 +34,29 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
             bstart = pos
             ncols = max((r.ncols for r in rb.rows), default=0)
             for r in rb.rows:
-                rstart = pos
-                cells: list[Cell] = []
-                for i, c in enumerate(r.cells):
-                    if i:
-                        parts.append("\t")
-                        pos += 1
-                    text = stored.get(c.text)
-                    if text is None:
-                        text = stored[c.text] = collapse(clean(c.text))
-                    parts.append(text)
-                    cells.append(Cell(text, pos, pos + len(text), c.col, c.colspan))
-                    pos += len(text)
+                given = list(map(_text, r.cells))
+                for t in given:
+                    if t not in stored:
+                        stored[t] = collapse(clean(t))
+                texts = list(map(stored.__getitem__, given))
+                # each cell starts one tab after the end of the one before it
+                ends = list(map(add, accumulate(map(len, texts)), range(pos, pos + len(texts))))
+                starts = list(map(sub, ends, map(len, texts)))
+                cells = list(map(Cell, texts, starts, ends, map(_col, r.cells), map(_colspan, r.cells)))
+                line = "\t".join(texts)
+                parts.append(line)
+                parts.append("\n")
                 rows.append(
                     Row(
                         cells,
-                        rstart,
                         pos,
+                        pos + len(line),
                         page=r.page if r.page is not None else rb.page,
                         is_header=r.is_header,
                         joined=r.joined,
                     )
                 )
-                parts.append("\n")
-                pos += 1
+                pos += len(line) + 1
             if not rows:
                 continue
             blocks.append(
