@@ -70,30 +70,32 @@ def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, 
 
     Straight C calls: get_objects wraps every object of the page, text included, in a Python
     object before filtering, and on a page of a thousand ruled cells that cost more than
-    finding the table. Most objects are text, so the handles and types of a page's (or a
-    form's) objects are asked in bulk (map over the C functions), and only paths and forms
-    are looked at one by one.
+    finding the table. Most objects are text, so the types of a page's (or a form's) objects
+    are asked in bulk (map over the C functions), and only paths and forms are looked at
+    one by one.
     """
     out: list[tuple[float, float, float, float]] = []
     bounds = (ctypes.c_float * 4)()
     pointers = [ctypes.c_void_p(ctypes.addressof(bounds) + 4 * k) for k in range(4)]
-    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    path, form, unknown = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_UNKNOWN
 
     def walk(parent, count, get, level: int) -> None:
         n = count(parent)
-        objs = list(map(get, repeat(parent, n), range(n)))
-        if not all(objs):
-            raise pdfium.PdfiumError("Failed to get pageobject.")
-        kinds = list(map(_OBJ_TYPE, objs))
-        if path not in kinds and form not in kinds:
+        # each handle is let go at once: holding a page's worth of them (ctypes objects, which
+        # the garbage collector tracks) woke the collector several times a page
+        kinds = list(map(_OBJ_TYPE, map(get, repeat(parent, n), range(n))))
+        if path not in kinds and form not in kinds and unknown not in kinds:
             return
-        for obj, kind in zip(objs, kinds):
+        for i, kind in enumerate(kinds):
             if kind == path:
-                if not _OBJ_BOUNDS(obj, *pointers):
+                if not _OBJ_BOUNDS(get(parent, i), *pointers):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
                 out.append(_read_rect(bounds))
-            elif kind == form and level < max_depth - 1:
-                walk(obj, _FORM_COUNT, _FORM_OBJECT, level + 1)
+            elif kind == form:
+                if level < max_depth - 1:
+                    walk(get(parent, i), _FORM_COUNT, _FORM_OBJECT, level + 1)
+            elif kind == unknown and not get(parent, i):  # PDFium reports no handle as of unknown type
+                raise pdfium.PdfiumError("Failed to get pageobject.")
 
     walk(page.raw, _PAGE_COUNT, _PAGE_OBJECT, 0)
     return out
