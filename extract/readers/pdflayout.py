@@ -297,10 +297,11 @@ def lines(ws: list[Word], settings: Settings) -> list[Line]:
 
 
 def drop_page_numbers(page_lines: list[Line], height: float, settings: Settings) -> list[Line]:
+    """The lines but the running page numbers: lone numbers in the top or bottom margin (the
+    margin is tested first: it rules out most lines without the pattern)."""
     margin = settings.pdf_page_number_margin * height
-    return [
-        ln for ln in page_lines if not (PAGE_NUMBER.match(ln.text) and (ln.top < margin or ln.base > height - margin))
-    ]
+    low = height - margin
+    return [ln for ln in page_lines if not ((ln.top < margin or ln.base > low) and PAGE_NUMBER.match(ln.text))]
 
 
 def join_text(a: str, b: str) -> str:
