@@ -225,12 +225,13 @@ def _extent(frame: Frame, view: Frame, ws: list[Word], tables: list) -> tuple[fl
     or mirrored, so over many words the extremes come from the words' extreme sides: only
     the boxes of those (the smallest and the largest of each side) are mapped.
     """
-    boxes = [frame.page_rect(*t.bbox) for t in tables]
+    boxes = []
     if ws:
         tops = [w.base - w.size for w in ws]
         x0s, x1s, bases = [w.x0 for w in ws], [w.x1 for w in ws], [w.base for w in ws]
         boxes.append(frame.page_rect(min(x0s), min(tops), min(x1s), min(bases)))
         boxes.append(frame.page_rect(max(x0s), max(tops), max(x1s), max(bases)))
+    boxes += [frame.page_rect(*t.bbox) for t in tables]
     spans = [view.rect(*b) for b in boxes]
     return (
         min(x[0] for x in spans),
