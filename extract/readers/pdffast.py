@@ -1,11 +1,28 @@
-"""Glyphs of a PDF page from pypdfium2, the fast text backend.
+"""Words of a PDF page from pypdfium2, the fast text backend.
 
 pdfplumber (pdfminer) interprets every page in Python and reads about ten pages a second
 on a small machine; PDFium does the same work in C, tens of times faster. This module
-only turns PDFium's characters into the same glyph records the pdfplumber backend
-produces (text, horizontal extent, baseline, size, font name), so that everything after
-it — words, lines, paragraphs, the header block — is one code path whichever backend read
-the page, and the two can be compared on the sample corpus.
+only turns PDFium's characters into the words the pdfplumber backend's glyph records
+(text, horizontal extent, baseline, size, font name) give, so that everything after it —
+lines, paragraphs, the header block — is one code path whichever backend read the page,
+and the two can be compared on the sample corpus.
+
+Asking PDFium about one character is a C call, and a Python loop around each call cost
+more than PDFium's own reading of the page. So page_words asks each question of all the
+page's characters at once (the calls mapped over preallocated buffers: loose boxes, text
+objects, then per text object its font, size, direction and baseline; origins only where
+a box's bottom or turned text needs them) and cuts words with numpy, as words() would cut
+the glyphs the character by character reading (page_glyphs) gives; a page with something
+the bulk reading does not restate goes that way instead.
+
+Each word is given in the upright frame of its own text direction (see pdflayout.Frame):
+text drawn turned a quarter or upside down (a landscape annex on a page marked /Rotate, a
+table set sideways in a portrait page) reads left to right, top to bottom there, as
+upright text does in the page's frame. The direction comes from the text object's matrix,
+which the PDF states; nothing is guessed from the letters. White space PDFium inserts
+itself after turned text is dropped (it sees a new line at every text object there, even
+inside a word); the layout finds the word and line breaks of turned text from geometry
+(gaps, baselines) instead.
 
 It also says, cheaply, whether a page draws any straight path at all: pages without ruling
 lines cannot hold a ruled table, so pdfplumber's table finder (the slow part worth keeping)
@@ -131,8 +148,8 @@ _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's di
 def page_glyphs(page: pdfium.PdfPage, gap: float = DEFAULT_SETTINGS.pdf_word_gap) -> list[Glyph | None]:
     """The page's text in content order, as runs of characters; None marks white space (a word break).
 
-    The glyph by glyph reading, which page_words falls back on and which restates what the
-    layout has always been given; see _PageReader.
+    The character by character reading (see _PageReader), which page_words falls back on
+    and is checked against.
     """
     textpage = page.get_textpage()
     try:
@@ -145,12 +162,12 @@ def page_words(page: pdfium.PdfPage, settings: Settings = DEFAULT_SETTINGS) -> t
     """The page's words per text direction, and how many characters each direction has.
 
     What words(page_glyphs(page)) gives (per direction, as pdf.py lays each direction out
-    on its own), read in bulk: every character's loose box, each word's first and last
-    text object, and the font, size, direction and baseline of each text object from the
-    character that registers it (see `_bulk_words`). A page with something the bulk
-    reading does not restate (a character without a text object, a failed call, a glyph
-    with a near twin for dedupe, NaN coordinates, a word whose middle lies in another text
-    object where that matters) is read as before, glyph by glyph.
+    on its own: a glyph of another direction is a word break), read in bulk: every
+    character's loose box and text object, and the font, size, direction and baseline of
+    each text object from the character that registers it (see `_bulk_words`). A page
+    with something the bulk reading does not restate (a character without a text object,
+    a failed call, a glyph with a near twin for dedupe, NaN coordinates, a character read
+    on its own that lies in another object than its run's) is read character by character.
     """
     textpage = page.get_textpage()
     try:
@@ -189,8 +206,23 @@ def _page_text(textpage) -> str:
 
 
 class _PageReader:
-    """What reading one page's characters one at a time needs: the C buffers, and per text
-    object its font name, size, first box and baseline (upright) or direction (turned)."""
+    """The character by character reading of a page: glyphs, as words() and dedupe take them.
+
+    A word as PDFium's text shows it (characters between two white spaces) that lies in
+    one upright text object is read in runs: a text object has one font, size and baseline,
+    so only each character's loose box is asked (one C call), and characters join a run
+    until the gap or step back at which words() would cut. PDFium does not insert a space
+    at every such gap (a figure and its unit set apart by kerning inside one object), so
+    the boxes are still read. An object is registered (font, size, direction, baseline)
+    from the first character of its first run; pages often set every word as an object.
+
+    Per character (words across several objects' runs that cannot be read so, turned text):
+    the font name, size and text direction are asked once per text object. So is the
+    baseline of upright text: a character whose loose box has the same top and bottom as
+    the object's first character shares its baseline (the box is the baseline plus the
+    font's ascent and descent), and only one that does not (a font without metrics) has its
+    own origin asked for; turned text asks every glyph's origin.
+    """
 
     def __init__(self, textpage, frames, gap: float) -> None:
         self.gap = gap
@@ -386,6 +418,7 @@ _OBJ_FONT_INT = ctypes.CFUNCTYPE(ctypes.c_size_t, _void_p)(ctypes.cast(pdfium_c.
 _FONT_SIZE_BARE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _NAME_BUFFER = 256
+_HANDLE = ctypes.POINTER(ctypes.c_ubyte)
 _MAX_ROUNDS = 32
 # characters that are no part of a word (what _WORD does not match), by code point; code
 # points past the table (none is white space) are looked up at its last entry, False
@@ -396,8 +429,13 @@ _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 
 class _Buffers(threading.local):
-    """C buffers the bulk calls write into, with a pointer object made once per slot: the
-    calls are mapped over lists of these, so no Python object is made per character."""
+    """C buffers the bulk calls write into, with an argument object made once per slot: the
+    calls are mapped over lists of these, so no Python object is made per character.
+
+    The slots are ctypes arrays, and the text page goes as a ctypes pointer: ctypes passes
+    those as they are, where a c_void_p argument is looked up in its table of formats on
+    every call, a sixth of what a call costs.
+    """
 
     def __init__(self) -> None:
         self.size = 0
@@ -409,10 +447,11 @@ class _Buffers(threading.local):
         self.origin = (ctypes.c_double * (2 * size))()  # x, y each
         self.matrix = (ctypes.c_float * (6 * size))()  # FS_MATRIX each
         box, origin, matrix = (ctypes.addressof(b) for b in (self.box, self.origin, self.matrix))
-        self.box_p = [_void_p(box + 16 * k) for k in range(size)]
-        self.ox_p = [_void_p(origin + 16 * k) for k in range(size)]
-        self.oy_p = [_void_p(origin + 16 * k + 8) for k in range(size)]
-        self.matrix_p = [_void_p(matrix + 24 * k) for k in range(size)]
+        rect, point, affine = ctypes.c_float * 4, ctypes.c_double * 1, ctypes.c_float * 6
+        self.box_p = [rect.from_address(box + 16 * k) for k in range(size)]
+        self.ox_p = [point.from_address(origin + 16 * k) for k in range(size)]
+        self.oy_p = [point.from_address(origin + 16 * k + 8) for k in range(size)]
+        self.matrix_p = [affine.from_address(matrix + 24 * k) for k in range(size)]
 
     def fit(self, size: int) -> _Buffers:
         if size > self.size:
@@ -444,14 +483,14 @@ def _objects(tp, chars: list[int]) -> np.ndarray:
 def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
     """page_words for a page the bulk reading restates exactly; None for one it does not.
 
-    The glyph by glyph reading (_PageReader) decides, for each word as PDFium's text
-    shows it, from its first and last characters' text objects whether it lies in one
-    object (else each character's object is asked, and each run of one object is a
-    piece); an object is registered (font, size, direction, the first box's bottom, the
-    baseline) at the first piece it opens; a character of an upright object whose box
-    has another bottom than the registering one, and every character of turned text, is
-    asked its own origin. Here each of those questions is asked for all the page's
-    characters at once, and the same values are worked out with numpy.
+    The character by character reading (_PageReader) decides, for each word as PDFium's
+    text shows it, from its first and last characters' text objects whether it lies in
+    one object (else each run of one object is a piece); an object is registered (font,
+    size, direction, the first box's bottom, the baseline) at the first piece it opens; a
+    character of an upright object whose box has another bottom than the registering
+    one, and every character of turned text, is asked its own origin. Here each of those
+    questions is asked for all the page's characters at once (every character's object,
+    so that no word needs a second pass), and the same values are worked out with numpy.
 
     words() then joins glyphs while the rule (same baseline within pdf_line_tolerance,
     no step back before the word's start, no gap over pdf_word_gap after its furthest
@@ -459,7 +498,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     where that rule would cut them, so the words are those of taking every character as
     a glyph of its own, and that is what _word_starts cuts, per direction. Only
     dedupe needs the glyphs themselves: a page where two characters that could start a
-    glyph have the same text less than a point apart goes the glyph by glyph way.
+    glyph have the same text less than a point apart goes the character by character way.
     """
     tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
@@ -468,7 +507,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     if m == 0:
         return [0, 0, 0, 0], {}
     buffers = _BUFFERS.fit(m)
-    tp = _void_p(ctypes.cast(textpage.raw, _void_p).value)
+    tp = ctypes.cast(textpage.raw, _HANDLE)
     chars = idx.tolist()
     box = _read_boxes(tp, chars, buffers)
     if box is None:
@@ -606,13 +645,13 @@ def _font_names(fonts: list[int]) -> list[str] | None:
 def _maybe_twins(
     codes: np.ndarray, x0: np.ndarray, x1: np.ndarray, base: np.ndarray, piece: np.ndarray, own: np.ndarray, gap: float
 ) -> bool:
-    """Whether dedupe could drop a glyph of the glyph by glyph reading of these characters.
+    """Whether dedupe could drop a glyph of the character by character reading of these characters.
 
     Twin glyphs have the same text, so their first characters are the same less than a
     point apart (x and baseline). A glyph starts at a piece, at and after a character
     read on its own, or inside a run where it steps back or leaves a gap over `gap`
     after the character before; those characters are tested as _with_near_twin tests
-    glyphs (a superset again: a hit sends the page the glyph by glyph way).
+    glyphs (a superset again: a hit sends the page the character by character way).
     """
     start = piece | own
     start[1:] |= own[:-1] | (x0[1:] < x0[:-1]) | (x0[1:] - x1[:-1] > gap)
@@ -659,17 +698,15 @@ def _words_of(
     for j in np.flatnonzero(stop - first != end - at).tolist():  # turned text across PDFium's white space
         texts[j] = _NOT_WORD_RE.sub("", texts[j])
     o = of[at]
-    return list(
-        map(
-            Word,
-            texts,
-            x0[at].tolist(),
-            np.maximum.reduceat(x1, at).tolist(),
-            base[at].tolist(),
-            size[o].tolist(),
-            font[o].tolist(),
-        )
+    columns = zip(
+        texts,
+        x0[at].tolist(),
+        np.maximum.reduceat(x1, at).tolist(),
+        base[at].tolist(),
+        size[o].tolist(),
+        font[o].tolist(),
     )
+    return list(map(_new_glyph, repeat(Word), columns))
 
 
 def _word_starts(

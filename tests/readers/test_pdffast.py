@@ -1,7 +1,7 @@
-"""pdffast's bulk reading against its glyph by glyph reading.
+"""pdffast's bulk reading against its character by character reading.
 
 page_words reads every character's box and text object at once and cuts words with
-numpy; the glyph by glyph reading (page_glyphs, then words()) is what the layout was always
+numpy; the character by character reading (page_glyphs, then words()) is what the layout was always
 given, and stays the fallback. Both must give the same words, upright and turned, and a
 page the bulk reading does not restate (a fake bold twin) must take the fallback.
 """
@@ -25,7 +25,7 @@ S = DEFAULT_SETTINGS
 
 
 def _both(data: bytes) -> list[tuple[tuple, tuple, bool]]:
-    """(bulk, glyph by glyph, whether the bulk reading took the page) for every page."""
+    """(bulk, character by character, whether the bulk reading took the page) for every page."""
     pdf = pdfium.PdfDocument(data)
     out = []
     try:
@@ -64,9 +64,9 @@ def test_bulk_words_cut_letter_spacing_as_per_character(spacing):
     assert bulk and got == want
 
 
-def test_fake_bold_twin_takes_the_glyph_by_glyph_way():
+def test_fake_bold_twin_takes_the_character_by_character_way():
     """A word drawn again a fraction of a point off (PDFium keeps it: another transform) is a
-    twin for dedupe, which needs the glyphs: the page is read glyph by glyph, and counts once."""
+    twin for dedupe, which needs the glyphs: the page is read character by character, and counts once."""
     data = _one_page_pdf(
         b"BT /F1 12 Tf 72 700 Td (Bold face) Tj ET 1 0 0 1 0.4 0.2 cm BT /F1 12 Tf 72 700 Td (Bold) Tj ET"
     )
