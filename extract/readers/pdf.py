@@ -197,7 +197,7 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
     """
     frames = Frame.all(page.get_bbox())
     shown = (page.get_rotation() // 90) % 4
-    counts, by_dir = pdffast.page_words(page, settings)
+    counts, by_dir = pdffast.page_words(page, settings, frames)
     present = [d for d in range(4) if counts[d]]
     rects = pdffast.path_bounds(page)
     if not pdffast.has_rules(rects):

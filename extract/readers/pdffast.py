@@ -158,7 +158,9 @@ def page_glyphs(page: pdfium.PdfPage, gap: float = DEFAULT_SETTINGS.pdf_word_gap
         textpage.close()
 
 
-def page_words(page: pdfium.PdfPage, settings: Settings = DEFAULT_SETTINGS) -> tuple[list[int], dict[int, list[Word]]]:
+def page_words(
+    page: pdfium.PdfPage, settings: Settings = DEFAULT_SETTINGS, frames: tuple[Frame, ...] | None = None
+) -> tuple[list[int], dict[int, list[Word]]]:
     """The page's words per text direction, and how many characters each direction has.
 
     What words(page_glyphs(page)) gives (per direction, as pdf.py lays each direction out
@@ -168,10 +170,11 @@ def page_words(page: pdfium.PdfPage, settings: Settings = DEFAULT_SETTINGS) -> t
     with something the bulk reading does not restate (a character without a text object,
     a failed call, a glyph with a near twin for dedupe, NaN coordinates, a character read
     on its own that lies in another object than its run's) is read character by character.
+    `frames` are the page's (Frame.all of its box), when the caller has them already.
     """
     textpage = page.get_textpage()
     try:
-        frames = Frame.all(page.get_bbox())
+        frames = frames or Frame.all(page.get_bbox())
         text = _page_text(textpage)
         got = _bulk_words(textpage, text, frames, settings) if text else ([0, 0, 0, 0], {})
         if got is None:
@@ -502,7 +505,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     """
     tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    idx = np.flatnonzero(~_NOT_WORD[np.minimum(codes, 0x10000)])  # the characters of words
+    idx = np.flatnonzero(_NOT_WORD.take(np.minimum(codes, 0x10000)) == 0)  # the characters of words
     m = len(idx)
     if m == 0:
         return [0, 0, 0, 0], {}
