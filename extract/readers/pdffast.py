@@ -433,18 +433,15 @@ _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 class _Buffers(threading.local):
     """C buffers the bulk calls write into, with an argument object made once per slot: the
-    calls are mapped over lists of these, so no Python object is made per character.
+    calls are mapped over lists of these, so no Python object is made per character. A
+    page with more characters than the buffers hold is read in slices of them.
 
     The slots are ctypes arrays, and the text page goes as a ctypes pointer: ctypes passes
     those as they are, where a c_void_p argument is looked up in its table of formats on
     every call, a sixth of what a call costs.
     """
 
-    def __init__(self) -> None:
-        self.size = 0
-        self.grow(4096)
-
-    def grow(self, size: int) -> None:
+    def __init__(self, size: int = 8192) -> None:
         self.size = size
         self.box = (ctypes.c_float * (4 * size))()  # FS_RECTF each
         self.origin = (ctypes.c_double * (2 * size))()  # x, y each
@@ -456,31 +453,43 @@ class _Buffers(threading.local):
         self.oy_p = [point.from_address(origin + 16 * k + 8) for k in range(size)]
         self.matrix_p = [affine.from_address(matrix + 24 * k) for k in range(size)]
 
-    def fit(self, size: int) -> _Buffers:
-        if size > self.size:
-            self.grow(max(size, 2 * self.size))
-        return self
-
 
 _BUFFERS = _Buffers()
 
 
-def _read_boxes(tp, chars: list[int], buffers: _Buffers) -> np.ndarray | None:
+def _slices(chars: list[int], size: int):
+    return (chars[k : k + size] for k in range(0, len(chars), size)) if len(chars) > size else (chars,)
+
+
+def _read_boxes(tp, chars: list[int]) -> np.ndarray | None:
     """(left, top, right, bottom) of each character's loose box; None when a call fails."""
-    if 0 in list(map(_LOOSE_BOX, repeat(tp), chars, buffers.box_p)):
-        return None
-    return np.frombuffer(buffers.box, np.float32, 4 * len(chars)).reshape(-1, 4).astype(np.float64)
+    buffers, parts = _BUFFERS, []
+    for part in _slices(chars, _BUFFERS.size):
+        if 0 in list(map(_LOOSE_BOX, repeat(tp), part, buffers.box_p)):
+            return None
+        parts.append(np.frombuffer(buffers.box, np.float32, 4 * len(part)).reshape(-1, 4).astype(np.float64))
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def _read_origins(tp, chars: list[int], buffers: _Buffers) -> np.ndarray | None:
+def _read_origins(tp, chars: list[int]) -> np.ndarray | None:
     """(x, y) of each character's origin; None when a call fails."""
-    if 0 in list(map(_CHAR_ORIGIN, repeat(tp), chars, buffers.ox_p, buffers.oy_p)):
-        return None
-    return np.frombuffer(buffers.origin, np.float64, 2 * len(chars)).reshape(-1, 2).copy()
+    buffers, parts = _BUFFERS, []
+    for part in _slices(chars, _BUFFERS.size):
+        if 0 in list(map(_CHAR_ORIGIN, repeat(tp), part, buffers.ox_p, buffers.oy_p)):
+            return None
+        parts.append(np.frombuffer(buffers.origin, np.float64, 2 * len(part)).reshape(-1, 2).copy())
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def _objects(tp, chars: list[int]) -> np.ndarray:
-    return np.fromiter(map(_TEXT_OBJECT_INT, repeat(tp), chars), np.uint64, len(chars))
+def _read_matrices(tp, chars: list[int]) -> np.ndarray:
+    """(a, b) of each character's matrix (the baseline's direction); NaN where the call fails."""
+    buffers, parts = _BUFFERS, []
+    for part in _slices(chars, _BUFFERS.size):
+        ok = np.fromiter(map(_MATRIX, repeat(tp), part, buffers.matrix_p), np.int64, len(part))
+        ab = np.frombuffer(buffers.matrix, np.float32, 6 * len(part)).reshape(-1, 6)[:, :2].astype(np.float64)
+        ab[ok == 0] = np.nan
+        parts.append(ab)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
@@ -509,10 +518,9 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     m = len(idx)
     if m == 0:
         return [0, 0, 0, 0], {}
-    buffers = _BUFFERS.fit(m)
     tp = ctypes.cast(textpage.raw, _HANDLE)
     chars = idx.tolist()
-    box = _read_boxes(tp, chars, buffers)
+    box = _read_boxes(tp, chars)
     if box is None:
         return None
     left, top, right, bottom = box.T
@@ -546,15 +554,16 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     k = len(objects)
     reg_chars = idx[reg].tolist()
     fonts = np.fromiter(map(_OBJ_FONT_INT, objects.tolist()), np.uint64, k)
-    matrix_ok = np.fromiter(map(_MATRIX, repeat(tp), reg_chars, buffers.matrix_p), np.int64, k)
-    ab = np.frombuffer(buffers.matrix, np.float32, 6 * k).reshape(-1, 6)[:, :2].astype(np.float64)
+    ab = _read_matrices(tp, reg_chars)
     size = np.fromiter(map(_FONT_SIZE_BARE, repeat(tp), reg_chars), np.float64, k)
-    reg_origin = _read_origins(tp, reg_chars, buffers)
+    reg_origin = _read_origins(tp, reg_chars)
     if reg_origin is None:
         return None
     a, b = ab[:, 0], ab[:, 1]
-    turned = ((b != 0) | (a < 0)) & (matrix_ok != 0)
+    turned = (b != 0) | (a < 0)
     if turned.any():
+        if np.isnan(ab).any():  # a failed call (upright in the character reading) or a NaN matrix
+            return None
         direction = np.where(np.abs(a) >= np.abs(b), np.where(a >= 0, 0, 2), np.where(b > 0, 1, 3))
         direction[~turned] = 0
     else:
@@ -577,7 +586,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         own_at = np.flatnonzero(own)
         if not np.array_equal(actual[own_at], char_obj[own_at]):  # read as their object's
             return None
-        origin = _read_origins(tp, idx[own_at].tolist(), buffers)
+        origin = _read_origins(tp, idx[own_at].tolist())
         if origin is None:
             return None
         base[own_at] = top_edge - origin[:, 1]

@@ -130,3 +130,11 @@ def test_twin_check_finds_every_near_pair(items):
     )
     if near:
         assert pdffast._maybe_twins(codes, x0, x0 + 5, base, every, ~every, S.pdf_word_gap)
+
+
+def test_pages_longer_than_the_buffers_are_read_in_slices(monkeypatch):
+    """A page of more characters than the C buffers hold reads as with buffers to spare."""
+    data = (CORPUS / "office" / f"{PLAN_STEMS[0]}.pdf").read_bytes()
+    want = _both(data)
+    monkeypatch.setattr(pdffast, "_BUFFERS", pdffast._Buffers(64))
+    assert _both(data) == want
