@@ -138,3 +138,10 @@ def test_pages_longer_than_the_buffers_are_read_in_slices(monkeypatch):
     want = _both(data)
     monkeypatch.setattr(pdffast, "_BUFFERS", pdffast._Buffers(64))
     assert _both(data) == want
+
+
+def test_word_characters_are_those_of_the_word_pattern():
+    """The bulk reading's table of characters that are no part of a word is _WORD's complement."""
+    codes = np.arange(0x11000)
+    table = pdffast._NOT_WORD.take(np.minimum(codes, 0x10000))
+    assert table.tolist() == [pdffast._WORD.fullmatch(chr(c)) is None for c in codes.tolist()]
