@@ -551,11 +551,8 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     piece_at = np.flatnonzero(piece)
     objects, first = np.unique(char_obj[piece_at], return_index=True)
     reg = piece_at[first]
-    k = len(objects)
     reg_chars = idx[reg].tolist()
-    fonts = np.fromiter(map(_OBJ_FONT_INT, objects.tolist()), np.uint64, k)
     ab = _read_matrices(tp, reg_chars)
-    size = np.fromiter(map(_FONT_SIZE_BARE, repeat(tp), reg_chars), np.float64, k)
     reg_origin = _read_origins(tp, reg_chars)
     if reg_origin is None:
         return None
@@ -568,11 +565,6 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         direction[~turned] = 0
     else:
         direction = None
-    unique_fonts, font_of = np.unique(fonts, return_inverse=True)
-    names = _font_names(unique_fonts.tolist())
-    if names is None:
-        return None
-
     of = np.searchsorted(objects, char_obj)  # each character's object, as an index into objects
     top_edge = frames[0].top
     x0, x1 = left, right
@@ -606,23 +598,42 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
             made = np.fromiter(map(_IS_GENERATED, repeat(tp), gaps.tolist()), np.int64, len(gaps)) == 1
             brk[after_turned] = np.add.reduceat(~made, np.cumsum(spans) - spans) > 0
 
-    if np.isnan(box).any() or np.isnan(base).any() or np.isnan(size).any():
+    if np.isnan(box).any() or np.isnan(base).any():
         return None
     if _maybe_twins(codes[idx], x0, x1, base, piece, own, gap):
         return None
-    names_of = np.array(names, object)[font_of]
+
+    # words per direction; a word's font and size are its first character's object's,
+    # asked only of the objects that start a word (about half of them)
     if direction is None:
-        return [m, 0, 0, 0], {0: _words_of(text, idx, x0, x1, base, brk, of, size, names_of, tol, gap)}
-    counts = np.bincount(direction_of, minlength=4).tolist()
-    present = [d for d in range(4) if counts[d]]
-    out: dict[int, list[Word]] = {}
-    for d in present:
-        sel = np.flatnonzero(direction_of == d) if len(present) > 1 else np.arange(m)
-        cut = brk[sel]
-        if len(present) > 1:
+        counts, rows = [m, 0, 0, 0], [(0, np.arange(m), brk)]
+    else:
+        counts = np.bincount(direction_of, minlength=4).tolist()
+        present = [d for d in range(4) if counts[d]]
+        rows = []
+        for d in present:
+            sel = np.flatnonzero(direction_of == d) if len(present) > 1 else np.arange(m)
+            cut = brk[sel]
             cut[0] = True
             cut[1:] |= sel[1:] != sel[:-1] + 1
-        out[d] = _words_of(text, idx[sel], x0[sel], x1[sel], base[sel], cut, of[sel], size, names_of, tol, gap)
+            rows.append((d, sel, cut))
+    starts = [sel[_word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)] for _, sel, cut in rows]
+    lead = of[np.concatenate(starts)]
+    needed = np.unique(lead)
+    size = np.fromiter(map(_FONT_SIZE_BARE, repeat(tp), idx[reg[needed]].tolist()), np.float64, len(needed))
+    fonts = np.fromiter(map(_OBJ_FONT_INT, objects[needed].tolist()), np.uint64, len(needed))
+    unique_fonts, font_of = np.unique(fonts, return_inverse=True)
+    names = _font_names(unique_fonts.tolist())
+    if names is None or np.isnan(size).any():
+        return None
+    at_needed = np.searchsorted(needed, lead)
+    size_at, font_at = size[at_needed], np.array(names, object)[font_of][at_needed]
+    out: dict[int, list[Word]] = {}
+    done = 0
+    for (d, sel, _), at in zip(rows, starts):
+        few = slice(done, done + len(at))
+        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few])
+        done += len(at)
     return counts, out
 
 
@@ -690,33 +701,32 @@ def _maybe_twins(
 
 def _words_of(
     text: str,
-    chars: np.ndarray,
+    idx: np.ndarray,
     x0: np.ndarray,
     x1: np.ndarray,
     base: np.ndarray,
-    cut: np.ndarray,
-    of: np.ndarray,
+    sel: np.ndarray,
+    at: np.ndarray,
     size: np.ndarray,
     font: np.ndarray,
-    tol: float,
-    gap: float,
 ) -> list[Word]:
-    """Words of one direction's characters (index `chars` in `text`), each its own glyph;
-    `of` is each character's text object, an index into `size` and `font`."""
-    at = np.flatnonzero(_word_starts(x0, x1, base, cut, tol, gap))
-    end = np.append(at[1:], len(chars))
-    first, stop = chars[at], chars[end - 1] + 1
+    """The words of one direction's characters `sel` (indexes into the page's word
+    characters, which are `idx` in `text`), starting at `at` (a subset of `sel`), with
+    the size and font of each word's first character."""
+    whole = len(sel) == len(idx)
+    pos = at if whole else np.searchsorted(sel, at)  # where each word starts in sel
+    last = sel[np.append(pos[1:], len(sel)) - 1]
+    first, stop = idx[at], idx[last] + 1
     texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
-    for j in np.flatnonzero(stop - first != end - at).tolist():  # turned text across PDFium's white space
+    for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
         texts[j] = _NOT_WORD_RE.sub("", texts[j])
-    o = of[at]
     columns = zip(
         texts,
         x0[at].tolist(),
-        np.maximum.reduceat(x1, at).tolist(),
+        np.maximum.reduceat(x1 if whole else x1[sel], pos).tolist(),
         base[at].tolist(),
-        size[o].tolist(),
-        font[o].tolist(),
+        size.tolist(),
+        font.tolist(),
     )
     return list(map(_new_glyph, repeat(Word), columns))
 
