@@ -431,7 +431,7 @@ _NOT_WORD[[0, 0xFFFF]] = True
 _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 
-class _Buffers(threading.local):
+class _Buffers:
     """C buffers the bulk calls write into, with an argument object made once per slot: the
     calls are mapped over lists of these, so no Python object is made per character. A
     page with more characters than the buffers hold is read in slices of them.
@@ -441,7 +441,7 @@ class _Buffers(threading.local):
     every call, a sixth of what a call costs.
     """
 
-    def __init__(self, size: int = 8192) -> None:
+    def __init__(self, size: int = 4096) -> None:
         self.size = size
         self.box = (ctypes.c_float * (4 * size))()  # FS_RECTF each
         self.origin = (ctypes.c_double * (2 * size))()  # x, y each
@@ -454,7 +454,14 @@ class _Buffers(threading.local):
         self.matrix_p = [affine.from_address(matrix + 24 * k) for k in range(size)]
 
 
-_BUFFERS = _Buffers()
+_LOCAL = threading.local()  # each thread's _Buffers, made at its first page (not at import)
+
+
+def _buffers() -> _Buffers:
+    buffers = getattr(_LOCAL, "buffers", None)
+    if buffers is None:
+        buffers = _LOCAL.buffers = _Buffers()
+    return buffers
 
 
 def _slices(chars: list[int], size: int):
@@ -463,8 +470,8 @@ def _slices(chars: list[int], size: int):
 
 def _read_boxes(tp, chars: list[int]) -> np.ndarray | None:
     """(left, top, right, bottom) of each character's loose box; None when a call fails."""
-    buffers, parts = _BUFFERS, []
-    for part in _slices(chars, _BUFFERS.size):
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
         if 0 in list(map(_LOOSE_BOX, repeat(tp), part, buffers.box_p)):
             return None
         parts.append(np.frombuffer(buffers.box, np.float32, 4 * len(part)).reshape(-1, 4).astype(np.float64))
@@ -473,8 +480,8 @@ def _read_boxes(tp, chars: list[int]) -> np.ndarray | None:
 
 def _read_origins(tp, chars: list[int]) -> np.ndarray | None:
     """(x, y) of each character's origin; None when a call fails."""
-    buffers, parts = _BUFFERS, []
-    for part in _slices(chars, _BUFFERS.size):
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
         if 0 in list(map(_CHAR_ORIGIN, repeat(tp), part, buffers.ox_p, buffers.oy_p)):
             return None
         parts.append(np.frombuffer(buffers.origin, np.float64, 2 * len(part)).reshape(-1, 2).copy())
@@ -483,8 +490,8 @@ def _read_origins(tp, chars: list[int]) -> np.ndarray | None:
 
 def _read_matrices(tp, chars: list[int]) -> np.ndarray:
     """(a, b) of each character's matrix (the baseline's direction); NaN where the call fails."""
-    buffers, parts = _BUFFERS, []
-    for part in _slices(chars, _BUFFERS.size):
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
         ok = np.fromiter(map(_MATRIX, repeat(tp), part, buffers.matrix_p), np.int64, len(part))
         ab = np.frombuffer(buffers.matrix, np.float32, 6 * len(part)).reshape(-1, 6)[:, :2].astype(np.float64)
         ab[ok == 0] = np.nan

@@ -136,7 +136,7 @@ def test_pages_longer_than_the_buffers_are_read_in_slices(monkeypatch):
     """A page of more characters than the C buffers hold reads as with buffers to spare."""
     data = (CORPUS / "office" / f"{PLAN_STEMS[0]}.pdf").read_bytes()
     want = _both(data)
-    monkeypatch.setattr(pdffast, "_BUFFERS", pdffast._Buffers(64))
+    monkeypatch.setattr(pdffast._LOCAL, "buffers", pdffast._Buffers(64), raising=False)
     assert _both(data) == want
 
 
