@@ -256,21 +256,16 @@ def _pdfium_page(page, number: int, settings: Settings) -> list[PageLayout]:
     """
     frames = Frame.all(page.get_bbox())
     shown = (page.get_rotation() // 90) % 4
-    glyphs = pdffast.page_glyphs(page, settings.pdf_word_gap)
-    counts = [0, 0, 0, 0]
-    for g in glyphs:
-        if g is not None:
-            counts[g[6]] += len(g[0])
+    counts, by_dir = pdffast.page_words(page, settings, frames)
     present = [d for d in range(4) if counts[d]]
     rects = pdffast.path_bounds(page)
     if not pdffast.has_rules(rects):
         rects = None
     if len(present) <= 1:
         frame = frames[present[0] if present else shown]
-        ws = words(glyphs, settings)
+        ws = by_dir[present[0]] if present else []
         tables = _ruled(pdftables.find_tables(rects, ws, frame, settings)) if rects else []
         return [_layout(number, frame, ws, tables, settings)]
-    by_dir = {d: words([g if g is None or g[6] == d else None for g in glyphs], settings) for d in present}
     centres = {d: _centres(frames[d], by_dir[d]) for d in present}
     main = max(present, key=lambda d: (counts[d], d == shown))
     owned: dict[int, list] = {d: [] for d in present}

@@ -1,11 +1,28 @@
-"""Glyphs of a PDF page from pypdfium2, the fast text backend.
+"""Words of a PDF page from pypdfium2, the fast text backend.
 
 pdfplumber (pdfminer) interprets every page in Python and reads about ten pages a second
 on a small machine; PDFium does the same work in C, tens of times faster. This module
-only turns PDFium's characters into the same glyph records the pdfplumber backend
-produces (text, horizontal extent, baseline, size, font name), so that everything after
-it — words, lines, paragraphs, the header block — is one code path whichever backend read
-the page, and the two can be compared on the sample corpus.
+only turns PDFium's characters into the words the pdfplumber backend's glyph records
+(text, horizontal extent, baseline, size, font name) give, so that everything after it —
+lines, paragraphs, the header block — is one code path whichever backend read the page,
+and the two can be compared on the sample corpus.
+
+Asking PDFium about one character is a C call, and a Python loop around each call cost
+more than PDFium's own reading of the page. So page_words asks each question of all the
+page's characters at once (the calls mapped over preallocated buffers: loose boxes, text
+objects, then per text object its font, size, direction and baseline; origins only where
+a box's bottom or turned text needs them) and cuts words with numpy, as words() would cut
+the glyphs the character by character reading (page_glyphs) gives; a page with something
+the bulk reading does not restate goes that way instead.
+
+Each word is given in the upright frame of its own text direction (see pdflayout.Frame):
+text drawn turned a quarter or upside down (a landscape annex on a page marked /Rotate, a
+table set sideways in a portrait page) reads left to right, top to bottom there, as
+upright text does in the page's frame. The direction comes from the text object's matrix,
+which the PDF states; nothing is guessed from the letters. White space PDFium inserts
+itself after turned text is dropped (it sees a new line at every text object there, even
+inside a word); the layout finds the word and line breaks of turned text from geometry
+(gaps, baselines) instead.
 
 It also says, cheaply, whether a page draws any straight path at all: pages without ruling
 lines cannot hold a ruled table, so pdfplumber's table finder (the slow part worth keeping)
@@ -17,13 +34,15 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+import threading
 from itertools import repeat
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.readers.pdflayout import Frame, Glyph
-from extract.settings import DEFAULT_SETTINGS
+from extract.readers.pdflayout import Frame, Glyph, Word, words
+from extract.settings import DEFAULT_SETTINGS, Settings
 
 # Paths thinner than this (points) in one direction are drawn rules: table borders.
 _RULE_THICKNESS = 2.0
@@ -31,7 +50,6 @@ _MIN_RULE_LENGTH = 5.0
 # PDFium reports a hyphen that ends a line as U+0002 (U+FFFE in its text range), its "soft
 # hyphen" marker; it is the printed hyphen of "59-" / "KH/HU", so it is read back as one.
 _HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
-_HYPHEN_TABLE = str.maketrans(_HYPHENS)
 # a word as PDFium shows it: characters between white space (str.isspace, as re's \s is) and the
 # non-characters PDFium marks
 _WORD = re.compile(r"[^\s\x00\uffff]+")
@@ -143,70 +161,84 @@ _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's di
 def page_glyphs(page: pdfium.PdfPage, gap: float = DEFAULT_SETTINGS.pdf_word_gap) -> list[Glyph | None]:
     """The page's text in content order, as runs of characters; None marks white space (a word break).
 
+    The character by character reading (see _PageReader), which page_words falls back on
+    and is checked against.
+    """
+    textpage = page.get_textpage()
+    try:
+        return _PageReader(textpage, Frame.all(page.get_bbox()), gap).read(_page_text(textpage))
+    finally:
+        textpage.close()
+
+
+def page_words(
+    page: pdfium.PdfPage, settings: Settings = DEFAULT_SETTINGS, frames: tuple[Frame, ...] | None = None
+) -> tuple[list[int], dict[int, list[Word]]]:
+    """The page's words per text direction, and how many characters each direction has.
+
+    What words(page_glyphs(page)) gives (per direction, as pdf.py lays each direction out
+    on its own: a glyph of another direction is a word break), read in bulk: every
+    character's loose box and text object, and the font, size, direction and baseline of
+    each text object from the character that registers it (see `_bulk_words`). A page
+    with something the bulk reading does not restate (a character without a text object,
+    a failed call, a glyph with a near twin for dedupe, NaN coordinates, a character read
+    on its own that lies in another object than its run's) is read character by character.
+    `frames` are the page's (Frame.all of its box), when the caller has them already.
+    """
+    textpage = page.get_textpage()
+    try:
+        frames = frames or Frame.all(page.get_bbox())
+        text = _page_text(textpage)
+        got = _bulk_words(textpage, text, frames, settings) if text else ([0, 0, 0, 0], {})
+        if got is None:
+            got = glyph_words(_PageReader(textpage, frames, settings.pdf_word_gap).read(text), settings)
+    finally:
+        textpage.close()
+    return got
+
+
+def glyph_words(glyphs: list[Glyph | None], settings: Settings) -> tuple[list[int], dict[int, list[Word]]]:
+    """Characters per direction and words per direction of a page's glyphs (page_glyphs)."""
+    counts = [0, 0, 0, 0]
+    for g in glyphs:
+        if g is not None:
+            counts[g[6]] += len(g[0])
+    present = [d for d in range(4) if counts[d]]
+    if len(present) == 1:
+        return counts, {present[0]: words(glyphs, settings)}
+    return counts, {d: words([g if g is None or g[6] == d else None for g in glyphs], settings) for d in present}
+
+
+def _page_text(textpage) -> str:
+    """The page's characters, one per char index, the hyphen markers read as "-"."""
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    if len(text) != n:  # not one code point per char index (surrogate pairs)
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    for marker in _HYPHENS:  # one character for one: character i stays at index i
+        if marker in text:  # str.translate costs more than looking, on non-ASCII text
+            text = text.replace(marker, "-")
+    return text
+
+
+class _PageReader:
+    """The character by character reading of a page: glyphs, as words() and dedupe take them.
+
     A word as PDFium's text shows it (characters between two white spaces) that lies in
     one upright text object is read in runs: a text object has one font, size and baseline,
     so only each character's loose box is asked (one C call), and characters join a run
-    until the gap or step back at which words() would cut (`gap` is its pdf_word_gap).
-    PDFium does not insert a space at every such gap (a figure and its unit set apart by
-    kerning inside one object), so the boxes are still read, but making a record of each
-    character, and asking its text object, was most of what reading a page cost in Python.
-    Pages that set every word as a text object of its own are common, so an object is
-    registered (font, size, direction, baseline) from the first character of its run.
+    until the gap or step back at which words() would cut. PDFium does not insert a space
+    at every such gap (a figure and its unit set apart by kerning inside one object), so
+    the boxes are still read. An object is registered (font, size, direction, baseline)
+    from the first character of its first run; pages often set every word as an object.
 
     Per character (words across several objects' runs that cannot be read so, turned text):
     the font name, size and text direction are asked once per text object. So is the
     baseline of upright text: a character whose loose box has the same top and bottom as
     the object's first character shares its baseline (the box is the baseline plus the
     font's ascent and descent), and only one that does not (a font without metrics) has its
-    own origin asked for; turned text (rare) asks every glyph's origin.
-
-    Each glyph is given in the upright frame of its own text direction (see
-    pdflayout.Frame): text drawn turned a quarter or upside down (a landscape annex on a
-    page marked /Rotate, a table set sideways in a portrait page) reads left to right,
-    top to bottom there, as upright text does in the page's frame. The direction comes
-    from the text object's matrix, which the PDF states; nothing is guessed from the
-    letters. White space PDFium inserts itself after turned text is dropped (it sees a new
-    line at every text object there, even inside a word); the layout finds the word and
-    line breaks of turned text from geometry (gaps, baselines) instead.
+    own origin asked for; turned text asks every glyph's origin.
     """
-    textpage = page.get_textpage()
-    frames = Frame.all(page.get_bbox())
-    n = textpage.count_chars()
-    text = textpage.get_text_range(0, n) if n else ""
-    if len(text) != n:  # not one code point per char index (surrogate pairs)
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
-    text = text.translate(_HYPHEN_TABLE)  # same length: character i stays at index i
-    reader = _PageReader(textpage, frames, gap)
-    out = reader.out
-    append = out.append
-    tp = reader.tp
-    pos = 0
-    for m in _WORD.finditer(text):
-        a, b = m.span()
-        if a > pos:
-            last = out[-1] if out else None
-            if last is None or not last[6]:
-                append(None)  # one break stands for the whole white space (words() cuts once)
-            else:
-                for i in range(pos, a):
-                    if pdfium_c.FPDFText_IsGenerated(textpage, i) != 1:
-                        append(None)
-                        break
-        pos = b
-        obj = _TEXT_OBJECT(tp, a) or 0
-        if b - a > 1 and (_TEXT_OBJECT(tp, b - 1) or 0) != obj:
-            reader.pieces(text, a, b)
-        else:
-            reader.piece(text, a, b, obj)
-    if n > pos:
-        append(None)
-    textpage.close()
-    return out
-
-
-class _PageReader:
-    """What reading one page's characters one at a time needs: the C buffers, and per text
-    object its font name, size, first box and baseline (upright) or direction (turned)."""
 
     def __init__(self, textpage, frames, gap: float) -> None:
         self.gap = gap
@@ -225,6 +257,33 @@ class _PageReader:
         self.upright: dict[int, tuple[str, float, float, float, float]] = {}
         self.turned: dict[int, tuple[str, float, int]] = {}
         self.out: list[Glyph | None] = []
+
+    def read(self, text: str) -> list[Glyph | None]:
+        """The glyphs of the page's characters `text` (as _page_text gives them)."""
+        out = self.out
+        append = out.append
+        tp = self.tp
+        pos = 0
+        for m in _WORD.finditer(text):
+            a, b = m.span()
+            if a > pos:
+                last = out[-1] if out else None
+                if last is None or not last[6]:
+                    append(None)  # one break stands for the whole white space (words() cuts once)
+                else:
+                    for i in range(pos, a):
+                        if pdfium_c.FPDFText_IsGenerated(self.textpage, i) != 1:
+                            append(None)
+                            break
+            pos = b
+            obj = _TEXT_OBJECT(tp, a) or 0
+            if b - a > 1 and (_TEXT_OBJECT(tp, b - 1) or 0) != obj:
+                self.pieces(text, a, b)
+            else:
+                self.piece(text, a, b, obj)
+        if len(text) > pos:
+            append(None)
+        return out
 
     def _scan(self, text: str, a: int, b: int, info: tuple, start: tuple | None = None) -> None:
         """Characters a..b-1 of one upright text object, known already (`info`), as glyphs of
@@ -366,3 +425,381 @@ def _direction(a: float, b: float) -> int:
     if abs(a) >= abs(b):
         return 0 if a >= 0 else 2
     return 1 if b > 0 else 3
+
+
+# --- the bulk reading ---------------------------------------------------------------------
+
+_TEXT_OBJECT_INT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)  # NULL as 0, for numpy
+_OBJ_FONT_INT = ctypes.CFUNCTYPE(ctypes.c_size_t, _void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, _void_p).value)
+_FONT_SIZE_BARE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_NAME_BUFFER = 256
+_HANDLE = ctypes.POINTER(ctypes.c_ubyte)
+_MAX_ROUNDS = 32
+# characters that are no part of a word (what _WORD does not match), by code point; code
+# points past the table (none is white space) are looked up at its last entry, False
+_NOT_WORD = np.zeros(0x10001, bool)
+_NOT_WORD[[c for c in range(0x3001) if chr(c).isspace()]] = True
+_NOT_WORD[[0, 0xFFFF]] = True
+_NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
+
+
+class _Buffers:
+    """C buffers the bulk calls write into, with an argument object made once per slot: the
+    calls are mapped over lists of these, so no Python object is made per character. A
+    page with more characters than the buffers hold is read in slices of them.
+
+    The slots are ctypes arrays, and the text page goes as a ctypes pointer: ctypes passes
+    those as they are, where a c_void_p argument is looked up in its table of formats on
+    every call, a sixth of what a call costs.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.box = (ctypes.c_float * (4 * size))()  # FS_RECTF each
+        self.origin = (ctypes.c_double * (2 * size))()  # x, y each
+        self.matrix = (ctypes.c_float * (6 * size))()  # FS_MATRIX each
+        box, origin, matrix = (ctypes.addressof(b) for b in (self.box, self.origin, self.matrix))
+        rect, point, affine = ctypes.c_float * 4, ctypes.c_double * 1, ctypes.c_float * 6
+        self.box_p = [rect.from_address(box + 16 * k) for k in range(size)]
+        self.ox_p = [point.from_address(origin + 16 * k) for k in range(size)]
+        self.oy_p = [point.from_address(origin + 16 * k + 8) for k in range(size)]
+        self.matrix_p = [affine.from_address(matrix + 24 * k) for k in range(size)]
+
+
+_LOCAL = threading.local()  # each thread's _Buffers, made at its first page (not at import)
+
+
+def _buffers() -> _Buffers:
+    buffers = getattr(_LOCAL, "buffers", None)
+    if buffers is None:
+        buffers = _LOCAL.buffers = _Buffers()
+    return buffers
+
+
+def _slices(chars: list[int], size: int):
+    return (chars[k : k + size] for k in range(0, len(chars), size)) if len(chars) > size else (chars,)
+
+
+def _read_boxes(tp, chars: list[int]) -> np.ndarray | None:
+    """(left, top, right, bottom) of each character's loose box; None when a call fails."""
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
+        if 0 in list(map(_LOOSE_BOX, repeat(tp), part, buffers.box_p)):
+            return None
+        parts.append(np.frombuffer(buffers.box, np.float32, 4 * len(part)).reshape(-1, 4).astype(np.float64))
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _read_origins(tp, chars: list[int]) -> np.ndarray | None:
+    """(x, y) of each character's origin; None when a call fails."""
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
+        if 0 in list(map(_CHAR_ORIGIN, repeat(tp), part, buffers.ox_p, buffers.oy_p)):
+            return None
+        parts.append(np.frombuffer(buffers.origin, np.float64, 2 * len(part)).reshape(-1, 2).copy())
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _read_matrices(tp, chars: list[int]) -> np.ndarray:
+    """(a, b) of each character's matrix (the baseline's direction); NaN where the call fails."""
+    buffers, parts = _buffers(), []
+    for part in _slices(chars, buffers.size):
+        ok = np.fromiter(map(_MATRIX, repeat(tp), part, buffers.matrix_p), np.int64, len(part))
+        ab = np.frombuffer(buffers.matrix, np.float32, 6 * len(part)).reshape(-1, 6)[:, :2].astype(np.float64)
+        ab[ok == 0] = np.nan
+        parts.append(ab)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
+    """page_words for a page the bulk reading restates exactly; None for one it does not.
+
+    The character by character reading (_PageReader) decides, for each word as PDFium's
+    text shows it, from its first and last characters' text objects whether it lies in
+    one object (else each run of one object is a piece); an object is registered (font,
+    size, direction, the first box's bottom, the baseline) at the first piece it opens; a
+    character of an upright object whose box has another bottom than the registering
+    one, and every character of turned text, is asked its own origin. Here each of those
+    questions is asked for all the page's characters at once (every character's object,
+    so that no word needs a second pass), and the same values are worked out with numpy.
+
+    words() then joins glyphs while the rule (same baseline within pdf_line_tolerance,
+    no step back before the word's start, no gap over pdf_word_gap after its furthest
+    right edge) holds; the runs the glyph reading makes inside a text object are cut
+    where that rule would cut them, so the words are those of taking every character as
+    a glyph of its own, and that is what _word_starts cuts, per direction. Only
+    dedupe needs the glyphs themselves: a page where two characters that could start a
+    glyph have the same text less than a point apart goes the character by character way.
+    """
+    tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    idx = np.flatnonzero(_NOT_WORD.take(np.minimum(codes, 0x10000)) == 0)  # the characters of words
+    m = len(idx)
+    if m == 0:
+        return [0, 0, 0, 0], {}
+    tp = ctypes.cast(textpage.raw, _HANDLE)
+    chars = idx.tolist()
+    box = _read_boxes(tp, chars)
+    if box is None:
+        return None
+    left, top, right, bottom = box.T
+    actual = np.fromiter(map(_TEXT_OBJECT_INT, repeat(tp), chars), np.uint64, m)
+    if not actual.all():
+        return None
+
+    # the first character of each word as PDFium's text shows words, and of each piece:
+    # a word whose first and last characters lie in one text object is one piece
+    opens = np.empty(m, bool)
+    opens[0] = True
+    np.not_equal(idx[1:], idx[:-1] + 1, out=opens[1:])
+    word_at = np.flatnonzero(opens)
+    word_end = np.append(word_at[1:], m) - 1
+    whole = actual[word_at] == actual[word_end]
+    if whole.all():
+        piece = opens
+        char_obj = np.repeat(actual[word_at], word_end - word_at + 1)
+    else:
+        piece = opens.copy()
+        piece[1:] |= actual[1:] != actual[:-1]
+        single = np.repeat(whole, word_end - word_at + 1)
+        piece[single] = opens[single]
+        char_obj = actual.copy()
+        char_obj[single] = np.repeat(actual[word_at[whole]], (word_end - word_at + 1)[whole])
+
+    # each text object's registering character: the first piece it opens
+    piece_at = np.flatnonzero(piece)
+    objects, first = np.unique(char_obj[piece_at], return_index=True)
+    reg = piece_at[first]
+    reg_chars = idx[reg].tolist()
+    ab = _read_matrices(tp, reg_chars)
+    reg_origin = _read_origins(tp, reg_chars)
+    if reg_origin is None:
+        return None
+    a, b = ab[:, 0], ab[:, 1]
+    turned = (b != 0) | (a < 0)
+    if turned.any():
+        if np.isnan(ab).any():  # a failed call (upright in the character reading) or a NaN matrix
+            return None
+        direction = np.where(np.abs(a) >= np.abs(b), np.where(a >= 0, 0, 2), np.where(b > 0, 1, 3))
+        direction[~turned] = 0
+    else:
+        direction = None
+    of = np.searchsorted(objects, char_obj)  # each character's object, as an index into objects
+    top_edge = frames[0].top
+    x0, x1 = left, right
+    base = (top_edge - reg_origin[:, 1])[of]
+    own = bottom != bottom[reg][of]  # upright characters asked their own origin
+    own[reg] = False
+    if direction is not None:
+        direction_of = direction[of]
+        own |= direction_of != 0
+    if own.any():
+        own_at = np.flatnonzero(own)
+        if not np.array_equal(actual[own_at], char_obj[own_at]):  # read as their object's
+            return None
+        origin = _read_origins(tp, idx[own_at].tolist())
+        if origin is None:
+            return None
+        base[own_at] = top_edge - origin[:, 1]
+        if direction is not None:
+            _turn(frames[0], direction_of[own_at], own_at, origin, box, x0, x1, base)
+
+    # a word break before a word's first character, but not after turned text where
+    # the white space is all PDFium's own
+    brk = opens
+    if direction is not None:
+        after_turned = word_at[1:][direction_of[word_at[1:] - 1] != 0]
+        if len(after_turned):
+            brk = opens.copy()
+            ends, starts = idx[after_turned - 1] + 1, idx[after_turned]
+            spans = starts - ends
+            gaps = np.repeat(starts - np.cumsum(spans), spans) + np.arange(spans.sum())
+            made = np.fromiter(map(_IS_GENERATED, repeat(tp), gaps.tolist()), np.int64, len(gaps)) == 1
+            brk[after_turned] = np.add.reduceat(~made, np.cumsum(spans) - spans) > 0
+
+    if np.isnan(box).any() or np.isnan(base).any():
+        return None
+    if _maybe_twins(codes[idx], x0, x1, base, piece, own, gap):
+        return None
+
+    # words per direction; a word's font and size are its first character's object's,
+    # asked only of the objects that start a word (about half of them)
+    if direction is None:
+        counts, rows = [m, 0, 0, 0], [(0, np.arange(m), brk)]
+    else:
+        counts = np.bincount(direction_of, minlength=4).tolist()
+        present = [d for d in range(4) if counts[d]]
+        rows = []
+        for d in present:
+            sel = np.flatnonzero(direction_of == d) if len(present) > 1 else np.arange(m)
+            cut = brk[sel]
+            cut[0] = True
+            cut[1:] |= sel[1:] != sel[:-1] + 1
+            rows.append((d, sel, cut))
+    starts = [sel[_word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)] for _, sel, cut in rows]
+    lead = of[np.concatenate(starts)]
+    needed = np.unique(lead)
+    size = np.fromiter(map(_FONT_SIZE_BARE, repeat(tp), idx[reg[needed]].tolist()), np.float64, len(needed))
+    fonts = np.fromiter(map(_OBJ_FONT_INT, objects[needed].tolist()), np.uint64, len(needed))
+    unique_fonts, font_of = np.unique(fonts, return_inverse=True)
+    names = _font_names(unique_fonts.tolist())
+    if names is None or np.isnan(size).any():
+        return None
+    at_needed = np.searchsorted(needed, lead)
+    size_at, font_at = size[at_needed], np.array(names, object)[font_of][at_needed]
+    out: dict[int, list[Word]] = {}
+    done = 0
+    for (d, sel, _), at in zip(rows, starts):
+        few = slice(done, done + len(at))
+        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few])
+        done += len(at)
+    return counts, out
+
+
+def _turn(frame: Frame, direction, at, origin, box, x0, x1, base) -> None:
+    """Characters `at` of turned text (`direction` each) in their direction's frame, as
+    _turned_glyph places them: extent along the baseline, baseline from the origin."""
+    L, B, R, T = frame.left, frame.bottom, frame.right, frame.top
+    ox, oy = origin[:, 0], origin[:, 1]
+    left, top, right, bottom = box[at].T
+    for d, lo, hi, line in (
+        (1, bottom - B, top - B, ox - L),
+        (2, -right - (-R), -left - (-R), oy - B),
+        (3, -top - (-T), -bottom - (-T), R - ox),
+    ):
+        mask = direction == d
+        if mask.any():
+            x0[at[mask]], x1[at[mask]], base[at[mask]] = lo[mask], hi[mask], line[mask]
+
+
+def _font_names(fonts: list[int]) -> list[str] | None:
+    """Base font names (None: a name too long for the buffer the glyph reading uses)."""
+    buffer = ctypes.create_string_buffer(_NAME_BUFFER)
+    names = []
+    for font in fonts:
+        length = _FONT_NAME(font, buffer, _NAME_BUFFER) if font else 0
+        if length > _NAME_BUFFER:
+            return None
+        names.append(buffer.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
+    return names
+
+
+def _maybe_twins(
+    codes: np.ndarray, x0: np.ndarray, x1: np.ndarray, base: np.ndarray, piece: np.ndarray, own: np.ndarray, gap: float
+) -> bool:
+    """Whether dedupe could drop a glyph of the character by character reading of these characters.
+
+    Twin glyphs have the same text, so their first characters are the same less than a
+    point apart (x and baseline). A glyph starts at a piece, at and after a character
+    read on its own, or inside a run where it steps back or leaves a gap over `gap`
+    after the character before; those characters are tested as _with_near_twin tests
+    glyphs (a superset again: a hit sends the page the character by character way).
+    """
+    start = piece | own
+    start[1:] |= own[:-1] | (x0[1:] < x0[:-1]) | (x0[1:] - x1[:-1] > gap)
+    at = np.flatnonzero(start)
+    if len(at) < 2:
+        return False
+    x, b = np.floor(x0[at]), np.floor(base[at])
+    x -= x.min()
+    b -= b.min()
+    if x.max() >= 1 << 20 or b.max() >= 1 << 16:
+        return True
+    # glyphs less than a point apart are at most one apart in floor(x) and floor(base); one
+    # of two grids of 2-unit bands offset by one puts two such baselines in one band, and
+    # then their keys (text, band, floor x) sort next to each other, at most one apart
+    high = codes[at].astype(np.int64) << 37
+    x = x.astype(np.int64)
+    for shift in (0, 1):
+        key = high | ((b.astype(np.int64) + shift) >> 1) << 20 | x
+        key.sort()
+        if (key[1:] - key[:-1] <= 1).any():
+            return True
+    return False
+
+
+def _words_of(
+    text: str,
+    idx: np.ndarray,
+    x0: np.ndarray,
+    x1: np.ndarray,
+    base: np.ndarray,
+    sel: np.ndarray,
+    at: np.ndarray,
+    size: np.ndarray,
+    font: np.ndarray,
+) -> list[Word]:
+    """The words of one direction's characters `sel` (indexes into the page's word
+    characters, which are `idx` in `text`), starting at `at` (a subset of `sel`), with
+    the size and font of each word's first character."""
+    whole = len(sel) == len(idx)
+    pos = at if whole else np.searchsorted(sel, at)  # where each word starts in sel
+    last = sel[np.append(pos[1:], len(sel)) - 1]
+    first, stop = idx[at], idx[last] + 1
+    texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
+    for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
+        texts[j] = _NOT_WORD_RE.sub("", texts[j])
+    columns = zip(
+        texts,
+        x0[at].tolist(),
+        np.maximum.reduceat(x1 if whole else x1[sel], pos).tolist(),
+        base[at].tolist(),
+        size.tolist(),
+        font.tolist(),
+    )
+    return list(map(_new_glyph, repeat(Word), columns))
+
+
+def _word_starts(
+    x0: np.ndarray, x1: np.ndarray, base: np.ndarray, cut: np.ndarray, tol: float, gap: float
+) -> np.ndarray:
+    """Where words() starts a word in a row of one-character glyphs (`cut`: a break before).
+
+    words() compares each glyph with the word's first glyph (baseline within `tol`, no
+    step back before its x0) and with the word's furthest right edge so far (no gap over
+    `gap`): each answer depends on where the word started. A first guess compares each
+    glyph with the one before; every round then recomputes each glyph's answer from the
+    words the guess makes. An answer depends only on the guesses before it, so each round
+    settles at least the first wrong guess, and the rounds stop when nothing changes —
+    after one or two on real pages; _word_starts_loop is the plain reading.
+    """
+    m = len(x0)
+    starts = cut.copy()
+    starts[0] = True
+    starts[1:] |= (np.abs(base[1:] - base[:-1]) > tol) | (x0[1:] < x0[:-1]) | (x0[1:] - x1[:-1] > gap)
+    for _ in range(_MAX_ROUNDS):
+        seg = np.cumsum(starts) - 1
+        first = np.flatnonzero(starts)[seg]
+        if (x1[1:] < x1[:-1])[~starts[1:]].any():  # the furthest right edge is not the last one
+            order = np.argsort(x1, kind="stable")
+            rank = np.empty(m, np.int64)
+            rank[order] = np.arange(m)
+            right = x1[order[np.maximum.accumulate(seg * m + rank) - seg * m]]
+        else:
+            right = x1
+        head = first[:-1]
+        joins = (np.abs(base[1:] - base[head]) <= tol) & (x0[1:] >= x0[head]) & (x0[1:] - right[:-1] <= gap)
+        again = cut.copy()
+        again[0] = True
+        again[1:] |= ~joins
+        if np.array_equal(again, starts):
+            return starts
+        starts = again
+    return _word_starts_loop(x0, x1, base, cut, tol, gap)
+
+
+def _word_starts_loop(
+    x0: np.ndarray, x1: np.ndarray, base: np.ndarray, cut: np.ndarray, tol: float, gap: float
+) -> np.ndarray:
+    """_word_starts one glyph at a time, as words() reads."""
+    starts = np.zeros(len(x0), bool)
+    w0 = wr = wb = 0.0
+    for j, (a, b, c, brk) in enumerate(zip(x0.tolist(), x1.tolist(), base.tolist(), cut.tolist())):
+        if j and not brk and abs(c - wb) <= tol and a >= w0 and a - wr <= gap:
+            if b > wr:
+                wr = b
+            continue
+        starts[j] = True
+        w0, wr, wb = a, b, c
+    return starts
