@@ -17,7 +17,14 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.document.build import build_document
 from extract.document.model import Document
-from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
+from extract.errors import (
+    CorruptFileError,
+    DocumentError,
+    EncryptedFileError,
+    LimitExceededError,
+    NoTextError,
+    TimeLimitError,
+)
 from extract.extractors.step import Context, StepFunction, analyze
 from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
@@ -191,12 +198,33 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
     with time_limit(settings.max_seconds_per_document):
         doc = read_document(data, settings, name)
         ctx = extract_document(doc, settings)
-    doc_id = doc_id_for(data)
+    return _extraction(doc, ctx, doc_id_for(data), len(data), name)
+
+
+def extract_read(
+    doc: Document, doc_id: str, size: int, name: str, settings: Settings = DEFAULT_SETTINGS, seconds: float = 0.0
+) -> Extraction:
+    """Extract a document read already, elsewhere (the worker pool's read-ahead process):
+    the rows extract_bytes gives for the file whose bytes hash to `doc_id` and number `size`.
+
+    The time limit is the one file's: what reading, `seconds` of it, left over. Whatever
+    this raises, the caller extracts the file again with extract_bytes, so that a file
+    read ahead reports exactly what any other does.
+    """
+    limit = settings.max_seconds_per_document
+    if limit and seconds >= limit:
+        raise TimeLimitError(f"reading took {seconds:.1f} s of the {limit:g} s limit")
+    with time_limit(limit - seconds if limit else 0):
+        ctx = extract_document(doc, settings)
+    return _extraction(doc, ctx, doc_id, size, name)
+
+
+def _extraction(doc: Document, ctx: Context, doc_id: str, size: int, name: str) -> Extraction:
     document = {
         "doc_id": doc_id,
         "file_name": Path(name).name,
         "format": doc.format,
-        "bytes": len(data),
+        "bytes": size,
         "pages": doc.pages,
         "status": "ok",
         "error": None,
@@ -211,4 +239,13 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
     return Extraction(doc_id, document, rows)
 
 
-__all__ = ["Context", "DocumentError", "Extraction", "doc_id_for", "extract_bytes", "extract_document", "read_document"]
+__all__ = [
+    "Context",
+    "DocumentError",
+    "Extraction",
+    "doc_id_for",
+    "extract_bytes",
+    "extract_document",
+    "extract_read",
+    "read_document",
+]
