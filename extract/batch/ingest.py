@@ -5,10 +5,11 @@ message, and anything unexpected becomes a `failed` row that says it is a bug to
 
 The parent process walks the input, hashes each file and skips the ones whose bytes and
 extractor version are already stored, without parsing them; the rest go to an executor
-(this process, a local process pool, or a Dask cluster) and come back as rows that the
-parent alone writes, a few documents per transaction and each document whole. Killing the
-run at any moment loses only the documents in flight and the batch not yet committed: the
-next run skips everything already committed. Ctrl-C stops a run cleanly: the workers are
+(this process, a local process pool, or a Dask cluster; a pool's first seconds, while its
+workers load the extractors, are spent reading the smallest files ahead) and come back as
+rows that the parent alone writes, a few documents per transaction and each document
+whole. Killing the run at any moment loses only the documents in flight and the batch
+not yet committed: the next run skips everything already committed. Ctrl-C stops a run cleanly: the workers are
 ended, what they had finished is committed, and RunInterrupted says how much is stored.
 When every file is unchanged, the index kept beside the database (knownindex) settles them
 without opening it.
@@ -246,12 +247,15 @@ def ingest(
         ahead = None
         if executor == "local" and jobs > 1:
             start_server()  # it warms up while the database opens and the files are planned
-            ahead = ReadAhead(settings)  # and this process reads files meanwhile
+            if len(files) > jobs:  # else every file goes straight to a worker
+                ahead = ReadAhead(settings)  # and this process reads files meanwhile
         with _closing(ahead), Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)
             if executor == "local" and jobs > 1:
                 tasks = _largest_first(tasks)
+                if ahead is not None:
+                    ahead.read_tail(tasks, jobs)
                 if tasks:
                     store.prepare()  # while the fork server warms up
             writer = _Writer(store, settings, summary, emit, interrupts)

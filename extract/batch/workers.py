@@ -6,8 +6,11 @@ memory grows with the number of workers, not with the size of the corpus: the pa
 hands out the next file only when a finished one has been written.
 
 Pool workers come from a fork server that has already imported the extractors, so a new
-worker starts warm and none inherits the parent's open database or threads. The server
-and its workers die with the run that started them, however it ends (die_with_parent).
+worker starts warm and none inherits the parent's open database or threads. While the
+server warms up, a read-ahead process reads the files the workers will come to last into
+Documents, which the workers then only extract (ReadAhead). The server, its workers and
+the read-ahead process die with the run that started them, however it ends
+(die_with_parent).
 """
 
 from __future__ import annotations
@@ -331,6 +334,11 @@ class ReadAhead:
             if key not in self._futures:
                 self._futures[key] = self._executor.submit(read_ahead, key, self.settings)
 
+    def read_tail(self, tasks: list[Task], skip: int) -> None:
+        """Queue the files a pool of `skip` workers comes to last, the last first: all but
+        the first `skip`, which the workers start with."""
+        self.read(task.key for task in reversed(tasks[skip:]))
+
     def stop(self) -> None:
         """Start no other file: those not begun are left to the workers."""
         if self.stopped:
@@ -417,7 +425,7 @@ class LocalPool:
         from concurrent.futures.process import BrokenProcessPool
 
         if self.read_ahead is not None and isinstance(tasks, list):
-            self.read_ahead.read(task.key for task in reversed(tasks[self.jobs :]))
+            self.read_ahead.read_tail(tasks, self.jobs)
         it = iter(tasks)
         pending: dict[Future, Task] = {}
         exhausted = False

@@ -68,7 +68,7 @@ def test_reading_counts_against_the_time_limit_of_a_file_read_ahead():
 def test_the_pool_hands_files_read_ahead_to_its_workers_and_the_reader_goes():
     tasks = [Task(str(p), "new") for p in sorted(CORPUS.glob("txt/*.txt"))]
     ahead = ReadAhead(DEFAULT_SETTINGS)
-    ahead.read(task.key for task in reversed(tasks[2:]))  # as the pool will; done before it starts
+    ahead.read_tail(tasks, 2)  # as the pool will; done before it starts
     for future in list(ahead._futures.values()):
         future.result()
     reader = _processes(ahead)
