@@ -40,6 +40,7 @@ from extract.batch.workers import (
     failed_document,
     file_doc_id,
     serial,
+    start_read_ahead,
     start_server,
 )
 from extract.errors import KehoachError, RunInterrupted, SettingsError, StoreError
@@ -248,7 +249,7 @@ def ingest(
         if executor == "local" and jobs > 1:
             start_server()  # it warms up while the database opens and the files are planned
             if len(files) > jobs:  # else every file goes straight to a worker
-                ahead = ReadAhead(settings)  # and this process reads files meanwhile
+                ahead = start_read_ahead(settings)  # and this process reads files meanwhile
         with _closing(ahead), Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)

@@ -296,6 +296,14 @@ def _loaded() -> bool:
     return "extract.pipeline" in sys.modules
 
 
+def start_read_ahead(settings: Settings) -> ReadAhead | None:
+    """A ReadAhead, or None when its process cannot be started (the run goes on without)."""
+    try:
+        return ReadAhead(settings)
+    except OSError:
+        return None
+
+
 class ReadAhead:
     """One process that reads files into Documents while the pool's fork server warms up.
 
@@ -330,9 +338,15 @@ class ReadAhead:
         """Queue these files for reading, in this order (a file queued already keeps its place)."""
         if self.stopped:
             return
-        for key in keys:
-            if key not in self._futures:
-                self._futures[key] = self._executor.submit(read_ahead, key, self.settings)
+        # deferred: the process pool loads only when a pool starts
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for key in keys:
+                if key not in self._futures:
+                    self._futures[key] = self._executor.submit(read_ahead, key, self.settings)
+        except (BrokenProcessPool, RuntimeError):  # the process died: the workers read everything
+            self.stop()
 
     def read_tail(self, tasks: list[Task], skip: int) -> None:
         """Queue the files a pool of `skip` workers comes to last, the last first: all but

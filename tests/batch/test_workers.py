@@ -109,3 +109,27 @@ def test_a_pool_closed_before_it_started_ends_its_reader():
     assert ahead.take(str(SAMPLES[0])) is None
     gone, alive = psutil.wait_procs(reader, timeout=30)
     assert reader and not alive
+
+
+def test_a_reader_that_died_leaves_every_file_to_the_workers():
+    tasks = [Task(str(p), "new") for p in sorted(CORPUS.glob("txt/*.txt"))]
+    ahead = ReadAhead(DEFAULT_SETTINGS)
+    ahead.read_tail(tasks, 2)
+    for process in _processes(ahead):
+        process.kill()
+    with LocalPool(2, DEFAULT_SETTINGS, read_ahead=ahead) as pool:
+        outcomes = {o.task.key: o for o in pool.map_unordered(tasks)}
+    for task in tasks:
+        _same(outcomes[task.key], extract_task(task, DEFAULT_SETTINGS))
+
+
+def test_a_run_whose_reader_cannot_start_goes_on_without_it(tmp_path, monkeypatch):
+    from extract.batch import workers
+
+    def cannot_start(settings):
+        raise OSError("fork: resource temporarily unavailable")
+
+    monkeypatch.setattr(workers, "ReadAhead", cannot_start)
+    assert workers.start_read_ahead(DEFAULT_SETTINGS) is None
+    summary = ingest([CORPUS / "txt"], tmp_path / "k.duckdb", jobs=2)
+    assert summary.ok == 5 and summary.failed == 0
