@@ -359,7 +359,7 @@ def _closing(ahead: ReadAhead | None) -> Iterator[None]:
         yield
     finally:
         if ahead is not None:
-            ahead.close(kill=True)
+            ahead.close()
 
 
 def _executor(

@@ -284,9 +284,16 @@ def start_server() -> None:
     forkserver.ensure_running()
 
 
+READ_AHEAD_NICENESS = 19
+
+
 def _reader_init() -> None:
-    """Read-ahead process initializer: die with the run, leave Ctrl-C to it, load the readers
-    at once (while the run plans its files)."""
+    """Read-ahead process initializer: yield the CPU to every other process of the run, die
+    with the run, leave Ctrl-C to it, load the readers at once (while the run plans its files)."""
+    try:
+        os.nice(READ_AHEAD_NICENESS)
+    except (OSError, AttributeError):  # no niceness here: the reader then shares the CPU evenly
+        pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(os.environ.get(PARENT_ENV))
     import extract.pipeline  # noqa: F401  (the readers; the extractors stay unloaded)
@@ -313,7 +320,12 @@ class ReadAhead:
     none of that, so this process, started with the server, reads meanwhile the files the
     pool will come to last, the smallest, from the end of the queue; the pool's workers
     start from the other end and only extract what it read. Once the first worker is up
-    it reads no further file (stop), finishing the one in hand, and exits.
+    it is ended (stop); a file it was reading is read again by a worker.
+
+    It runs at the lowest priority (niceness 19), so it only takes a core nothing else of
+    the run wants: on an idle machine the core the fork server leaves idle, on a busy one
+    next to nothing, where a reader at normal priority halved the fork server's share and
+    delayed the first worker by seconds.
 
     It is only a head start: a file it could not read, or whose Document then failed to
     extract, is read and extracted again by a worker, which reports it as it would have.
@@ -354,32 +366,33 @@ class ReadAhead:
         self.read(task.key for task in reversed(tasks[skip:]))
 
     def stop(self) -> None:
-        """Start no other file: those not begun are left to the workers."""
+        """End the process, in the middle of a file if need be: the files it had not
+        finished are left to the workers. Niced, it would hardly get the CPU again before the
+        workers ran out of files, and waiting for it then would hold the run's end."""
         if self.stopped:
             return
         self.stopped = True
-        for future in self._futures.values():
-            future.cancel()
+        # killed, not cancelled: the executor fails every file not done (cancelling them as
+        # well made Python 3.11's executor thread raise on each, printing a traceback)
+        processes = getattr(self._executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
         self._executor.shutdown(wait=False)
 
     def take(self, key: str) -> bytes | None:
-        """The file's pickled Read, once read (waiting for a file in hand), or None."""
+        """The file's pickled Read if it was read, else None (never waits)."""
         future = self._futures.pop(key, None)
-        if future is None or future.cancelled():
+        if future is None or not future.done():
             return None
         try:
             return future.result()
         except Exception:  # the process died (BrokenProcessPool): the worker reads the file
             return None
 
-    def close(self, kill: bool = False) -> None:
-        """End the process; `kill` ends it at once, in the middle of a file."""
+    def close(self) -> None:
+        """End the process (stop) and wait until it is gone."""
         self.stop()
-        if kill:
-            processes = getattr(self._executor, "_processes", None) or {}
-            for process in list(processes.values()):
-                process.kill()
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor.shutdown(wait=True)
         self._futures.clear()
 
 
@@ -466,7 +479,7 @@ class LocalPool:
         """Shut the pool down; `kill` ends the workers at once instead of letting their current
         files finish (the run was interrupted: those files are extracted by the next run)."""
         if self.read_ahead is not None:
-            self.read_ahead.close(kill=True)
+            self.read_ahead.close()
         if self._executor is not None:
             if kill:
                 processes = getattr(self._executor, "_processes", None) or {}

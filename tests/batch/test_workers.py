@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import time
 from dataclasses import replace
 from pathlib import Path
 
-import psutil
 import pytest
 from conftest import CORPUS
 from dbcompare import snapshot
@@ -25,8 +25,19 @@ SAMPLES = [
 ]
 
 
-def _processes(ahead: ReadAhead) -> list[psutil.Process]:
-    return [psutil.Process(p.pid) for p in ahead._executor._processes.values()]
+def _processes(ahead: ReadAhead) -> list:
+    """The read-ahead's process (multiprocessing's own objects: waiting on it through psutil
+    would reap it behind the executor's back, and its thread would then spin for ever)."""
+    return list(ahead._executor._processes.values())
+
+
+def _gone(processes: list, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while any(p.is_alive() for p in processes):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _same(a, b) -> None:
@@ -85,8 +96,7 @@ def test_the_pool_hands_files_read_ahead_to_its_workers_and_the_reader_goes():
     for task in tasks:
         _same(outcomes[task.key], extract_task(task, DEFAULT_SETTINGS))
     assert [read is not None for read in taken] == [False, False, True, True, True] and ahead.stopped
-    gone, alive = psutil.wait_procs(reader, timeout=30)
-    assert reader and not alive
+    assert reader and _gone(reader)
 
 
 def test_a_run_with_read_ahead_stores_what_a_serial_run_stores(tmp_path):
@@ -107,8 +117,7 @@ def test_a_pool_closed_before_it_started_ends_its_reader():
     reader = _processes(ahead)
     LocalPool(2, DEFAULT_SETTINGS, read_ahead=ahead).close()
     assert ahead.take(str(SAMPLES[0])) is None
-    gone, alive = psutil.wait_procs(reader, timeout=30)
-    assert reader and not alive
+    assert reader and _gone(reader)
 
 
 def test_a_reader_that_died_leaves_every_file_to_the_workers():
@@ -116,7 +125,7 @@ def test_a_reader_that_died_leaves_every_file_to_the_workers():
     ahead = ReadAhead(DEFAULT_SETTINGS)
     ahead.read_tail(tasks, 2)
     for process in _processes(ahead):
-        process.kill()
+        process.kill()  # multiprocessing's kill: the executor sees it die
     with LocalPool(2, DEFAULT_SETTINGS, read_ahead=ahead) as pool:
         outcomes = {o.task.key: o for o in pool.map_unordered(tasks)}
     for task in tasks:
