@@ -18,6 +18,10 @@ from extract.errors import TimeLimitError
 from extract.pipeline import extract_read
 from extract.settings import DEFAULT_SETTINGS, Settings
 
+# the executors' own threads must not fail either (ending the read-ahead once made Python
+# 3.11's raise on every file it had queued)
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+
 SAMPLES = [
     CORPUS / "txt" / "000_cac69059bff0fcfb.txt",
     CORPUS / "office" / "001_9d22f5555e289895.pdf",
