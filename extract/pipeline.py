@@ -26,10 +26,7 @@ from extract.errors import (
     TimeLimitError,
 )
 from extract.extractors.step import Context, StepFunction, analyze
-from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
-from extract.readers.html import read_html
-from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
 from extract.readers.pdf import SCATTERED_SHARE, one_letter_shares, pdfium_order_blocks, read_pdf, scattered_pages
 from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
@@ -97,12 +94,20 @@ def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str 
     if fmt == PDF:
         doc = _read_pdf(data, settings)
     elif fmt == DOCX or fmt in CONVERTED:
+        # deferred: the Word and web-page readers (python-docx, lxml) load with the first such
+        # file, so a pool's fork server does not spend its start-up on them for a run of PDFs
+        from extract.readers.docx import read_docx
+        from extract.readers.legacy import convert_to_docx
+
         docx_bytes = convert_to_docx(data, fmt, settings) if fmt in CONVERTED else data
         with _damage_is_the_files_fault("Word document", ("docx", "lxml", "zipfile", "zlib", "xml")):
             raw = read_docx(docx_bytes, settings)
         encoding = repair_blocks(raw)
         doc = build_document(raw, fmt, encoding=encoding)
     elif fmt == HTML:
+        # deferred: as for Word files
+        from extract.readers.html import read_html
+
         with _damage_is_the_files_fault("web page", ("lxml",)):
             raw, encoding = read_html(data, settings, describe_name(name))
         repaired = repair_blocks(raw)
