@@ -17,12 +17,16 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.document.build import build_document
 from extract.document.model import Document
-from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
+from extract.errors import (
+    CorruptFileError,
+    DocumentError,
+    EncryptedFileError,
+    LimitExceededError,
+    NoTextError,
+    TimeLimitError,
+)
 from extract.extractors.step import Context, StepFunction, analyze
-from extract.readers.docx import read_docx
 from extract.readers.encodings import decode_bytes, repair_blocks
-from extract.readers.html import read_html
-from extract.readers.legacy import convert_to_docx
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
 from extract.readers.pdf import SCATTERED_SHARE, one_letter_shares, pdfium_order_blocks, read_pdf, scattered_pages
 from extract.readers.sniff import CONVERTED, DOCX, HTML, PDF, TXT, describe_name, sniff
@@ -90,12 +94,20 @@ def read_document(data: bytes, settings: Settings = DEFAULT_SETTINGS, name: str 
     if fmt == PDF:
         doc = _read_pdf(data, settings)
     elif fmt == DOCX or fmt in CONVERTED:
+        # deferred: the Word and web-page readers (python-docx, lxml) load with the first such
+        # file, so a pool's fork server does not spend its start-up on them for a run of PDFs
+        from extract.readers.docx import read_docx
+        from extract.readers.legacy import convert_to_docx
+
         docx_bytes = convert_to_docx(data, fmt, settings) if fmt in CONVERTED else data
         with _damage_is_the_files_fault("Word document", ("docx", "lxml", "zipfile", "zlib", "xml")):
             raw = read_docx(docx_bytes, settings)
         encoding = repair_blocks(raw)
         doc = build_document(raw, fmt, encoding=encoding)
     elif fmt == HTML:
+        # deferred: as for Word files
+        from extract.readers.html import read_html
+
         with _damage_is_the_files_fault("web page", ("lxml",)):
             raw, encoding = read_html(data, settings, describe_name(name))
         repaired = repair_blocks(raw)
@@ -191,12 +203,33 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
     with time_limit(settings.max_seconds_per_document):
         doc = read_document(data, settings, name)
         ctx = extract_document(doc, settings)
-    doc_id = doc_id_for(data)
+    return _extraction(doc, ctx, doc_id_for(data), len(data), name)
+
+
+def extract_read(
+    doc: Document, doc_id: str, size: int, name: str, settings: Settings = DEFAULT_SETTINGS, seconds: float = 0.0
+) -> Extraction:
+    """Extract a document read already, elsewhere (the worker pool's read-ahead process):
+    the rows extract_bytes gives for the file whose bytes hash to `doc_id` and number `size`.
+
+    The time limit is the one file's: what reading, `seconds` of it, left over. Whatever
+    this raises, the caller extracts the file again with extract_bytes, so that a file
+    read ahead reports exactly what any other does.
+    """
+    limit = settings.max_seconds_per_document
+    if limit and seconds >= limit:
+        raise TimeLimitError(f"reading took {seconds:.1f} s of the {limit:g} s limit")
+    with time_limit(limit - seconds if limit else 0):
+        ctx = extract_document(doc, settings)
+    return _extraction(doc, ctx, doc_id, size, name)
+
+
+def _extraction(doc: Document, ctx: Context, doc_id: str, size: int, name: str) -> Extraction:
     document = {
         "doc_id": doc_id,
         "file_name": Path(name).name,
         "format": doc.format,
-        "bytes": len(data),
+        "bytes": size,
         "pages": doc.pages,
         "status": "ok",
         "error": None,
@@ -211,4 +244,13 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
     return Extraction(doc_id, document, rows)
 
 
-__all__ = ["Context", "DocumentError", "Extraction", "doc_id_for", "extract_bytes", "extract_document", "read_document"]
+__all__ = [
+    "Context",
+    "DocumentError",
+    "Extraction",
+    "doc_id_for",
+    "extract_bytes",
+    "extract_document",
+    "extract_read",
+    "read_document",
+]

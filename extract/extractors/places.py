@@ -220,31 +220,42 @@ def gazetteer() -> Gazetteer:
     units: list[Unit] = []
     aliases: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
+
+    def add(unit: Unit, alias: str | None) -> None:
+        seen.add((unit.level, unit.code))
+        units.append(unit)
+        for a in _aliases_of(alias):
+            aliases[(unit.level, a)].append(unit)
+
+    # a row per commune: its province and district are built once, from their first row
     for r in rows:
-        pkind = r["province"].split(" ")[0] if r["province"].startswith("Tỉnh") else "Thành phố"
-        province = Unit(
-            "province",
-            pkind,
-            r["provinceShort"],
-            r["provinceCode"],
-            r["provinceShort"],
-            r["provinceCode"],
-            province_key=r["provinceKey"],
-        )
-        district = Unit(
-            "district",
-            r["districtType"],
-            r["districtShort"],
-            r["districtCode"],
-            r["provinceShort"],
-            r["provinceCode"],
-            r["districtShort"],
-            r["districtCode"],
-            r["provinceKey"],
-            r["districtKey"],
-        )
-        levelled = [(province, r["provinceAlias"]), (district, r["districtAlias"])]
-        if r["wardCode"]:
+        if ("province", r["provinceCode"]) not in seen:
+            pkind = r["province"].split(" ")[0] if r["province"].startswith("Tỉnh") else "Thành phố"
+            province = Unit(
+                "province",
+                pkind,
+                r["provinceShort"],
+                r["provinceCode"],
+                r["provinceShort"],
+                r["provinceCode"],
+                province_key=r["provinceKey"],
+            )
+            add(province, r["provinceAlias"])
+        if ("district", r["districtCode"]) not in seen:
+            district = Unit(
+                "district",
+                r["districtType"],
+                r["districtShort"],
+                r["districtCode"],
+                r["provinceShort"],
+                r["provinceCode"],
+                r["districtShort"],
+                r["districtCode"],
+                r["provinceKey"],
+                r["districtKey"],
+            )
+            add(district, r["districtAlias"])
+        if r["wardCode"] and ("commune", r["wardCode"]) not in seen:
             commune = Unit(
                 "commune",
                 r["wardType"],
@@ -258,14 +269,7 @@ def gazetteer() -> Gazetteer:
                 r["districtKey"],
                 r["wardKey"],
             )
-            levelled.append((commune, r["wardAlias"]))
-        for u, alias in levelled:
-            if (u.level, u.code) in seen:
-                continue
-            seen.add((u.level, u.code))
-            units.append(u)
-            for a in _aliases_of(alias):
-                aliases[(u.level, a)].append(u)
+            add(commune, r["wardAlias"])
 
     new_province_name = {r["provinceKey"]: r["provinceShort"] for r in new_rows}
     new_ward_name = {(r["provinceKey"], r["wardKey"]): r["wardShort"] for r in new_rows}

@@ -126,6 +126,20 @@ class Store:
         self.path = Path(path)
         self.con = connect(self.path, wait=wait)
 
+    def prepare(self) -> None:
+        """Load what the first write needs, now: pyarrow, the pandas it imports to check
+        what it converts, and every table's Arrow schema (half a second).
+
+        A run with worker processes calls this while the pool's fork server is still
+        warming up and this process has nothing else to do; paid at the first write
+        instead, it is taken from the workers, which by then have both cores busy.
+        """
+        # deferred: shards import pyarrow
+        from extract.store.shards import to_arrow
+
+        for table in ("documents", "files", *FACT_TABLES):
+            to_arrow(table, [])
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file, so the file alone is the database."""
         self.con.execute("CHECKPOINT")

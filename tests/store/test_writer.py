@@ -88,3 +88,14 @@ def test_failed_documents_are_rows_too(tmp_path):
 def test_reading_a_missing_database_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="kehoach ingest"):
         connect(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_prepare_loads_what_the_first_write_needs_and_writes_nothing(tmp_path):
+    import sys
+
+    with Store(tmp_path / "k.duckdb") as store:
+        store.prepare()
+        assert "pyarrow" in sys.modules
+        assert store.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        store.write("a.txt", _document("a"), {"sections": [_section(1, "MỤC TIÊU")]})
+        assert store.con.execute("SELECT count(*) FROM sections").fetchone()[0] == 1
