@@ -33,6 +33,7 @@ correction of a printed unit the document's own sums contradict) by checks. This
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -82,6 +83,8 @@ _SPACES = regex.compile(r"\s*")
 _PLAIN_INT = regex.compile(r"\d{1,3}")
 _DONG_AFTER = regex.compile(r"\s*đồng(?!\w)")
 _RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
+_PARENS = re.compile(r"[()]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -144,11 +147,15 @@ def _paren_pairs(line: str) -> dict[int, int]:
     """Offset of each "(" that is closed on the line -> offset of its ")". A parenthesis
     left open (quoted text cut short, a typo) encloses nothing: news items quoting a plan
     drop closing brackets, and an open one would swallow every later figure."""
-    pairs, stack = {}, []
-    for k, ch in enumerate(line):
-        if ch == "(":
+    pairs: dict[int, int] = {}
+    if "(" not in line:
+        return pairs
+    stack = []
+    for m in _PARENS.finditer(line):
+        k = m.start()
+        if m.group() == "(":
             stack.append(k)
-        elif ch == ")" and stack:
+        elif stack:
             pairs[stack.pop()] = k
     return pairs
 
@@ -220,7 +227,8 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
     found = []
     factors = unit_factors()
     taken = 0
-    for m in unit_re().finditer(form):
+    digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
+    for m in unit_re().finditer(form, digit.start()) if digit else ():
         if m.start() < taken:
             continue  # the lower part of a compound figure already read
         unit = m.group("unit")
@@ -344,7 +352,9 @@ def _title_capitals(text: str) -> set[str]:
     """Capital types a line without figures gives a plan's name in a parenthesis of its
     own ("Nghị quyết … phê duyệt Kế hoạch đầu tư thực hiện Chương trình … năm 2020 (vốn
     đầu tư phát triển)"): the document is about that capital type only."""
-    found = set()
+    found: set[str] = set()
+    if "(" not in text:
+        return found
     for a, b in _paren_pairs(text).items():
         inner = match_form(text[a + 1 : b]).strip()
         labels = labels_in(inner)
@@ -659,6 +669,8 @@ def _other_unit(r: _Reading, text: str) -> bool:
 def _close_announcements(r: _Reading, line: _Line) -> None:
     """Pop the announcements a line no longer belongs to: it left their section, or it
     is a sibling of the line that opened them."""
+    if not r.stack:
+        return
     anc = {s.section_id for s in ancestors_at(r.doc, line.base)}
     while r.stack and (r.stack[-1].section_id is not None and r.stack[-1].section_id not in anc):
         r.stack.pop()
@@ -811,6 +823,9 @@ def _relink_by_sum(r: _Reading, line: _Line) -> None:
 
 def _opens_with_split(line: _Line) -> bool:
     """Does the line open with "Cụ thể", "Trong đó", "Bao gồm" (after its bullet)?"""
+    splits = phrases("split")
+    if not any(p in line.form for p in splits):
+        return False
     bullet = _BULLET.match(line.text)
     opening = line.form[bullet.end() if bullet else 0 :].lstrip()
     return any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split"))
