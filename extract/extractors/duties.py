@@ -25,6 +25,7 @@ Phrases are in rules/duty_phrases.yaml; bodies come from extract/agencies.py.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -111,6 +112,19 @@ def _marker_words() -> frozenset:
     return frozenset(p for k in _CLAUSE_MARKERS if k not in ("label", "opener", "by", "link") for p in ap[k])
 
 
+_SENTENCE_END = regex.compile(r"\.(?:\s|$)")
+
+
+@cache
+def _plural_head_re(phrase: str) -> regex.Pattern:
+    return regex.compile(r"(?:" + regex.escape(phrase).replace(r"\ ", r"\s+") + r")\s*:\s*")
+
+
+@cache
+def _whole_word_re(phrase: str) -> regex.Pattern:
+    return regex.compile(regex.escape(phrase) + r"(?!\w)")
+
+
 @cache
 def _word_re(kind: str) -> regex.Pattern:
     alts = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases()[kind])
@@ -146,7 +160,7 @@ def _region_end(form: str, pos: int, end: int, mentions: list[agencies.Mention],
         i = form.find(ch, pos, stop)
         if i >= 0:
             stop = i
-    m = regex.compile(r"\.(?:\s|$)").search(form, pos, stop)
+    m = _SENTENCE_END.search(form, pos, stop)
     if m:
         stop = m.start()
     for h in hits:
@@ -174,7 +188,7 @@ def _plural_head_bodies(
     """ "Các công chức chuyên môn: Địa chính - Nông nghiệp, Văn hóa - Xã hội; Trạm y tế xã":
     names listed after a plural head and a colon take the head unless they have their own."""
     for p in phrases()["plural_head"]:
-        m = regex.compile(r"(?:" + regex.escape(p).replace(r"\ ", r"\s+") + r")\s*:\s*").match(form, pos, end)
+        m = _plural_head_re(p).match(form, pos, end)
         if m is None:
             continue
         head = _heads()[p]
@@ -183,7 +197,7 @@ def _plural_head_bodies(
             i = form.find(ch, m.end(), stop)
             if i >= 0:
                 stop = i
-        dot = regex.compile(r"\.(?:\s|$)").search(form, m.end(), stop)
+        dot = _SENTENCE_END.search(form, m.end(), stop)
         if dot:
             stop = dot.start()
         out = []
@@ -457,7 +471,7 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
         # một số hoạt động của Chương trình bảo đảm ..."); an article's title may be its
         # first item ("Điều 2. Giao Sở ... chủ trì ...")
         opens = (any(t.startswith(p) for p in ph) and len(t.split()) <= _TITLE_WORDS) or (
-            s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
+            s.label_kind == "article" and any(_whole_word_re(p).match(t) for p in articles)
         )
         if opens and component_at(doc, ctx, s.start) is None:
             found.append(s)
@@ -480,7 +494,18 @@ def _children(doc: Document, sec: Section) -> list[Section]:
 
 
 def _paragraphs(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
-    return [(bl.start, bl.end) for bl in doc.blocks if bl.kind in ("paragraph", "heading") and a <= bl.start < b]
+    """(start, end) of the paragraphs and headings that start in [a, b), in document order.
+    Items ask for the lines of their part over and over: the spans are listed once per
+    document, and a range is cut from them by bisection where blocks are in text order."""
+    cached = doc.indexes.get("duties_paragraphs")
+    if cached is None or cached[0] is not doc.blocks:
+        found = [(bl.start, bl.end) for bl in doc.blocks if bl.kind in ("paragraph", "heading")]
+        in_order = all(found[i][0] <= found[i + 1][0] for i in range(len(found) - 1))
+        cached = doc.indexes["duties_paragraphs"] = (doc.blocks, found, in_order)
+    _, found, in_order = cached
+    if not in_order:
+        return [x for x in found if a <= x[0] < b]
+    return found[bisect_left(found, (a,)) : bisect_left(found, (b,))]
 
 
 def _is_end(text: str) -> bool:
