@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shortcut_strategies import FEW, FUZZ, PLAN_TEXTS, SPACES, TEXTS, TONE_PIECES, plan_excerpts, text_and_span
 
-from extract.extractors import agencies, assignments, metadata, references
+from extract.extractors import agencies, assignments, metadata, programme, references
 from extract.extractors import places as jurisdictions
 from extract.extractors.targets import find as targets
 from extract.extractors.targets.phrases import lexicon as target_lexicon
@@ -122,6 +122,7 @@ def _project_scans() -> dict[str, PhraseScan]:
         "self cues": territory,
         "issuing": issuing,
         "named issuing": metadata._named_issuing_re(),
+        "programme names": programme._name_scan(),
         "fraction words": next(p for k, p, _ in targets._quantity_patterns(lex) if k == "fraction_word"),
     }
 
