@@ -37,7 +37,7 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
 from extract.extractors.step import Context, step
-from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, phrase_key
+from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, literal, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
@@ -105,12 +105,14 @@ def _number(text: str) -> float:
 
 
 _PATTERNS: dict[int, list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]] = {}
+_WORD_PATTERNS: dict[int, list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]] = {}  # no number needed
 
 
 def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
     """Figure patterns in the order they win overlaps, compiled once per lexicon."""
     if id(lex) not in _PATTERNS:
         _PATTERNS[id(lex)] = _compile_quantity_patterns(lex)
+        _WORD_PATTERNS[id(lex)] = [p for p in _PATTERNS[id(lex)] if p[0] == "fraction_word"]
     return _PATTERNS[id(lex)]
 
 
@@ -147,7 +149,11 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
             _any_of(lex.literals.get("multiple")),
         ),
-        ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
+        (
+            "fraction_word",
+            PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads),
+            _any_of([literal(p) for p in lex.fraction_value]),
+        ),
         (
             "count",
             regex.compile(
@@ -171,10 +177,10 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     """Figures with a goal unit in mform[start:end], earlier kinds winning overlaps."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    figures = _NUMBER_OPENER.search(mform, start, end) is not None
-    for kind, pat, holds in _quantity_patterns(lex):
-        if kind != "fraction_word" and not figures:
-            continue  # every other kind opens with a number
+    patterns = _quantity_patterns(lex)
+    if _NUMBER_OPENER.search(mform, start, end) is None:
+        patterns = _WORD_PATTERNS[id(lex)]  # every other kind opens with a number
+    for kind, pat, holds in patterns:
         if holds is not None and holds.search(mform, start, end) is None:
             continue
         for m in pat.finditer(mform, start, end):
