@@ -51,6 +51,7 @@ _ROW_NUMBER = regex.compile(r"[\dIVXivx]+(?:\.\d+)*\.?")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _FIGURE_CELL = regex.compile(r"[\d.,\s-]+")
 _AMOUNT_CELL = regex.compile(r"\d[\d.,]*")
+_DIGIT = re.compile(r"\d")  # a cell without one holds no amount
 
 
 @cache
@@ -480,7 +481,7 @@ def row_title(block: Block, row: Row) -> tuple[str | None, str | None, int, int]
 
 
 def _row_has_figures(row: Row) -> bool:
-    return any(_AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
+    return any(_DIGIT.search(c.text) and _AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
 
 
 def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | None, str, int, int]]:

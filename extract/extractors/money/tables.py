@@ -60,6 +60,8 @@ def _cell_value(text: str) -> Decimal | str | None:
         return None
     if t in _DASHES:
         return DASH
+    if not t[0].isdigit():
+        return None  # no number: parse_number would refuse it
     try:
         return parse_number(t)
     except ValueError:
