@@ -37,7 +37,7 @@ from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
 from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
-from extract.text.normalize import collapse, match_form, strip_diacritics
+from extract.text.normalize import PhraseScan, collapse, match_form, strip_diacritics
 
 _KIND_OF = {"project": 0, "subproject": 1}
 
@@ -146,13 +146,23 @@ class Heading:
     rest: str  # what follows the title (parenthesis, ": Không thực hiện")
 
 
+def _label_at_start(text: str) -> regex.Match | None:
+    """The label a collapsed text opens with ("Dự án 2:"), matched on its skeleton."""
+    skel = strip_diacritics(text)
+    return _label_re()[0].match(skel) if len(skel) == len(text) else None
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether read_heading(text) finds a printed label, without reading the rest."""
+    return _label_at_start(collapse(text)) is not None
+
+
 def read_heading(text: str) -> Heading:
     text = collapse(text)
-    skel = strip_diacritics(text)
     level = printed = number = None
     start = 0
-    pattern, levels = _label_re()
-    m = pattern.match(skel) if len(skel) == len(text) else None
+    levels = _label_re()[1]
+    m = _label_at_start(text)
     if m:
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         number = m.group("num")
@@ -349,7 +359,7 @@ def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
     ("Dự án 6: 2 tỷ đồng") names no heading."""
     out = []
     for b in doc.blocks:
-        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+        if b.kind != "paragraph" or _BULLET_START.match(b.text) or not _opens_with_label(b.text):
             continue
         h = read_heading(b.text)
         if not h.printed or not _words(h.title):
@@ -654,6 +664,13 @@ def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
     return regex.compile(rf"(?<!\w)(?P<kind>{alt})(?!\w)(?:\s*(?:so\s*)?(?P<num>\d+)(?![\d.,]*\d))?"), levels
 
 
+@cache
+def _mention_scan() -> PhraseScan:
+    """_mention_re tried only where a label's first word stands in the skeleton."""
+    pattern, levels = _mention_re()
+    return PhraseScan(pattern, [k.split()[0] if k else "" for k in levels])
+
+
 def _title_words(text: str, limit: int = 24) -> list[tuple[int, int]]:
     """(start, end) of the first words of a title written after a label, up to where a
     sentence part ends."""
@@ -721,11 +738,11 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
     skel = strip_diacritics(text)
     if len(skel) != len(text):
         return []
-    pattern, levels = _mention_re()
+    _, levels = _mention_re()
     out = []
     project = None  # the Dự án named last: "Dự án 3 …, trong đó Tiểu dự án 1: …" is DA3.1
     taken = 0  # "Tiểu dự án 1 - Dự án 4" is one mention, not two
-    for m in pattern.finditer(skel):
+    for m in _mention_scan().finditer(skel):
         if out:
             project = out[-1][2].split(".")[0]
             taken = out[-1][1]

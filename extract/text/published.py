@@ -97,7 +97,7 @@ class _Raw:
 def is_running_header(line: str) -> bool:
     """True for a line (or a piece of one) of the gazette's running header."""
     s = " ".join(line.split())
-    return bool(s) and any(p.match(s) for p in _RUNNING) and ("BÁO" in s or "Ngày" in s or "ÔNG" in s)
+    return ("BÁO" in s or "Ngày" in s or "ÔNG" in s) and any(p.match(s) for p in _RUNNING)
 
 
 def _clean(line: str) -> str:
@@ -150,9 +150,9 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
-    if _COLLECTIVE_END.search(prev) and nxt[:1].isupper():
+    if nxt[:1].isupper() and _COLLECTIVE_END.search(prev):
         return False
-    if _LEVEL_END.search(prev) and nxt[:1].isupper() and not prev.isupper():
+    if nxt[:1].isupper() and not prev.isupper() and _LEVEL_END.search(prev):
         words = nxt.split()
         if not (len(words) >= 2 and words[1][:1].isupper()):
             return False  # "… xã hội huyện" / "Hướng dẫn, chỉ đạo …": a new sentence, not a unit's name
@@ -235,7 +235,8 @@ def running_header_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of `text` that are (pieces of) the gazette's running header."""
     spans, pos = [], 0
     for part in text.split("\n"):
-        if is_running_header(_clean(part)):
+        # every piece of the header holds "ÔNG" or the date's "/", which cleaning never adds
+        if ("Ô" in part or "/" in part) and is_running_header(_clean(part)):
             spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     return spans

@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shortcut_strategies import FEW, FUZZ, PLAN_TEXTS, SPACES, TEXTS, TONE_PIECES, plan_excerpts, text_and_span
 
-from extract.extractors import agencies, assignments, metadata, programme, references
+from extract.extractors import agencies, assignments, components, metadata, programme, references
 from extract.extractors import places as jurisdictions
 from extract.extractors.targets import find as targets
 from extract.extractors.targets.phrases import lexicon as target_lexicon
@@ -123,6 +123,7 @@ def _project_scans() -> dict[str, PhraseScan]:
         "issuing": issuing,
         "named issuing": metadata._named_issuing_re(),
         "programme names": programme._name_scan(),
+        "component labels": components._mention_scan(),
         "fraction words": next(p for k, p, _ in targets._quantity_patterns(lex) if k == "fraction_word"),
     }
 
@@ -132,7 +133,7 @@ def test_each_phrase_scan_of_the_steps_finds_what_its_pattern_finds_in_the_plans
     scan = _project_scans()[name]
     assert isinstance(scan, PhraseScan) and scan._leads is not None  # else this test compares the pattern with itself
     for text in PLAN_TEXTS:
-        for form in (match_form(text), agencies.space_form(text), text):
+        for form in (match_form(text), agencies.space_form(text), text, strip_diacritics(text)):
             assert _spans(scan.finditer(form)) == _spans(scan.pattern.finditer(form))
 
 
