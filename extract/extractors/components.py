@@ -191,7 +191,10 @@ def best_match(title: str, level: str | None = None, parent: str | None = None) 
         same = [(s, c) for s, c in scored if c.level == level and s > 0]
         if same:
             scored = same
-    score, best = max(scored, key=lambda sc: (sc[0], sc[1].parent is not None and sc[1].parent == parent))
+    # the first of the best scores, one under `parent` first (as max by (score, under parent))
+    top = max(sc[0] for sc in scored)
+    ties = [sc for sc in scored if sc[0] == top]
+    score, best = next((sc for sc in ties if sc[1].parent is not None and sc[1].parent == parent), ties[0])
     return (best.code, score) if score > 0 else (None, 0.0)
 
 
@@ -866,7 +869,9 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
                 out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
         prev = 0
-        for m in unit_re().finditer(match_form(text)):
+        form = match_form(text)
+        digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
+        for m in unit_re().finditer(form, digit.start()) if digit else ():
             fig_end = m.end()
             code, end = purpose_component(text[fig_end:], settings)
             if code:
