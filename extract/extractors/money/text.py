@@ -320,8 +320,15 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if not text.strip():
             continue
         line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        next_text = lines[li + 1][1] if li + 1 < len(lines) else None
         if not line.found:
+            # a line without figures only closes and opens announcements: the other phases
+            # read its figures, and its programme is read only for them
             r.title_capitals |= _title_capitals(line.text)
+            _close_announcements(r, line)
+            _open_announcement(r, line, next_text)
+            r.last_figs = line.figs
+            continue
         if _opens_with_split(line):
             line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
         _close_announcements(r, line)
@@ -331,7 +338,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         _attach_to_announcement(r, line)
         _continue_paragraph(r, line)
         _attribute(r, line)
-        _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        _open_announcement(r, line, next_text)
         r.last_figs = line.figs
         if line.figs:
             r.programme = line.programme
@@ -921,7 +928,7 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     in ":", a total followed by a list of a different bullet style)?"""
     tail_from = (r.figures[line.figs[-1]].end - line.base) if line.figs else 0
     tail = line.form[tail_from:]
-    announces = any(has_phrase(tail, p) for p in phrases("split")) or tail.rstrip().endswith(":")
+    announces = any(has_phrase(tail, p) for p in phrases("split") if p in tail) or tail.rstrip().endswith(":")
     if not announces and line.figs and r.figures[line.figs[0]].source == "total" and next_text is not None:
         announces = _style(next_text) is not None and _style(next_text) != line.style and bool(_line_figures(next_text))
     if not announces:
