@@ -37,7 +37,7 @@ from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
 from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
-from extract.text.normalize import PhraseScan, collapse, match_form, strip_diacritics
+from extract.text.normalize import PhraseScan, collapse, match_form, match_form_within, strip_diacritics
 
 _KIND_OF = {"project": 0, "subproject": 1}
 
@@ -860,6 +860,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     if programme_of(doc, ctx.meta) in OTHER_PROGRAMMES:
         return []
     out = []
+    doc_form = match_form(doc.text)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
             continue
@@ -869,7 +870,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
                 out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
         prev = 0
-        form = match_form(text)
+        form = match_form_within(text, doc_form, b.start)
         digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
         for m in unit_re().finditer(form, digit.start()) if digit else ():
             fig_end = m.end()

@@ -112,6 +112,18 @@ def slice_agrees(form: str, a: int, b: int) -> bool:
     return not ((b >= 2 and form[b - 2 : b] in _OLD_PAIRS) or (b and form[b - 1 : b + 1] in _NEW_PAIRS))
 
 
+def match_form_within(piece: str, form: str, start: int) -> str:
+    """match_form(piece) for a piece of a text that stands at `start`, `form` being the
+    text's matching form: the slice of `form` where it agrees (slice_agrees, and no Greek
+    capital sigma, whose lower case depends on its neighbours), else the piece's own.
+    A step reading a document line by line slices once-computed form instead of lowering,
+    re-marking and caching every line."""
+    end = start + len(piece)
+    if "\u03a3" in piece or not slice_agrees(form, start, end):
+        return match_form(piece)
+    return form[start:end]
+
+
 def _new_style(low: str) -> str:
     """New-style tone marks. A pair's second letter never opens one, so pairs never
     overlap and each is judged on its own."""

@@ -33,6 +33,7 @@ from extract.text.normalize import (
     fold_spaces,
     key,
     match_form,
+    match_form_within,
     nfc,
     slice_agrees,
     strip_diacritics,
@@ -280,3 +281,26 @@ def test_slice_agrees_refuses_only_cuts_that_change_a_tone_pair(text, a, b, agre
     form = match_form(text)
     assert slice_agrees(form, a, b) is agrees
     assert (match_form(text[a:b]) == form[a:b]) is agrees
+
+
+@FUZZ
+@given(text_and_span(st.one_of(st.lists(SLICE_PIECES | st.just("Σ"), max_size=16).map("".join), plan_excerpts())))
+def test_match_form_within_is_the_pieces_own_matching_form(case):
+    """The slice of the text's form where it agrees, the piece's own form elsewhere (Greek
+    capital sigma included)."""
+    text, a, b = case
+    assert match_form_within(text[a:b], match_form(text), a) == match_form(text[a:b])
+
+
+def test_match_form_within_reads_sigma_and_cut_tone_pairs_on_their_own():
+    for text, a, b in [("ΑΣ Β", 0, 2), ("ΑΣΑ", 1, 2), ("hoán", 0, 3), ("quý", 1, 3), ("văn hoá", 4, 7)]:
+        assert match_form_within(text[a:b], match_form(text), a) == match_form(text[a:b])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ΑΣ b", "aΣ", "e\u0301 hoá", "Dự án 2\u0300", "İstanbul Đa dạng", "\u1100\u1161 가", "a\u0345\u0301", "ﬁ Σa"],
+)
+def test_strip_diacritics_reads_characters_that_need_their_neighbours_the_long_way(text):
+    """Capital sigma, marks and characters that decompose to a mark first take all the steps."""
+    assert strip_diacritics.__wrapped__(text) == plain_strip_diacritics(text)

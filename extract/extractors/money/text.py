@@ -68,7 +68,7 @@ from extract.extractors.money.vocabulary import (
 )
 from extract.extractors.money.words import find_word_amounts
 from extract.extractors.step import Context, step
-from extract.text.normalize import key, match_form, strip_diacritics
+from extract.text.normalize import key, match_form, match_form_within, strip_diacritics
 from extract.text.numbers import to_dong
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
@@ -221,9 +221,10 @@ def _compound(form: str, m) -> tuple[int, int] | None:
     return (tail.end() if tail else end), total
 
 
-def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
-    """(start, end, raw, unit, vnd, words) of the money figures on one line, in order."""
-    form = match_form(line)
+def _line_figures(line: str, form: str | None = None) -> list[tuple[int, int, str, str, int, bool]]:
+    """(start, end, raw, unit, vnd, words) of the money figures on one line, in order
+    (`form`: the line's matching form, when the caller has it)."""
+    form = match_form(line) if form is None else form
     found = []
     factors = unit_factors()
     taken = 0
@@ -251,7 +252,7 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
         except ValueError:
             continue
         found.append((m.start(), m.end(), raw, line[m.start("unit") : m.end("unit")], vnd, False))
-    for s, e, vnd in find_word_amounts(line):
+    for s, e, vnd in find_word_amounts(line, form):
         if any(fs <= s < fe for fs, fe, *_ in found):
             continue
         if _is_rate(form, s, e):
@@ -316,10 +317,12 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
     r = _Reading(doc, ctx, multi_year, own_components=programme_of(doc, meta) not in OTHER_PROGRAMMES)
     lines = _text_lines(doc)
+    doc_form = match_form(doc.text)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
             continue
-        line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        form = match_form_within(text, doc_form, base)
+        line = _Line(base, text, form, _style(text), _line_figures(text, form))
         next_text = lines[li + 1][1] if li + 1 < len(lines) else None
         if not line.found:
             # a line without figures only closes and opens announcements: the other phases
