@@ -39,7 +39,7 @@ from extract.extractors import agencies
 from extract.extractors.components import canon, catalogue, component_at
 from extract.extractors.step import Context, step
 from extract.rule_schemas import DUTY_PHRASE_KINDS
-from extract.text.normalize import collapse, key, strip_diacritics
+from extract.text.normalize import collapse, key, match_form, match_form_within, strip_diacritics
 
 _LIST_LABEL = regex.compile(
     r"[\s*#_]*(?:(?:[-+•*–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[ivxlc]{1,5})[.)]|điều\s+\d+\s*[.:]?)[\s*_]*)?"
@@ -470,7 +470,7 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
         # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
         # một số hoạt động của Chương trình bảo đảm ..."); an article's title may be its
         # first item ("Điều 2. Giao Sở ... chủ trì ...")
-        opens = (any(t.startswith(p) for p in ph) and len(t.split()) <= _TITLE_WORDS) or (
+        opens = (t.startswith(ph) and len(t.split()) <= _TITLE_WORDS) or (
             s.label_kind == "article" and any(_whole_word_re(p).match(t) for p in articles)
         )
         if opens and component_at(doc, ctx, s.start) is None:
@@ -490,7 +490,14 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
 
 
 def _children(doc: Document, sec: Section) -> list[Section]:
-    return [s for s in doc.sections if s.parent_id == sec.section_id]
+    """The sub-sections of a section, in document order, from one per-document index."""
+    cached = doc.indexes.get("duties_children")
+    if cached is None or cached[0] is not doc.sections:
+        by_parent: dict[int | None, list[Section]] = {}
+        for s in doc.sections:
+            by_parent.setdefault(s.parent_id, []).append(s)
+        cached = doc.indexes["duties_children"] = (doc.sections, by_parent)
+    return list(cached[1].get(sec.section_id, ()))
 
 
 def _paragraphs(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
@@ -508,11 +515,17 @@ def _paragraphs(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
     return found[bisect_left(found, (a,)) : bisect_left(found, (b,))]
 
 
+def _space_form_at(piece: str, doc_form: str, start: int) -> str:
+    """agencies.space_form of a piece of the document standing at `start`, from the
+    document's matching form."""
+    return match_form_within(piece, doc_form, start).replace("\n", " ").replace("\t", " ").replace("\r", " ")
+
+
 def _is_end(text: str) -> bool:
     t = agencies.space_form(text)
     lab = _LIST_LABEL.match(t)
     t = t[lab.end() :] if lab else t
-    return any(t.startswith(p) for p in phrases()["end"])
+    return t.startswith(phrases()["end"])
 
 
 _OPEN_END = regex.compile(r"[.;:!?]\W*$")
@@ -550,14 +563,13 @@ def _loose_part(doc: Document, ctx) -> tuple[int, int] | None:
     thực hiện:", a heading the layout did not mark) opens it; it runs to the closing words
     or the end of the text."""
     ph = phrases()["section"]
+    doc_form = match_form(doc.text)
     for s, e in _paragraphs(doc, 0, len(doc.text)):
-        t = agencies.space_form(doc.text[s:e])
+        t = _space_form_at(doc.text[s:e], doc_form, s)
         lab = _LIST_LABEL.match(t)
         t = t[lab.end() :] if lab else t
         t = t.strip(" *_#:.")
-        if t in ph or (
-            any(t.startswith(p) for p in ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")
-        ):
+        if t in ph or (t.startswith(ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")):
             if component_at(doc, ctx, s) is None:
                 ends = [x.start for x in doc.sections if x.start >= e and x.label_kind in _PART_ENDS]
                 return e, min(ends, default=len(doc.text))
@@ -666,9 +678,10 @@ def _assigned_items(doc: Document, level: str | None, max_words: int, leads: set
     pat = regex.compile(
         r"(?<!\w)(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in assigners) + r")(?!\w)"
     )
+    doc_form = match_form(doc.text)
     for s, e in _paragraphs(doc, 0, len(doc.text)):
         text = doc.text[s:e]
-        form = agencies.space_form(text)
+        form = _space_form_at(text, doc_form, s)
         for m in pat.finditer(form):
             before = [x for x in agencies.find_mentions(text[: m.start()], level) if x.is_agency]
             if not before or before[-1].kind != "people_committee" or form[before[-1].end : m.start()].strip():
