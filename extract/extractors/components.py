@@ -885,6 +885,8 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             ):
                 out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
             prev = fig_end
+    if not out:
+        return out  # no need to find the title
     title = _title_span(doc, (ctx.meta or {}).get("title"))
     return sorted(x for x in out if not _in_citation(doc.text, x[0]) and not (title[0] <= x[0] < title[1]))
 
