@@ -294,14 +294,22 @@ def candidates(doc: Document, settings) -> list[Candidate]:
     return found
 
 
+def _may_reach(title: str, threshold: float) -> bool:
+    """Whether best_match(title) can score `threshold` at all. A form shares at most the
+    k title words the catalogue holds, and 2k/(n+m) for a form of m words is largest at
+    m = k: most section titles and table rows share too few words to be scored."""
+    words = _words(title)
+    index, _ = _form_index()
+    known = sum(1 for w in words if w in index)
+    return bool(words) and 2 * known / (len(words) + known) >= threshold
+
+
 def _title_code(h: Heading, settings) -> str | None:
     """The code a heading's title names, at the closeness its label (or lack of one) demands."""
-    if h.label_level:
-        code, score = best_match(h.title, h.label_level)
-        threshold = settings.component_title_min_score
-    else:
-        code, score = best_match(h.title)
-        threshold = settings.component_title_bare_min_score
+    threshold = settings.component_title_min_score if h.label_level else settings.component_title_bare_min_score
+    if not _may_reach(h.title, threshold):
+        return None
+    code, score = best_match(h.title, h.label_level) if h.label_level else best_match(h.title)
     return code if code is not None and score >= threshold else None
 
 
@@ -335,6 +343,8 @@ def _find_candidates(doc: Document, settings) -> list[Candidate]:
             code = _labelled_match(h, parent_code, settings)
             if code:
                 cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
+            continue
+        if not _may_reach(h.title, settings.component_title_bare_min_score):
             continue
         code, score = best_match(h.title, None, parent_code)
         if code and score >= settings.component_title_bare_min_score:
