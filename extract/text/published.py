@@ -73,8 +73,26 @@ _COLLECTIVE_END = regex.compile(
     r"\b(?:các|những|cấp|mỗi|từng)\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố)\s*,?\s*(?:và\s+)?)+$",
     regex.I,
 )
+# the most characters other than white space a match of each holds ("tháng 12", "thành phố")
+_OPEN_END_MOST, _LEVEL_END_MOST, _TERMINAL_MOST = 7, 8, 1
 _BODY_OPENING = regex.compile(r"^(?:căn cứ|thực hiện|xét|theo|kính gửi|điều|sau khi|quyết định|quyết nghị)\b", regex.I)
 _TERMINAL = regex.compile(r"[.;:!?)”\"]\s*$")
+# white space to the patterns above, and a few characters that may be: counted as such, a
+# tail holds no more characters than it really does
+_MAYBE_SPACE = frozenset("\u180e\u200b\u2060\ufeff")
+
+
+def _ends(pattern: regex.Pattern, text: str, most: int) -> bool:
+    """pattern.search(text) is not None, for a pattern whose matches end the text (a
+    closing `\\s*$`) and hold at most `most` characters other than white space: the search
+    starts where the tail holds more than that, as no match can start before it."""
+    i, seen = len(text), 0
+    while i > 0 and seen <= most:
+        i -= 1
+        ch = text[i]
+        if not (ch.isspace() or ch in _MAYBE_SPACE):
+            seen += 1
+    return pattern.search(text, i) is not None
 
 
 @dataclass(frozen=True)
@@ -152,18 +170,18 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
         return False
     if nxt[:1].isupper() and _COLLECTIVE_END.search(prev):
         return False
-    if nxt[:1].isupper() and not prev.isupper() and _LEVEL_END.search(prev):
+    if nxt[:1].isupper() and not prev.isupper() and _ends(_LEVEL_END, prev, _LEVEL_END_MOST):
         words = nxt.split()
         if not (len(words) >= 2 and words[1][:1].isupper()):
             return False  # "… xã hội huyện" / "Hướng dẫn, chỉ đạo …": a new sentence, not a unit's name
     body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
-    if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
+    if _ends(_OPEN_END, prev, _OPEN_END_MOST) or body.count("(") > body.count(")"):
         return True
-    if _LEVEL_END.search(prev) and not _BODY_OPENING.match(nxt):
+    if _ends(_LEVEL_END, prev, _LEVEL_END_MOST) and not _BODY_OPENING.match(nxt):
         word = nxt.split(" ", 1)[0]
         if prev.isupper() and word.isupper():  # a wrapped title; in running text a name may not follow
             return True
-    if _TERMINAL.search(prev):
+    if _ends(_TERMINAL, prev, _TERMINAL_MOST):
         return False
     first = nxt[:1]
     if first.islower() or (first.isdigit() and not prev.isupper()) or full:
