@@ -65,6 +65,7 @@ from extract.extractors.money.vocabulary import (
     programme_re,
     unit_factors,
     unit_re,
+    whole_capital_labels,
 )
 from extract.extractors.money.words import find_word_amounts
 from extract.extractors.step import Context, step
@@ -366,16 +367,10 @@ def _title_capitals(text: str) -> set[str]:
     if "(" not in text:
         return found
     for a, b in _paren_pairs(text).items():
-        inner = match_form(text[a + 1 : b]).strip()
-        labels = labels_in(inner)
-        if (
-            len(labels) == 1
-            and labels[0][2] == "capital"
-            and labels[0][0] == 0
-            and labels[0][1] == len(inner)
-            and _PLAN_TITLE.search(match_form(text[:a]))
-        ):
-            found.add(labels[0][3])
+        # the parenthesis is one capital label from end to end (labels_in)
+        capital = whole_capital_labels().get(match_form(match_form(text[a + 1 : b]).strip()))
+        if capital is not None and _PLAN_TITLE.search(match_form(text[:a])):
+            found.add(capital)
     return found
 
 
