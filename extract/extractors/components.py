@@ -295,7 +295,7 @@ def candidates(doc: Document, settings) -> list[Candidate]:
 
 
 def _may_reach(title: str, threshold: float) -> bool:
-    """Whether best_match(title) can score `threshold` at all. A form shares at most the
+    """Whether best_match(title) can name a component at `threshold`. A form shares at most the
     k title words the catalogue holds, and 2k/(n+m) for a form of m words is largest at
     m = k: most section titles and table rows share too few words to be scored."""
     words = _words(title)
