@@ -932,16 +932,19 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     if not announces:
         return
     head = next((i for i in line.figs if r.figures[i].depth == 0), None)
-    if head is None and _opens_with_split(line) and not choose(labels_in(line.text))[0]:
-        # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
-        head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
+    labels = None  # the line's labels, read once
+    if head is None and _opens_with_split(line):
+        labels = labels_in(line.text)
+        if not choose(labels)[0]:
+            # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
+            head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:
-        src, _ = choose(labels_in(line.text))
-        basis = basis_of(line.text, r.multi_year)
+        src, _ = choose(labels_in(line.text) if labels is None else labels)
         if src is None:
             return
+        basis = basis_of(line.text, r.multi_year)
     sec = section_at(r.doc, line.base)
     r.stack.append(_Open(head, src, line.style, sec.section_id if sec else None, basis))
 
