@@ -37,7 +37,14 @@ from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
 from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
-from extract.text.normalize import PhraseScan, collapse, match_form, match_form_within, strip_diacritics
+from extract.text.normalize import (
+    PhraseScan,
+    collapse,
+    local_skeleton,
+    match_form,
+    match_form_within,
+    strip_diacritics,
+)
 
 _KIND_OF = {"project": 0, "subproject": 1}
 
@@ -146,8 +153,30 @@ class Heading:
     rest: str  # what follows the title (parenthesis, ": Không thực hiện")
 
 
+_HEAD_CHARS = 48  # how much of a line is skeletonised to rule a label out
+_LEADING_NONWORD = regex.compile(r"\W*")
+
+
+@cache
+def _label_openings() -> tuple[str, ...]:
+    """The first word of every label (its skeleton): a label opens with one."""
+    return tuple({k.split()[0] for k in _label_re()[1] if k})
+
+
 def _label_at_start(text: str) -> regex.Match | None:
-    """The label a collapsed text opens with ("Dự án 2:"), matched on its skeleton."""
+    """The label a collapsed text opens with ("Dự án 2:"), matched on its skeleton.
+
+    Most lines open with no label, and the skeleton of a long paragraph costs more than
+    the match: where the opening characters each have a skeleton of their own, the
+    skeleton's opening is theirs, and a label must open with a label's first word right
+    after the leading non-word characters (the label pattern's `^\\W*`)."""
+    if len(text) > _HEAD_CHARS:
+        head = local_skeleton(text[:_HEAD_CHARS])
+        if head is not None:
+            at = _LEADING_NONWORD.match(head).end()
+            openings = _label_openings()
+            if len(head) - at >= max(map(len, openings), default=0) and not head.startswith(openings, at):
+                return None
     skel = strip_diacritics(text)
     return _label_re()[0].match(skel) if len(skel) == len(text) else None
 

@@ -192,6 +192,15 @@ class _Skeletons(dict):
 _SKELETONS = _Skeletons()
 
 
+def local_skeleton(text: str) -> str | None:
+    """strip_diacritics(text) when every character's skeleton is one character of its own
+    (then the skeleton of any piece of the text is that piece of this), else None."""
+    try:
+        return text.translate(_SKELETONS)
+    except _NeedsContext:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def strip_diacritics(text: str) -> str:
     """ASCII skeleton of a Vietnamese string ("Đa dạng" -> "da dang"), for fuzzy title matching.
@@ -199,11 +208,11 @@ def strip_diacritics(text: str) -> str:
     The skeleton is the matching form with "đ" as "d", decomposed, less its nonspacing
     marks. Nearly every text is made of characters whose skeleton is one character of
     their own, and is mapped by a table in one pass; the others take all the steps."""
-    try:
-        return text.translate(_SKELETONS)
-    except _NeedsContext:
-        text = match_form(text).replace("đ", "d")
-        return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
+    skeleton = local_skeleton(text)
+    if skeleton is not None:
+        return skeleton
+    text = match_form(text).replace("đ", "d")
+    return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
 
 
 @lru_cache(maxsize=8192)

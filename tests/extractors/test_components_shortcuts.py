@@ -183,3 +183,35 @@ def test_a_paragraph_opens_with_a_label_where_read_heading_prints_one(text):
 def test_a_line_of_the_plans_opens_with_a_label_where_read_heading_prints_one():
     for line in PLAN_LINES:
         assert components._opens_with_label(line) == bool(components.read_heading(line).printed)
+
+
+def plain_label_at_start(text: str):
+    skel = components.strip_diacritics.__wrapped__(text)
+    return components._label_re()[0].match(skel) if len(skel) == len(text) else None
+
+
+_LABEL_TEXTS = st.one_of(
+    TEXTS,
+    st.lists(
+        st.sampled_from(
+            ["Dự án", "TIỂU DỰ ÁN", " 2", "số 3", ":", " - ", "...", "  ", "(", "Nội dung", "Hợp phần", "Điều 1"]
+            + ["e\u0301", "Σ", "\u0300", "x" * 30, "—" * 20, "İ", "ﬁ"]
+        ),
+        max_size=12,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(_LABEL_TEXTS)
+def test_a_label_at_the_start_as_the_plain_match_on_the_whole_skeleton(text):
+    text = components.collapse(text)
+    found, plain = components._label_at_start(text), plain_label_at_start(text)
+    assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+def test_a_label_at_the_start_of_the_plans_lines_as_the_plain_match():
+    for line in PLAN_LINES:
+        text = components.collapse(line)
+        found, plain = components._label_at_start(text), plain_label_at_start(text)
+        assert (found and found.span()) == (plain and plain.span())
