@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -117,8 +118,15 @@ def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseSc
 
 
 def _any_of(literals) -> re.Pattern | None:
-    """Text one of which a pattern's every match holds (None: no such test)."""
-    return re.compile("|".join(map(re.escape, literals))) if literals and all(literals) else None
+    """Text one of which a pattern's every match holds (None: no such test). Each piece of
+    text is tried once, and kinds that hold the same pieces share one test, which a line
+    then answers once (find_quantities)."""
+    return _literal_test(tuple(dict.fromkeys(literals))) if literals and all(literals) else None
+
+
+@cache
+def _literal_test(literals: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, literals)))
 
 
 def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
@@ -180,9 +188,14 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     patterns = _quantity_patterns(lex)
     if _NUMBER_OPENER.search(mform, start, end) is None:
         patterns = _WORD_PATTERNS[id(lex)]  # every other kind opens with a number
+    held: dict[re.Pattern, bool] = {}
     for kind, pat, holds in patterns:
-        if holds is not None and holds.search(mform, start, end) is None:
-            continue
+        if holds is not None:
+            found_here = held.get(holds)
+            if found_here is None:
+                found_here = held[holds] = holds.search(mform, start, end) is not None
+            if not found_here:
+                continue
         for m in pat.finditer(mform, start, end):
             s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
