@@ -51,6 +51,7 @@ _PREFIX = (
 _SEP = r"(?:\s*[-,]\s*|\s+)"
 _TOKEN = regex.compile(r"[^\s,\-]+")
 _SEP_RE = regex.compile(_SEP)
+_SPACES = regex.compile(r"\s+")
 _PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|từ)?\s*(\d{4})\s*(?:-|đến(?:\s+năm)?)\s*(\d{4})")
 _YEAR = regex.compile(r"năm\s+(\d{4})")
 _ANY_YEAR = regex.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
@@ -171,7 +172,7 @@ class _Scan:
             family = groups[m.lastgroup]
             self.evidence.append(Evidence(family, m.start(), m.end()))
         for m in _NUMBER.finditer(self.form):
-            key = regex.sub(r"\s+", "", m.group())
+            key = _SPACES.sub("", m.group())
             hit = instruments.get(key)
             if hit is None:
                 continue
