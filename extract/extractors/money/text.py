@@ -312,7 +312,9 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     Each line goes through the same phases: announcements it no longer belongs to are
     closed; its figures are read with their labels and linked to the whole they split on
     the line; figures left free are attached to the open announcement; components and
-    bases are given; and the line may open an announcement of its own.
+    bases are given; and the line may open an announcement of its own. A line without
+    figures (most lines) goes only through the first and the last, as the others read
+    figures; its matching form is sliced from the document's (match_form_within).
     """
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
@@ -326,8 +328,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         line = _Line(base, text, form, _style(text), _line_figures(text, form))
         next_text = lines[li + 1][1] if li + 1 < len(lines) else None
         if not line.found:
-            # a line without figures only closes and opens announcements: the other phases
-            # read its figures, and its programme is read only for them
+            # the other phases read figures, and a line's programme is read only for them
             r.title_capitals |= _title_capitals(line.text)
             _close_announcements(r, line)
             _open_announcement(r, line, next_text)
