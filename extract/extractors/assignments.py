@@ -331,8 +331,8 @@ def _text_units(doc: Document) -> list[tuple[int, int]]:
             prev is not None
             and prev.kind == "paragraph"
             and b.kind == "paragraph"
-            and not _OPEN_END.search(prev.text)
             and _LOWER_START.match(b.text)
+            and not _OPEN_END.search(prev.text)
         )
         if cont:
             units[-1][1] = b.end

@@ -37,7 +37,14 @@ from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.money.vocabulary import unit_re
 from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
-from extract.text.normalize import collapse, match_form, strip_diacritics
+from extract.text.normalize import (
+    PhraseScan,
+    collapse,
+    local_skeleton,
+    match_form,
+    match_form_within,
+    strip_diacritics,
+)
 
 _KIND_OF = {"project": 0, "subproject": 1}
 
@@ -51,6 +58,7 @@ _ROW_NUMBER = regex.compile(r"[\dIVXivx]+(?:\.\d+)*\.?")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 _FIGURE_CELL = regex.compile(r"[\d.,\s-]+")
 _AMOUNT_CELL = regex.compile(r"\d[\d.,]*")
+_DIGIT = re.compile(r"\d")  # a cell without one holds no amount
 
 
 @cache
@@ -145,13 +153,45 @@ class Heading:
     rest: str  # what follows the title (parenthesis, ": Không thực hiện")
 
 
+_HEAD_CHARS = 48  # how much of a line is skeletonised to rule a label out
+_LEADING_NONWORD = regex.compile(r"\W*")
+
+
+@cache
+def _label_openings() -> tuple[str, ...]:
+    """The first word of every label (its skeleton): a label opens with one."""
+    return tuple({k.split()[0] for k in _label_re()[1] if k})
+
+
+def _label_at_start(text: str) -> regex.Match | None:
+    """The label a collapsed text opens with ("Dự án 2:"), matched on its skeleton.
+
+    Most lines open with no label, and the skeleton of a long paragraph costs more than
+    the match: where the opening characters each have a skeleton of their own, the
+    skeleton's opening is theirs, and a label must open with a label's first word right
+    after the leading non-word characters (the label pattern's `^\\W*`)."""
+    if len(text) > _HEAD_CHARS:
+        head = local_skeleton(text[:_HEAD_CHARS])
+        if head is not None:
+            at = _LEADING_NONWORD.match(head).end()
+            openings = _label_openings()
+            if len(head) - at >= max(map(len, openings), default=0) and not head.startswith(openings, at):
+                return None
+    skel = strip_diacritics(text)
+    return _label_re()[0].match(skel) if len(skel) == len(text) else None
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether read_heading(text) finds a printed label, without reading the rest."""
+    return _label_at_start(collapse(text)) is not None
+
+
 def read_heading(text: str) -> Heading:
     text = collapse(text)
-    skel = strip_diacritics(text)
     level = printed = number = None
     start = 0
-    pattern, levels = _label_re()
-    m = pattern.match(skel) if len(skel) == len(text) else None
+    levels = _label_re()[1]
+    m = _label_at_start(text)
     if m:
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         number = m.group("num")
@@ -180,7 +220,10 @@ def best_match(title: str, level: str | None = None, parent: str | None = None) 
         same = [(s, c) for s, c in scored if c.level == level and s > 0]
         if same:
             scored = same
-    score, best = max(scored, key=lambda sc: (sc[0], sc[1].parent is not None and sc[1].parent == parent))
+    # the first of the best scores, one under `parent` first (as max by (score, under parent))
+    top = max(sc[0] for sc in scored)
+    ties = [sc for sc in scored if sc[0] == top]
+    score, best = next((sc for sc in ties if sc[1].parent is not None and sc[1].parent == parent), ties[0])
     return (best.code, score) if score > 0 else (None, 0.0)
 
 
@@ -280,14 +323,22 @@ def candidates(doc: Document, settings) -> list[Candidate]:
     return found
 
 
+def _may_reach(title: str, threshold: float) -> bool:
+    """Whether best_match(title) can name a component at `threshold`. A form shares at most the
+    k title words the catalogue holds, and 2k/(n+m) for a form of m words is largest at
+    m = k: most section titles and table rows share too few words to be scored."""
+    words = _words(title)
+    index, _ = _form_index()
+    known = sum(1 for w in words if w in index)
+    return bool(words) and 2 * known / (len(words) + known) >= threshold
+
+
 def _title_code(h: Heading, settings) -> str | None:
     """The code a heading's title names, at the closeness its label (or lack of one) demands."""
-    if h.label_level:
-        code, score = best_match(h.title, h.label_level)
-        threshold = settings.component_title_min_score
-    else:
-        code, score = best_match(h.title)
-        threshold = settings.component_title_bare_min_score
+    threshold = settings.component_title_min_score if h.label_level else settings.component_title_bare_min_score
+    if not _may_reach(h.title, threshold):
+        return None
+    code, score = best_match(h.title, h.label_level) if h.label_level else best_match(h.title)
     return code if code is not None and score >= threshold else None
 
 
@@ -322,6 +373,8 @@ def _find_candidates(doc: Document, settings) -> list[Candidate]:
             if code:
                 cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
             continue
+        if not _may_reach(h.title, settings.component_title_bare_min_score):
+            continue
         code, score = best_match(h.title, None, parent_code)
         if code and score >= settings.component_title_bare_min_score:
             cands[s.section_id] = Candidate(s.section_id, code, h, False, s.start, s.heading_end, s.section_id)
@@ -348,7 +401,7 @@ def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
     ("Dự án 6: 2 tỷ đồng") names no heading."""
     out = []
     for b in doc.blocks:
-        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+        if b.kind != "paragraph" or _BULLET_START.match(b.text) or not _opens_with_label(b.text):
             continue
         h = read_heading(b.text)
         if not h.printed or not _words(h.title):
@@ -480,7 +533,7 @@ def row_title(block: Block, row: Row) -> tuple[str | None, str | None, int, int]
 
 
 def _row_has_figures(row: Row) -> bool:
-    return any(_AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
+    return any(_DIGIT.search(c.text) and _AMOUNT_CELL.fullmatch(collapse(c.text)) for c in row.cells[1:])
 
 
 def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | None, str, int, int]]:
@@ -653,6 +706,13 @@ def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
     return regex.compile(rf"(?<!\w)(?P<kind>{alt})(?!\w)(?:\s*(?:so\s*)?(?P<num>\d+)(?![\d.,]*\d))?"), levels
 
 
+@cache
+def _mention_scan() -> PhraseScan:
+    """_mention_re tried only where a label's first word stands in the skeleton."""
+    pattern, levels = _mention_re()
+    return PhraseScan(pattern, [k.split()[0] if k else "" for k in levels])
+
+
 def _title_words(text: str, limit: int = 24) -> list[tuple[int, int]]:
     """(start, end) of the first words of a title written after a label, up to where a
     sentence part ends."""
@@ -720,11 +780,11 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
     skel = strip_diacritics(text)
     if len(skel) != len(text):
         return []
-    pattern, levels = _mention_re()
+    _, levels = _mention_re()
     out = []
     project = None  # the Dự án named last: "Dự án 3 …, trong đó Tiểu dự án 1: …" is DA3.1
     taken = 0  # "Tiểu dự án 1 - Dự án 4" is one mention, not two
-    for m in pattern.finditer(skel):
+    for m in _mention_scan().finditer(skel):
         if out:
             project = out[-1][2].split(".")[0]
             taken = out[-1][1]
@@ -839,6 +899,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     if programme_of(doc, ctx.meta) in OTHER_PROGRAMMES:
         return []
     out = []
+    doc_form = match_form(doc.text)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
             continue
@@ -848,7 +909,9 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
                 out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
         prev = 0
-        for m in unit_re().finditer(match_form(text)):
+        form = match_form_within(text, doc_form, b.start)
+        digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
+        for m in unit_re().finditer(form, digit.start()) if digit else ():
             fig_end = m.end()
             code, end = purpose_component(text[fig_end:], settings)
             if code:
@@ -861,6 +924,8 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
             ):
                 out.append((b.start + prev + at, b.start + m.start(), code))  # "…, đa dạng hóa sinh kế 650 triệu đồng"
             prev = fig_end
+    if not out:
+        return out  # no need to find the title
     title = _title_span(doc, (ctx.meta or {}).get("title"))
     return sorted(x for x in out if not _in_citation(doc.text, x[0]) and not (title[0] <= x[0] < title[1]))
 

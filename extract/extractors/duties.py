@@ -25,6 +25,7 @@ Phrases are in rules/duty_phrases.yaml; bodies come from extract/agencies.py.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -38,7 +39,7 @@ from extract.extractors import agencies
 from extract.extractors.components import canon, catalogue, component_at
 from extract.extractors.step import Context, step
 from extract.rule_schemas import DUTY_PHRASE_KINDS
-from extract.text.normalize import collapse, key, strip_diacritics
+from extract.text.normalize import collapse, key, match_form, match_form_within, strip_diacritics
 
 _LIST_LABEL = regex.compile(
     r"[\s*#_]*(?:(?:[-+•*–]|\(?(?:[a-zđ]|\d{1,2}(?:\.\d{1,2}){0,3}|[ivxlc]{1,5})[.)]|điều\s+\d+\s*[.:]?)[\s*_]*)?"
@@ -111,6 +112,19 @@ def _marker_words() -> frozenset:
     return frozenset(p for k in _CLAUSE_MARKERS if k not in ("label", "opener", "by", "link") for p in ap[k])
 
 
+_SENTENCE_END = regex.compile(r"\.(?:\s|$)")
+
+
+@cache
+def _plural_head_re(phrase: str) -> regex.Pattern:
+    return regex.compile(r"(?:" + regex.escape(phrase).replace(r"\ ", r"\s+") + r")\s*:\s*")
+
+
+@cache
+def _whole_word_re(phrase: str) -> regex.Pattern:
+    return regex.compile(regex.escape(phrase) + r"(?!\w)")
+
+
 @cache
 def _word_re(kind: str) -> regex.Pattern:
     alts = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases()[kind])
@@ -146,7 +160,7 @@ def _region_end(form: str, pos: int, end: int, mentions: list[agencies.Mention],
         i = form.find(ch, pos, stop)
         if i >= 0:
             stop = i
-    m = regex.compile(r"\.(?:\s|$)").search(form, pos, stop)
+    m = _SENTENCE_END.search(form, pos, stop)
     if m:
         stop = m.start()
     for h in hits:
@@ -174,7 +188,7 @@ def _plural_head_bodies(
     """ "Các công chức chuyên môn: Địa chính - Nông nghiệp, Văn hóa - Xã hội; Trạm y tế xã":
     names listed after a plural head and a colon take the head unless they have their own."""
     for p in phrases()["plural_head"]:
-        m = regex.compile(r"(?:" + regex.escape(p).replace(r"\ ", r"\s+") + r")\s*:\s*").match(form, pos, end)
+        m = _plural_head_re(p).match(form, pos, end)
         if m is None:
             continue
         head = _heads()[p]
@@ -183,7 +197,7 @@ def _plural_head_bodies(
             i = form.find(ch, m.end(), stop)
             if i >= 0:
                 stop = i
-        dot = regex.compile(r"\.(?:\s|$)").search(form, m.end(), stop)
+        dot = _SENTENCE_END.search(form, m.end(), stop)
         if dot:
             stop = dot.start()
         out = []
@@ -456,8 +470,8 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
         # a title, not a sentence that happens to open with the words ("Tổ chức thực hiện
         # một số hoạt động của Chương trình bảo đảm ..."); an article's title may be its
         # first item ("Điều 2. Giao Sở ... chủ trì ...")
-        opens = (any(t.startswith(p) for p in ph) and len(t.split()) <= _TITLE_WORDS) or (
-            s.label_kind == "article" and any(regex.match(regex.escape(p) + r"(?!\w)", t) for p in articles)
+        opens = (t.startswith(ph) and len(t.split()) <= _TITLE_WORDS) or (
+            s.label_kind == "article" and any(_whole_word_re(p).match(t) for p in articles)
         )
         if opens and component_at(doc, ctx, s.start) is None:
             found.append(s)
@@ -476,18 +490,42 @@ def duty_sections(doc: Document, ctx) -> list[Section]:
 
 
 def _children(doc: Document, sec: Section) -> list[Section]:
-    return [s for s in doc.sections if s.parent_id == sec.section_id]
+    """The sub-sections of a section, in document order, from one per-document index."""
+    cached = doc.indexes.get("duties_children")
+    if cached is None or cached[0] is not doc.sections:
+        by_parent: dict[int | None, list[Section]] = {}
+        for s in doc.sections:
+            by_parent.setdefault(s.parent_id, []).append(s)
+        cached = doc.indexes["duties_children"] = (doc.sections, by_parent)
+    return list(cached[1].get(sec.section_id, ()))
 
 
 def _paragraphs(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
-    return [(bl.start, bl.end) for bl in doc.blocks if bl.kind in ("paragraph", "heading") and a <= bl.start < b]
+    """(start, end) of the paragraphs and headings that start in [a, b), in document order.
+    Items ask for the lines of their part over and over: the spans are listed once per
+    document, and a range is cut from them by bisection where blocks are in text order."""
+    cached = doc.indexes.get("duties_paragraphs")
+    if cached is None or cached[0] is not doc.blocks:
+        found = [(bl.start, bl.end) for bl in doc.blocks if bl.kind in ("paragraph", "heading")]
+        in_order = all(found[i][0] <= found[i + 1][0] for i in range(len(found) - 1))
+        cached = doc.indexes["duties_paragraphs"] = (doc.blocks, found, in_order)
+    _, found, in_order = cached
+    if not in_order:
+        return [x for x in found if a <= x[0] < b]
+    return found[bisect_left(found, (a,)) : bisect_left(found, (b,))]
+
+
+def _space_form_at(piece: str, doc_form: str, start: int) -> str:
+    """agencies.space_form of a piece of the document standing at `start`, from the
+    document's matching form."""
+    return match_form_within(piece, doc_form, start).replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
 def _is_end(text: str) -> bool:
     t = agencies.space_form(text)
     lab = _LIST_LABEL.match(t)
     t = t[lab.end() :] if lab else t
-    return any(t.startswith(p) for p in phrases()["end"])
+    return t.startswith(phrases()["end"])
 
 
 _OPEN_END = regex.compile(r"[.;:!?]\W*$")
@@ -525,14 +563,13 @@ def _loose_part(doc: Document, ctx) -> tuple[int, int] | None:
     thực hiện:", a heading the layout did not mark) opens it; it runs to the closing words
     or the end of the text."""
     ph = phrases()["section"]
+    doc_form = match_form(doc.text)
     for s, e in _paragraphs(doc, 0, len(doc.text)):
-        t = agencies.space_form(doc.text[s:e])
+        t = _space_form_at(doc.text[s:e], doc_form, s)
         lab = _LIST_LABEL.match(t)
         t = t[lab.end() :] if lab else t
         t = t.strip(" *_#:.")
-        if t in ph or (
-            any(t.startswith(p) for p in ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")
-        ):
+        if t in ph or (t.startswith(ph) and len(t.split()) <= 8 and doc.text[s:e].rstrip().endswith(":")):
             if component_at(doc, ctx, s) is None:
                 ends = [x.start for x in doc.sections if x.start >= e and x.label_kind in _PART_ENDS]
                 return e, min(ends, default=len(doc.text))
@@ -641,9 +678,10 @@ def _assigned_items(doc: Document, level: str | None, max_words: int, leads: set
     pat = regex.compile(
         r"(?<!\w)(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in assigners) + r")(?!\w)"
     )
+    doc_form = match_form(doc.text)
     for s, e in _paragraphs(doc, 0, len(doc.text)):
         text = doc.text[s:e]
-        form = agencies.space_form(text)
+        form = _space_form_at(text, doc_form, s)
         for m in pat.finditer(form):
             before = [x for x in agencies.find_mentions(text[: m.start()], level) if x.is_agency]
             if not before or before[-1].kind != "people_committee" or form[before[-1].end : m.start()].strip():

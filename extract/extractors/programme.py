@@ -37,7 +37,7 @@ from extract import rules
 from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.step import Context, step
-from extract.text.normalize import collapse, match_form
+from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.vocabulary import POVERTY
 
 SEVERAL, NONE = "several", "none"
@@ -51,6 +51,7 @@ _PREFIX = (
 _SEP = r"(?:\s*[-,]\s*|\s+)"
 _TOKEN = regex.compile(r"[^\s,\-]+")
 _SEP_RE = regex.compile(_SEP)
+_SPACES = regex.compile(r"\s+")
 _PERIOD = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|từ)?\s*(\d{4})\s*(?:-|đến(?:\s+năm)?)\s*(\d{4})")
 _YEAR = regex.compile(r"năm\s+(\d{4})")
 _ANY_YEAR = regex.compile(r"(?<!\d)(20[0-4]\d|199\d)(?!\d)")
@@ -118,6 +119,18 @@ def _catalogue():
     return name_re, groups, instruments, subject_re, plural_re, sorted(periods)
 
 
+@cache
+def _name_scan() -> PhraseScan:
+    """The programme names and aliases, tried only where a word one of them opens with
+    stands: a name opens with "chương" or "ct" (_PREFIX), an alias with its first word."""
+    leads = ["chương", "ct"]
+    for e in rules.load("programmes"):
+        if e["kind"] == "alias":
+            words = _TOKEN.findall(match_form(e["phrase"]))
+            leads.append(words[0] if words else "")
+    return PhraseScan(_catalogue()[0], leads)
+
+
 def _poverty_key(start: int | None, end: int | None = None) -> str | None:
     """The poverty programme of a period or a year (None before the first one)."""
     *_, periods = _catalogue()
@@ -153,13 +166,13 @@ class _Scan:
         self.doc = doc
         self.meta = meta
         self.form = match_form(doc.text)
-        name_re, groups, instruments, self.subject_re, self.plural_re, _ = _catalogue()
+        _, groups, instruments, self.subject_re, self.plural_re, _ = _catalogue()
         self.evidence: list[Evidence] = []
-        for m in name_re.finditer(self.form):
+        for m in _name_scan().finditer(self.form):
             family = groups[m.lastgroup]
             self.evidence.append(Evidence(family, m.start(), m.end()))
         for m in _NUMBER.finditer(self.form):
-            key = regex.sub(r"\s+", "", m.group())
+            key = _SPACES.sub("", m.group())
             hit = instruments.get(key)
             if hit is None:
                 continue
@@ -228,8 +241,7 @@ def _title_span(form: str, title: str | None, limit: int) -> tuple[int, int] | N
     words = _TOKEN.findall(match_form(collapse(title)))
     if len(words) < 2:
         return None
-    end = min(len(form), OPENING_CHARS * 3)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(form, 0, end)]
+    tokens = _Tokens(form, min(len(form), OPENING_CHARS * 3))
     whole = _words_in_a_row(form, tokens, words)
     if whole is not None:
         return whole
@@ -239,14 +251,38 @@ def _title_span(form: str, title: str | None, limit: int) -> tuple[int, int] | N
     return head[0], max(head[1], min(len(form), head[0] + len(title) + 10, limit))
 
 
-def _words_in_a_row(form: str, tokens: list[tuple[int, int, str]], words: list[str]) -> tuple[int, int] | None:
+class _Tokens:
+    """(start, end, text) of the tokens of form[:end], read only as far as they are asked
+    for: a title mostly stands near the top, and the opening has thousands of tokens."""
+
+    def __init__(self, form: str, end: int) -> None:
+        self._found: list[tuple[int, int, str]] = []
+        self._matches = _TOKEN.finditer(form, 0, end)
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        return self._found[i]
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token i, reading on to it if need be."""
+        found = self._found
+        while len(found) <= i:
+            m = next(self._matches, None)
+            if m is None:
+                return False
+            found.append((m.start(), m.end(), m.group()))
+        return True
+
+
+def _words_in_a_row(form: str, tokens: _Tokens, words: list[str]) -> tuple[int, int] | None:
     """The span of the first place `words` stand one after another among `tokens`, only
     separators (_SEP) between them; the first may end a longer token and the last begin
     one (a title in quotes or brackets). A title is different in every document, so this
     walks the opening's words rather than compiling a pattern per document."""
     n = len(words)
     first, last = words[0], words[-1]
-    for i in range(len(tokens) - n + 1):
+    i = -1
+    while tokens.has(i + n):
+        i += 1
         if not tokens[i][2].endswith(first) or not tokens[i + n - 1][2].startswith(last):
             continue
         if all(

@@ -15,11 +15,21 @@ from extract.document.model import Document
 from extract.extractors.step import Context, step
 
 
+def _has_chars(text: str, least: int) -> bool:
+    """Whether the text holds at least `least` characters other than white space. A long
+    text is decided by its opening: counting a whole gazette issue to compare it with a few
+    hundred costs more than the rest of this step."""
+    head = text[: 4 * least + 64]
+    if len("".join(head.split())) >= least:
+        return True
+    return len(head) < len(text) and len("".join(text.split())) >= least
+
+
 def reasons(doc: Document, meta: dict, settings) -> list[str]:
     """Every reason the document is not a plan; empty when it is one."""
     out = []
-    chars = len("".join(doc.text.split()))
-    if chars < settings.min_plan_chars:
+    if not _has_chars(doc.text, settings.min_plan_chars):
+        chars = len("".join(doc.text.split()))
         out.append(f"too little text ({chars} characters; setting min_plan_chars {settings.min_plan_chars})")
     if doc.ocr and doc.ocr_confidence is not None and doc.ocr_confidence < settings.min_ocr_confidence:
         out.append(f"OCR confidence {doc.ocr_confidence:.0f} below min_ocr_confidence {settings.min_ocr_confidence:g}")

@@ -112,6 +112,18 @@ def slice_agrees(form: str, a: int, b: int) -> bool:
     return not ((b >= 2 and form[b - 2 : b] in _OLD_PAIRS) or (b and form[b - 1 : b + 1] in _NEW_PAIRS))
 
 
+def match_form_within(piece: str, form: str, start: int) -> str:
+    """match_form(piece) for a piece of a text that stands at `start`, `form` being the
+    text's matching form: the slice of `form` where it agrees (slice_agrees, and no Greek
+    capital sigma, whose lower case depends on its neighbours), else the piece's own.
+    A step reading a document line by line slices once-computed form instead of lowering,
+    re-marking and caching every line."""
+    end = start + len(piece)
+    if "\u03a3" in piece or not slice_agrees(form, start, end):
+        return match_form(piece)
+    return form[start:end]
+
+
 def _new_style(low: str) -> str:
     """New-style tone marks. A pair's second letter never opens one, so pairs never
     overlap and each is judged on its own."""
@@ -144,9 +156,61 @@ class _NonspacingMarks(dict):
 _DROP_MARKS = _NonspacingMarks()
 
 
+class _NeedsContext(Exception):
+    """A character whose skeleton may depend on its neighbours."""
+
+
+def _own_skeleton(code: int) -> int | None:
+    """The skeleton of one character when it is one character whatever stands beside it,
+    else None. Lower-casing depends on neighbours only for capital sigma; decomposition
+    reorders marks only across characters that decompose to a mark first; moving a tone
+    mark within a pair (match_form) moves what is dropped anyway."""
+    ch = chr(code)
+    if ch == "\u03a3" or unicodedata.category(ch)[0] == "M" or len(ch.lower()) != 1:
+        return None
+    decomposed = unicodedata.normalize("NFD", match_form.__wrapped__(ch).replace("đ", "d"))
+    if unicodedata.combining(decomposed[0]):
+        return None
+    out = decomposed.translate(_DROP_MARKS)
+    return ord(out) if len(out) == 1 else None
+
+
+class _Skeletons(dict):
+    """A str.translate table from a character to its skeleton, filled in as characters are
+    met (below U+3000, as _NonspacingMarks); a character whose skeleton may depend on its
+    neighbours raises _NeedsContext, and the text takes the long way."""
+
+    def __missing__(self, code: int) -> int:
+        out = _own_skeleton(code)
+        if out is None:
+            raise _NeedsContext
+        if code < 0x3000:
+            self[code] = out
+        return out
+
+
+_SKELETONS = _Skeletons()
+
+
+def local_skeleton(text: str) -> str | None:
+    """strip_diacritics(text) when every character's skeleton is one character of its own
+    (then the skeleton of any piece of the text is that piece of this), else None."""
+    try:
+        return text.translate(_SKELETONS)
+    except _NeedsContext:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def strip_diacritics(text: str) -> str:
-    """ASCII skeleton of a Vietnamese string ("Đa dạng" -> "da dang"), for fuzzy title matching."""
+    """ASCII skeleton of a Vietnamese string ("Đa dạng" -> "da dang"), for fuzzy title matching.
+
+    The skeleton is the matching form with "đ" as "d", decomposed, less its nonspacing
+    marks. Nearly every text is made of characters whose skeleton is one character of
+    their own, and is mapped by a table in one pass; the others take all the steps."""
+    skeleton = local_skeleton(text)
+    if skeleton is not None:
+        return skeleton
     text = match_form(text).replace("đ", "d")
     return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
 

@@ -73,8 +73,26 @@ _COLLECTIVE_END = regex.compile(
     r"\b(?:các|những|cấp|mỗi|từng)\s+(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố)\s*,?\s*(?:và\s+)?)+$",
     regex.I,
 )
+# the most characters other than white space a match of each holds ("tháng 12", "thành phố")
+_OPEN_END_MOST, _LEVEL_END_MOST, _TERMINAL_MOST = 7, 8, 1
 _BODY_OPENING = regex.compile(r"^(?:căn cứ|thực hiện|xét|theo|kính gửi|điều|sau khi|quyết định|quyết nghị)\b", regex.I)
 _TERMINAL = regex.compile(r"[.;:!?)”\"]\s*$")
+# white space to the patterns above, and a few characters that may be: counted as such, a
+# tail holds no more characters than it really does
+_MAYBE_SPACE = frozenset("\u180e\u200b\u2060\ufeff")
+
+
+def _ends(pattern: regex.Pattern, text: str, most: int) -> bool:
+    """pattern.search(text) is not None, for a pattern whose matches end the text (a
+    closing `\\s*$`) and hold at most `most` characters other than white space: the search
+    starts where the tail holds more than that, as no match can start before it."""
+    i, seen = len(text), 0
+    while i > 0 and seen <= most:
+        i -= 1
+        ch = text[i]
+        if not (ch.isspace() or ch in _MAYBE_SPACE):
+            seen += 1
+    return pattern.search(text, i) is not None
 
 
 @dataclass(frozen=True)
@@ -97,7 +115,7 @@ class _Raw:
 def is_running_header(line: str) -> bool:
     """True for a line (or a piece of one) of the gazette's running header."""
     s = " ".join(line.split())
-    return bool(s) and any(p.match(s) for p in _RUNNING) and ("BÁO" in s or "Ngày" in s or "ÔNG" in s)
+    return ("BÁO" in s or "Ngày" in s or "ÔNG" in s) and any(p.match(s) for p in _RUNNING)
 
 
 def _clean(line: str) -> str:
@@ -150,20 +168,20 @@ def continues(prev: str, nxt: str, full: bool = False) -> bool:
     width of a hard-wrapped text) any line that is not a list item or an article does."""
     if _LIST_MARK.match(nxt):
         return False
-    if _COLLECTIVE_END.search(prev) and nxt[:1].isupper():
+    if nxt[:1].isupper() and _COLLECTIVE_END.search(prev):
         return False
-    if _LEVEL_END.search(prev) and nxt[:1].isupper() and not prev.isupper():
+    if nxt[:1].isupper() and not prev.isupper() and _ends(_LEVEL_END, prev, _LEVEL_END_MOST):
         words = nxt.split()
         if not (len(words) >= 2 and words[1][:1].isupper()):
             return False  # "… xã hội huyện" / "Hướng dẫn, chỉ đạo …": a new sentence, not a unit's name
     body = _LIST_MARK.sub("", prev, count=1)  # "a)" opens no parenthesis
-    if _OPEN_END.search(prev) or body.count("(") > body.count(")"):
+    if _ends(_OPEN_END, prev, _OPEN_END_MOST) or body.count("(") > body.count(")"):
         return True
-    if _LEVEL_END.search(prev) and not _BODY_OPENING.match(nxt):
+    if _ends(_LEVEL_END, prev, _LEVEL_END_MOST) and not _BODY_OPENING.match(nxt):
         word = nxt.split(" ", 1)[0]
         if prev.isupper() and word.isupper():  # a wrapped title; in running text a name may not follow
             return True
-    if _TERMINAL.search(prev):
+    if _ends(_TERMINAL, prev, _TERMINAL_MOST):
         return False
     first = nxt[:1]
     if first.islower() or (first.isdigit() and not prev.isupper()) or full:
@@ -235,7 +253,8 @@ def running_header_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of `text` that are (pieces of) the gazette's running header."""
     spans, pos = [], 0
     for part in text.split("\n"):
-        if is_running_header(_clean(part)):
+        # every piece of the header holds "ÔNG" or the date's "/", which cleaning never adds
+        if ("Ô" in part or "/" in part) and is_running_header(_clean(part)):
             spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     return spans

@@ -153,3 +153,65 @@ def test_steps_give_the_same_rows_as_with_the_documents_own_section_lookups(path
     plain = extract_document(read_document(data))
     assert fast.meta == plain.meta
     assert dict(fast.rows) == dict(plain.rows)
+
+
+@FUZZ
+@given(TITLES, st.sampled_from([0.0, 0.5, 0.6, 0.75, 0.85, 1.0]))
+def test_a_title_that_cannot_reach_a_threshold_scores_below_it(title, threshold):
+    """_may_reach is only a bound: where it says no, best_match names no component at the threshold."""
+    if not components._may_reach(title, threshold):
+        for level in (None, "project", "subproject"):
+            code, score = plain_best_match(title, level)
+            assert code is None or score < threshold
+
+
+def test_a_title_that_cannot_reach_a_threshold_scores_below_it_on_the_plans():
+    for line in PLAN_LINES:
+        title = components.read_heading(line).title
+        for threshold in (0.6, 0.75, 0.85):
+            if not components._may_reach(title, threshold):
+                code, score = plain_best_match(title)
+                assert code is None or score < threshold
+
+
+@FUZZ
+@given(st.one_of(TEXTS, st.sampled_from(["Dự án 2: Đa dạng hóa", "  - Tiểu dự án 1.", "DỰ ÁN SỐ 3", "Nội dung3"])))
+def test_a_paragraph_opens_with_a_label_where_read_heading_prints_one(text):
+    assert components._opens_with_label(text) == bool(components.read_heading(text).printed)
+
+
+def test_a_line_of_the_plans_opens_with_a_label_where_read_heading_prints_one():
+    for line in PLAN_LINES:
+        assert components._opens_with_label(line) == bool(components.read_heading(line).printed)
+
+
+def plain_label_at_start(text: str):
+    skel = components.strip_diacritics.__wrapped__(text)
+    return components._label_re()[0].match(skel) if len(skel) == len(text) else None
+
+
+_LABEL_TEXTS = st.one_of(
+    TEXTS,
+    st.lists(
+        st.sampled_from(
+            ["Dự án", "TIỂU DỰ ÁN", " 2", "số 3", ":", " - ", "...", "  ", "(", "Nội dung", "Hợp phần", "Điều 1"]
+            + ["e\u0301", "Σ", "\u0300", "x" * 30, "—" * 20, "İ", "ﬁ"]
+        ),
+        max_size=12,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(_LABEL_TEXTS)
+def test_a_label_at_the_start_as_the_plain_match_on_the_whole_skeleton(text):
+    text = components.collapse(text)
+    found, plain = components._label_at_start(text), plain_label_at_start(text)
+    assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+def test_a_label_at_the_start_of_the_plans_lines_as_the_plain_match():
+    for line in PLAN_LINES:
+        text = components.collapse(line)
+        found, plain = components._label_at_start(text), plain_label_at_start(text)
+        assert (found and found.span()) == (plain and plain.span())

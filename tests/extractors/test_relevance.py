@@ -10,6 +10,7 @@ from conftest import CORPUS, ROOT
 
 from extract import pipeline
 from extract.errors import SettingsError
+from extract.extractors import relevance
 from extract.pipeline import extract_bytes
 from extract.settings import Settings
 from extract.store.writer import Store
@@ -98,3 +99,18 @@ def test_relevance_settings_name_themselves_when_wrong():
         Settings(min_ocr_confidence=101)
     with pytest.raises(SettingsError, match="min_plan_chars"):
         Settings(min_plan_chars=-1)
+
+
+@pytest.mark.parametrize("least", [0, 1, 5, 50])
+def test_enough_characters_decided_from_the_opening_as_by_counting_all(least):
+    texts = [
+        "",
+        " \n\t ",
+        "a" * 3,
+        " " * 300 + "b" * 60,
+        "x " * 40,
+        "\u3000" * 500 + "đ" * 49,
+        "a" * 49 + " " * 400 + "b",
+    ]
+    for text in texts:
+        assert relevance._has_chars(text, least) == (len("".join(text.split())) >= least)

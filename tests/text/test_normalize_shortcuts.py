@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shortcut_strategies import FEW, FUZZ, PLAN_TEXTS, SPACES, TEXTS, TONE_PIECES, plan_excerpts, text_and_span
 
-from extract.extractors import agencies, assignments, metadata, references
+from extract.extractors import agencies, assignments, components, metadata, programme, references
 from extract.extractors import places as jurisdictions
 from extract.extractors.targets import find as targets
 from extract.extractors.targets.phrases import lexicon as target_lexicon
@@ -33,6 +33,7 @@ from extract.text.normalize import (
     fold_spaces,
     key,
     match_form,
+    match_form_within,
     nfc,
     slice_agrees,
     strip_diacritics,
@@ -122,6 +123,8 @@ def _project_scans() -> dict[str, PhraseScan]:
         "self cues": territory,
         "issuing": issuing,
         "named issuing": metadata._named_issuing_re(),
+        "programme names": programme._name_scan(),
+        "component labels": components._mention_scan(),
         "fraction words": next(p for k, p, _ in targets._quantity_patterns(lex) if k == "fraction_word"),
     }
 
@@ -131,7 +134,7 @@ def test_each_phrase_scan_of_the_steps_finds_what_its_pattern_finds_in_the_plans
     scan = _project_scans()[name]
     assert isinstance(scan, PhraseScan) and scan._leads is not None  # else this test compares the pattern with itself
     for text in PLAN_TEXTS:
-        for form in (match_form(text), agencies.space_form(text), text):
+        for form in (match_form(text), agencies.space_form(text), text, strip_diacritics(text)):
             assert _spans(scan.finditer(form)) == _spans(scan.pattern.finditer(form))
 
 
@@ -278,3 +281,26 @@ def test_slice_agrees_refuses_only_cuts_that_change_a_tone_pair(text, a, b, agre
     form = match_form(text)
     assert slice_agrees(form, a, b) is agrees
     assert (match_form(text[a:b]) == form[a:b]) is agrees
+
+
+@FUZZ
+@given(text_and_span(st.one_of(st.lists(SLICE_PIECES | st.just("Σ"), max_size=16).map("".join), plan_excerpts())))
+def test_match_form_within_is_the_pieces_own_matching_form(case):
+    """The slice of the text's form where it agrees, the piece's own form elsewhere (Greek
+    capital sigma included)."""
+    text, a, b = case
+    assert match_form_within(text[a:b], match_form(text), a) == match_form(text[a:b])
+
+
+def test_match_form_within_reads_sigma_and_cut_tone_pairs_on_their_own():
+    for text, a, b in [("ΑΣ Β", 0, 2), ("ΑΣΑ", 1, 2), ("hoán", 0, 3), ("quý", 1, 3), ("văn hoá", 4, 7)]:
+        assert match_form_within(text[a:b], match_form(text), a) == match_form(text[a:b])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ΑΣ b", "aΣ", "e\u0301 hoá", "Dự án 2\u0300", "İstanbul Đa dạng", "\u1100\u1161 가", "a\u0345\u0301", "ﬁ Σa"],
+)
+def test_strip_diacritics_reads_characters_that_need_their_neighbours_the_long_way(text):
+    """Capital sigma, marks and characters that decompose to a mark first take all the steps."""
+    assert strip_diacritics.__wrapped__(text) == plain_strip_diacritics(text)

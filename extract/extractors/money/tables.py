@@ -60,6 +60,8 @@ def _cell_value(text: str) -> Decimal | str | None:
         return None
     if t in _DASHES:
         return DASH
+    if not t[0].isdigit():
+        return None  # no number: parse_number would refuse it
     try:
         return parse_number(t)
     except ValueError:
@@ -167,16 +169,17 @@ def _header_layout(block: Block, multi_year: bool) -> dict[int, Col]:
 @dataclass
 class _Grid:
     rows: list[Row]
-    values: list[list]  # per row, per column: Decimal, DASH or None
+    values: list[list]  # per row, per column: Decimal, DASH or None (none read without numeric columns)
     cols: list[int]  # numeric columns
 
 
 def _grid(block: Block) -> _Grid:
     """The body's cell values; numeric columns are those right of the row titles holding
-    only figures and dashes."""
+    only figures and dashes. Most tables of a plan hold words: a column is given up at its
+    first cell that is no figure, and the values are read only when some column holds
+    figures."""
     rows = block.body_rows()
     texts = [r.texts(block.ncols) for r in rows]
-    values = [[_cell_value(t) for t in row] for row in texts]
     title_cols = Counter()
     for r in rows:
         _, title, start, _ = row_title(block, r)
@@ -184,13 +187,20 @@ def _grid(block: Block) -> _Grid:
         if title and cell is not None:
             title_cols[cell.col + cell.colspan - 1] += 1
     first = (max(title_cols) + 1) if title_cols else 0
-    cols = []
-    for c in range(first, block.ncols):
-        filled = [row[c] for row in texts if collapse(row[c])]
-        vals = [v[c] for v in values if v[c] is not None]
-        if filled and len(vals) == len(filled):
-            cols.append(c)
+    cols = [c for c in range(first, block.ncols) if _numeric_column(texts, c)]
+    values = [[_cell_value(t) for t in row] for row in texts] if cols else []
     return _Grid(rows, values, cols)
+
+
+def _numeric_column(texts: list[list[str]], c: int) -> bool:
+    """Whether column c has a filled cell, and every filled cell holds a figure or a dash."""
+    filled = False
+    for row in texts:
+        if collapse(row[c]):
+            if _cell_value(row[c]) is None:
+                return False
+            filled = True
+    return filled
 
 
 def _holds(g: _Grid, head: int, parts: list[int], min_rows: int, factor: Decimal = Decimal(1)) -> bool:

@@ -33,6 +33,7 @@ correction of a printed unit the document's own sums contradict) by checks. This
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -64,10 +65,11 @@ from extract.extractors.money.vocabulary import (
     programme_re,
     unit_factors,
     unit_re,
+    whole_capital_labels,
 )
 from extract.extractors.money.words import find_word_amounts
 from extract.extractors.step import Context, step
-from extract.text.normalize import key, match_form, strip_diacritics
+from extract.text.normalize import key, match_form, match_form_within, strip_diacritics
 from extract.text.numbers import to_dong
 
 # a line's own number or bullet: "1.", "2.1.", "a)", "đ)", "-", "+", "•"
@@ -82,6 +84,8 @@ _SPACES = regex.compile(r"\s*")
 _PLAIN_INT = regex.compile(r"\d{1,3}")
 _DONG_AFTER = regex.compile(r"\s*đồng(?!\w)")
 _RESTATEMENT = regex.compile(r"[(\s:=,]|tức là|bằng chữ")
+_PARENS = re.compile(r"[()]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -144,11 +148,15 @@ def _paren_pairs(line: str) -> dict[int, int]:
     """Offset of each "(" that is closed on the line -> offset of its ")". A parenthesis
     left open (quoted text cut short, a typo) encloses nothing: news items quoting a plan
     drop closing brackets, and an open one would swallow every later figure."""
-    pairs, stack = {}, []
-    for k, ch in enumerate(line):
-        if ch == "(":
+    pairs: dict[int, int] = {}
+    if "(" not in line:
+        return pairs
+    stack = []
+    for m in _PARENS.finditer(line):
+        k = m.start()
+        if m.group() == "(":
             stack.append(k)
-        elif ch == ")" and stack:
+        elif stack:
             pairs[stack.pop()] = k
     return pairs
 
@@ -214,13 +222,15 @@ def _compound(form: str, m) -> tuple[int, int] | None:
     return (tail.end() if tail else end), total
 
 
-def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
-    """(start, end, raw, unit, vnd, words) of the money figures on one line, in order."""
-    form = match_form(line)
+def _line_figures(line: str, form: str | None = None) -> list[tuple[int, int, str, str, int, bool]]:
+    """(start, end, raw, unit, vnd, words) of the money figures on one line, in order
+    (`form`: the line's matching form, when the caller has it)."""
+    form = match_form(line) if form is None else form
     found = []
     factors = unit_factors()
     taken = 0
-    for m in unit_re().finditer(form):
+    digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
+    for m in unit_re().finditer(form, digit.start()) if digit else ():
         if m.start() < taken:
             continue  # the lower part of a compound figure already read
         unit = m.group("unit")
@@ -243,7 +253,7 @@ def _line_figures(line: str) -> list[tuple[int, int, str, str, int, bool]]:
         except ValueError:
             continue
         found.append((m.start(), m.end(), raw, line[m.start("unit") : m.end("unit")], vnd, False))
-    for s, e, vnd in find_word_amounts(line):
+    for s, e, vnd in find_word_amounts(line, form):
         if any(fs <= s < fe for fs, fe, *_ in found):
             continue
         if _is_rate(form, s, e):
@@ -302,18 +312,28 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
     Each line goes through the same phases: announcements it no longer belongs to are
     closed; its figures are read with their labels and linked to the whole they split on
     the line; figures left free are attached to the open announcement; components and
-    bases are given; and the line may open an announcement of its own.
+    bases are given; and the line may open an announcement of its own. A line without
+    figures (most lines) goes only through the first and the last, as the others read
+    figures; its matching form is sliced from the document's (match_form_within).
     """
     meta = ctx.meta
     multi_year = bool(meta.get("period_start") and meta.get("period_end") and meta["period_end"] > meta["period_start"])
     r = _Reading(doc, ctx, multi_year, own_components=programme_of(doc, meta) not in OTHER_PROGRAMMES)
     lines = _text_lines(doc)
+    doc_form = match_form(doc.text)
     for li, (base, text) in enumerate(lines):
         if not text.strip():
             continue
-        line = _Line(base, text, match_form(text), _style(text), _line_figures(text))
+        form = match_form_within(text, doc_form, base)
+        line = _Line(base, text, form, _style(text), _line_figures(text, form))
+        next_text = lines[li + 1][1] if li + 1 < len(lines) else None
         if not line.found:
+            # the other phases read figures, and a line's programme is read only for them
             r.title_capitals |= _title_capitals(line.text)
+            _close_announcements(r, line)
+            _open_announcement(r, line, next_text)
+            r.last_figs = line.figs
+            continue
         if _opens_with_split(line):
             line.programme = r.programme  # "Cụ thể, …" goes on about the programme named before
         _close_announcements(r, line)
@@ -323,7 +343,7 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         _attach_to_announcement(r, line)
         _continue_paragraph(r, line)
         _attribute(r, line)
-        _open_announcement(r, line, lines[li + 1][1] if li + 1 < len(lines) else None)
+        _open_announcement(r, line, next_text)
         r.last_figs = line.figs
         if line.figs:
             r.programme = line.programme
@@ -344,18 +364,14 @@ def _title_capitals(text: str) -> set[str]:
     """Capital types a line without figures gives a plan's name in a parenthesis of its
     own ("Nghị quyết … phê duyệt Kế hoạch đầu tư thực hiện Chương trình … năm 2020 (vốn
     đầu tư phát triển)"): the document is about that capital type only."""
-    found = set()
+    found: set[str] = set()
+    if "(" not in text:
+        return found
     for a, b in _paren_pairs(text).items():
-        inner = match_form(text[a + 1 : b]).strip()
-        labels = labels_in(inner)
-        if (
-            len(labels) == 1
-            and labels[0][2] == "capital"
-            and labels[0][0] == 0
-            and labels[0][1] == len(inner)
-            and _PLAN_TITLE.search(match_form(text[:a]))
-        ):
-            found.add(labels[0][3])
+        # the parenthesis is one capital label from end to end (labels_in)
+        capital = whole_capital_labels().get(match_form(match_form(text[a + 1 : b]).strip()))
+        if capital is not None and _PLAN_TITLE.search(match_form(text[:a])):
+            found.add(capital)
     return found
 
 
@@ -659,6 +675,8 @@ def _other_unit(r: _Reading, text: str) -> bool:
 def _close_announcements(r: _Reading, line: _Line) -> None:
     """Pop the announcements a line no longer belongs to: it left their section, or it
     is a sibling of the line that opened them."""
+    if not r.stack:
+        return
     anc = {s.section_id for s in ancestors_at(r.doc, line.base)}
     while r.stack and (r.stack[-1].section_id is not None and r.stack[-1].section_id not in anc):
         r.stack.pop()
@@ -811,6 +829,9 @@ def _relink_by_sum(r: _Reading, line: _Line) -> None:
 
 def _opens_with_split(line: _Line) -> bool:
     """Does the line open with "Cụ thể", "Trong đó", "Bao gồm" (after its bullet)?"""
+    splits = phrases("split")
+    if not any(p in line.form for p in splits):
+        return False
     bullet = _BULLET.match(line.text)
     opening = line.form[bullet.end() if bullet else 0 :].lstrip()
     return any(opening.startswith(p) and not opening[len(p) : len(p) + 1].isalnum() for p in phrases("split"))
@@ -906,22 +927,25 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     in ":", a total followed by a list of a different bullet style)?"""
     tail_from = (r.figures[line.figs[-1]].end - line.base) if line.figs else 0
     tail = line.form[tail_from:]
-    announces = any(has_phrase(tail, p) for p in phrases("split")) or tail.rstrip().endswith(":")
+    announces = any(has_phrase(tail, p) for p in phrases("split") if p in tail) or tail.rstrip().endswith(":")
     if not announces and line.figs and r.figures[line.figs[0]].source == "total" and next_text is not None:
         announces = _style(next_text) is not None and _style(next_text) != line.style and bool(_line_figures(next_text))
     if not announces:
         return
     head = next((i for i in line.figs if r.figures[i].depth == 0), None)
-    if head is None and _opens_with_split(line) and not choose(labels_in(line.text))[0]:
-        # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
-        head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
+    labels = None  # the line's labels, read once
+    if head is None and _opens_with_split(line):
+        labels = labels_in(line.text)
+        if not choose(labels)[0]:
+            # "Tổng kinh phí …: 2.500 triệu đồng." then "Trong đó:" on a line of its own
+            head = next((i for i in r.last_figs if r.figures[i].depth == 0 and not r.figures[i].outside), None)
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:
-        src, _ = choose(labels_in(line.text))
-        basis = basis_of(line.text, r.multi_year)
+        src, _ = choose(labels_in(line.text) if labels is None else labels)
         if src is None:
             return
+        basis = basis_of(line.text, r.multi_year)
     sec = section_at(r.doc, line.base)
     r.stack.append(_Open(head, src, line.style, sec.section_id if sec else None, basis))
 

@@ -55,6 +55,14 @@ def _label_re(header: bool) -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
     return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)"), labels
 
 
+@cache
+def whole_capital_labels() -> dict[str, str]:
+    """Capital phrase (matching form) -> its capital type: a text that is one of these
+    and nothing else reads by labels_in as that one capital label from end to end (no
+    longer phrase fits in it, and every other label in it lies inside this one)."""
+    return {p: v for p, (fld, v) in _label_re(False)[1].items() if fld == "capital"}
+
+
 def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]]:
     """(start, end, field, value) of every source / capital phrase in the text, in order.
     Short forms trusted only in table headers ("tổng", "sn") count when `header` is set.

@@ -100,10 +100,11 @@ def _span_re() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:(?:{alt})(?:\s+|(?<=(?:{scales})),\s*))+đồng(?!\w)")
 
 
-def find_word_amounts(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, đồng) of every amount in words ending in "đồng" in the text."""
+def find_word_amounts(text: str, form: str | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, đồng) of every amount in words ending in "đồng" in the text (`form`:
+    its matching form, when the caller has it)."""
     out = []
-    form = match_form(text)
+    form = match_form(text) if form is None else form
     if "đồng" not in form:  # every amount in words ends in it
         return out
     words = _words()

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -37,7 +38,7 @@ from extract.document.model import Document
 from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
 from extract.extractors.step import Context, step
-from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, phrase_key
+from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, literal, phrase_key
 from extract.text.normalize import PhraseScan, collapse, match_form
 from extract.text.numbers import parse_number
 
@@ -105,18 +106,27 @@ def _number(text: str) -> float:
 
 
 _PATTERNS: dict[int, list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]] = {}
+_WORD_PATTERNS: dict[int, list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]] = {}  # no number needed
 
 
 def _quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
     """Figure patterns in the order they win overlaps, compiled once per lexicon."""
     if id(lex) not in _PATTERNS:
         _PATTERNS[id(lex)] = _compile_quantity_patterns(lex)
+        _WORD_PATTERNS[id(lex)] = [p for p in _PATTERNS[id(lex)] if p[0] == "fraction_word"]
     return _PATTERNS[id(lex)]
 
 
 def _any_of(literals) -> re.Pattern | None:
-    """Text one of which a pattern's every match holds (None: no such test)."""
-    return re.compile("|".join(map(re.escape, literals))) if literals and all(literals) else None
+    """Text one of which a pattern's every match holds (None: no such test). Each piece of
+    text is tried once, and kinds that hold the same pieces share one test, which a line
+    then answers once (find_quantities)."""
+    return _literal_test(tuple(dict.fromkeys(literals))) if literals and all(literals) else None
+
+
+@cache
+def _literal_test(literals: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, literals)))
 
 
 def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:
@@ -147,7 +157,11 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
             regex.compile(rf"(?P<v1>{NUM})(?:\s*{sep}\s*(?P<v2>{NUM}))?\s*{lex.multiple}(?![\p{{L}}\p{{N}}]|\s+thứ)"),
             _any_of(lex.literals.get("multiple")),
         ),
-        ("fraction_word", PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads), None),
+        (
+            "fraction_word",
+            PhraseScan(regex.compile(lex.fraction_words), lex.fraction_leads),
+            _any_of([literal(p) for p in lex.fraction_value]),
+        ),
         (
             "count",
             regex.compile(
@@ -171,12 +185,17 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     """Figures with a goal unit in mform[start:end], earlier kinds winning overlaps."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    figures = _NUMBER_OPENER.search(mform, start, end) is not None
-    for kind, pat, holds in _quantity_patterns(lex):
-        if kind != "fraction_word" and not figures:
-            continue  # every other kind opens with a number
-        if holds is not None and holds.search(mform, start, end) is None:
-            continue
+    patterns = _quantity_patterns(lex)
+    if _NUMBER_OPENER.search(mform, start, end) is None:
+        patterns = _WORD_PATTERNS[id(lex)]  # every other kind opens with a number
+    held: dict[re.Pattern, bool] = {}
+    for kind, pat, holds in patterns:
+        if holds is not None:
+            found_here = held.get(holds)
+            if found_here is None:
+                found_here = held[holds] = holds.search(mform, start, end) is not None
+            if not found_here:
+                continue
         for m in pat.finditer(mform, start, end):
             s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
