@@ -35,6 +35,8 @@ STAGES = [
     (1, "PDFium: text page", "pypdfium2._helpers.page", "PdfPage.get_textpage"),
     (1, "page layout (all of a page)", "extract.readers.pdf", "_pdfium_page"),
     (2, "characters to words", "extract.readers.pdffast", "page_words"),
+    (2, "characters to glyphs (one by one)", "extract.readers.pdffast", "page_glyphs"),
+    (2, "glyphs to words", "extract.readers.pdf", "words"),
     (2, "path objects", "extract.readers.pdffast", "path_bounds"),
     (2, "table grid search", "extract.readers.pdftables", "find_tables"),
     (2, "table grid (turned pages)", "extract.readers.pdftables", "find_cells"),

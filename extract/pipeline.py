@@ -17,14 +17,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.document.build import build_document
 from extract.document.model import Document
-from extract.errors import (
-    CorruptFileError,
-    DocumentError,
-    EncryptedFileError,
-    LimitExceededError,
-    NoTextError,
-    TimeLimitError,
-)
+from extract.errors import CorruptFileError, DocumentError, EncryptedFileError, LimitExceededError, NoTextError
 from extract.extractors.step import Context, StepFunction, analyze
 from extract.readers.encodings import decode_bytes, repair_blocks
 from extract.readers.ocr import ocr_pdf_pages, scanned_pages
@@ -206,24 +199,6 @@ def extract_bytes(data: bytes, name: str, settings: Settings = DEFAULT_SETTINGS)
     return _extraction(doc, ctx, doc_id_for(data), len(data), name)
 
 
-def extract_read(
-    doc: Document, doc_id: str, size: int, name: str, settings: Settings = DEFAULT_SETTINGS, seconds: float = 0.0
-) -> Extraction:
-    """Extract a document read already, elsewhere (the worker pool's read-ahead process):
-    the rows extract_bytes gives for the file whose bytes hash to `doc_id` and number `size`.
-
-    The time limit is the one file's: what reading, `seconds` of it, left over. Whatever
-    this raises, the caller extracts the file again with extract_bytes, so that a file
-    read ahead reports exactly what any other does.
-    """
-    limit = settings.max_seconds_per_document
-    if limit and seconds >= limit:
-        raise TimeLimitError(f"reading took {seconds:.1f} s of the {limit:g} s limit")
-    with time_limit(limit - seconds if limit else 0):
-        ctx = extract_document(doc, settings)
-    return _extraction(doc, ctx, doc_id, size, name)
-
-
 def _extraction(doc: Document, ctx: Context, doc_id: str, size: int, name: str) -> Extraction:
     document = {
         "doc_id": doc_id,
@@ -251,6 +226,5 @@ __all__ = [
     "doc_id_for",
     "extract_bytes",
     "extract_document",
-    "extract_read",
     "read_document",
 ]

@@ -5,11 +5,10 @@ message, and anything unexpected becomes a `failed` row that says it is a bug to
 
 The parent process walks the input, hashes each file and skips the ones whose bytes and
 extractor version are already stored, without parsing them; the rest go to an executor
-(this process, a local process pool, or a Dask cluster; a pool's first seconds, while its
-workers load the extractors, are spent reading the smallest files ahead) and come back as
-rows that the parent alone writes, a few documents per transaction and each document
-whole. Killing the run at any moment loses only the documents in flight and the batch
-not yet committed: the next run skips everything already committed. Ctrl-C stops a run cleanly: the workers are
+(this process, a local process pool, or a Dask cluster) and come back as rows that the
+parent alone writes, a few documents per transaction and each document whole. Killing the
+run at any moment loses only the documents in flight and the batch not yet committed: the
+next run skips everything already committed. Ctrl-C stops a run cleanly: the workers are
 ended, what they had finished is committed, and RunInterrupted says how much is stored.
 When every file is unchanged, the index kept beside the database (knownindex) settles them
 without opening it.
@@ -32,17 +31,7 @@ from typing import TYPE_CHECKING
 
 from extract import EXTRACTOR_VERSION
 from extract.batch import skipindex as knownindex
-from extract.batch.workers import (
-    LocalPool,
-    Outcome,
-    ReadAhead,
-    Task,
-    failed_document,
-    file_doc_id,
-    serial,
-    start_read_ahead,
-    start_server,
-)
+from extract.batch.workers import LocalPool, Outcome, Task, failed_document, file_doc_id, serial, start_server
 from extract.errors import KehoachError, RunInterrupted, SettingsError, StoreError
 from extract.settings import DEFAULT_SETTINGS, Settings
 
@@ -245,23 +234,18 @@ def ingest(
     else:
         from extract.store.writer import Store  # a run that finds nothing to do never imports DuckDB
 
-        ahead = None
         if executor == "local" and jobs > 1:
             start_server()  # it warms up while the database opens and the files are planned
-            if len(files) > jobs:  # else every file goes straight to a worker
-                ahead = start_read_ahead(settings)  # and this process reads files meanwhile
-        with _closing(ahead), Store(db, wait=wait) as store, _Interrupts() as interrupts:
+        with Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)
             if executor == "local" and jobs > 1:
                 tasks = _largest_first(tasks)
-                if ahead is not None:
-                    ahead.read_tail(tasks, jobs)
                 if tasks:
                     store.prepare()  # while the fork server warms up
             writer = _Writer(store, settings, summary, emit, interrupts)
             try:
-                with _executor(executor, jobs, settings, scheduler, shards, db, ahead) as run:
+                with _executor(executor, jobs, settings, scheduler, shards, db) as run:
                     for outcome in run.map_unordered(tasks):
                         writer.add(outcome)
                     writer.flush()  # before the executor closes: its temporary shards must still be there
@@ -352,25 +336,7 @@ class _Serial:
         pass
 
 
-@contextmanager
-def _closing(ahead: ReadAhead | None) -> Iterator[None]:
-    """The read-ahead process ends with the run, however the run ends (the pool ends it too)."""
-    try:
-        yield
-    finally:
-        if ahead is not None:
-            ahead.close()
-
-
-def _executor(
-    executor: str,
-    jobs: int,
-    settings: Settings,
-    scheduler: str | None,
-    shards: str | None,
-    db: str | Path,
-    ahead: ReadAhead | None = None,
-):
+def _executor(executor: str, jobs: int, settings: Settings, scheduler: str | None, shards: str | None, db: str | Path):
     if executor == "dask":
         # deferred: Dask loads only for --executor dask
         from extract.batch.dask_executor import DaskExecutor
@@ -378,7 +344,7 @@ def _executor(
         return DaskExecutor(scheduler, settings, shards=shards, db=Path(db))
     if jobs == 1:
         return _Serial(settings)
-    return LocalPool(jobs, settings, read_ahead=ahead)
+    return LocalPool(jobs, settings)
 
 
 def _plan(

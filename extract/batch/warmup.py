@@ -6,8 +6,7 @@ lexicons and the gazetteer) about another; done here, once, each worker forked f
 server starts with both and shares those pages until it writes to them. Done in each
 worker instead, it cost every worker that second again, and on two cores the run waited
 for it. The run starts the server before it opens its database (workers.start_server),
-so this overlaps the run's own start, and the read-ahead process reads files meanwhile
-(workers.ReadAhead).
+so this overlaps the run's own start.
 
 Before anything else the server ties its life to the run that started it
 (workers.die_with_parent): its workers hold the pipe it watches for the run's exit, so

@@ -6,11 +6,8 @@ memory grows with the number of workers, not with the size of the corpus: the pa
 hands out the next file only when a finished one has been written.
 
 Pool workers come from a fork server that has already imported the extractors, so a new
-worker starts warm and none inherits the parent's open database or threads. While the
-server warms up, a read-ahead process reads the files the workers will come to last into
-Documents, which the workers then only extract (ReadAhead). The server, its workers and
-the read-ahead process die with the run that started them, however it ends
-(die_with_parent).
+worker starts warm and none inherits the parent's open database or threads. The server
+and its workers die with the run that started them, however it ends (die_with_parent).
 """
 
 from __future__ import annotations
@@ -19,7 +16,6 @@ import ctypes
 import gc
 import hashlib
 import os
-import pickle
 import signal
 import sys
 import time
@@ -36,8 +32,6 @@ from extract.settings import Settings
 if TYPE_CHECKING:
     # deferred: the process pool loads only when a pool starts
     from concurrent.futures import Future, ProcessPoolExecutor
-
-    from extract.document.model import Document
 
 LOST = (
     "the worker process died while extracting this file (a crash or out of memory); "
@@ -122,70 +116,13 @@ def extract_data(task: Task, data: bytes, settings: Settings) -> Outcome:
     return Outcome(task, extraction.doc_id, extraction.document, extraction.rows, seconds=time.perf_counter() - start)
 
 
-@dataclass
-class Read:
-    """A file read ahead into its Document (see ReadAhead), with what extract_bytes would
-    have known of its bytes. It travels pickled: the run's process passes the bytes from
-    the read-ahead process to a worker without unpickling them (a Document of a hundred
-    pages is megabytes)."""
-
-    document: Document
-    doc_id: str
-    size: int
-    seconds: float
-
-
-def extract_task(task: Task, settings: Settings, read: bytes | None = None) -> Outcome:
-    """Extract one file; from its Document when it was read ahead (`read`, a pickled Read),
-    else from its bytes."""
-    if read is not None:
-        outcome = _extract_read(task, read, settings)
-        if outcome is not None:
-            return outcome
+def extract_task(task: Task, settings: Settings) -> Outcome:
     try:
         data = Path(task.key).read_bytes()
     except OSError as e:
         message = f"cannot read {task.key}: {e.strerror or e}"
         return Outcome(task, None, failed_document(task.key, None, message), {}, message)
     return extract_data(task, data, settings)
-
-
-def _extract_read(task: Task, pickled: bytes, settings: Settings) -> Outcome | None:
-    """The outcome of a file read ahead, or None when extracting it failed in any way: the
-    file is then extracted again from its bytes, so that its outcome (a failure's message,
-    a time limit) is exactly that of a file never read ahead."""
-    # deferred: extraction (spaCy, lexicons) loads only in processes that extract
-    from extract.pipeline import extract_read
-
-    start = time.perf_counter()
-    try:
-        read: Read = pickle.loads(pickled)
-        extraction = extract_read(read.document, read.doc_id, read.size, Path(task.key).name, settings, read.seconds)
-    except Exception:
-        return None
-    seconds = read.seconds + time.perf_counter() - start
-    return Outcome(task, extraction.doc_id, extraction.document, extraction.rows, seconds=seconds)
-
-
-def read_ahead(key: str, settings: Settings) -> bytes | None:
-    """In the read-ahead process: one file read into its Document, as a pickled Read, or None
-    when it cannot be (its worker then reads it and reports why)."""
-    # deferred: the readers load only in processes that read
-    from extract.pipeline import read_document
-    from extract.timelimit import time_limit
-
-    try:
-        data = Path(key).read_bytes()
-    except OSError:
-        return None
-    start = time.perf_counter()
-    try:
-        with time_limit(settings.max_seconds_per_document):
-            document = read_document(data, settings, Path(key).name)
-    except Exception:
-        return None
-    read = Read(document, doc_id_for(data), len(data), time.perf_counter() - start)
-    return pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Outcome]:
@@ -284,129 +221,13 @@ def start_server() -> None:
     forkserver.ensure_running()
 
 
-READ_AHEAD_NICENESS = 19
-
-
-def _reader_init() -> None:
-    """Read-ahead process initializer: yield the CPU to every other process of the run, die
-    with the run, leave Ctrl-C to it, load the readers at once (while the run plans its files)."""
-    try:
-        os.nice(READ_AHEAD_NICENESS)
-    except (OSError, AttributeError):  # no niceness here: the reader then shares the CPU evenly
-        pass
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(os.environ.get(PARENT_ENV))
-    import extract.pipeline  # noqa: F401  (the readers; the extractors stay unloaded)
-
-
-def _loaded() -> bool:
-    return "extract.pipeline" in sys.modules
-
-
-def start_read_ahead(settings: Settings) -> ReadAhead | None:
-    """A ReadAhead, or None when its process cannot be started (the run goes on without)."""
-    try:
-        return ReadAhead(settings)
-    except OSError:
-        return None
-
-
-class ReadAhead:
-    """One process that reads files into Documents while the pool's fork server warms up.
-
-    The fork server spends its first two seconds importing spaCy and building the rules and
-    lexicons, on one core; until it is done no worker exists and the other core idles.
-    Reading (PDF pages to a Document) is three quarters of what a PDF costs and needs
-    none of that, so this process, started with the server, reads meanwhile the files the
-    pool will come to last, the smallest, from the end of the queue; the pool's workers
-    start from the other end and only extract what it read. Once the first worker is up
-    it is ended (stop); a file it was reading is read again by a worker.
-
-    It runs at the lowest priority (niceness 19), so it only takes a core nothing else of
-    the run wants: on an idle machine the core the fork server leaves idle, on a busy one
-    next to nothing, where a reader at normal priority halved the fork server's share and
-    delayed the first worker by seconds.
-
-    It is only a head start: a file it could not read, or whose Document then failed to
-    extract, is read and extracted again by a worker, which reports it as it would have.
-    A fresh interpreter (spawn), not a fork of the run, which may hold threads by then.
-    """
-
-    def __init__(self, settings: Settings):
-        import multiprocessing  # with the pool, not at import: a run with nothing to extract never needs them
-
-        # deferred: the process pool loads only when a pool starts
-        from concurrent.futures import ProcessPoolExecutor
-
-        os.environ[PARENT_ENV] = str(os.getpid())
-        self.settings = settings
-        self.stopped = False
-        self._futures: dict[str, Future] = {}
-        ctx = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(1, mp_context=ctx, initializer=_reader_init)
-        self._executor.submit(_loaded)  # starts the process now
-
-    def read(self, keys: Iterable[str]) -> None:
-        """Queue these files for reading, in this order (a file queued already keeps its place)."""
-        if self.stopped:
-            return
-        # deferred: the process pool loads only when a pool starts
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            for key in keys:
-                if key not in self._futures:
-                    self._futures[key] = self._executor.submit(read_ahead, key, self.settings)
-        except (BrokenProcessPool, RuntimeError):  # the process died: the workers read everything
-            self.stop()
-
-    def read_tail(self, tasks: list[Task], skip: int) -> None:
-        """Queue the files a pool of `skip` workers comes to last, the last first: all but
-        the first `skip`, which the workers start with."""
-        self.read(task.key for task in reversed(tasks[skip:]))
-
-    def stop(self) -> None:
-        """End the process, in the middle of a file if need be: the files it had not
-        finished are left to the workers. Niced, it would hardly get the CPU again before the
-        workers ran out of files, and waiting for it then would hold the run's end."""
-        if self.stopped:
-            return
-        self.stopped = True
-        # killed, not cancelled: the executor fails every file not done (cancelling them as
-        # well made Python 3.11's executor thread raise on each, printing a traceback)
-        processes = getattr(self._executor, "_processes", None) or {}
-        for process in list(processes.values()):
-            process.kill()
-        self._executor.shutdown(wait=False)
-
-    def take(self, key: str) -> bytes | None:
-        """The file's pickled Read if it was read, else None (never waits)."""
-        future = self._futures.pop(key, None)
-        if future is None or not future.done():
-            return None
-        try:
-            return future.result()
-        except Exception:  # the process died (BrokenProcessPool): the worker reads the file
-            return None
-
-    def close(self) -> None:
-        """End the process (stop) and wait until it is gone."""
-        self.stop()
-        self._executor.shutdown(wait=True)
-        self._futures.clear()
-
-
 class LocalPool:
-    """A process pool fed lazily: at most `window` tasks submitted and not yet collected.
+    """A process pool fed lazily: at most `window` tasks submitted and not yet collected."""
 
-    With a ReadAhead, tasks given as a list have their tail read ahead while the pool starts.
-    """
-
-    def __init__(self, jobs: int, settings: Settings, window: int | None = None, read_ahead: ReadAhead | None = None):
+    def __init__(self, jobs: int, settings: Settings, window: int | None = None):
         self.jobs = max(1, jobs)
         self.settings = settings
         self.window = window or 2 * self.jobs
-        self.read_ahead = read_ahead
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -425,16 +246,12 @@ class LocalPool:
         # deferred: the process pool loads only when a pool starts
         from concurrent.futures.process import BrokenProcessPool
 
-        read = self.read_ahead.take(task.key) if self.read_ahead is not None else None
         try:
             try:
-                future = self._pool().submit(extract_task, task, self.settings, read)
+                return self._pool().submit(extract_task, task, self.settings)
             except BrokenProcessPool:
                 self._restart()
-                future = self._pool().submit(extract_task, task, self.settings, read)
-            if self.read_ahead is not None:
-                self.read_ahead.stop()  # a worker is up (submit waits for the fork server)
-            return future
+                return self._pool().submit(extract_task, task, self.settings)
         except (EOFError, OSError) as e:  # the fork server died while starting
             raise ExecutorError(
                 f"cannot start extraction worker processes ({type(e).__name__}: {e}); "
@@ -451,8 +268,6 @@ class LocalPool:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
-        if self.read_ahead is not None and isinstance(tasks, list):
-            self.read_ahead.read_tail(tasks, self.jobs)
         it = iter(tasks)
         pending: dict[Future, Task] = {}
         exhausted = False
@@ -478,8 +293,6 @@ class LocalPool:
     def close(self, kill: bool = False) -> None:
         """Shut the pool down; `kill` ends the workers at once instead of letting their current
         files finish (the run was interrupted: those files are extracted by the next run)."""
-        if self.read_ahead is not None:
-            self.read_ahead.close()
         if self._executor is not None:
             if kill:
                 processes = getattr(self._executor, "_processes", None) or {}

@@ -170,7 +170,7 @@ def test_a_pool_is_handed_the_largest_files_first(inbox, tmp_path, monkeypatch):
     handed: list[str] = []
 
     class RecordingPool:
-        def __init__(self, jobs, settings, read_ahead=None):
+        def __init__(self, jobs, settings):
             self.settings = settings
 
         def map_unordered(self, tasks):
