@@ -10,7 +10,8 @@ functions for the run (no profiler), so the figures are close to a normal run's.
     python bench/stages.py ../shared/corpus/gazette --json output/stages.json
 
 A stage whose function is not there (renamed) is listed as missing rather than failing,
-so the script keeps working on older and newer checkouts for before/after tables.
+and one never called (the glyph-by-glyph reader, a fallback now) is left out, so the
+script keeps working on older and newer checkouts for before/after tables.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 STAGES = [
     (0, "read_document", "extract.pipeline", "read_document"),
     (1, "PDFium: open page", "pypdfium2._helpers.document", "PdfDocument.get_page"),
-    (1, "PDFium: text page", "pypdfium2._helpers.page", "PdfPage.get_textpage"),
     (1, "page layout (all of a page)", "extract.readers.pdf", "_pdfium_page"),
     (2, "characters to words", "extract.readers.pdffast", "page_words"),
     (2, "characters to glyphs (one by one)", "extract.readers.pdffast", "page_glyphs"),
     (2, "glyphs to words", "extract.readers.pdf", "words"),
+    (3, "PDFium: text page (part of the above)", "pypdfium2._helpers.page", "PdfPage.get_textpage"),
     (2, "path objects", "extract.readers.pdffast", "path_bounds"),
     (2, "ruled tables (one-direction pages)", "extract.readers.pdftables", "find_tables"),
     (2, "grid cells (every ruled page; overlaps)", "extract.readers.pdftables", "find_cells"),
@@ -132,17 +133,17 @@ def main() -> int:
 
     rows = [(0, "all files (extract_bytes)", total, len(files))]
     for depth, label, *_ in STAGES:
-        if label not in missing:
+        if label not in missing and calls[label]:
             rows.append((depth + 1, label, seconds[label], calls[label]))
             if label == "extract_document":
                 steps = sorted((k for k in seconds if k.startswith("step ")), key=lambda k: -seconds[k])
                 rows += [(depth + 2, k, seconds[k], calls[k]) for k in steps]
     per_page = 1000 / pages if pages else 0.0
     print(f"{len(files)} files, {pages} PDF pages; imports and rule loading {imports:.2f} s CPU (once per process)")
-    print(f"{'stage':48s} {'CPU s':>8s} {'share':>6s} {'ms/page':>8s} {'calls':>7s}")
+    print(f"{'stage':50s} {'CPU s':>8s} {'share':>6s} {'ms/page':>8s} {'calls':>7s}")
     for depth, label, secs, n in rows:
         share = secs / total if total else 0.0
-        print(f"{'  ' * depth + label:48s} {secs:8.2f} {share:6.1%} {secs * per_page:8.2f} {n:7d}")
+        print(f"{'  ' * depth + label:50s} {secs:8.2f} {share:6.1%} {secs * per_page:8.2f} {n:7d}")
     if missing:
         print("not in this checkout: " + ", ".join(missing))
     if args.json:
