@@ -194,6 +194,15 @@ def _query(db: Path, sql: str) -> list[dict]:
         con.close()
 
 
+def _province_unit(row) -> Unit:
+    """A province as both datasets (before and after July 2025) give it in every row of its units."""
+    kind = "Tỉnh" if row["province"].startswith("Tỉnh") else "Thành phố"
+    code = row["provinceCode"]
+    return Unit(
+        "province", kind, row["provinceShort"], code, row["provinceShort"], code, province_key=row["provinceKey"]
+    )
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     data = _package_data()
@@ -230,17 +239,7 @@ def gazetteer() -> Gazetteer:
     # a row per commune: its province and district are built once, from their first row
     for r in rows:
         if ("province", r["provinceCode"]) not in seen:
-            pkind = r["province"].split(" ")[0] if r["province"].startswith("Tỉnh") else "Thành phố"
-            province = Unit(
-                "province",
-                pkind,
-                r["provinceShort"],
-                r["provinceCode"],
-                r["provinceShort"],
-                r["provinceCode"],
-                province_key=r["provinceKey"],
-            )
-            add(province, r["provinceAlias"])
+            add(_province_unit(r), r["provinceAlias"])
         if ("district", r["districtCode"]) not in seen:
             district = Unit(
                 "district",
@@ -471,17 +470,7 @@ def gazetteer_2025() -> Gazetteer:
     for r in rows:
         pk = r["provinceKey"]
         if pk not in provinces:
-            pkind = "Tỉnh" if r["province"].startswith("Tỉnh") else "Thành phố"
-            p = Unit(
-                "province",
-                pkind,
-                r["provinceShort"],
-                r["provinceCode"],
-                r["provinceShort"],
-                r["provinceCode"],
-                province_key=pk,
-            )
-            provinces[pk] = p
+            p = provinces[pk] = _province_unit(r)
             units.append(p)
             province_successor[pk] = [r["provinceShort"]]
             for a in _aliases_of(r["provinceAlias"]):
