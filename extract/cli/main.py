@@ -7,6 +7,7 @@ Only this module turns the library's typed exceptions into messages and exit cod
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import sys
 from datetime import UTC, datetime
@@ -50,6 +51,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+@functools.cache  # registered once per process, however many commands it runs
 def _quick_exit() -> None:
     """Spare the exiting process the garbage collector's last pass over everything it loaded.
 
@@ -59,12 +61,7 @@ def _quick_exit() -> None:
     objects are still freed as their modules go. Frozen at exit (atexit), so a process that
     runs the command and goes on (a test) is not affected.
     """
-    if not _FREEZE_AT_EXIT:
-        atexit.register(gc.freeze)
-        _FREEZE_AT_EXIT.append(True)
-
-
-_FREEZE_AT_EXIT: list[bool] = []
+    atexit.register(gc.freeze)
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
