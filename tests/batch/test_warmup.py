@@ -32,3 +32,17 @@ def test_the_server_warms_with_the_collector_off_and_forks_workers_with_it_on():
     assert len(state["runs"]) < 50  # before it was off: the start; hundreds more with it on
     assert state["enabled"] is True  # workers inherit the collector's state from the server
     assert state["frozen"] > 10_000  # what the warm-up loaded is frozen, never scanned again
+
+
+def test_the_run_starts_the_server_before_it_loads_duckdb(tmp_path):
+    sample = ROOT / "corpus" / "txt" / "001_9d22f5555e289895.txt"
+    state = _in_fresh_interpreter(
+        "import json, sys\n"
+        "import extract.batch.ingest as ingest\n"
+        "started = []\n"
+        "ingest.start_server = lambda: started.append('duckdb' in sys.modules)\n"
+        "ingest.LocalPool = lambda jobs, settings: ingest._Serial(settings)  # the pool itself is not under test\n"
+        f"summary = ingest.ingest([{str(sample)!r}], {str(tmp_path / 'k.duckdb')!r}, jobs=2)\n"
+        "print(json.dumps({'started': started, 'ok': summary.ok}))"
+    )
+    assert state == {"started": [False], "ok": 1}
