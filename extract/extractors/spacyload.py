@@ -17,6 +17,7 @@ this module changes nothing.
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 import types
@@ -62,8 +63,11 @@ def _stand_in() -> None:
     cli = _CommandLine(_CLI)
     cli.__path__ = [str(f) for f in folders]
     cli.__package__ = _CLI
+    cli.__spec__ = importlib.machinery.ModuleSpec(_CLI, None, is_package=True)
+    cli.__spec__.submodule_search_locations = cli.__path__
     info = _CommandLine(_INFO)
     info.__package__ = _CLI
+    info.__spec__ = importlib.machinery.ModuleSpec(_INFO, None)
     info.info = _info
     sys.modules[_CLI] = cli
     sys.modules[_INFO] = info

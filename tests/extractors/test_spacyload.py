@@ -24,14 +24,17 @@ def _in_fresh_interpreter(code: str) -> dict:
 def test_the_extractors_import_spacy_without_its_command_line_which_loads_when_used():
     seen = _in_fresh_interpreter(
         "import json, sys\n"
+        "import importlib.util\n"
         "from extract.extractors import agencies\n"
-        f"before = [m for m in {COMMAND_LINE!r} if m in sys.modules]\n"
+        "spec = importlib.util.find_spec('spacy.cli')\n"
+        "found = [p.split('/')[-2:] for p in spec.submodule_search_locations]\n"
         "matched = [(m.start, m.end, m.source) for m in agencies.find_mentions('Sở Tài chính và Sở Y tế')]\n"
+        f"before = [m for m in {COMMAND_LINE!r} if m in sys.modules]\n"
         "import spacy\n"
         "info = spacy.info()\n"
         "from spacy.cli import download, setup_cli\n"
         "import spacy.cli\n"
-        "print(json.dumps({'before': before, 'matched': matched, 'version': info['spacy_version'],\n"
+        "print(json.dumps({'before': before, 'found': found, 'matched': matched, 'version': info['spacy_version'],\n"
         "    'keys': sorted(info), 'real': spacy.cli.__file__ is not None and spacy.cli.setup_cli is setup_cli,\n"
         "    'download': callable(download), 'stand_ins': [type(sys.modules[m]).__name__ for m in ('spacy.cli', 'spacy.cli.info')]}))"
     )
@@ -41,6 +44,7 @@ def test_the_extractors_import_spacy_without_its_command_line_which_loads_when_u
         "print(json.dumps({'version': info['spacy_version'], 'keys': sorted(info)}))"
     )
     assert seen["before"] == []
+    assert seen["found"] == [["spacy", "cli"]]  # tools that look the stand-in up find spaCy's folder
     assert seen["matched"] == [[0, 12, "lexicon"], [16, 23, "lexicon"]]  # the PhraseMatcher finds both
     assert (seen["version"], seen["keys"]) == (plain["version"], plain["keys"])
     assert seen["real"] and seen["download"]
