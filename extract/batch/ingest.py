@@ -232,10 +232,11 @@ def ingest(
     elif not files:
         pass  # nothing to read: the database is not even created
     else:
+        if executor == "local" and jobs > 1:
+            # first: it warms up while DuckDB loads, the database opens and the files are planned
+            start_server()
         from extract.store.writer import Store  # a run that finds nothing to do never imports DuckDB
 
-        if executor == "local" and jobs > 1:
-            start_server()  # it warms up while the database opens and the files are planned
         with Store(db, wait=wait) as store, _Interrupts() as interrupts:
             known = store.known()
             tasks = _plan(files, known, store, settings, force, emit, summary, examined, interrupts)

@@ -30,11 +30,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from extract import rules
+from extract.extractors.spacyload import Doc, PhraseMatcher, spacy
 from extract.settings import DEFAULT_SETTINGS
 from extract.text.normalize import PhraseScan, collapse, key, match_form, slice_agrees
 

@@ -185,22 +185,20 @@ def _package_data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def _query(db: Path, sql: str) -> list[dict]:
+def _query(db: Path, sql: str) -> list[tuple]:
+    """Rows as plain tuples: made into dicts, the ten thousand rows took as long again as
+    reading them, in the start-up of every process that extracts."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        con.row_factory = sqlite3.Row
-        return [dict(r) for r in con.execute(sql).fetchall()]
+        return con.execute(sql).fetchall()
     finally:
         con.close()
 
 
-def _province_unit(row) -> Unit:
+def _province_unit(full_name: str, short: str, code: str, province_key: str) -> Unit:
     """A province as both datasets (before and after July 2025) give it in every row of its units."""
-    kind = "Tỉnh" if row["province"].startswith("Tỉnh") else "Thành phố"
-    code = row["provinceCode"]
-    return Unit(
-        "province", kind, row["provinceShort"], code, row["provinceShort"], code, province_key=row["provinceKey"]
-    )
+    kind = "Tỉnh" if full_name.startswith("Tỉnh") else "Thành phố"
+    return Unit("province", kind, short, code, short, code, province_key=province_key)
 
 
 @lru_cache(maxsize=1)
@@ -237,41 +235,33 @@ def gazetteer() -> Gazetteer:
             aliases[(unit.level, a)].append(unit)
 
     # a row per commune: its province and district are built once, from their first row
-    for r in rows:
-        if ("province", r["provinceCode"]) not in seen:
-            add(_province_unit(r), r["provinceAlias"])
-        if ("district", r["districtCode"]) not in seen:
-            district = Unit(
-                "district",
-                r["districtType"],
-                r["districtShort"],
-                r["districtCode"],
-                r["provinceShort"],
-                r["provinceCode"],
-                r["districtShort"],
-                r["districtCode"],
-                r["provinceKey"],
-                r["districtKey"],
-            )
-            add(district, r["districtAlias"])
-        if r["wardCode"] and ("commune", r["wardCode"]) not in seen:
-            commune = Unit(
-                "commune",
-                r["wardType"],
-                r["wardShort"],
-                r["wardCode"],
-                r["provinceShort"],
-                r["provinceCode"],
-                r["districtShort"],
-                r["districtCode"],
-                r["provinceKey"],
-                r["districtKey"],
-                r["wardKey"],
-            )
-            add(commune, r["wardAlias"])
+    for (
+        p_short,
+        p_code,
+        p_key,
+        p_alias,
+        p_full,
+        d_short,
+        d_code,
+        d_type,
+        d_key,
+        d_alias,
+        w_short,
+        w_code,
+        w_type,
+        w_key,
+        w_alias,
+    ) in rows:
+        if ("province", p_code) not in seen:
+            add(_province_unit(p_full, p_short, p_code, p_key), p_alias)
+        if ("district", d_code) not in seen:
+            add(Unit("district", d_type, d_short, d_code, p_short, p_code, d_short, d_code, p_key, d_key), d_alias)
+        if w_code and ("commune", w_code) not in seen:
+            commune = Unit("commune", w_type, w_short, w_code, p_short, p_code, d_short, d_code, p_key, d_key, w_key)
+            add(commune, w_alias)
 
-    new_province_name = {r["provinceKey"]: r["provinceShort"] for r in new_rows}
-    new_ward_name = {(r["provinceKey"], r["wardKey"]): r["wardShort"] for r in new_rows}
+    new_province_name = {p_key: p_short for p_key, p_short, _, _ in new_rows}
+    new_ward_name = {(p_key, w_key): w_short for p_key, _, w_key, w_short in new_rows}
     province_successor: dict[str, list[str]] = defaultdict(list)
     for new_key, old_keys in dict_province.items():
         for old in old_keys:
@@ -467,26 +457,16 @@ def gazetteer_2025() -> Gazetteer:
     province_successor: dict[str, list[str]] = {}
     commune_successor: dict[str, list[str]] = {}
     provinces: dict[str, Unit] = {}
-    for r in rows:
-        pk = r["provinceKey"]
+    for p_full, p_short, p_code, pk, p_alias, w_short, w_type, w_code, w_key, w_alias in rows:
         if pk not in provinces:
-            p = provinces[pk] = _province_unit(r)
+            p = provinces[pk] = _province_unit(p_full, p_short, p_code, pk)
             units.append(p)
-            province_successor[pk] = [r["provinceShort"]]
-            for a in _aliases_of(r["provinceAlias"]):
+            province_successor[pk] = [p_short]
+            for a in _aliases_of(p_alias):
                 aliases[("province", a)].append(p)
-        c = Unit(
-            "commune",
-            r["wardType"],
-            r["wardShort"],
-            r["wardCode"],
-            r["provinceShort"],
-            r["provinceCode"],
-            province_key=pk,
-            commune_key=r["wardKey"],
-        )
+        c = Unit("commune", w_type, w_short, w_code, p_short, p_code, province_key=pk, commune_key=w_key)
         units.append(c)
-        commune_successor[f"{pk}__{r['wardKey']}"] = [r["wardShort"]]
-        for a in _aliases_of(r["wardAlias"]):
+        commune_successor[f"{pk}__{w_key}"] = [w_short]
+        for a in _aliases_of(w_alias):
             aliases[("commune", a)].append(c)
     return Gazetteer(units, aliases, province_successor, commune_successor)

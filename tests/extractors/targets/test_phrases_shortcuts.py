@@ -12,9 +12,10 @@ from __future__ import annotations
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
-from shortcut_strategies import FUZZ, PLAN_TEXTS
+from shortcut_strategies import FUZZ, PLAN_LINES, PLAN_TEXTS
 
-from extract.extractors.targets.phrases import lead, literal
+from extract.extractors.targets import phrases
+from extract.extractors.targets.phrases import alternation, lead, literal
 from extract.extractors.targets.phrases import lexicon as target_lexicon
 from extract.extractors.targets.phrases import phrase_pattern as target_phrase_pattern
 from extract.text.normalize import match_form
@@ -48,3 +49,73 @@ def test_target_lexicon_leads_and_literals_hold_in_every_match_of_their_phrases(
                 assert any(piece in m.group() for piece in lex.literals[role])
         for m in regex.finditer(lex.fraction_words, mform):
             assert any(m.group().startswith(w) for w in lex.fraction_leads)
+
+
+def plain_alternation(phrases_) -> str:
+    """alternation before its phrases shared their bounds: each phrase bounded on its own."""
+    return "(?:" + "|".join(target_phrase_pattern(p) for p in sorted(set(phrases_), key=len, reverse=True)) + ")"
+
+
+def _every_match(pattern: str, text: str) -> list:
+    """The match at every position (the first way to match there wins), and finditer's."""
+    compiled = regex.compile(pattern)
+    at = [(m.span(), m.groupdict()) if (m := compiled.match(text, i)) else None for i in range(len(text) + 1)]
+    return at + [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
+
+
+# the alternation inside the constructions the lexicon builds around it
+CONTEXTS = (
+    "{}",
+    r"(?P<c>{})\s*$",
+    r"\s*(?P<c>{})",
+    r"^[\W\d_]*{}",
+    r"(?P<w>{})\s+(?P<year>\d{{4}})",
+    r"(?<={})\s*x",
+    r"(?:\s*(?:{}))+\s*$",
+)
+BOUNDED_WORDS = st.lists(st.text(alphabet="aáb1/%.-≥<", min_size=1, max_size=4), min_size=1, max_size=3).map(" ".join)
+
+
+@FUZZ
+@given(
+    st.lists(BOUNDED_WORDS, min_size=1, max_size=6),
+    st.lists(
+        st.sampled_from(["a", "á", "b", "1", "/", "%", ".", "-", "≥", "<", " ", "  ", "\n", " / ", "x"]), max_size=24
+    ).map("".join),
+    st.sampled_from(CONTEXTS),
+)
+def test_alternation_with_shared_bounds_matches_as_each_phrase_bounded_alone(phrase_list, filler, context):
+    text = filler + " " + " ".join(phrase_list) + " " + filler.join(p.replace(" ", "  ") for p in phrase_list)
+    shared, plain = context.format(alternation(phrase_list)), context.format(plain_alternation(phrase_list))
+    assert _every_match(shared, text) == _every_match(plain, text)
+
+
+def test_target_lexicon_with_shared_bounds_matches_as_each_phrase_bounded_alone(monkeypatch):
+    """Every pattern of the real lexicon, built both ways, on the sample plans and generated text."""
+    shared = target_lexicon()
+    monkeypatch.setattr(phrases, "alternation", plain_alternation)
+    plain = target_lexicon.__wrapped__()
+    texts = [match_form(t) for t in PLAN_TEXTS] + [match_form(line.upper()) for line in PLAN_LINES[::7]]
+    compared = rewritten = 0
+    for name in shared.__dataclass_fields__:
+        a, b = getattr(shared, name), getattr(plain, name)
+        pairs = [(a, b)]
+        if name in ("populations", "poor_populations", "dimensions"):
+            pairs = [(x[0], y[0]) for x, y in zip(a, b, strict=True)]
+        elif name == "indicators":
+            pairs = [
+                (getattr(x, f), getattr(y, f)) for x, y in zip(a, b, strict=True) for f in ("phrases", "also", "not_")
+            ]
+        for x, y in pairs:
+            if isinstance(x, str):  # a pattern the figure patterns are built of
+                x, y = regex.compile(x), regex.compile(y)
+            if isinstance(x, regex.Pattern):
+                rewritten += x.pattern != y.pattern
+                for t in texts:
+                    assert [(m.span(), m.groupdict()) for m in x.finditer(t)] == [
+                        (m.span(), m.groupdict()) for m in y.finditer(t)
+                    ], (name, t[:80])
+                compared += 1
+            else:
+                assert x == y, name
+    assert compared > 100 and rewritten > 100
