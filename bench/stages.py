@@ -4,10 +4,11 @@
 (no database, no workers, no start-up) with a CPU timer around each stage of the pipeline
 and prints the stages as a tree, inclusive times (a stage's time includes the stages
 listed under it), with ms per PDF page. The timers are plain wrappers put around the
-functions for the run (no profiler), so the figures are close to a normal run's. As in a
-pool worker, what imports and warm-up loaded is frozen before the files are read (without
-that, collections over the imports' objects added about half a millisecond per page, spread
-over whichever stages they fell in); the collector's own time is printed on its own line.
+functions for the run (no profiler), so the figures are close to a normal run's. The
+garbage collector is set up as in a pool worker (workers.settle_collector: what imports and
+warm-up loaded is frozen; without that, collections over the imports' objects added about
+half a millisecond per page, spread over whichever stages they fell in); its own time is
+printed on a line of its own.
 
     python bench/stages.py ../shared/corpus/gazette
     python bench/stages.py ../shared/corpus/gazette --json output/stages.json
@@ -100,8 +101,14 @@ def main() -> int:
     warm_caches()
     # as a pool worker starts (workers.warm_worker): what is loaded by now is frozen, so the
     # collector's passes over the imports are not counted in the stages they happen to fall in
-    gc.collect()
-    gc.freeze()
+    from extract.batch import workers
+
+    settle = getattr(workers, "settle_collector", None)  # older checkouts: frozen only
+    if settle is not None:
+        settle()
+    else:
+        gc.collect()
+        gc.freeze()
     imports = time.process_time() - start
     collected = [0.0, 0]  # CPU seconds in the cyclic garbage collector, collections
     began = [0.0]
