@@ -8,8 +8,10 @@ whose pagination is not in the file).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 
 @dataclass
@@ -76,6 +78,13 @@ class Section:
     page: int | None = None
 
 
+def _starts_if_in_order(blocks: list[Block]) -> list[int] | None:
+    """The blocks' starts when each block ends by the start of the next, else None."""
+    if all(b.start <= b.end for b in blocks) and all(a.end <= b.start for a, b in zip(blocks, blocks[1:])):
+        return [b.start for b in blocks]
+    return None
+
+
 @dataclass
 class Document:
     text: str
@@ -97,8 +106,21 @@ class Document:
     scattered_pages: dict = field(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:
-        """The PDF page of a character offset (None outside PDFs)."""
-        for b in self.blocks:
+        """The PDF page of a character offset (None outside PDFs): that of the first block
+        holding it (an empty block: sitting at it), of the row holding it in a table.
+
+        Every fact asks this of its start, so the blocks are not scanned from the first: where
+        they follow one another in the text without overlapping (as build_document lays them
+        out), no block before the last one starting before the offset can hold it, and none
+        starting after it, so the scan covers only those between (found by bisection)."""
+        index = self.indexes.get("page_at")
+        if index is None or index[0] is not self.blocks or index[1] != len(self.blocks):
+            index = self.indexes["page_at"] = (self.blocks, len(self.blocks), _starts_if_in_order(self.blocks))
+        starts = index[2]
+        blocks = self.blocks if starts is None else islice(self.blocks, max(bisect_left(starts, offset) - 1, 0), None)
+        for b in blocks:
+            if starts is not None and b.start > offset:
+                break
             if b.start <= offset < b.end or (offset == b.end and b.start == b.end):
                 if b.kind == "table":
                     for r in b.rows:

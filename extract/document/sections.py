@@ -31,6 +31,11 @@ _LABELS = [
 ]
 # Every label above opens with one of these: a text that does not is tried against none of them.
 _LABEL_START = regex.compile(r"^(?:Điều|\d|[IVX]|[a-zđ])")
+# The labels above as one pattern, tried in their order (the first kind that matches wins,
+# as it would trying them one by one), each kind's label its own named group.
+_ANY_LABEL = regex.compile(
+    "^(?:" + "|".join(pattern.pattern[1:].replace("(", f"(?P<{kind}>", 1) for kind, pattern in _LABELS) + ")"
+)
 RANK = {"title": 0, "article": 1, "roman": 1, "arabic": 2, "arabic2": 3, "arabic3": 4, "letter": 5, "emphasis": 6}
 
 _MAX_TITLE = 200
@@ -43,11 +48,11 @@ def heading_label(text: str) -> tuple[str, str, int] | None:
     """(kind, label, length of the label prefix) when a line opens with a heading label."""
     if _LABEL_START.match(text) is None:
         return None
-    for kind, pattern in _LABELS:
-        m = pattern.match(text)
-        if m:
-            return kind, m.group(1), m.end()
-    return None
+    m = _ANY_LABEL.match(text)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    return kind, m.group(kind), m.end()
 
 
 def _is_caps(text: str) -> bool:

@@ -767,7 +767,7 @@ def title_suffix_match(text: str, limit: int = 16) -> tuple[str | None, float, i
     return best
 
 
-def mentions(text: str, settings) -> list[tuple[int, int, str]]:
+def mentions(text: str, settings, skel: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, code) of every component a piece of running text names by its label
     ("thực hiện Dự án 2 …", "Tiểu dự án 1 - Giảm nghèo về thông tin", "Tiểu dự án 2, thuộc
     Dự án 1", "nội dung Cải thiện dinh dưỡng", "Tiểu dự án “Giảm nghèo về thông tin”").
@@ -776,8 +776,10 @@ def mentions(text: str, settings) -> list[tuple[int, int, str]]:
     with a title takes the title's code (plans misnumber), one with a number only takes the
     number's (a Tiểu dự án's within the Dự án named with it or just before it), and a word
     that numbers any part ("Nội dung") needs a title as close as an unlabelled heading's.
+    `skel`: strip_diacritics(text), when the caller has it.
     """
-    skel = strip_diacritics(text)
+    if skel is None:
+        skel = strip_diacritics(text)
     if len(skel) != len(text):
         return []
     _, levels = _mention_re()
@@ -900,11 +902,14 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
         return []
     out = []
     doc_form = match_form(doc.text)
+    # the skeleton of a text whose every character has one of its own is that of each piece
+    doc_skel = local_skeleton(doc.text)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
-        for s, e, c in mentions(text, settings):
+        skel = doc_skel[b.start : b.end] if doc_skel is not None else None
+        for s, e, c in mentions(text, settings, skel):
             out.append((b.start + s, b.start + e, c))
             if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
                 out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both

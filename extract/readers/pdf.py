@@ -103,7 +103,9 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
             col = column.get(x0, 0)
             span = max(1, bisect_left(edges, x1 - 1) - bisect_left(edges, x0))
             joined = ""
-            if text:
+            if text and "\n" not in text:
+                joined = text.strip()
+            elif text:
                 for ln in text.split("\n"):
                     ln = ln.strip()
                     if ln:

@@ -133,7 +133,6 @@ def _bold_font(name: str) -> bool:
 
 
 _by_x0 = attrgetter("x0")
-_text, _x1, _base, _size, _font = map(attrgetter, ("text", "x1", "base", "size", "font"))
 _by_base_x0 = attrgetter("base", "x0")
 _by_top_kind = itemgetter(0, 1)
 
@@ -150,14 +149,17 @@ class Line:
 
     def __post_init__(self) -> None:
         ws = self.words
-        ws.sort(key=_by_x0)
-        self.text = " ".join(map(_text, ws))
-        self.x0 = ws[0].x0
-        self.x1 = max(map(_x1, ws))
-        self.base = max(map(_base, ws))
+        if len(ws) > 1:
+            ws.sort(key=_by_x0)
+        # the words' fields as columns, in one pass
+        texts, x0s, x1s, bases, sizes, fonts = zip(*ws)
+        self.text = " ".join(texts)
+        self.x0 = x0s[0]
+        self.x1 = max(x1s)
+        self.base = max(bases)
         # the size most of the line's letters are set in (to a tenth of a point), the larger
         # on a tie; most lines have one size
-        sizes = set(map(_size, ws))
+        sizes = set(sizes)
         if len(sizes) == 1:
             self.size = round(sizes.pop(), 1)
         else:
@@ -166,7 +168,7 @@ class Line:
                 size = round(w.size, 1)
                 letters[size] = letters.get(size, 0) + len(w.text)
             self.size = max(letters, key=lambda s: (letters[s], s))
-        self.bold = all(map(_bold_font, set(map(_font, ws))))
+        self.bold = all(map(_bold_font, set(fonts)))
 
     @property
     def top(self) -> float:

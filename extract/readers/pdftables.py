@@ -103,8 +103,11 @@ class PdfiumTable(Table):
     def _cell_text(self, cell) -> str:
         x0, top, x1, bottom = cell
         xs, rows = self._band(top, bottom)
+        lo, hi = bisect_left(xs, x0), bisect_left(xs, x1)
+        if not self._turned and hi - lo <= 1:  # most cells hold no word or one: no lines to lay out
+            return rows[lo][3].text if hi > lo else ""
         # by line, then left to right, words at the same place in page order
-        inside = sorted([(w.base, w.x0, k, w) for _, k, _, w in rows[bisect_left(xs, x0) : bisect_left(xs, x1)]])
+        inside = sorted([(w.base, w.x0, k, w) for _, k, _, w in rows[lo:hi]])
         text = self._lines([c[3] for c in inside])
         if self._turned:
             by_dir: dict[int, list[Word]] = {}

@@ -80,7 +80,11 @@ def _may_hold_controls(text: str) -> bool:
 
     Without its white space, a text is printable exactly when it holds no control or
     unassigned character; white space itself is checked against the few controls among it.
+    A text printable as it stands (most paragraphs: no white space but the plain space)
+    holds neither, and needs no splitting.
     """
+    if text.isprintable():
+        return False
     return _CONTROL_SPACES.search(text) is not None or not "".join(text.split()).isprintable()
 
 

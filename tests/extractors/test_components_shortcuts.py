@@ -26,6 +26,8 @@ from extract.extractors.money import tables as budgettables
 from extract.extractors.money import text as amounts
 from extract.extractors.targets import find as targets
 from extract.pipeline import extract_document, read_document
+from extract.settings import DEFAULT_SETTINGS
+from extract.text.normalize import local_skeleton, strip_diacritics
 
 
 @st.composite
@@ -215,3 +217,19 @@ def test_a_label_at_the_start_of_the_plans_lines_as_the_plain_match():
         text = components.collapse(line)
         found, plain = components._label_at_start(text), plain_label_at_start(text)
         assert (found and found.span()) == (plain and plain.span())
+
+
+@FUZZ
+@given(st.one_of(TEXTS, st.sampled_from(PLAN_TEXTS)), st.data())
+def test_mentions_read_from_the_documents_skeleton_are_the_pieces_own(text, data):
+    """named_in_text slices each paragraph's skeleton from the document's where every
+    character has a skeleton of its own; the mentions are those of the piece read alone."""
+    doc_skel = local_skeleton(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    piece = text[a:b]
+    if doc_skel is not None:
+        assert doc_skel[a:b] == strip_diacritics(piece)
+        assert components.mentions(piece, DEFAULT_SETTINGS, doc_skel[a:b]) == components.mentions(
+            piece, DEFAULT_SETTINGS
+        )

@@ -237,6 +237,17 @@ def test_clean_equals_dropping_control_characters_one_by_one(text):
     assert clean(text) == plain_clean(text)
 
 
+def test_a_printable_text_holds_no_control_character():
+    """clean skips its control-character pass for a text str.isprintable accepts: no
+    character it accepts is a control (category C), and tab and line feed, which clean
+    keeps, are not among those it accepts."""
+    printable = [chr(c) for c in range(0x110000) if chr(c).isprintable()]
+    assert not [ch for ch in printable if unicodedata.category(ch)[0] == "C"]
+    assert not "\n".isprintable() and not "\t".isprintable()
+    text = "".join(printable)
+    assert clean(text) == plain_clean(text)
+
+
 @FEW
 @given(TEXTS)
 def test_cached_key_equals_its_uncached_reading(text):

@@ -181,6 +181,22 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
     ]
 
 
+def _runs(patterns: list) -> tuple[tuple[tuple[int, re.Pattern], ...], dict[int, list]]:
+    """The distinct quick tests of `patterns` (each with a bit), and for each set of tests
+    that hold (their bits or-ed) the kinds to try, in order: a line then tries its tests
+    once each and loops over the few kinds they leave, not over every kind."""
+    tests = tuple((1 << k, t) for k, t in enumerate(dict.fromkeys(p[2] for p in patterns if p[2] is not None)))
+    bit = {t: b for b, t in tests}
+    runs = {
+        held: [(kind, pat) for kind, pat, holds in patterns if holds is None or held & bit[holds]]
+        for held in range(1 << len(tests))
+    }
+    return tests, runs
+
+
+_RUNS: dict[int, tuple] = {}
+
+
 def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quantity]:
     """Figures with a goal unit in mform[start:end], earlier kinds winning overlaps."""
     found: list[Quantity] = []
@@ -188,14 +204,14 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     patterns = _quantity_patterns(lex)
     if _NUMBER_OPENER.search(mform, start, end) is None:
         patterns = _WORD_PATTERNS[id(lex)]  # every other kind opens with a number
-    held: dict[re.Pattern, bool] = {}
-    for kind, pat, holds in patterns:
-        if holds is not None:
-            found_here = held.get(holds)
-            if found_here is None:
-                found_here = held[holds] = holds.search(mform, start, end) is not None
-            if not found_here:
-                continue
+    plan = _RUNS.get(id(patterns))
+    if plan is None or plan[0] is not patterns:
+        plan = _RUNS[id(patterns)] = (patterns, *_runs(patterns))
+    held = 0
+    for bit, test in plan[1]:
+        if test.search(mform, start, end) is not None:
+            held |= bit
+    for kind, pat in plan[2][held]:
         for m in pat.finditer(mform, start, end):
             s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
