@@ -13,7 +13,8 @@ $(BIN)/python:
 # Debian packages some features and tests need (OCR, legacy .doc, browser tests).
 APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# setup.py compiles the PDFium helper (extract/readers/_pdfchars.c): an edit to either rebuilds
+$(VENV)/.installed: pyproject.toml setup.py extract/readers/_pdfchars.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 

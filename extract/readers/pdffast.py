@@ -9,11 +9,20 @@ and the two can be compared on the sample corpus.
 
 Asking PDFium about one character is a C call, and a Python loop around each call cost
 more than PDFium's own reading of the page. So page_words asks each question of all the
-page's characters at once (the calls mapped over preallocated buffers: loose boxes, text
-objects, then per text object its font, size, direction and baseline; origins only where
-a box's bottom or turned text needs them) and cuts words with numpy, as words() would cut
-the glyphs the character by character reading (page_glyphs) gives; a page with something
-the bulk reading does not restate goes that way instead.
+page's characters at once (loose boxes, text objects, then per text object its font, size,
+direction and baseline; origins only where a box's bottom or turned text needs them) and
+cuts words with numpy, as words() would cut the glyphs the character by character reading
+(page_glyphs) gives; a page with something the bulk reading does not restate goes that
+way instead.
+
+Even mapped over preallocated buffers, each ctypes call costs thousands of instructions
+outside PDFium (millions of calls on a few hundred pages, more time than PDFium's own
+answers), so a small compiled helper (_pdfchars.c, built by setup.py where a C compiler
+is found) asks each question of a page's characters in one call, looping in C over the
+very PDFium functions pypdfium2 loaded (passed by address); it also walks the page's
+path objects for path_bounds. Where it is not built, the same questions go through
+ctypes (_CtypesReads, the walk in path_bounds), with the same answers: the tests compare
+the two on every sample page. The character by character reading stays ctypes.
 
 Each word is given in the upright frame of its own text direction (see pdflayout.Frame):
 text drawn turned a quarter or upside down (a landscape annex on a page marked /Rotate, a
@@ -476,7 +485,7 @@ _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 
 class _Buffers:
-    """C buffers the bulk calls write into, with an argument object made once per slot: the
+    """C buffers the bulk ctypes calls (_CtypesReads) write into, with an argument object made once per slot: the
     calls are mapped over lists of these, so no Python object is made per character. A
     page with more characters than the buffers hold is read in slices of them.
 
@@ -636,7 +645,8 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     character of an upright object whose box has another bottom than the registering
     one, and every character of turned text, is asked its own origin. Here each of those
     questions is asked for all the page's characters at once (every character's object,
-    so that no word needs a second pass), and the same values are worked out with numpy.
+    so that no word needs a second pass: _CompiledReads, or _CtypesReads where the
+    compiled helper is not built), and the same values are worked out with numpy.
 
     words() then joins glyphs while the rule (same baseline within pdf_line_tolerance,
     no step back before the word's start, no gap over pdf_word_gap after its furthest
