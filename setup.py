@@ -13,7 +13,6 @@ setup(
             "extract.readers._pdfchars",
             ["extract/readers/_pdfchars.c"],
             optional=True,
-            extra_compile_args=["-O2"],
         )
     ]
 )
