@@ -485,9 +485,10 @@ _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 
 class _Buffers:
-    """C buffers the bulk ctypes calls (_CtypesReads) write into, with an argument object made once per slot: the
-    calls are mapped over lists of these, so no Python object is made per character. A
-    page with more characters than the buffers hold is read in slices of them.
+    """C buffers the bulk ctypes calls (_CtypesReads) write into, with an argument object
+    made once per slot: the calls are mapped over lists of these, so no Python object is
+    made per character. A page with more characters than the buffers hold is read in
+    slices of them.
 
     The slots are ctypes arrays, and the text page goes as a ctypes pointer: ctypes passes
     those as they are, where a c_void_p argument is looked up in its table of formats on
