@@ -17,7 +17,8 @@ APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogu
 # is set no run writes it either: every worker pool's fork server would compile the
 # package from source again (0.15 s before any file is read). compileall writes it once;
 # a source file edited later is compiled from source until the next compileall.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# setup.py compiles the PDFium helper (extract/readers/_pdfchars.c): an edit to either rebuilds.
+$(VENV)/.installed: pyproject.toml setup.py extract/readers/_pdfchars.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m compileall -q extract
 	touch $@

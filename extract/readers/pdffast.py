@@ -9,11 +9,20 @@ and the two can be compared on the sample corpus.
 
 Asking PDFium about one character is a C call, and a Python loop around each call cost
 more than PDFium's own reading of the page. So page_words asks each question of all the
-page's characters at once (the calls mapped over preallocated buffers: loose boxes, text
-objects, then per text object its font, size, direction and baseline; origins only where
-a box's bottom or turned text needs them) and cuts words with numpy, as words() would cut
-the glyphs the character by character reading (page_glyphs) gives; a page with something
-the bulk reading does not restate goes that way instead.
+page's characters at once (loose boxes, text objects, then per text object its font, size,
+direction and baseline; origins only where a box's bottom or turned text needs them) and
+cuts words with numpy, as words() would cut the glyphs the character by character reading
+(page_glyphs) gives; a page with something the bulk reading does not restate goes that
+way instead.
+
+Even mapped over preallocated buffers, each ctypes call costs thousands of instructions
+outside PDFium (millions of calls on a few hundred pages, more time than PDFium's own
+answers), so a small compiled helper (_pdfchars.c, built by setup.py where a C compiler
+is found) asks each question of a page's characters in one call, looping in C over the
+very PDFium functions pypdfium2 loaded (passed by address); it also walks the page's
+path objects for path_bounds. Where it is not built, the same questions go through
+ctypes (_CtypesReads, the walk in path_bounds), with the same answers: the tests compare
+the two on every sample page. The character by character reading stays ctypes.
 
 Each word is given in the upright frame of its own text direction (see pdflayout.Frame):
 text drawn turned a quarter or upside down (a landscape annex on a page marked /Rotate, a
@@ -43,6 +52,11 @@ import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdflayout import Frame, Glyph, Word, words
 from extract.settings import DEFAULT_SETTINGS, Settings
+
+try:  # built by setup.py where a C compiler is found; else the same questions go through ctypes
+    from extract.readers import _pdfchars
+except ImportError:
+    _pdfchars = None
 
 # Paths thinner than this (points) in one direction are drawn rules: table borders.
 _RULE_THICKNESS = 2.0
@@ -88,10 +102,15 @@ def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, 
 
     Straight C calls: get_objects wraps every object of the page, text included, in a Python
     object before filtering, and on a page of a thousand ruled cells that cost more than
-    finding the table. Most objects are text, so the types of a page's (or a form's) objects
-    are asked in bulk (map over the C functions), and only paths and forms are looked at
-    one by one.
+    finding the table. The compiled helper (_pdfchars) walks the objects in one call; without
+    it, the types of a page's (or a form's) objects are asked in bulk (map over the C
+    functions through ctypes), and only paths and forms are looked at one by one.
     """
+    if _pdfchars is not None:
+        out, status = _pdfchars.path_bounds(_PATH_FUNCTIONS, _address(page.raw), max_depth)
+        if status:
+            raise pdfium.PdfiumError(_PATH_ERRORS[status])
+        return out
     out: list[tuple[float, float, float, float]] = []
     bounds = (ctypes.c_float * 4)()
     pointers = [ctypes.c_void_p(ctypes.addressof(bounds) + 4 * k) for k in range(4)]
@@ -154,6 +173,27 @@ _FONT_SIZE = ctypes.CFUNCTYPE(ctypes.c_double, _void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetFontSize, _void_p).value
 )
 _new_glyph = tuple.__new__
+
+
+def _address(pointer) -> int:
+    """The address of a ctypes pointer or function, as the compiled helper takes it."""
+    return ctypes.cast(pointer, _void_p).value
+
+
+# FPDFPage_CountObjects, FPDFPage_GetObject, FPDFFormObj_CountObjects, FPDFFormObj_GetObject,
+# FPDFPageObj_GetType, FPDFPageObj_GetBounds: the functions _pdfchars.path_bounds walks with
+_PATH_FUNCTIONS = tuple(
+    _address(fn)
+    for fn in (
+        pdfium_c.FPDFPage_CountObjects,
+        pdfium_c.FPDFPage_GetObject,
+        pdfium_c.FPDFFormObj_CountObjects,
+        pdfium_c.FPDFFormObj_GetObject,
+        pdfium_c.FPDFPageObj_GetType,
+        pdfium_c.FPDFPageObj_GetBounds,
+    )
+)
+_PATH_ERRORS = {1: "Failed to locate pageobject.", 2: "Failed to get pageobject."}
 _read_rect = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom; or 4 floats of bounds
 _read_ab = struct.Struct("2f").unpack_from  # FS_MATRIX: a, b (the baseline's direction), ...
 
@@ -445,9 +485,10 @@ _NOT_WORD_RE = re.compile(r"[\s\x00\uffff]+")
 
 
 class _Buffers:
-    """C buffers the bulk calls write into, with an argument object made once per slot: the
-    calls are mapped over lists of these, so no Python object is made per character. A
-    page with more characters than the buffers hold is read in slices of them.
+    """C buffers the bulk ctypes calls (_CtypesReads) write into, with an argument object
+    made once per slot: the calls are mapped over lists of these, so no Python object is
+    made per character. A page with more characters than the buffers hold is read in
+    slices of them.
 
     The slots are ctypes arrays, and the text page goes as a ctypes pointer: ctypes passes
     those as they are, where a c_void_p argument is looked up in its table of formats on
@@ -512,6 +553,89 @@ def _read_matrices(tp, chars: list[int]) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
+class _CtypesReads:
+    """The bulk questions through ctypes: each call mapped over C buffers (_Buffers), so no
+    Python object is made per character, but every call still costs thousands of
+    instructions outside PDFium. What runs when the compiled helper is not built."""
+
+    def __init__(self, textpage) -> None:
+        self.tp = ctypes.cast(textpage.raw, _HANDLE)
+
+    def boxes_objects(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Loose boxes (float64 n x 4) and text objects (uint64) of characters `idx`; None
+        when a box call fails or a character has no object."""
+        chars = idx.tolist()
+        box = _read_boxes(self.tp, chars)
+        if box is None:
+            return None
+        objects = np.fromiter(map(_TEXT_OBJECT_INT, repeat(self.tp), chars), np.uint64, len(chars))
+        return (box, objects) if objects.all() else None
+
+    def matrices(self, idx: np.ndarray) -> np.ndarray:
+        return _read_matrices(self.tp, idx.tolist())
+
+    def origins(self, idx: np.ndarray) -> np.ndarray | None:
+        return _read_origins(self.tp, idx.tolist())
+
+    def font_sizes(self, idx: np.ndarray) -> np.ndarray:
+        return np.fromiter(map(_FONT_SIZE_BARE, repeat(self.tp), idx.tolist()), np.float64, len(idx))
+
+    def fonts(self, objects: np.ndarray) -> np.ndarray:
+        return np.fromiter(map(_OBJ_FONT_INT, objects.tolist()), np.uint64, len(objects))
+
+    def generated(self, idx: np.ndarray) -> np.ndarray:
+        return np.fromiter(map(_IS_GENERATED, repeat(self.tp), idx.tolist()), np.int64, len(idx))
+
+
+class _CompiledReads:
+    """The same questions, each asked of all the characters in one call to the compiled
+    helper (_pdfchars), which loops in C over the PDFium functions pypdfium2 loaded (passed
+    by address): the ctypes calls cost more than turning the answers into words."""
+
+    def __init__(self, textpage) -> None:
+        self.tp = _address(textpage.raw)
+
+    def boxes_objects(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        m = len(idx)
+        box, objects = np.empty((m, 4)), np.empty(m, np.uint64)
+        if _pdfchars.char_boxes(_C_LOOSE_BOX, _C_TEXT_OBJECT, self.tp, idx, box, objects) < m:
+            return None
+        return box, objects
+
+    def matrices(self, idx: np.ndarray) -> np.ndarray:
+        ab = np.empty((len(idx), 2))
+        _pdfchars.char_matrices(_C_MATRIX, self.tp, idx, ab)
+        return ab
+
+    def origins(self, idx: np.ndarray) -> np.ndarray | None:
+        origin = np.empty((len(idx), 2))
+        return origin if _pdfchars.char_origins(_C_CHAR_ORIGIN, self.tp, idx, origin) == len(idx) else None
+
+    def font_sizes(self, idx: np.ndarray) -> np.ndarray:
+        size = np.empty(len(idx))
+        _pdfchars.font_sizes(_C_FONT_SIZE, self.tp, idx, size)
+        return size
+
+    def fonts(self, objects: np.ndarray) -> np.ndarray:
+        fonts = np.empty(len(objects), np.uint64)
+        _pdfchars.text_fonts(_C_TEXT_FONT, objects, fonts)
+        return fonts
+
+    def generated(self, idx: np.ndarray) -> np.ndarray:
+        made = np.empty(len(idx), np.int64)
+        _pdfchars.is_generated(_C_IS_GENERATED, self.tp, idx, made)
+        return made
+
+
+_C_LOOSE_BOX = _address(pdfium_c.FPDFText_GetLooseCharBox)
+_C_TEXT_OBJECT = _address(pdfium_c.FPDFText_GetTextObject)
+_C_MATRIX = _address(pdfium_c.FPDFText_GetMatrix)
+_C_CHAR_ORIGIN = _address(pdfium_c.FPDFText_GetCharOrigin)
+_C_FONT_SIZE = _address(pdfium_c.FPDFText_GetFontSize)
+_C_TEXT_FONT = _address(pdfium_c.FPDFTextObj_GetFont)
+_C_IS_GENERATED = _address(pdfium_c.FPDFText_IsGenerated)
+
+
 def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
     """page_words for a page the bulk reading restates exactly; None for one it does not.
 
@@ -522,7 +646,8 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     character of an upright object whose box has another bottom than the registering
     one, and every character of turned text, is asked its own origin. Here each of those
     questions is asked for all the page's characters at once (every character's object,
-    so that no word needs a second pass), and the same values are worked out with numpy.
+    so that no word needs a second pass: _CompiledReads, or _CtypesReads where the
+    compiled helper is not built), and the same values are worked out with numpy.
 
     words() then joins glyphs while the rule (same baseline within pdf_line_tolerance,
     no step back before the word's start, no gap over pdf_word_gap after its furthest
@@ -538,15 +663,12 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     m = len(idx)
     if m == 0:
         return [0, 0, 0, 0], {}
-    tp = ctypes.cast(textpage.raw, _HANDLE)
-    chars = idx.tolist()
-    box = _read_boxes(tp, chars)
-    if box is None:
+    reads = _CompiledReads(textpage) if _pdfchars is not None else _CtypesReads(textpage)
+    got = reads.boxes_objects(idx)
+    if got is None:
         return None
+    box, actual = got
     left, top, right, bottom = box.T
-    actual = np.fromiter(map(_TEXT_OBJECT_INT, repeat(tp), chars), np.uint64, m)
-    if not actual.all():
-        return None
 
     # the first character of each word as PDFium's text shows words, and of each piece:
     # a word whose first and last characters lie in one text object is one piece
@@ -571,9 +693,9 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     piece_at = np.flatnonzero(piece)
     objects, first = np.unique(char_obj[piece_at], return_index=True)
     reg = piece_at[first]
-    reg_chars = idx[reg].tolist()
-    ab = _read_matrices(tp, reg_chars)
-    reg_origin = _read_origins(tp, reg_chars)
+    reg_chars = idx[reg]
+    ab = reads.matrices(reg_chars)
+    reg_origin = reads.origins(reg_chars)
     if reg_origin is None:
         return None
     a, b = ab[:, 0], ab[:, 1]
@@ -598,7 +720,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         own_at = np.flatnonzero(own)
         if not np.array_equal(actual[own_at], char_obj[own_at]):  # read as their object's
             return None
-        origin = _read_origins(tp, idx[own_at].tolist())
+        origin = reads.origins(idx[own_at])
         if origin is None:
             return None
         base[own_at] = top_edge - origin[:, 1]
@@ -615,7 +737,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
             ends, starts = idx[after_turned - 1] + 1, idx[after_turned]
             spans = starts - ends
             gaps = np.repeat(starts - np.cumsum(spans), spans) + np.arange(spans.sum())
-            made = np.fromiter(map(_IS_GENERATED, repeat(tp), gaps.tolist()), np.int64, len(gaps)) == 1
+            made = reads.generated(gaps) == 1
             brk[after_turned] = np.add.reduceat(~made, np.cumsum(spans) - spans) > 0
 
     if np.isnan(box).any() or np.isnan(base).any():
@@ -640,8 +762,8 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     starts = [sel[_word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)] for _, sel, cut in rows]
     lead = of[np.concatenate(starts)]
     needed = np.unique(lead)
-    size = np.fromiter(map(_FONT_SIZE_BARE, repeat(tp), idx[reg[needed]].tolist()), np.float64, len(needed))
-    fonts = np.fromiter(map(_OBJ_FONT_INT, objects[needed].tolist()), np.uint64, len(needed))
+    size = reads.font_sizes(idx[reg[needed]])
+    fonts = reads.fonts(objects[needed])
     unique_fonts, font_of = np.unique(fonts, return_inverse=True)
     names = _font_names(unique_fonts.tolist())
     if names is None or np.isnan(size).any():
