@@ -20,11 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
 
-import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
 from extract.document.blocks import RawBlock, RawCell, RawRow
 from extract.errors import CorruptFileError, EncryptedFileError, LimitExceededError
@@ -46,17 +42,29 @@ from extract.settings import Settings
 
 BACKENDS = ("pdfium", "pdfplumber")
 
-_PLUMBER_ERRORS = (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError)
 _by_col = attrgetter("col")
 _ENCRYPTED = "the PDF is encrypted and needs a password; ask the publisher for an unprotected copy or decrypt it (qpdf --decrypt)"
 
 
+def _plumber_errors() -> tuple[type[Exception], ...]:
+    """What pdfplumber raises on a damaged PDF. Imported here, with pdfplumber itself, only
+    by the pdfplumber backend: the PDFium path needs neither, and importing them was a
+    twentieth of the workers' start-up."""
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    return (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError)
+
+
 def _open_plumber(data: bytes):
+    import pdfplumber  # the reference backend only (see _plumber_errors)
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     try:
         return pdfplumber.open(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedFileError(_ENCRYPTED) from e
-    except _PLUMBER_ERRORS as e:
+    except _plumber_errors() as e:
         raise CorruptFileError(
             f"the PDF is damaged and cannot be parsed ({type(e).__name__}: {e}); re-download it"
         ) from e
@@ -161,7 +169,7 @@ def read_pdf(data: bytes, settings: Settings, backend: str = "pdfium") -> tuple[
                     ppage = plumber.pages[i]
                     tables = _tables(ppage)
                     page_words = words(_plumber_glyphs(ppage), settings)
-                except _PLUMBER_ERRORS as e:
+                except _plumber_errors() as e:
                     raise CorruptFileError(
                         f"page {i + 1} of the PDF is damaged ({type(e).__name__}: {e}); re-download it"
                     ) from e

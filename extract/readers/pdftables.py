@@ -9,23 +9,41 @@ module builds the edges from PDFium's path bounds and runs pdfplumber's grid sea
 pdfplumber's, restated on tuples with sorted lookups instead of its edge dicts and
 all-pairs scans (same edges, points, cells and tables, to the bit: tests/readers hold it to
 pdfplumber's own functions): on a gazette page of a thousand ruled cells those took most
-of a second. pdfplumber's Table still gives the rows of each table's cells; the
-pdfplumber backend stays as the reference the test suite compares this path with.
+of a second. The rows of each table's cells are pdfplumber's Table.rows, restated too, so
+that this path never imports pdfplumber (nor pdfminer); the pdfplumber backend stays as
+the reference the test suite compares this path with.
 """
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter, itemgetter
-
-from pdfplumber.table import Table, TableSettings
 
 from extract.readers.pdflayout import Frame, Word
 from extract.settings import Settings
 
-_SETTINGS = TableSettings.resolve(None)
+
+@dataclass(frozen=True)
+class _GridSettings:
+    """pdfplumber's TableSettings.resolve(None), the values its lines strategy reads: stated
+    here so that reading a PDF never imports pdfplumber (and pdfminer with it, a twentieth
+    of the workers' start-up); the tests hold them to pdfplumber's."""
+
+    snap_x_tolerance: float = 3
+    snap_y_tolerance: float = 3
+    join_x_tolerance: float = 3
+    join_y_tolerance: float = 3
+    edge_min_length: float = 3
+    edge_min_length_prefilter: float = 1
+    intersection_x_tolerance: float = 3
+    intersection_y_tolerance: float = 3
+
+
+_SETTINGS = _GridSettings()
 # A word's vertical middle, as a share of its font size above the baseline.
 _MID = 0.3
 # how much wider than the tolerance the bisected range of candidate intersections is
@@ -51,8 +69,23 @@ class WordCentres:
         return [(cy, k, cx, w) for cx, cy, k, w in self.centres[lo:hi] if x0 <= cx <= x1]
 
 
-class PdfiumTable(Table):
-    """pdfplumber's Table (rows, bbox from its cells) whose cell text comes from PDFium words.
+class Row:
+    """pdfplumber's table Row: the cells of one height (None where a column has none there)."""
+
+    def __init__(self, cells: list[tuple | None]):
+        self.cells = cells
+        present = [c for c in cells if c]
+        self.bbox = (
+            min(map(itemgetter(0), present)),
+            min(map(itemgetter(1), present)),
+            max(map(itemgetter(2), present)),
+            max(map(itemgetter(3), present)),
+        )
+
+
+class PdfiumTable:
+    """pdfplumber's Table (rows, bbox from its cells, as pdfplumber.table.Table works them
+    out, restated) whose cell text comes from PDFium words.
 
     Words, not characters: PDFium's glyph boxes are tighter than pdfminer's, so gaps
     between characters are no guide to spaces; the word breaks PDFium reports are.
@@ -61,7 +94,8 @@ class PdfiumTable(Table):
     """
 
     def __init__(self, cells, words: WordCentres, tolerance: float):
-        super().__init__(None, cells)
+        self.page = None
+        self.cells = cells
         # each word by its centre, only those within the table: by height, so that a cell
         # looks only at the words of its own rows
         centres = words.within(*self.bbox)
@@ -73,11 +107,23 @@ class PdfiumTable(Table):
 
     @cached_property
     def bbox(self) -> tuple[float, float, float, float]:
-        return Table.bbox.fget(self)
+        c = self.cells
+        return (
+            min(map(itemgetter(0), c)),
+            min(map(itemgetter(1), c)),
+            max(map(itemgetter(2), c)),
+            max(map(itemgetter(3), c)),
+        )
 
     @cached_property
-    def rows(self) -> list:
-        return Table.rows.fget(self)
+    def rows(self) -> list[Row]:
+        """Top-down, a Row per distinct top; each row's cells by the table's distinct x0s."""
+        xs = sorted(set(map(itemgetter(0), self.cells)))
+        rows = []
+        for _, row_cells in itertools.groupby(sorted(self.cells, key=itemgetter(1, 0)), itemgetter(1)):
+            by_x = {cell[0]: cell for cell in row_cells}
+            rows.append(Row([by_x.get(x) for x in xs]))
+        return rows
 
     def add_turned(self, found: list) -> None:
         """Words of other directions within the table (a column heading set on its side), as

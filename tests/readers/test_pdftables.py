@@ -146,3 +146,39 @@ def test_a_point_between_two_pieces_of_one_rule_lies_on_both():
 def test_a_page_of_rules_that_never_cross_holds_no_table():
     rects = [_rule("h", 0, 60, y, 0.5) for y in (0, 10, 20, 30)] + [_rule("v", 40, 60, 5, 0.5)]
     assert _same_tables(rects, _FRAMES[0]) == []
+
+
+def test_the_grid_settings_are_pdfplumbers_defaults():
+    want = plumber.TableSettings.resolve(None)
+    for name in pdftables._GridSettings.__dataclass_fields__:
+        assert getattr(pdftables._SETTINGS, name) == getattr(want, name), name
+
+
+def _same_rows(cells: list[tuple]) -> None:
+    """PdfiumTable's rows and box against pdfplumber's Table on the same cells."""
+    ours = pdftables.PdfiumTable(cells, pdftables.WordCentres([]), 1.0)
+    theirs = plumber.Table(None, cells)
+    assert ours.bbox == theirs.bbox
+    assert [(r.cells, r.bbox) for r in ours.rows] == [(r.cells, r.bbox) for r in theirs.rows]
+
+
+def test_table_rows_are_pdfplumbers_on_the_sample_pdfs():
+    tables = 0
+    for page in (page for stem in PLAN_STEMS for page in _pages(stem)):
+        rects = pdffast.path_bounds(page)
+        for frame in Frame.all(page.get_bbox())[:2]:
+            for cells in pdftables.find_cells(rects, frame):
+                _same_rows(cells)
+                tables += 1
+    assert tables
+
+
+_CELL = st.builds(
+    lambda x, y, w, h: (x, y, x + w, y + h), _COORD, _COORD, st.sampled_from([5, 10, 20]), st.sampled_from([5, 10])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL, min_size=1, max_size=30))
+def test_table_rows_are_pdfplumbers_on_made_up_cells(cells):
+    _same_rows(cells)
