@@ -23,7 +23,7 @@ import json
 import sqlite3
 import string
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +31,7 @@ import regex
 
 from extract import rules
 from extract.errors import KehoachError
-from extract.text.normalize import PhraseScan, key, match_form, strip_diacritics
+from extract.text.normalize import PhraseScan, key, keys, match_form, strip_diacritics
 
 LEVELS = ("province", "district", "commune")
 
@@ -66,6 +66,19 @@ class Unit:
     @property
     def full_name(self) -> str:
         return f"{self.kind} {self.name}"
+
+
+_UNIT_FIELDS = tuple(f.name for f in fields(Unit))
+
+
+def _unit(*values: str | None) -> Unit:
+    """Unit(*values), every field given in order, without the frozen dataclass's __init__:
+    that sets each of the eleven fields through object.__setattr__, and the gazetteer's ten
+    thousand units took twice as long to build that way. Unit has no __post_init__ and no
+    slots, so filling the instance's __dict__ makes the very same object."""
+    unit = object.__new__(Unit)
+    unit.__dict__.update(zip(_UNIT_FIELDS, values, strict=True))
+    return unit
 
 
 @dataclass(frozen=True)
@@ -109,8 +122,10 @@ class Gazetteer:
         self.units = units
         self._by_name: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str], Unit] = {}
+        names = list(dict.fromkeys(u.name for u in units))
+        name_key = dict(zip(names, keys(names)))
         for u in units:
-            self._by_name[(u.level, key(u.name))].append(u)
+            self._by_name[(u.level, name_key[u.name])].append(u)
             self._by_code[(u.level, u.code)] = u
         self._aliases = aliases
         self._province_successor = province_successor
@@ -255,9 +270,9 @@ def gazetteer() -> Gazetteer:
         if ("province", p_code) not in seen:
             add(_province_unit(p_full, p_short, p_code, p_key), p_alias)
         if ("district", d_code) not in seen:
-            add(Unit("district", d_type, d_short, d_code, p_short, p_code, d_short, d_code, p_key, d_key), d_alias)
+            add(_unit("district", d_type, d_short, d_code, p_short, p_code, d_short, d_code, p_key, d_key, ""), d_alias)
         if w_code and ("commune", w_code) not in seen:
-            commune = Unit("commune", w_type, w_short, w_code, p_short, p_code, d_short, d_code, p_key, d_key, w_key)
+            commune = _unit("commune", w_type, w_short, w_code, p_short, p_code, d_short, d_code, p_key, d_key, w_key)
             add(commune, w_alias)
 
     new_province_name = {p_key: p_short for p_key, p_short, _, _ in new_rows}

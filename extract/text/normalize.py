@@ -228,6 +228,27 @@ def key(text: str) -> str:
     return collapse(match_form(nfc(text)))
 
 
+def keys(texts: list[str]) -> list[str]:
+    """key() of each text, worked out on the texts joined by line breaks, in one pass.
+
+    For a gazetteer's ten thousand names that is several times faster than a call each, and
+    the same: no step of key() looks across a line break. NFC composes nothing with it,
+    str.lower's one mapping that reads its neighbours (a final sigma) stops at it, a tone
+    pair never spans it and a line break is no letter after a pair and no "q" before one,
+    and each piece is collapsed on its own. Texts that hold a line break, or that lowering
+    makes longer (match_form then lowers character by character), take key() each.
+    """
+    joined = "\n".join(texts)
+    form = nfc(joined)
+    low = form.lower()
+    if len(low) != len(form) or joined.count("\n") != len(texts) - 1:
+        return [key(t) for t in texts]
+    for dash in _DASHES:
+        if dash in low:
+            low = low.replace(dash, "-")
+    return [collapse(piece) for piece in _new_style(low).split("\n")]
+
+
 class PhraseScan:
     """A pattern whose every match opens with one of a few literal words, tried only where
     one of them occurs.
