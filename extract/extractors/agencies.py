@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract import rules
-from extract.extractors.spacyload import Doc, PhraseMatcher, spacy
+from extract.extractors.spacyload import Doc, PhraseMatcher, blank_multilanguage
 from extract.settings import DEFAULT_SETTINGS
 from extract.text.normalize import PhraseScan, collapse, key, match_form, slice_agrees
 
@@ -168,7 +168,7 @@ def _dashless(form: str) -> str:
 def lexicon() -> Lexicon:
     entries = rules.load("agencies")
     catch = rules.load("agency_catchalls")
-    nlp = spacy.blank("xx")
+    nlp = blank_multilanguage()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     abbreviations = [(key(e["short"]), key(e["expansion"])) for e in entries if e["kind"] == "abbreviation"]

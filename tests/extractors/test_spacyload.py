@@ -59,3 +59,29 @@ def test_imported_after_spacy_it_changes_nothing():
         "print(json.dumps({'same': sys.modules['spacy.cli'] is cli and spacy.cli is cli, 'typer': 'typer' in sys.modules}))"
     )
     assert seen == {"same": True, "typer": True}
+
+
+def _tokens(nlp, text: str) -> list[tuple]:
+    return [(t.text, t.idx, t.whitespace_, t.is_space, t.orth) for t in nlp.make_doc(text)]
+
+
+def test_the_multilanguage_class_is_what_spacy_blank_xx_makes():
+    from hypothesis import given
+    from shortcut_strategies import FEW, PLAN_TEXTS, TEXTS
+
+    from extract.extractors.spacyload import blank_multilanguage, spacy
+
+    ours, blank = blank_multilanguage(), spacy.blank("xx")
+    assert type(ours) is type(blank) and ours.pipe_names == blank.pipe_names == []
+    assert ours.tokenizer.to_bytes() == blank.tokenizer.to_bytes()
+    assert ours.vocab.to_bytes() == blank.vocab.to_bytes()
+    assert ours.vocab.lex_attr_getters.keys() == blank.vocab.lex_attr_getters.keys()
+    for text in PLAN_TEXTS:
+        assert _tokens(ours, text) == _tokens(blank, text)
+
+    @FEW
+    @given(TEXTS)
+    def same_tokens(text):
+        assert _tokens(ours, text) == _tokens(blank, text)
+
+    same_tokens()
