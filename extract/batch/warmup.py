@@ -16,9 +16,12 @@ loop starts), and the workers it forks inherit that.
 
 The cyclic garbage collector is off while the server loads: the imports and caches build
 hundreds of thousands of objects that all live as long as the server, and the collector
-kept scanning them as they grew (a sixth of the warm-up, measured). One collection at the
-end frees the little garbage there is, the rest is frozen, and the collector is on again
-before any worker is forked, so workers collect as usual.
+kept scanning them as they grew (a sixth of the warm-up, measured). At the end all of it
+is frozen, never to be scanned, and the collector is on again before any worker is forked,
+so workers collect as usual. The garbage of the warm-up is frozen with it, uncollected:
+some 2,000 objects in cycles (bound methods, partials, the config parsers of package
+metadata; 0.3 MB, no open files), where one full collection to free them took 0.09 s CPU
+before the first worker could start.
 """
 
 from __future__ import annotations
@@ -48,6 +51,5 @@ gc.disable()
 try:
     WARM = _load()
 finally:
-    gc.collect()
     gc.freeze()
     gc.enable()

@@ -28,7 +28,7 @@ def test_the_server_warms_with_the_collector_off_and_forks_workers_with_it_on():
         "print(json.dumps({'warm': w.WARM, 'runs': runs, 'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count()}))"
     )
     assert state["warm"] is True
-    assert state["runs"][-1:] == [2]  # one full collection, at the end
+    assert 2 not in state["runs"]  # no full collection: the warm-up's little garbage is frozen with the rest
     assert len(state["runs"]) < 50  # before it was off: the start; hundreds more with it on
     assert state["enabled"] is True  # workers inherit the collector's state from the server
     assert state["frozen"] > 10_000  # what the warm-up loaded is frozen, never scanned again
