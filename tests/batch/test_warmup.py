@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from fresh import in_fresh_interpreter
+
+from extract.batch.workers import PARENT_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _in_fresh_interpreter(code: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "KEHOACH_POOL_PARENT"}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
-    )
-    return json.loads(done.stdout.splitlines()[-1])
+def _fresh(code: str) -> dict:
+    """Run as a fork server runs: no pool parent to watch."""
+    return in_fresh_interpreter(code, drop=(PARENT_ENV,))
 
 
 def test_the_server_warms_with_the_collector_off_and_forks_workers_with_it_on():
-    state = _in_fresh_interpreter(
+    state = _fresh(
         "import gc, json; runs = []; "
         "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(info['generation'])); "
         "import extract.batch.warmup as w; "
@@ -36,7 +32,7 @@ def test_the_server_warms_with_the_collector_off_and_forks_workers_with_it_on():
 
 def test_the_run_starts_the_server_before_it_loads_duckdb(tmp_path):
     sample = ROOT / "corpus" / "txt" / "001_9d22f5555e289895.txt"
-    state = _in_fresh_interpreter(
+    state = _fresh(
         "import json, sys\n"
         "import extract.batch.ingest as ingest\n"
         "started = []\n"

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from fresh import in_fresh_interpreter
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND_LINE = ("typer", "weasel", "requests", "httpx", "rich")
 
 
-def _in_fresh_interpreter(code: str) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
-    )
-    return json.loads(done.stdout.splitlines()[-1])
-
-
 def test_the_extractors_import_spacy_without_its_command_line_which_loads_when_used():
-    seen = _in_fresh_interpreter(
+    seen = in_fresh_interpreter(
         "import json, sys\n"
         "import importlib.util\n"
         "from extract.extractors import agencies\n"
@@ -38,7 +27,7 @@ def test_the_extractors_import_spacy_without_its_command_line_which_loads_when_u
         "    'keys': sorted(info), 'real': spacy.cli.__file__ is not None and spacy.cli.setup_cli is setup_cli,\n"
         "    'download': callable(download), 'stand_ins': [type(sys.modules[m]).__name__ for m in ('spacy.cli', 'spacy.cli.info')]}))"
     )
-    plain = _in_fresh_interpreter(
+    plain = in_fresh_interpreter(
         "import json, spacy\n"
         "info = spacy.info()\n"
         "print(json.dumps({'version': info['spacy_version'], 'keys': sorted(info)}))"
@@ -52,7 +41,7 @@ def test_the_extractors_import_spacy_without_its_command_line_which_loads_when_u
 
 
 def test_imported_after_spacy_it_changes_nothing():
-    seen = _in_fresh_interpreter(
+    seen = in_fresh_interpreter(
         "import json, sys, spacy\n"
         "cli = sys.modules['spacy.cli']\n"
         "import extract.extractors.spacyload\n"
