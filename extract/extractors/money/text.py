@@ -61,6 +61,7 @@ from extract.extractors.money.vocabulary import (
     choose,
     has_phrase,
     labels_in,
+    may_hold_figure,
     phrases,
     programme_re,
     unit_factors,
@@ -230,7 +231,7 @@ def _line_figures(line: str, form: str | None = None) -> list[tuple[int, int, st
     factors = unit_factors()
     taken = 0
     digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
-    for m in unit_re().finditer(form, digit.start()) if digit else ():
+    for m in unit_re().finditer(form, digit.start()) if digit and may_hold_figure(form, digit.start()) else ():
         if m.start() < taken:
             continue  # the lower part of a compound figure already read
         unit = m.group("unit")
