@@ -62,6 +62,7 @@ from extract.extractors.money.vocabulary import (
     has_phrase,
     labels_in,
     may_hold_figure,
+    may_name_source,
     phrases,
     programme_re,
     unit_factors,
@@ -943,6 +944,8 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:
+        if labels is None and not may_name_source(line.form):
+            return  # no source label: choose would give no source
         src, _ = choose(labels_in(line.text) if labels is None else labels)
         if src is None:
             return

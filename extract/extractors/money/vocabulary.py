@@ -11,6 +11,7 @@ against the same values the store and the CLI use.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -95,6 +96,20 @@ def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]
             continue
         kept.append(lab)
     return kept
+
+
+@cache
+def _source_words() -> re.Pattern | None:
+    phrases = tuple(p for p, (fld, _) in _label_re(False)[1].items() if fld == "source")
+    return re.compile("|".join(map(re.escape, phrases))) if all(phrases) else None
+
+
+def may_name_source(form: str) -> bool:
+    """False where labels_in(text) finds no source label, `form` being match_form(text):
+    each is a source phrase, and one search of the text for any of them as it stands
+    (word or not) is far cheaper than reading every label."""
+    test = _source_words()
+    return test is None or test.search(form) is not None
 
 
 def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:

@@ -20,7 +20,14 @@ from extract.document.model import Block, Cell, Row
 from extract.extractors.components import row_title
 from extract.extractors.money import tables
 from extract.extractors.money import text as amounts
-from extract.extractors.money.vocabulary import labels_in, may_hold_figure, money_entries, unit_factors, unit_re
+from extract.extractors.money.vocabulary import (
+    labels_in,
+    may_hold_figure,
+    may_name_source,
+    money_entries,
+    unit_factors,
+    unit_re,
+)
 from extract.pipeline import extract_document, read_document
 from extract.text.normalize import match_form
 from extract.text.numbers import parse_number
@@ -236,3 +243,45 @@ def test_a_lines_figures_as_with_unit_re_tried_everywhere(monkeypatch):
     fast = [amounts._line_figures(line) for line in PLAN_LINES]
     monkeypatch.setattr(amounts, "may_hold_figure", lambda form, pos=0: True)
     assert [amounts._line_figures(line) for line in PLAN_LINES] == fast
+
+
+# --- a source label needs a source phrase ------------------------------------------------------
+
+SOURCE_TEXTS = st.one_of(
+    PAREN_TEXTS,
+    st.lists(
+        st.one_of(
+            st.sampled_from([" ", ":", "Tổng ", "vốn", " và ", "\n", "ngân sách", "Trung ương", "NSTW", "-"]),
+            st.sampled_from(_PHRASES),
+            st.sampled_from(_PHRASES).map(str.upper),
+        ),
+        max_size=8,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(SOURCE_TEXTS)
+def test_a_text_may_name_a_source_wherever_its_labels_hold_one(text):
+    if not may_name_source(match_form(text)):
+        assert not [lab for lab in labels_in(text) if lab[2] == "source"]
+        assert amounts.choose(labels_in(text))[0] is None
+
+
+def test_the_plans_lines_may_name_a_source_wherever_their_labels_hold_one():
+    named = 0
+    for line in PLAN_LINES:
+        if may_name_source(match_form(line)):
+            named += 1
+        else:
+            assert amounts.choose(labels_in(line))[0] is None, line
+    assert named
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("txt/*.txt")), ids=lambda p: p.name)
+def test_announcements_as_with_every_lines_labels_read(path, monkeypatch):
+    doc = read_document(path.read_bytes(), name=path.name)
+    ctx = extract_document(doc)
+    fast = amounts.read_text_figures(doc, ctx)
+    monkeypatch.setattr(amounts, "may_name_source", lambda form: True)
+    assert amounts.read_text_figures(doc, ctx) == fast
