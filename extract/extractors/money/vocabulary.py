@@ -99,8 +99,8 @@ def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]
 
 
 @cache
-def _source_words() -> re.Pattern | None:
-    phrases = tuple(p for p, (fld, _) in _label_re(False)[1].items() if fld == "source")
+def _label_words(header: bool, fields: tuple[str, ...]) -> re.Pattern | None:
+    phrases = tuple(p for p, (fld, _) in _label_re(header)[1].items() if fld in fields)
     return re.compile("|".join(map(re.escape, phrases))) if all(phrases) else None
 
 
@@ -108,7 +108,13 @@ def may_name_source(form: str) -> bool:
     """False where labels_in(text) finds no source label, `form` being match_form(text):
     each is a source phrase, and one search of the text for any of them as it stands
     (word or not) is far cheaper than reading every label."""
-    test = _source_words()
+    test = _label_words(False, ("source",))
+    return test is None or test.search(form) is not None
+
+
+def may_hold_label(form: str, header: bool = False) -> bool:
+    """False where labels_in(text, header) finds no label at all (as may_name_source)."""
+    test = _label_words(header, ("source", "capital"))
     return test is None or test.search(form) is not None
 
 

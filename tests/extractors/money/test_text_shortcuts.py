@@ -23,6 +23,7 @@ from extract.extractors.money import text as amounts
 from extract.extractors.money.vocabulary import (
     labels_in,
     may_hold_figure,
+    may_hold_label,
     may_name_source,
     money_entries,
     unit_factors,
@@ -285,3 +286,27 @@ def test_announcements_as_with_every_lines_labels_read(path, monkeypatch):
     fast = amounts.read_text_figures(doc, ctx)
     monkeypatch.setattr(amounts, "may_name_source", lambda form: True)
     assert amounts.read_text_figures(doc, ctx) == fast
+
+
+@FUZZ
+@given(SOURCE_TEXTS, st.booleans())
+def test_a_text_may_hold_a_label_wherever_it_holds_one(text, header):
+    if not may_hold_label(match_form(text), header):
+        assert labels_in(text, header) == []
+
+
+def test_the_plans_lines_may_hold_a_label_wherever_they_hold_one():
+    for line in PLAN_LINES:
+        for header in (False, True):
+            if not may_hold_label(match_form(line), header):
+                assert labels_in(line, header) == [], line
+
+
+@pytest.mark.parametrize(
+    "path", sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*")), ids=lambda p: p.name
+)
+def test_budget_tables_as_with_every_rows_labels_read(path, monkeypatch):
+    fast = extract_document(read_document(path.read_bytes(), name=path.name))
+    monkeypatch.setattr(tables, "may_hold_label", lambda form, header=False: True)
+    plain = extract_document(read_document(path.read_bytes(), name=path.name))
+    assert dict(fast.rows) == dict(plain.rows)
