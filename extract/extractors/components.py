@@ -34,7 +34,7 @@ from extract.document.model import Block, Document, Row, Section
 from extract.document.provenance import provenance
 from extract.document.sections import RANK
 from extract.extractors.checkrows import CheckKind, check_row
-from extract.extractors.money.vocabulary import unit_re
+from extract.extractors.money.vocabulary import may_hold_figure, unit_re
 from extract.extractors.programme import decide
 from extract.extractors.step import Context, step
 from extract.text.normalize import (
@@ -540,10 +540,20 @@ def table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | Non
     """Rows of money tables that name a component: (table, row, code, printed, title, start, end).
 
     A table counts when at least two of its rows holding figures name components, so a
-    task table whose rows merely mention a component's subject is left alone.
+    task table whose rows merely mention a component's subject is left alone. The
+    components and money steps both ask: the rows are found once per document and
+    settings and kept in the document's indexes (as candidates).
     """
     if not applies(doc):
         return []
+    key = ("component_table_rows", settings)
+    found = doc.indexes.get(key)
+    if found is None:
+        found = doc.indexes[key] = _find_table_rows(doc, settings)
+    return found
+
+
+def _find_table_rows(doc: Document, settings) -> list[tuple[Block, Row, str, str | None, str, int, int]]:
     out = []
     for b in doc.tables():
         hits = []
@@ -916,7 +926,7 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
         prev = 0
         form = match_form_within(text, doc_form, b.start)
         digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
-        for m in unit_re().finditer(form, digit.start()) if digit else ():
+        for m in unit_re().finditer(form, digit.start()) if digit and may_hold_figure(form, digit.start()) else ():
             fig_end = m.end()
             code, end = purpose_component(text[fig_end:], settings)
             if code:

@@ -233,3 +233,23 @@ def test_mentions_read_from_the_documents_skeleton_are_the_pieces_own(text, data
         assert components.mentions(piece, DEFAULT_SETTINGS, doc_skel[a:b]) == components.mentions(
             piece, DEFAULT_SETTINGS
         )
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("txt/*.txt"))[:6], ids=lambda p: p.stem)
+def test_money_table_rows_are_found_once_and_as_found_afresh(path):
+    """The components and money steps share a document's component rows of money tables."""
+    doc = read_document(path.read_bytes())
+    extract_document(doc)
+    shared = components.table_rows(doc, DEFAULT_SETTINGS)
+    assert components.table_rows(doc, DEFAULT_SETTINGS) is shared
+    fresh = read_document(path.read_bytes())
+    fresh.programme = doc.programme
+    assert shared == (components._find_table_rows(fresh, DEFAULT_SETTINGS) if components.applies(fresh) else [])
+
+
+def test_named_figures_in_text_as_with_unit_re_tried_everywhere(monkeypatch):
+    docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
+    fast = [extract_document(d).rows.get("components") for d in docs]
+    monkeypatch.setattr(components, "may_hold_figure", lambda form, pos=0: True)
+    docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
+    assert [extract_document(d).rows.get("components") for d in docs] == fast

@@ -38,7 +38,7 @@ from extract.document.provenance import provenance
 from extract.extractors.checkrows import CheckKind, check_row
 from extract.extractors.checks import within
 from extract.extractors.components import canon, component_at, row_title, section_at, table_rows
-from extract.extractors.money.vocabulary import basis_of, choose, labels_in, money_entries, unit_factors
+from extract.extractors.money.vocabulary import basis_of, choose, labels_in, may_hold_label, money_entries, unit_factors
 from extract.text.normalize import collapse, match_form
 from extract.text.numbers import parse_number, to_dong
 
@@ -461,7 +461,10 @@ def extract_tables(doc: Document, ctx, text_figs) -> list[dict]:
             if id(r) in by_component:
                 row_codes[ri] = by_component[id(r)]
                 continue
-            src, cap = choose(labels_in(_title(block, r), header=True))
+            title = _title(block, r)
+            if not may_hold_label(match_form(title), header=True):
+                continue  # no label: neither a total row nor a source's
+            src, cap = choose(labels_in(title, header=True))
             if src == "total" and cap is None:
                 row_codes[ri], row_labels[ri] = (None if by_component else here), ("total", None)
             elif (src or cap) and not by_component:

@@ -61,6 +61,8 @@ from extract.extractors.money.vocabulary import (
     choose,
     has_phrase,
     labels_in,
+    may_hold_figure,
+    may_name_source,
     phrases,
     programme_re,
     unit_factors,
@@ -230,7 +232,7 @@ def _line_figures(line: str, form: str | None = None) -> list[tuple[int, int, st
     factors = unit_factors()
     taken = 0
     digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there
-    for m in unit_re().finditer(form, digit.start()) if digit else ():
+    for m in unit_re().finditer(form, digit.start()) if digit and may_hold_figure(form, digit.start()) else ():
         if m.start() < taken:
             continue  # the lower part of a compound figure already read
         unit = m.group("unit")
@@ -942,6 +944,8 @@ def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     if head is not None:
         src, basis = r.figures[head].source, r.figures[head].basis
     else:
+        if labels is None and not may_name_source(line.form):
+            return  # no source label: choose would give no source
         src, _ = choose(labels_in(line.text) if labels is None else labels)
         if src is None:
             return

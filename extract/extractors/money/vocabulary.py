@@ -11,6 +11,7 @@ against the same values the store and the CLI use.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -28,11 +29,28 @@ def money_entries(kind: str) -> tuple[dict, ...]:
 
 
 @cache
+def _unit_alternatives() -> str:
+    units = sorted({match_form(e["phrase"]) for e in money_entries("unit")}, key=len, reverse=True)
+    return "|".join(regex.escape(u) for u in units)
+
+
+@cache
 def unit_re() -> regex.Pattern:
     """A figure and the money unit written after it ("2.589 triệu đồng", "62,5 tỷ")."""
-    units = sorted({match_form(e["phrase"]) for e in money_entries("unit")}, key=len, reverse=True)
-    alt = "|".join(regex.escape(u) for u in units)
-    return regex.compile(rf"(?P<num>{NUMBER_RE.pattern})\s*(?P<unit>{alt})(?![\w])")
+    return regex.compile(rf"(?P<num>{NUMBER_RE.pattern})\s*(?P<unit>{_unit_alternatives()})(?![\w])")
+
+
+@cache
+def _unit_after_digit() -> regex.Pattern:
+    # a number's last digit and what unit_re reads after it
+    return regex.compile(rf"\d\s*(?:{_unit_alternatives()})(?![\w])")
+
+
+def may_hold_figure(form: str, pos: int = 0) -> bool:
+    """False where unit_re finds no figure in form[pos:]. Every figure's number ends in a
+    digit that its unit follows as unit_re reads it, and a line seldom holds such a digit:
+    this is tried far faster than unit_re's numbers are at every digit of a line."""
+    return _unit_after_digit().search(form, pos) is not None
 
 
 @cache
@@ -78,6 +96,26 @@ def labels_in(text: str, header: bool = False) -> list[tuple[int, int, str, str]
             continue
         kept.append(lab)
     return kept
+
+
+@cache
+def _label_words(header: bool, fields: tuple[str, ...]) -> re.Pattern | None:
+    phrases = tuple(p for p, (fld, _) in _label_re(header)[1].items() if fld in fields)
+    return re.compile("|".join(map(re.escape, phrases))) if all(phrases) else None
+
+
+def may_name_source(form: str) -> bool:
+    """False where labels_in(text) finds no source label, `form` being match_form(text):
+    each is a source phrase, and one search of the text for any of them as it stands
+    (word or not) is far cheaper than reading every label."""
+    test = _label_words(False, ("source",))
+    return test is None or test.search(form) is not None
+
+
+def may_hold_label(form: str, header: bool = False) -> bool:
+    """False where labels_in(text, header) finds no label at all (as may_name_source)."""
+    test = _label_words(header, ("source", "capital"))
+    return test is None or test.search(form) is not None
 
 
 def choose(labels: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:

@@ -20,7 +20,15 @@ from extract.document.model import Block, Cell, Row
 from extract.extractors.components import row_title
 from extract.extractors.money import tables
 from extract.extractors.money import text as amounts
-from extract.extractors.money.vocabulary import labels_in, money_entries
+from extract.extractors.money.vocabulary import (
+    labels_in,
+    may_hold_figure,
+    may_hold_label,
+    may_name_source,
+    money_entries,
+    unit_factors,
+    unit_re,
+)
 from extract.pipeline import extract_document, read_document
 from extract.text.normalize import match_form
 from extract.text.numbers import parse_number
@@ -190,3 +198,115 @@ def test_regression_lines_without_figures_read_as_through_every_phase(path):
     doc = read_document(path.read_bytes(), name=path.name)
     ctx = extract_document(doc)
     assert amounts.read_text_figures(doc, ctx) == plain_read_text_figures(doc, ctx)
+
+
+# --- a figure's unit after a digit ---------------------------------------------------------
+
+
+FIGURE_TEXTS = st.one_of(
+    TEXTS,
+    st.lists(
+        st.one_of(
+            st.sampled_from(["1", "2,5", "1.000", "12.500,75", ".", ",", " ", "  ", "\n", "\t", "\u00a0", "a", "đơn"]),
+            st.sampled_from(sorted(unit_factors())),
+        ),
+        max_size=12,
+    ).map("".join),
+)
+
+
+def _no_figure_from(form: str, pos: int) -> bool:
+    return next(unit_re().finditer(form, pos), None) is None
+
+
+@FUZZ
+@given(FIGURE_TEXTS, st.integers(0, 40))
+def test_a_text_may_hold_a_figure_wherever_unit_re_finds_one(text, pos):
+    form = match_form(text)
+    pos = min(pos, len(form))
+    if not may_hold_figure(form, pos):
+        assert _no_figure_from(form, pos)
+
+
+def test_the_plans_lines_may_hold_a_figure_wherever_unit_re_finds_one():
+    held = 0
+    for line in PLAN_LINES:
+        form = match_form(line)
+        for pos in {0, len(form) // 2}:
+            if may_hold_figure(form, pos):
+                held += 1
+            else:
+                assert _no_figure_from(form, pos), line
+    assert held  # the plans do state money
+
+
+def test_a_lines_figures_as_with_unit_re_tried_everywhere(monkeypatch):
+    fast = [amounts._line_figures(line) for line in PLAN_LINES]
+    monkeypatch.setattr(amounts, "may_hold_figure", lambda form, pos=0: True)
+    assert [amounts._line_figures(line) for line in PLAN_LINES] == fast
+
+
+# --- a source label needs a source phrase ------------------------------------------------------
+
+SOURCE_TEXTS = st.one_of(
+    PAREN_TEXTS,
+    st.lists(
+        st.one_of(
+            st.sampled_from([" ", ":", "Tổng ", "vốn", " và ", "\n", "ngân sách", "Trung ương", "NSTW", "-"]),
+            st.sampled_from(_PHRASES),
+            st.sampled_from(_PHRASES).map(str.upper),
+        ),
+        max_size=8,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(SOURCE_TEXTS)
+def test_a_text_may_name_a_source_wherever_its_labels_hold_one(text):
+    if not may_name_source(match_form(text)):
+        assert not [lab for lab in labels_in(text) if lab[2] == "source"]
+        assert amounts.choose(labels_in(text))[0] is None
+
+
+def test_the_plans_lines_may_name_a_source_wherever_their_labels_hold_one():
+    named = 0
+    for line in PLAN_LINES:
+        if may_name_source(match_form(line)):
+            named += 1
+        else:
+            assert amounts.choose(labels_in(line))[0] is None, line
+    assert named
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("txt/*.txt")), ids=lambda p: p.name)
+def test_announcements_as_with_every_lines_labels_read(path, monkeypatch):
+    doc = read_document(path.read_bytes(), name=path.name)
+    ctx = extract_document(doc)
+    fast = amounts.read_text_figures(doc, ctx)
+    monkeypatch.setattr(amounts, "may_name_source", lambda form: True)
+    assert amounts.read_text_figures(doc, ctx) == fast
+
+
+@FUZZ
+@given(SOURCE_TEXTS, st.booleans())
+def test_a_text_may_hold_a_label_wherever_it_holds_one(text, header):
+    if not may_hold_label(match_form(text), header):
+        assert labels_in(text, header) == []
+
+
+def test_the_plans_lines_may_hold_a_label_wherever_they_hold_one():
+    for line in PLAN_LINES:
+        for header in (False, True):
+            if not may_hold_label(match_form(line), header):
+                assert labels_in(line, header) == [], line
+
+
+@pytest.mark.parametrize(
+    "path", sorted(CORPUS.glob("txt/*.txt")) + sorted(CORPUS.glob("office/*")), ids=lambda p: p.name
+)
+def test_budget_tables_as_with_every_rows_labels_read(path, monkeypatch):
+    fast = extract_document(read_document(path.read_bytes(), name=path.name))
+    monkeypatch.setattr(tables, "may_hold_label", lambda form, header=False: True)
+    plain = extract_document(read_document(path.read_bytes(), name=path.name))
+    assert dict(fast.rows) == dict(plain.rows)
