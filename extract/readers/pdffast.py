@@ -689,10 +689,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         char_obj = actual.copy()
         char_obj[single] = np.repeat(actual[word_at[whole]], (word_end - word_at + 1)[whole])
 
-    # each text object's registering character: the first piece it opens
-    piece_at = np.flatnonzero(piece)
-    objects, first = np.unique(char_obj[piece_at], return_index=True)
-    reg = piece_at[first]
+    objects, reg, of = _register(char_obj, piece)
     reg_chars = idx[reg]
     ab = reads.matrices(reg_chars)
     reg_origin = reads.origins(reg_chars)
@@ -707,7 +704,6 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         direction[~turned] = 0
     else:
         direction = None
-    of = np.searchsorted(objects, char_obj)  # each character's object, as an index into objects
     top_edge = frames[0].top
     x0, x1 = left, right
     base = (top_edge - reg_origin[:, 1])[of]
@@ -761,15 +757,18 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
             rows.append((d, sel, cut))
     starts = [sel[_word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)] for _, sel, cut in rows]
     lead = of[np.concatenate(starts)]
-    needed = np.unique(lead)
+    is_needed = np.zeros(len(objects), bool)
+    is_needed[lead] = True
+    needed = np.flatnonzero(is_needed)
     size = reads.font_sizes(idx[reg[needed]])
-    fonts = reads.fonts(objects[needed])
-    unique_fonts, font_of = np.unique(fonts, return_inverse=True)
-    names = _font_names(unique_fonts.tolist())
+    fonts = reads.fonts(objects[needed]).tolist()
+    distinct = list(dict.fromkeys(fonts))  # a page has a few fonts; its objects, hundreds
+    names = _font_names(distinct)
     if names is None or np.isnan(size).any():
         return None
-    at_needed = np.searchsorted(needed, lead)
-    size_at, font_at = size[at_needed], np.array(names, object)[font_of][at_needed]
+    name_of = dict(zip(distinct, names))
+    at_needed = (np.cumsum(is_needed) - 1)[lead]
+    size_at, font_at = size[at_needed], np.array(list(map(name_of.__getitem__, fonts)), object)[at_needed]
     out: dict[int, list[Word]] = {}
     done = 0
     for (d, sel, _), at in zip(rows, starts):
@@ -777,6 +776,30 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few])
         done += len(at)
     return counts, out
+
+
+def _register(char_obj: np.ndarray, piece: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The page's text objects, each one's registering character (the first piece it
+    opens) and each character's object (an index into the objects), from every
+    character's object `char_obj` and the pieces' first characters `piece`.
+
+    Every change of object starts a piece (a word, or a run of one object inside a word
+    across objects), and a page's objects mostly come in one run each: then each run's
+    first character registers its object and a running count of runs names each
+    character's object. An object that comes back after another (a run of its own again)
+    is found by sorting the runs' objects, and then np.unique over the pieces decides.
+    """
+    head = np.empty(len(char_obj), bool)
+    head[0] = True
+    np.not_equal(char_obj[1:], char_obj[:-1], out=head[1:])
+    run_at = np.flatnonzero(head)
+    objects = char_obj[run_at]
+    ordered = np.sort(objects)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return objects, run_at, np.cumsum(head) - 1
+    piece_at = np.flatnonzero(piece)
+    objects, first = np.unique(char_obj[piece_at], return_index=True)
+    return objects, piece_at[first], np.searchsorted(objects, char_obj)
 
 
 def _turn(frame: Frame, direction, at, origin, box, x0, x1, base) -> None:
