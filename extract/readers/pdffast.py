@@ -773,7 +773,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     done = 0
     for (d, sel, _), at in zip(rows, starts):
         few = slice(done, done + len(at))
-        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few])
+        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few], word_at)
         done += len(at)
     return counts, out
 
@@ -874,17 +874,27 @@ def _words_of(
     at: np.ndarray,
     size: np.ndarray,
     font: np.ndarray,
+    word_at: np.ndarray,
 ) -> list[Word]:
     """The words of one direction's characters `sel` (indexes into the page's word
     characters, which are `idx` in `text`), starting at `at` (a subset of `sel`), with
-    the size and font of each word's first character."""
+    the size and font of each word's first character.
+
+    Most pages have one direction whose words are the words as PDFium's text shows them
+    (`word_at`: their first characters): then str.split cuts the texts (white space is
+    what str.isspace says, as for the characters of words), which costs a fraction of
+    slicing the text word by word (a new non-ASCII string scans its characters).
+    """
     whole = len(sel) == len(idx)
     pos = at if whole else np.searchsorted(sel, at)  # where each word starts in sel
     last = sel[np.append(pos[1:], len(sel)) - 1]
-    first, stop = idx[at], idx[last] + 1
-    texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
-    for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
-        texts[j] = _NOT_WORD_RE.sub("", texts[j])
+    if whole and _as_split(text, at, word_at):
+        texts = text.split()
+    else:
+        first, stop = idx[at], idx[last] + 1
+        texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
+        for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
+            texts[j] = _NOT_WORD_RE.sub("", texts[j])
     columns = zip(
         texts,
         x0[at].tolist(),
@@ -894,6 +904,13 @@ def _words_of(
         font.tolist(),
     )
     return list(map(_new_glyph, repeat(Word), columns))
+
+
+def _as_split(text: str, at: np.ndarray, word_at: np.ndarray) -> bool:
+    """Whether str.split gives the texts of words starting at `at` (of all the page's word
+    characters): each is a word as PDFium's text shows it, and no character but white
+    space separates them (PDFium's non-characters are not str.isspace)."""
+    return np.array_equal(at, word_at) and "\x00" not in text and "\uffff" not in text
 
 
 def _word_starts(
