@@ -677,18 +677,19 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     opens[0] = True
     np.not_equal(idx[1:], idx[:-1] + 1, out=opens[1:])
     word_at = np.flatnonzero(opens)
-    word_end = np.append(word_at[1:], m) - 1
+    word_end = np.empty_like(word_at)
+    word_end[:-1] = word_at[1:] - 1
+    word_end[-1] = m - 1
     whole = actual[word_at] == actual[word_end]
     if whole.all():
         piece = opens
         char_obj = np.repeat(actual[word_at], word_end - word_at + 1)
     else:
+        word = np.add.accumulate(opens, dtype=np.intp) - 1
+        single = whole[word]
+        char_obj = np.where(single, actual[word_at][word], actual)
         piece = opens.copy()
-        piece[1:] |= actual[1:] != actual[:-1]
-        single = np.repeat(whole, word_end - word_at + 1)
-        piece[single] = opens[single]
-        char_obj = actual.copy()
-        char_obj[single] = np.repeat(actual[word_at[whole]], (word_end - word_at + 1)[whole])
+        piece[1:] |= (actual[1:] != actual[:-1]) & ~single[1:]
 
     objects, reg, of = _register(char_obj, piece)
     reg_chars = idx[reg]
@@ -775,7 +776,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     if names is None or np.isnan(size).any():
         return None
     name_of = dict(zip(distinct, names))
-    at_needed = (np.cumsum(is_needed) - 1)[lead]
+    at_needed = (np.add.accumulate(is_needed, dtype=np.intp) - 1)[lead]
     size_at, font_at = size[at_needed], np.array(list(map(name_of.__getitem__, fonts)), object)[at_needed]
     out: dict[int, list[Word]] = {}
     done = 0
@@ -804,7 +805,7 @@ def _register(char_obj: np.ndarray, piece: np.ndarray) -> tuple[np.ndarray, np.n
     objects = char_obj[run_at]
     ordered = np.sort(objects)
     if not (ordered[1:] == ordered[:-1]).any():
-        return objects, run_at, np.cumsum(head) - 1
+        return objects, run_at, np.add.accumulate(head, dtype=np.intp) - 1
     piece_at = np.flatnonzero(piece)
     objects, first = np.unique(char_obj[piece_at], return_index=True)
     return objects, piece_at[first], np.searchsorted(objects, char_obj)
@@ -939,7 +940,7 @@ def _word_starts(
     starts[0] = True
     starts[1:] |= (np.abs(base[1:] - base[:-1]) > tol) | (x0[1:] < x0[:-1]) | (x0[1:] - x1[:-1] > gap)
     for _ in range(_MAX_ROUNDS):
-        seg = np.cumsum(starts) - 1
+        seg = np.add.accumulate(starts, dtype=np.intp) - 1
         first = np.flatnonzero(starts)[seg]
         if (x1[1:] < x1[:-1])[~starts[1:]].any():  # the furthest right edge is not the last one
             order = np.argsort(x1, kind="stable")
