@@ -860,17 +860,17 @@ def _maybe_twins(
     b -= b.min()
     if x.max() >= 1 << 20 or b.max() >= 1 << 16:
         return True
-    # glyphs less than a point apart are at most one apart in floor(x) and floor(base): keys
-    # (text, floor base, floor x) sorted, those on one baseline row sort next to each other,
-    # at most one apart, and one on the next row lies 2**20 further on, give or take one
-    key = codes[at].astype(np.int64) << 37 | b.astype(np.int64) << 20 | x.astype(np.int64)
-    key.sort()
-    if (key[1:] - key[:-1] <= 1).any():
-        return True
-    return bool((np.searchsorted(key, key + _NEXT_ROW + 1, "right") > np.searchsorted(key, key + _NEXT_ROW - 1)).any())
-
-
-_NEXT_ROW = 1 << 20  # a _maybe_twins key one baseline row further on
+    # glyphs less than a point apart are at most one apart in floor(x) and floor(base); one
+    # of two grids of 2-unit bands offset by one puts two such baselines in one band, and
+    # then their keys (text, band, floor x) sort next to each other, at most one apart
+    high = codes[at].astype(np.int64) << 37
+    x = x.astype(np.int64)
+    for shift in (0, 1):
+        key = high | ((b.astype(np.int64) + shift) >> 1) << 20 | x
+        key.sort()
+        if (key[1:] - key[:-1] <= 1).any():
+            return True
+    return False
 
 
 def _words_of(
