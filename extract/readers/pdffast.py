@@ -668,7 +668,8 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     if got is None:
         return None
     box, actual = got
-    left, top, right, bottom = box.T
+    edges = box.T.copy()  # contiguous columns: numpy works on strided ones at a fraction of the speed
+    left, top, right, bottom = edges
 
     # the first character of each word as PDFium's text shows words, and of each piece:
     # a word whose first and last characters lie in one text object is one piece
@@ -676,23 +677,21 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
     opens[0] = True
     np.not_equal(idx[1:], idx[:-1] + 1, out=opens[1:])
     word_at = np.flatnonzero(opens)
-    word_end = np.append(word_at[1:], m) - 1
+    word_end = np.empty_like(word_at)
+    word_end[:-1] = word_at[1:] - 1
+    word_end[-1] = m - 1
     whole = actual[word_at] == actual[word_end]
     if whole.all():
         piece = opens
         char_obj = np.repeat(actual[word_at], word_end - word_at + 1)
     else:
+        word = np.add.accumulate(opens, dtype=np.intp) - 1
+        single = whole[word]
+        char_obj = np.where(single, actual[word_at][word], actual)
         piece = opens.copy()
-        piece[1:] |= actual[1:] != actual[:-1]
-        single = np.repeat(whole, word_end - word_at + 1)
-        piece[single] = opens[single]
-        char_obj = actual.copy()
-        char_obj[single] = np.repeat(actual[word_at[whole]], (word_end - word_at + 1)[whole])
+        piece[1:] |= (actual[1:] != actual[:-1]) & ~single[1:]
 
-    # each text object's registering character: the first piece it opens
-    piece_at = np.flatnonzero(piece)
-    objects, first = np.unique(char_obj[piece_at], return_index=True)
-    reg = piece_at[first]
+    objects, reg, of = _register(char_obj, piece)
     reg_chars = idx[reg]
     ab = reads.matrices(reg_chars)
     reg_origin = reads.origins(reg_chars)
@@ -707,7 +706,6 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
         direction[~turned] = 0
     else:
         direction = None
-    of = np.searchsorted(objects, char_obj)  # each character's object, as an index into objects
     top_edge = frames[0].top
     x0, x1 = left, right
     base = (top_edge - reg_origin[:, 1])[of]
@@ -740,7 +738,7 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
             made = reads.generated(gaps) == 1
             brk[after_turned] = np.add.reduceat(~made, np.cumsum(spans) - spans) > 0
 
-    if np.isnan(box).any() or np.isnan(base).any():
+    if np.isnan(edges).any() or np.isnan(base).any():
         return None
     if _maybe_twins(codes[idx], x0, x1, base, piece, own, gap):
         return None
@@ -759,24 +757,58 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
             cut[0] = True
             cut[1:] |= sel[1:] != sel[:-1] + 1
             rows.append((d, sel, cut))
-    starts = [sel[_word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)] for _, sel, cut in rows]
+    starts = [
+        sel[
+            _word_starts(x0, x1, base, cut, tol, gap)
+            if len(sel) == m
+            else _word_starts(x0[sel], x1[sel], base[sel], cut, tol, gap)
+        ]
+        for _, sel, cut in rows
+    ]
     lead = of[np.concatenate(starts)]
-    needed = np.unique(lead)
+    is_needed = np.zeros(len(objects), bool)
+    is_needed[lead] = True
+    needed = np.flatnonzero(is_needed)
     size = reads.font_sizes(idx[reg[needed]])
-    fonts = reads.fonts(objects[needed])
-    unique_fonts, font_of = np.unique(fonts, return_inverse=True)
-    names = _font_names(unique_fonts.tolist())
+    fonts = reads.fonts(objects[needed]).tolist()
+    distinct = list(dict.fromkeys(fonts))  # a page has a few fonts; its objects, hundreds
+    names = _font_names(distinct)
     if names is None or np.isnan(size).any():
         return None
-    at_needed = np.searchsorted(needed, lead)
-    size_at, font_at = size[at_needed], np.array(names, object)[font_of][at_needed]
+    name_of = dict(zip(distinct, names))
+    at_needed = (np.add.accumulate(is_needed, dtype=np.intp) - 1)[lead]
+    size_at, font_at = size[at_needed], np.array(list(map(name_of.__getitem__, fonts)), object)[at_needed]
     out: dict[int, list[Word]] = {}
     done = 0
     for (d, sel, _), at in zip(rows, starts):
         few = slice(done, done + len(at))
-        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few])
+        out[d] = _words_of(text, idx, x0, x1, base, sel, at, size_at[few], font_at[few], word_at)
         done += len(at)
     return counts, out
+
+
+def _register(char_obj: np.ndarray, piece: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The page's text objects, each one's registering character (the first piece it
+    opens) and each character's object (an index into the objects), from every
+    character's object `char_obj` and the pieces' first characters `piece`.
+
+    Every change of object starts a piece (a word, or a run of one object inside a word
+    across objects), and a page's objects mostly come in one run each: then each run's
+    first character registers its object and a running count of runs names each
+    character's object. An object that comes back after another (a run of its own again)
+    is found by sorting the runs' objects, and then np.unique over the pieces decides.
+    """
+    head = np.empty(len(char_obj), bool)
+    head[0] = True
+    np.not_equal(char_obj[1:], char_obj[:-1], out=head[1:])
+    run_at = np.flatnonzero(head)
+    objects = char_obj[run_at]
+    ordered = np.sort(objects)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return objects, run_at, np.add.accumulate(head, dtype=np.intp) - 1
+    piece_at = np.flatnonzero(piece)
+    objects, first = np.unique(char_obj[piece_at], return_index=True)
+    return objects, piece_at[first], np.searchsorted(objects, char_obj)
 
 
 def _turn(frame: Frame, direction, at, origin, box, x0, x1, base) -> None:
@@ -851,17 +883,27 @@ def _words_of(
     at: np.ndarray,
     size: np.ndarray,
     font: np.ndarray,
+    word_at: np.ndarray,
 ) -> list[Word]:
     """The words of one direction's characters `sel` (indexes into the page's word
     characters, which are `idx` in `text`), starting at `at` (a subset of `sel`), with
-    the size and font of each word's first character."""
+    the size and font of each word's first character.
+
+    Most pages have one direction whose words are the words as PDFium's text shows them
+    (`word_at`: their first characters): then str.split cuts the texts (white space is
+    what str.isspace says, as for the characters of words), which costs a fraction of
+    slicing the text word by word (a new non-ASCII string scans its characters).
+    """
     whole = len(sel) == len(idx)
     pos = at if whole else np.searchsorted(sel, at)  # where each word starts in sel
     last = sel[np.append(pos[1:], len(sel)) - 1]
-    first, stop = idx[at], idx[last] + 1
-    texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
-    for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
-        texts[j] = _NOT_WORD_RE.sub("", texts[j])
+    if whole and _as_split(text, at, word_at):
+        texts = text.split()
+    else:
+        first, stop = idx[at], idx[last] + 1
+        texts = list(map(text.__getitem__, map(slice, first.tolist(), stop.tolist())))
+        for j in np.flatnonzero(stop - first != last - at + 1).tolist():  # turned text across PDFium's white space
+            texts[j] = _NOT_WORD_RE.sub("", texts[j])
     columns = zip(
         texts,
         x0[at].tolist(),
@@ -871,6 +913,13 @@ def _words_of(
         font.tolist(),
     )
     return list(map(_new_glyph, repeat(Word), columns))
+
+
+def _as_split(text: str, at: np.ndarray, word_at: np.ndarray) -> bool:
+    """Whether str.split gives the texts of words starting at `at` (of all the page's word
+    characters): each is a word as PDFium's text shows it, and no character but white
+    space separates them (PDFium's non-characters are not str.isspace)."""
+    return np.array_equal(at, word_at) and "\x00" not in text and "\uffff" not in text
 
 
 def _word_starts(
@@ -891,7 +940,7 @@ def _word_starts(
     starts[0] = True
     starts[1:] |= (np.abs(base[1:] - base[:-1]) > tol) | (x0[1:] < x0[:-1]) | (x0[1:] - x1[:-1] > gap)
     for _ in range(_MAX_ROUNDS):
-        seg = np.cumsum(starts) - 1
+        seg = np.add.accumulate(starts, dtype=np.intp) - 1
         first = np.flatnonzero(starts)[seg]
         if (x1[1:] < x1[:-1])[~starts[1:]].any():  # the furthest right edge is not the last one
             order = np.argsort(x1, kind="stable")

@@ -146,3 +146,50 @@ def test_word_characters_are_those_of_the_word_pattern():
     codes = np.arange(0x11000)
     table = pdffast._NOT_WORD.take(np.minimum(codes, 0x10000))
     assert table.tolist() == [pdffast._WORD.fullmatch(chr(c)) is None for c in codes.tolist()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 6), st.integers(1, 4)), min_size=1, max_size=30),
+    st.lists(st.booleans(), min_size=120, max_size=120),
+)
+def test_objects_registered_from_runs_as_by_unique(runs, extra):
+    """Each object's registering character and each character's object agree with
+    np.unique over the pieces, whether every object comes in one run or some come back."""
+    char_obj = np.repeat(np.array([r[0] for r in runs], np.uint64), [r[1] for r in runs])
+    head = np.ones(len(char_obj), bool)
+    head[1:] = char_obj[1:] != char_obj[:-1]
+    piece = head | np.array(extra[: len(char_obj)])  # every change of object starts a piece
+    objects, reg, of = pdffast._register(char_obj, piece)
+    piece_at = np.flatnonzero(piece)
+    want, first = np.unique(char_obj[piece_at], return_index=True)
+    assert objects[of].tolist() == char_obj.tolist()
+    assert sorted(zip(objects.tolist(), reg.tolist())) == list(zip(want.tolist(), piece_at[first].tolist()))
+
+
+_SPACES = st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x00", "\uffff", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from("aăệ𝐀-"), min_size=1, max_size=4), min_size=1, max_size=12),
+    st.lists(_SPACES, min_size=12, max_size=12),
+    st.one_of(st.just([False] * 60), st.lists(st.booleans(), min_size=60, max_size=60)),
+)
+def test_words_split_as_sliced(parts, spaces, cuts):
+    """Texts of words cut by str.split are those sliced word by word from the text: words
+    as PDFium's text shows them, or cut further (then sliced either way)."""
+    text = "".join(p + s for p, s in zip(parts, spaces))
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    idx = np.flatnonzero(pdffast._NOT_WORD.take(np.minimum(codes, 0x10000)) == 0)
+    m = len(idx)
+    opens = np.ones(m, bool)
+    opens[1:] = idx[1:] != idx[:-1] + 1
+    word_at = np.flatnonzero(opens)
+    at = np.flatnonzero(opens | np.array(cuts[:m]))
+    x0 = np.arange(m, dtype=np.float64)
+    args = (text, idx, x0, x0 + 0.5, x0 * 0, np.arange(m), at, np.ones(len(at)), np.array(["F"] * len(at), object))
+    sliced = pdffast._words_of(*args, np.empty(0, np.intp))
+    assert pdffast._words_of(*args, word_at) == sliced
+    if np.array_equal(at, word_at):
+        assert [w.text for w in sliced] == pdffast._WORD.findall(text)
