@@ -181,20 +181,34 @@ def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | 
     ]
 
 
-def _runs(patterns: list) -> tuple[tuple[tuple[int, re.Pattern], ...], dict[int, list]]:
-    """The distinct quick tests of `patterns` (each with a bit), and for each set of tests
-    that hold (their bits or-ed) the kinds to try, in order: a line then tries its tests
-    once each and loops over the few kinds they leave, not over every kind."""
-    tests = tuple((1 << k, t) for k, t in enumerate(dict.fromkeys(p[2] for p in patterns if p[2] is not None)))
-    bit = {t: b for b, t in tests}
-    runs = {
-        held: [(kind, pat) for kind, pat, holds in patterns if holds is None or held & bit[holds]]
-        for held in range(1 << len(tests))
-    }
-    return tests, runs
+class _Runs:
+    """The distinct quick tests of a list of patterns (each with a bit), and for each set of
+    tests that hold (their bits or-ed) the kinds to try, in order: a line then tries its
+    tests once each and loops over the few kinds they leave, not over every kind. A set's
+    kinds are listed the first time a line has it, so the table holds only the sets lines
+    have, however many tests the rules bring."""
+
+    def __init__(self, patterns: list) -> None:
+        self.patterns = patterns
+        quick = dict.fromkeys(p[2] for p in patterns if p[2] is not None)
+        self.tests = tuple((1 << k, t) for k, t in enumerate(quick))
+        self._bit = {t: b for b, t in self.tests}
+        self._kinds: dict[int, list] = {}
+
+    def kinds(self, mform: str, start: int, end: int) -> list:
+        held = 0
+        for bit, test in self.tests:
+            if test.search(mform, start, end) is not None:
+                held |= bit
+        kinds = self._kinds.get(held)
+        if kinds is None:
+            kinds = self._kinds[held] = [
+                (kind, pat) for kind, pat, holds in self.patterns if holds is None or held & self._bit[holds]
+            ]
+        return kinds
 
 
-_RUNS: dict[int, tuple] = {}
+_RUNS: dict[int, _Runs] = {}
 
 
 def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quantity]:
@@ -204,14 +218,10 @@ def find_quantities(mform: str, start: int, end: int, lex: Lexicon) -> list[Quan
     patterns = _quantity_patterns(lex)
     if _NUMBER_OPENER.search(mform, start, end) is None:
         patterns = _WORD_PATTERNS[id(lex)]  # every other kind opens with a number
-    plan = _RUNS.get(id(patterns))
-    if plan is None or plan[0] is not patterns:
-        plan = _RUNS[id(patterns)] = (patterns, *_runs(patterns))
-    held = 0
-    for bit, test in plan[1]:
-        if test.search(mform, start, end) is not None:
-            held |= bit
-    for kind, pat in plan[2][held]:
+    runs = _RUNS.get(id(patterns))
+    if runs is None or runs.patterns is not patterns:
+        runs = _RUNS[id(patterns)] = _Runs(patterns)
+    for kind, pat in runs.kinds(mform, start, end):
         for m in pat.finditer(mform, start, end):
             s, e = m.span("v1") if kind == "subject_count" else m.span()
             if any(s < te and ts < e for ts, te in taken):
