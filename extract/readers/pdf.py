@@ -129,15 +129,7 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
 
 def _outside(ws: list[Word], boxes: list[tuple]) -> list[Word]:
     """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included."""
-    out = []
-    for w in ws:
-        cx, cy = (w.x0 + w.x1) / 2, w.base - w.size / 2
-        for x0, top, x1, bottom in boxes:
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                break
-        else:
-            out.append(w)
-    return out
+    return _unclaimed(ws, [((w.x0 + w.x1) / 2, w.base - w.size / 2) for w in ws], boxes)
 
 
 def _tables(plumber_page) -> list:

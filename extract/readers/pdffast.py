@@ -126,13 +126,13 @@ def path_bounds(page: pdfium.PdfPage, max_depth: int = 15) -> list[tuple[float, 
         for i, kind in enumerate(kinds):
             if kind == path:
                 if not _OBJ_BOUNDS(get(parent, i), *pointers):
-                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                    raise pdfium.PdfiumError(_PATH_ERRORS[1])
                 out.append(_read_rect(bounds))
             elif kind == form:
                 if level < max_depth - 1:
                     walk(get(parent, i), _FORM_COUNT, _FORM_OBJECT, level + 1)
             elif kind == unknown and not get(parent, i):  # PDFium reports no handle as of unknown type
-                raise pdfium.PdfiumError("Failed to get pageobject.")
+                raise pdfium.PdfiumError(_PATH_ERRORS[2])
 
     walk(page.raw, _PAGE_COUNT, _PAGE_OBJECT, 0)
     return out
