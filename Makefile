@@ -38,11 +38,12 @@ test: $(VENV)/.installed system-deps
 # then floor / kehoach --jobs 1, 2 on the real gazette PDFs of REAL_CORPUS (skipped if absent).
 BENCH_CORPUS ?= output/bench-corpus
 REAL_CORPUS ?= ../shared/corpus/gazette
+REAL_ROUNDS ?= 3
 bench: $(VENV)/.installed system-deps
 	mkdir -p output
 	$(BIN)/python -m compileall -q extract bench
 	test -f $(BENCH_CORPUS)/.seed || $(BIN)/python bench/generate.py --out $(BENCH_CORPUS) --count 300 --seed 20240601
-	$(BIN)/python bench/run.py $(BENCH_CORPUS) --real $(REAL_CORPUS) --out output/bench.json
+	$(BIN)/python bench/run.py $(BENCH_CORPUS) --real $(REAL_CORPUS) --rounds $(REAL_ROUNDS) --out output/bench.json
 	test ! -d $(REAL_CORPUS) || $(BIN)/python bench/fidelity.py $(REAL_CORPUS) --out output/fidelity.json
 
 # Text fidelity of the PDF reader (also the last step of bench): per PDF of REAL_CORPUS, the
