@@ -15,6 +15,12 @@
  *
  * Every function answers as the ctypes reading in pdffast.py does, which stays the
  * fallback when this module is not built; tests compare the two on the sample PDFs.
+ *
+ * upright_words goes further: it works out a whole page of upright text as pdffast's numpy
+ * way does (_array_words), because on a page's couple of thousand characters the few
+ * dozen numpy calls cost more in their own overhead than in their work. It answers only
+ * where it is sure to give numpy's words; anything else (turned text, a failed call, an
+ * object in two runs, ...) it leaves to numpy, which stays the definition.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -429,6 +435,391 @@ path_bounds(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return Py_BuildValue("(Ni)", list, status);
 }
 
+/* --- the words of an upright page -------------------------------------------------- */
+
+typedef unsigned long (*font_name_fn)(void *font, char *buffer, unsigned long length);
+
+#define NAME_BUFFER 256 /* pdffast._NAME_BUFFER: a longer base font name goes the glyph way */
+#define MAX_FONTS 64     /* distinct fonts of a page's word-starting objects (a page has a few) */
+
+typedef struct {
+    /* per word character */
+    int *idx;
+    double *left, *top, *right, *bottom, *base;
+    void **actual, **char_obj;
+    int *of;
+    double *right_edge; /* each word's furthest right edge */
+    char *opens, *piece, *own, *start;
+    /* per text object (a run of one object) */
+    int *run_at;
+    void **objects, **sorted;
+    double *reg_base, *size;
+    int *font_at;
+    char *needed;
+    /* distinct fonts of the needed objects and their names */
+    void *fonts[MAX_FONTS];
+    unsigned long name_len[MAX_FONTS];
+    char names[MAX_FONTS][NAME_BUFFER];
+    int n_fonts;
+    int64_t *keys;
+    Py_ssize_t m, runs;
+} upright_state;
+
+static int
+cmp_pointer(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int
+cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void
+free_upright(upright_state *s)
+{
+    void *blocks[] = {s->idx,  s->left,    s->top,  s->right, s->bottom,  s->base,   s->actual, s->char_obj,
+                      s->of,   s->opens,   s->piece, s->own,  s->start,   s->run_at, s->objects, s->sorted,
+                      s->size, s->font_at, s->needed, s->keys, s->right_edge, s->reg_base};
+    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
+        free(blocks[k]);
+}
+
+/* pdffast._maybe_twins for upright characters: whether two characters that could start a
+ * glyph have the same code less than a point apart (1: maybe, or a value it does not take
+ * on; 0: certainly not). */
+static int
+maybe_twins(upright_state *s, const uint32_t *code, double gap)
+{
+    Py_ssize_t m = s->m, n = 0;
+    double xmin = INFINITY, bmin = INFINITY, xmax = -INFINITY, bmax = -INFINITY;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        int st = s->piece[k] || s->own[k];
+        if (k && (s->own[k - 1] || s->left[k] < s->left[k - 1] || s->left[k] - s->right[k - 1] > gap))
+            st = 1;
+        if (!st)
+            continue;
+        double x = floor(s->left[k]), b = floor(s->base[k]);
+        if (!isfinite(x) || !isfinite(b))
+            return 1;
+        if (x < xmin)
+            xmin = x;
+        if (x > xmax)
+            xmax = x;
+        if (b < bmin)
+            bmin = b;
+        if (b > bmax)
+            bmax = b;
+        s->keys[n++] = k; /* the positions, for now */
+    }
+    if (n < 2)
+        return 0;
+    if (xmax - xmin >= (double)(1 << 20) || bmax - bmin >= (double)(1 << 16))
+        return 1;
+    int64_t *pos = malloc(n * sizeof *pos);
+    if (!pos)
+        return 1;
+    memcpy(pos, s->keys, n * sizeof *pos);
+    int found = 0;
+    for (int shift = 0; shift < 2 && !found; shift++) {
+        for (Py_ssize_t j = 0; j < n; j++) {
+            Py_ssize_t k = (Py_ssize_t)pos[j];
+            int64_t x = (int64_t)(floor(s->left[k]) - xmin), b = (int64_t)(floor(s->base[k]) - bmin);
+            s->keys[j] = (int64_t)code[s->idx[k]] << 37 | ((b + shift) >> 1) << 20 | x;
+        }
+        qsort(s->keys, n, sizeof *s->keys, cmp_int64);
+        for (Py_ssize_t j = 1; j < n && !found; j++)
+            found = s->keys[j] - s->keys[j - 1] <= 1;
+    }
+    free(pos);
+    return found;
+}
+
+enum { UPRIGHT_OK = 0, UPRIGHT_DECLINE = 1, UPRIGHT_NO_MEMORY = 2 };
+
+/* Everything of pdffast._bulk_words for a page with upright text only, as it works it out,
+ * up to the words' texts: the word characters, their boxes and objects, each object's
+ * registering character, baseline and size, the characters asked their own origin, the
+ * twin check, where words start and their furthest right edges, and the fonts' names.
+ * UPRIGHT_DECLINE where the page has anything else (turned text, an object in two runs,
+ * a failed call, NaN, a name too long, a right edge at zero): _bulk_words then works the
+ * page out with numpy and says what it says. */
+static int
+upright_words_c(upright_state *s, void *const *fn, void *tp, const uint32_t *code, Py_ssize_t n,
+                const uint8_t *not_word, double top_edge, double tol, double gap)
+{
+    Py_ssize_t m = 0;
+    s->idx = malloc(n * sizeof(int));
+    if (!s->idx)
+        return UPRIGHT_NO_MEMORY;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!not_word[code[i] < 0x10000 ? code[i] : 0x10000])
+            s->idx[m++] = (int)i;
+    s->m = m;
+    if (m == 0)
+        return UPRIGHT_OK;
+#define ALLOC(field, count) \
+    if (!(s->field = calloc((count), sizeof *s->field))) \
+        return UPRIGHT_NO_MEMORY;
+    ALLOC(left, m) ALLOC(top, m) ALLOC(right, m) ALLOC(bottom, m) ALLOC(base, m) ALLOC(actual, m)
+    ALLOC(char_obj, m) ALLOC(of, m) ALLOC(opens, m) ALLOC(piece, m) ALLOC(own, m) ALLOC(start, m)
+    ALLOC(keys, m) ALLOC(run_at, m) ALLOC(objects, m) ALLOC(sorted, m) ALLOC(right_edge, m) ALLOC(reg_base, m)
+#undef ALLOC
+    loose_box_fn box_fn = (loose_box_fn)fn[0];
+    text_object_fn object_fn = (text_object_fn)fn[1];
+    matrix_fn matrix = (matrix_fn)fn[2];
+    char_origin_fn origin_fn = (char_origin_fn)fn[3];
+    for (Py_ssize_t k = 0; k < m; k++) {
+        rectf r;
+        if (!box_fn(tp, s->idx[k], &r) || !(s->actual[k] = object_fn(tp, s->idx[k])))
+            return UPRIGHT_DECLINE;
+        s->left[k] = r.left;
+        s->top[k] = r.top;
+        s->right[k] = r.right;
+        s->bottom[k] = r.bottom;
+        if (isnan(s->left[k]) || isnan(s->top[k]) || isnan(s->right[k]) || isnan(s->bottom[k]) ||
+            s->right[k] == 0.0)
+            return UPRIGHT_DECLINE;
+    }
+    /* words as PDFium's text shows them; one whose first and last characters lie in one
+     * object is one piece, else each run of one object in it is */
+    for (Py_ssize_t a = 0, b; a < m; a = b + 1) {
+        for (b = a; b + 1 < m && s->idx[b + 1] == s->idx[b] + 1; b++)
+            ;
+        int whole = s->actual[a] == s->actual[b];
+        for (Py_ssize_t k = a; k <= b; k++) {
+            s->opens[k] = k == a;
+            s->char_obj[k] = whole ? s->actual[a] : s->actual[k];
+            s->piece[k] = k == a || (!whole && s->actual[k] != s->actual[k - 1]);
+        }
+    }
+    /* objects, each in one run (else decline: _register's np.unique way) */
+    Py_ssize_t runs = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (k == 0 || s->char_obj[k] != s->char_obj[k - 1]) {
+            s->run_at[runs] = (int)k;
+            s->objects[runs] = s->sorted[runs] = s->char_obj[k];
+            runs++;
+        }
+        s->of[k] = (int)runs - 1;
+    }
+    s->runs = runs;
+    qsort(s->sorted, runs, sizeof *s->sorted, cmp_pointer);
+    for (Py_ssize_t j = 1; j < runs; j++)
+        if (s->sorted[j] == s->sorted[j - 1])
+            return UPRIGHT_DECLINE;
+    /* each object's direction and baseline from its registering character */
+    for (Py_ssize_t j = 0; j < runs; j++) {
+        matrixf mx;
+        double x, y;
+        int k = s->idx[s->run_at[j]];
+        if (!matrix(tp, k, &mx) || mx.b != 0 || mx.a < 0 || !origin_fn(tp, k, &x, &y))
+            return UPRIGHT_DECLINE;
+        s->reg_base[j] = top_edge - y;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) {
+        int j = s->of[k];
+        s->base[k] = s->reg_base[j];
+        if (s->run_at[j] != k && s->bottom[k] != s->bottom[s->run_at[j]]) {
+            double x, y;
+            if (s->actual[k] != s->char_obj[k] || !origin_fn(tp, s->idx[k], &x, &y))
+                return UPRIGHT_DECLINE;
+            s->own[k] = 1;
+            s->base[k] = top_edge - y;
+        }
+        if (isnan(s->base[k]))
+            return UPRIGHT_DECLINE;
+    }
+    if (maybe_twins(s, code, gap))
+        return UPRIGHT_DECLINE;
+    /* where words() starts a word (pdffast._word_starts_loop), and each word's furthest
+     * right edge */
+    double w0 = 0, wr = 0, wb = 0;
+    Py_ssize_t words = -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        double a = s->left[k], b = s->right[k], c = s->base[k];
+        if (k && !s->opens[k] && fabs(c - wb) <= tol && a >= w0 && a - wr <= gap) {
+            s->start[k] = 0;
+            if (b > wr)
+                wr = b;
+            s->right_edge[words] = wr;
+            continue;
+        }
+        s->start[k] = 1;
+        w0 = a, wr = b, wb = c;
+        s->right_edge[++words] = wr;
+    }
+    /* sizes and fonts of the objects that start a word */
+    font_size_fn size_fn = (font_size_fn)fn[4];
+    text_font_fn font_fn = (text_font_fn)fn[5];
+    font_name_fn name_fn = (font_name_fn)fn[6];
+    if (!(s->size = malloc(runs * sizeof *s->size)) || !(s->font_at = malloc(runs * sizeof *s->font_at)) ||
+        !(s->needed = calloc(runs, 1)))
+        return UPRIGHT_NO_MEMORY;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        int j = s->of[k];
+        if (!s->start[k] || s->needed[j])
+            continue;
+        s->needed[j] = 1;
+        s->size[j] = size_fn(tp, s->idx[s->run_at[j]]);
+        if (isnan(s->size[j]))
+            return UPRIGHT_DECLINE;
+        void *font = font_fn(s->objects[j]);
+        int f = 0;
+        while (f < s->n_fonts && s->fonts[f] != font)
+            f++;
+        if (f == s->n_fonts) {
+            if (f == MAX_FONTS)
+                return UPRIGHT_DECLINE;
+            s->fonts[f] = font;
+            s->name_len[f] = font ? name_fn(font, s->names[f], NAME_BUFFER) : 0;
+            if (s->name_len[f] > NAME_BUFFER)
+                return UPRIGHT_DECLINE;
+            s->n_fonts++;
+        }
+        s->font_at[j] = f;
+    }
+    return UPRIGHT_OK;
+}
+
+PyDoc_STRVAR(upright_words_doc,
+             "upright_words(functions, textpage, text, not_word, top_edge, tol, gap, word) -> (m, words) | None\n\n"
+             "What pdffast._bulk_words gives for a page whose text is all upright: m, the number of\n"
+             "word characters, and the words (`word` instances: text, x0, x1, base, size, font).\n"
+             "None for a page with anything else, which _bulk_words then works out with numpy.\n"
+             "`functions` are the addresses of FPDFText_GetLooseCharBox, FPDFText_GetTextObject,\n"
+             "FPDFText_GetMatrix, FPDFText_GetCharOrigin, FPDFText_GetFontSize,\n"
+             "FPDFTextObj_GetFont and FPDFFont_GetBaseFontName; `not_word` (bool, 0x10001\n"
+             "entries) marks the code points that are no word's (a higher one is looked up last).");
+
+static PyObject *
+upright_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_args(nargs, 8, "upright_words") < 0)
+        return NULL;
+    if (!PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 7) {
+        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 7 function addresses");
+        return NULL;
+    }
+    void *fns[7];
+    for (int k = 0; k < 7; k++)
+        if (!(fns[k] = get_pointer(PyTuple_GET_ITEM(args[0], k), "function")))
+            return NULL;
+    void *tp = get_pointer(args[1], "textpage");
+    if (!tp)
+        return NULL;
+    PyObject *text = args[2];
+    if (!PyUnicode_Check(text) || !PyType_Check(args[7]) || !PyType_IsSubtype((PyTypeObject *)args[7], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "text: a str; word: a tuple type");
+        return NULL;
+    }
+    PyTypeObject *word_type = (PyTypeObject *)args[7];
+    double top_edge = PyFloat_AsDouble(args[4]), tol = PyFloat_AsDouble(args[5]), gap = PyFloat_AsDouble(args[6]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n >= INT_MAX)
+        return index_overflow();
+    Py_buffer nv;
+    Py_ssize_t entries;
+    if (get_buffer(args[3], &nv, 1, "?B", 1, 0, &entries, "not_word") < 0)
+        return NULL;
+    if (entries != 0x10001) {
+        PyBuffer_Release(&nv);
+        PyErr_SetString(PyExc_ValueError, "not_word: 0x10001 entries");
+        return NULL;
+    }
+    uint32_t *code = malloc((n ? n : 1) * sizeof *code);
+    if (!code) {
+        PyBuffer_Release(&nv);
+        return PyErr_NoMemory();
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int has_stray = 0; /* \x00 or \uffff: no word's, and not white space to str.split */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        code[i] = PyUnicode_READ(kind, data, i);
+        has_stray |= code[i] == 0 || code[i] == 0xFFFF;
+    }
+    upright_state s;
+    memset(&s, 0, sizeof s);
+    int status;
+    Py_BEGIN_ALLOW_THREADS;
+    status = upright_words_c(&s, fns, tp, code, n, nv.buf, top_edge, tol, gap);
+    Py_END_ALLOW_THREADS;
+    PyBuffer_Release(&nv);
+    PyObject *result = NULL;
+    if (status == UPRIGHT_NO_MEMORY) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (status == UPRIGHT_DECLINE) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    Py_ssize_t m = s.m, words = 0;
+    int as_split = !has_stray;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        words += s.start[k];
+        as_split &= s.start[k] == s.opens[k];
+    }
+    PyObject *names[MAX_FONTS] = {NULL};
+    PyObject *texts = NULL, *out = NULL;
+    for (int f = 0; f < s.n_fonts; f++) {
+        Py_ssize_t len = s.name_len[f] > 1 ? (Py_ssize_t)s.name_len[f] - 1 : 0;
+        if (!(names[f] = PyUnicode_DecodeUTF8(s.names[f], len, "replace")))
+            goto words_done;
+    }
+    if (as_split) {
+        texts = PyUnicode_Split(text, NULL, -1);
+        if (!texts)
+            goto words_done;
+        if (PyList_GET_SIZE(texts) != words) {
+            PyErr_SetString(PyExc_AssertionError, "upright_words: str.split gave another count of words");
+            goto words_done;
+        }
+    }
+    if (!(out = PyList_New(words)))
+        goto words_done;
+    for (Py_ssize_t k = 0, w = -1; k < m; k++) {
+        if (!s.start[k])
+            continue;
+        w++;
+        Py_ssize_t last = k;
+        while (last + 1 < m && !s.start[last + 1])
+            last++;
+        int j = s.of[k];
+        PyObject *word = word_type->tp_alloc(word_type, 6);
+        if (!word)
+            goto words_done;
+        PyList_SET_ITEM(out, w, word);
+        PyObject *t = as_split ? Py_NewRef(PyList_GET_ITEM(texts, w))
+                               : PyUnicode_Substring(text, s.idx[k], s.idx[last] + 1);
+        PyObject *items[6] = {t, PyFloat_FromDouble(s.left[k]), PyFloat_FromDouble(s.right_edge[w]),
+                              PyFloat_FromDouble(s.base[k]), PyFloat_FromDouble(s.size[j]),
+                              Py_NewRef(names[s.font_at[j]])};
+        for (int q = 0; q < 6; q++)
+            PyTuple_SET_ITEM(word, q, items[q]);
+        for (int q = 0; q < 6; q++)
+            if (!items[q])
+                goto words_done;
+    }
+    result = Py_BuildValue("(nO)", m, out);
+words_done:
+    for (int f = 0; f < s.n_fonts; f++)
+        Py_XDECREF(names[f]);
+    Py_XDECREF(texts);
+    Py_XDECREF(out);
+done:
+    free(code);
+    free_upright(&s);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"char_boxes", (PyCFunction)(void (*)(void))char_boxes, METH_FASTCALL, char_boxes_doc},
     {"char_origins", (PyCFunction)(void (*)(void))char_origins, METH_FASTCALL, char_origins_doc},
@@ -437,6 +828,7 @@ static PyMethodDef methods[] = {
     {"is_generated", (PyCFunction)(void (*)(void))is_generated, METH_FASTCALL, is_generated_doc},
     {"text_fonts", (PyCFunction)(void (*)(void))text_fonts, METH_FASTCALL, text_fonts_doc},
     {"path_bounds", (PyCFunction)(void (*)(void))path_bounds, METH_FASTCALL, path_bounds_doc},
+    {"upright_words", (PyCFunction)(void (*)(void))upright_words, METH_FASTCALL, upright_words_doc},
     {NULL, NULL, 0, NULL},
 };
 

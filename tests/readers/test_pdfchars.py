@@ -27,7 +27,7 @@ from test_rotation import turned
 from extract import readers
 from extract.pipeline import extract_bytes
 from extract.readers import pdffast
-from extract.readers.pdflayout import Frame
+from extract.readers.pdflayout import Frame, Word
 from extract.settings import DEFAULT_SETTINGS
 
 S = DEFAULT_SETTINGS
@@ -283,3 +283,89 @@ def test_extraction_runs_the_same_with_the_helper_hidden(monkeypatch):
             assert asked
     finally:
         importlib.reload(pdffast)
+
+
+def _array_and_bulk(data: bytes):
+    """Per page: (the numpy working out, _bulk_words, whether the helper's upright_words answered)."""
+    out = []
+    for page, textpage in _each_page(data):
+        text = pdffast._page_text(textpage)
+        if not text:
+            continue
+        frames = Frame.all(page.get_bbox())
+        asks = (
+            pdffast._C_LOOSE_BOX,
+            pdffast._C_TEXT_OBJECT,
+            pdffast._C_MATRIX,
+            pdffast._C_CHAR_ORIGIN,
+            pdffast._C_FONT_SIZE,
+            pdffast._C_TEXT_FONT,
+            pdffast._C_FONT_NAME,
+        )
+        tp = pdffast._address(textpage.raw)
+        answer = pdffast._pdfchars.upright_words(
+            asks, tp, text, pdffast._NOT_WORD, frames[0].top, S.pdf_line_tolerance, S.pdf_word_gap, Word
+        )
+        out.append(
+            (pdffast._array_words(textpage, text, frames, S), pdffast._bulk_words(textpage, text, frames, S), answer)
+        )
+    return out
+
+
+@compiled
+@pytest.mark.parametrize("stem", PLAN_STEMS)
+@pytest.mark.parametrize("quarter", [0, 1, 2, 3])
+def test_upright_pages_are_worked_out_by_the_helper_as_with_numpy(stem, quarter):
+    """Every upright sample page is the helper's, with numpy's words to the last bit (and
+    the same types); a turned page is left to numpy."""
+    for data in _variants(stem, quarter):
+        for want, got, answer in _array_and_bulk(data):
+            assert got == want
+            for words in got[1].values():
+                assert {tuple(map(type, w)) for w in words} == {(str, float, float, float, float, str)}
+            assert (answer is not None) == (set(want[1]) == {0})
+
+
+_segments = st.lists(
+    st.tuples(
+        st.floats(40, 120, allow_nan=False, width=32),
+        st.sampled_from([700.0, 700.4, 702.0, 690.0]),
+        st.sampled_from([8, 12]),
+        st.sampled_from([0.0, 0.5, 3.0, 6.0]),
+        st.sampled_from([0.0, 0.0, 0.3, 2.5]),
+        st.text("ab -\xe9", min_size=1, max_size=6),
+        st.sampled_from(["Td", "Td", "Td", "turned"]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@compiled
+@settings(max_examples=120, deadline=None)
+@given(_segments)
+def test_the_helper_works_out_any_page_as_numpy_does(segments):
+    """Text objects anywhere, overlapping (steps back, near twins), letter spaced, raised
+    (Ts), on baselines within the line tolerance or not, some turned a quarter: the helper
+    gives numpy's words where it answers, and leaves the page to numpy where it does not."""
+    content = b""
+    for x, y, size, spacing, rise, text, place in segments:
+        at = b"%.2f %.2f Td" % (x, y) if place == "Td" else b"0 1 -1 0 %.2f %.2f Tm" % (x + 300, y - 300)
+        body = text.encode("latin-1").replace(b"(", b"").replace(b")", b"")
+        content += b"BT /F1 %d Tf %.1f Tc %.1f Ts %s (%s) Tj ET " % (size, spacing, rise, at, body)
+    for want, got, answer in _array_and_bulk(_one_page_pdf(content)):
+        assert got == want
+        if answer is not None:
+            assert want is not None and answer[0] == want[0][0] and answer[1] == want[1].get(0, [])
+
+
+@compiled
+def test_a_font_name_longer_than_the_glyph_readings_buffer_is_left_to_numpy(monkeypatch):
+    """A name the glyph reading cannot hold (a stand-in for PDFium's function says it is one
+    byte over the buffer): the helper leaves the page to numpy, which reads no bulk words."""
+    kind = ctypes.CFUNCTYPE(ctypes.c_ulong, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+    too_long = kind(lambda font, buffer, length: pdffast._NAME_BUFFER + 1)
+    monkeypatch.setattr(pdffast, "_C_FONT_NAME", ctypes.cast(too_long, ctypes.c_void_p).value)
+    monkeypatch.setattr(pdffast, "_FONT_NAME", too_long)
+    for want, got, answer in _array_and_bulk(_one_page_pdf(_PAGE)):
+        assert answer is None and want is None and got is None
