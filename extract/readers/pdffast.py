@@ -20,9 +20,8 @@ outside PDFium (millions of calls on a few hundred pages, more time than PDFium'
 answers), so a small compiled helper (_pdfchars.c, built by setup.py where a C compiler
 is found) asks each question of a page's characters in one call, looping in C over the
 very PDFium functions pypdfium2 loaded (passed by address); it also walks the page's
-path objects for path_bounds, and works out the words of a page whose text is all
-upright, as the numpy code does, in one call (numpy's per-call overhead had become most
-of the cost). Where it is not built, the same questions go through
+path objects for path_bounds, and works out a page's words as the numpy code does, in
+one call (numpy's per-call overhead had become most of the cost). Where it is not built, the same questions go through
 ctypes (_CtypesReads, the walk in path_bounds), with the same answers: the tests compare
 the two on every sample page. The character by character reading stays ctypes.
 
@@ -644,16 +643,38 @@ def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[i
 
     Worked out with numpy (_array_words), a few dozen calls a page, each costing more in
     numpy's own overhead than its work on a page's couple of thousand characters; so the
-    compiled helper works out a page whose text is all upright (most pages) in one call,
-    the same way (_pdfchars.upright_words), and leaves anything else to numpy.
+    compiled helper works a page out in one call, the same way (_pdfchars.page_words), and
+    leaves to numpy what it does not restate (an object in two runs, a failed call, NaN).
     """
     if _pdfchars is not None:
-        asks = (_C_LOOSE_BOX, _C_TEXT_OBJECT, _C_MATRIX, _C_CHAR_ORIGIN, _C_FONT_SIZE, _C_TEXT_FONT, _C_FONT_NAME)
-        tol, gap = settings.pdf_line_tolerance, settings.pdf_word_gap
-        got = _pdfchars.upright_words(asks, _address(textpage.raw), text, _NOT_WORD, frames[0].top, tol, gap, Word)
+        got = _pdfchars.page_words(
+            _page_functions(),
+            _address(textpage.raw),
+            text,
+            _NOT_WORD,
+            frames[0],
+            settings.pdf_line_tolerance,
+            settings.pdf_word_gap,
+            Word,
+        )
         if got is not None:
-            return ([got[0], 0, 0, 0], {0: got[1]}) if got[0] else ([0, 0, 0, 0], {})
+            return got
     return _array_words(textpage, text, frames, settings)
+
+
+def _page_functions() -> tuple[int, ...]:
+    """What _pdfchars.page_words asks PDFium with (looked up at each call, so that a test can
+    stand a failing function in for one)."""
+    return (
+        _C_LOOSE_BOX,
+        _C_TEXT_OBJECT,
+        _C_MATRIX,
+        _C_CHAR_ORIGIN,
+        _C_FONT_SIZE,
+        _C_TEXT_FONT,
+        _C_FONT_NAME,
+        _C_IS_GENERATED,
+    )
 
 
 def _array_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
