@@ -448,12 +448,12 @@ typedef struct {
     double *left, *top, *right, *bottom; /* the loose box */
     double *x0, *x1, *base;              /* in the frame of the character's direction */
     void **actual, **char_obj;
-    int *of;
+    int *of, *at;
     char *opens, *piece, *own, *brk, *start, *dir;
-    int64_t *keys;
+    uint64_t *keys, *spare; /* sort keys, and the radix sort's second buffer */
     /* per text object (a run of one object) */
     int *run_at, *font_at;
-    void **objects, **sorted;
+    void **objects;
     double *reg_y, *size;
     char *run_dir, *needed;
     /* per word */
@@ -465,32 +465,53 @@ typedef struct {
     char names[MAX_FONTS][NAME_BUFFER];
     int n_fonts;
     Py_ssize_t m, words, counts[4], words_in[4];
+    void *block; /* all the arrays but idx */
 } page_state;
 
+/* The arrays of a page of m word characters, carved from one block: a page asks for a
+ * few dozen, and calloc's zeroing and bookkeeping for each cost more than the work. Only
+ * the flags start zeroed. */
 static int
-cmp_pointer(const void *a, const void *b)
+alloc_page(page_state *s, Py_ssize_t m)
 {
-    uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
-    return x < y ? -1 : x > y;
+    size_t doubles = 10, words = 5, ints = 6, flags = 8; /* 8-byte, 4-byte and 1-byte arrays */
+    char *p = s->block = malloc(m * (8 * (doubles + words) + 4 * ints + flags));
+    if (!p)
+        return -1;
+#define CARVE(field, size) s->field = (void *)p, p += (size) * m;
+    CARVE(left, 8) CARVE(top, 8) CARVE(right, 8) CARVE(bottom, 8) CARVE(x0, 8) CARVE(x1, 8) CARVE(base, 8)
+    CARVE(reg_y, 8) CARVE(size, 8) CARVE(right_edge, 8)
+    CARVE(actual, 8) CARVE(char_obj, 8) CARVE(objects, 8) CARVE(keys, 8) CARVE(spare, 8) CARVE(first, 4)
+    CARVE(last, 4) CARVE(of, 4) CARVE(at, 4) CARVE(run_at, 4) CARVE(font_at, 4)
+    char *zeroed = p;
+    CARVE(opens, 1) CARVE(piece, 1) CARVE(own, 1) CARVE(brk, 1) CARVE(start, 1) CARVE(dir, 1) CARVE(run_dir, 1)
+    CARVE(needed, 1)
+#undef CARVE
+    memset(zeroed, 0, flags * m);
+    return 0;
 }
 
-static int
-cmp_int64(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
+/* `a` (n keys) sorted, least significant byte first; `spare` holds n more. */
 static void
-free_page(page_state *s)
+radix_sort(uint64_t *a, uint64_t *spare, Py_ssize_t n)
 {
-    void *blocks[] = {s->idx,     s->left,   s->top,   s->right,   s->bottom,  s->x0,      s->x1,
-                      s->base,    s->actual, s->char_obj, s->of,   s->opens,   s->piece,   s->own,
-                      s->brk,     s->start,  s->dir,   s->keys,    s->run_at,  s->font_at, s->objects,
-                      s->sorted,  s->reg_y,  s->size,  s->run_dir, s->needed,  s->first,   s->last,
-                      s->right_edge};
-    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
-        free(blocks[k]);
+    uint64_t *from = a, *to = spare;
+    for (int shift = 0; shift < 64; shift += 8) {
+        Py_ssize_t count[257] = {0};
+        for (Py_ssize_t i = 0; i < n; i++)
+            count[((from[i] >> shift) & 255) + 1]++;
+        if (count[((from[0] >> shift) & 255) + 1] == n)
+            continue; /* one value of this byte: the order stands */
+        for (int d = 0; d < 256; d++)
+            count[d + 1] += count[d];
+        for (Py_ssize_t i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 255]++] = from[i];
+        uint64_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof *a);
 }
 
 /* pdffast._maybe_twins: whether two characters that could start a glyph have the same code
@@ -513,28 +534,23 @@ maybe_twins(page_state *s, const uint32_t *code, double gap)
         xmax = x > xmax ? x : xmax;
         bmin = b < bmin ? b : bmin;
         bmax = b > bmax ? b : bmax;
-        s->keys[n++] = k; /* the positions, for now */
+        s->at[n++] = (int)k;
     }
     if (n < 2)
         return 0;
     if (xmax - xmin >= (double)(1 << 20) || bmax - bmin >= (double)(1 << 16))
         return 1;
-    int64_t *pos = malloc(n * sizeof *pos);
-    if (!pos)
-        return 1;
-    memcpy(pos, s->keys, n * sizeof *pos);
     int found = 0;
     for (int shift = 0; shift < 2 && !found; shift++) {
         for (Py_ssize_t j = 0; j < n; j++) {
-            Py_ssize_t k = (Py_ssize_t)pos[j];
+            int k = s->at[j];
             int64_t x = (int64_t)(floor(s->x0[k]) - xmin), b = (int64_t)(floor(s->base[k]) - bmin);
-            s->keys[j] = (int64_t)code[s->idx[k]] << 37 | ((b + shift) >> 1) << 20 | x;
+            s->keys[j] = (uint64_t)((int64_t)code[s->idx[k]] << 37 | ((b + shift) >> 1) << 20 | x); /* >= 0 */
         }
-        qsort(s->keys, n, sizeof *s->keys, cmp_int64);
+        radix_sort(s->keys, s->spare, n);
         for (Py_ssize_t j = 1; j < n && !found; j++)
             found = s->keys[j] - s->keys[j - 1] <= 1;
     }
-    free(pos);
     return found;
 }
 
@@ -564,15 +580,8 @@ page_words_c(page_state *s, void *const *fn, void *tp, const uint32_t *code, Py_
     s->m = m;
     if (m == 0)
         return PAGE_OK;
-#define ALLOC(field, count) \
-    if (!(s->field = calloc((count), sizeof *s->field))) \
+    if (alloc_page(s, m) < 0)
         return PAGE_NO_MEMORY;
-    ALLOC(left, m) ALLOC(top, m) ALLOC(right, m) ALLOC(bottom, m) ALLOC(x0, m) ALLOC(x1, m) ALLOC(base, m)
-    ALLOC(actual, m) ALLOC(char_obj, m) ALLOC(of, m) ALLOC(opens, m) ALLOC(piece, m) ALLOC(own, m) ALLOC(brk, m)
-    ALLOC(start, m) ALLOC(dir, m) ALLOC(keys, m) ALLOC(run_at, m) ALLOC(font_at, m) ALLOC(objects, m)
-    ALLOC(sorted, m) ALLOC(reg_y, m) ALLOC(size, m) ALLOC(run_dir, m) ALLOC(needed, m) ALLOC(first, m)
-    ALLOC(last, m) ALLOC(right_edge, m)
-#undef ALLOC
     loose_box_fn box_fn = (loose_box_fn)fn[F_LOOSE_BOX];
     text_object_fn object_fn = (text_object_fn)fn[F_TEXT_OBJECT];
     char_origin_fn origin_fn = (char_origin_fn)fn[F_CHAR_ORIGIN];
@@ -604,14 +613,15 @@ page_words_c(page_state *s, void *const *fn, void *tp, const uint32_t *code, Py_
     for (Py_ssize_t k = 0; k < m; k++) {
         if (k == 0 || s->char_obj[k] != s->char_obj[k - 1]) {
             s->run_at[runs] = (int)k;
-            s->objects[runs] = s->sorted[runs] = s->char_obj[k];
+            s->objects[runs] = s->char_obj[k];
+            s->keys[runs] = (uint64_t)(uintptr_t)s->char_obj[k];
             runs++;
         }
         s->of[k] = (int)runs - 1;
     }
-    qsort(s->sorted, runs, sizeof *s->sorted, cmp_pointer);
+    radix_sort(s->keys, s->spare, runs);
     for (Py_ssize_t j = 1; j < runs; j++)
-        if (s->sorted[j] == s->sorted[j - 1])
+        if (s->keys[j] == s->keys[j - 1])
             return PAGE_DECLINE;
     /* each object's direction and baseline from its registering character */
     int turned = 0, nan_matrix = 0;
@@ -880,7 +890,8 @@ page_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                        : status == PAGE_DECLINE ? Py_NewRef(Py_None)
                                                 : page_result(&s, text, code, has_stray, word_type);
     free(code);
-    free_page(&s);
+    free(s.idx);
+    free(s.block);
     return result;
 }
 

@@ -333,6 +333,7 @@ _segments = st.lists(
         st.sampled_from([0.0, 0.0, 0.3, 2.5]),
         st.text("ab -\xe9", min_size=1, max_size=6),
         st.sampled_from([0, 0, 0, 1, 2, 3]),
+        st.one_of(st.none(), st.tuples(st.floats(0, 1.5, width=32), st.floats(0, 1.5, width=32))),
     ),
     min_size=1,
     max_size=12,
@@ -343,15 +344,17 @@ _segments = st.lists(
 @settings(max_examples=120, deadline=None)
 @given(_segments)
 def test_the_helper_works_out_any_page_as_numpy_does(segments):
-    """Text objects anywhere, overlapping (steps back, near twins), letter spaced, raised
-    (Ts), on baselines within the line tolerance or not, turned any quarter: the helper
+    """Text objects anywhere, overlapping (steps back), drawn twice a little apart (twins
+    for dedupe, or not quite), letter spaced, raised (Ts), on baselines within the line
+    tolerance or not, turned any quarter: the helper
     gives numpy's words where it answers, and leaves the page to numpy where it does not."""
     content = b""
-    for x, y, size, spacing, rise, text, quarter in segments:
+    for x, y, size, spacing, rise, text, quarter, twin in segments:
         a, b = ((1, 0), (0, 1), (-1, 0), (0, -1))[quarter]
-        at = b"%d %d %d %d %.2f %.2f Tm" % (a, b, -b, a, x + 150 * quarter, y - 150 * quarter)
         body = text.encode("latin-1").replace(b"(", b"").replace(b")", b"")
-        content += b"BT /F1 %d Tf %.1f Tc %.1f Ts %s (%s) Tj ET " % (size, spacing, rise, at, body)
+        at = b"%d %d %d %d %.2f %.2f Tm" % (a, b, -b, a, x + 150 * quarter, y - 150 * quarter)
+        for shift in [b""] if twin is None else [b"", b"1 0 0 1 %.2f %.2f cm " % twin]:  # PDFium keeps a twin so
+            content += b"q %sBT /F1 %d Tf %.1f Tc %.1f Ts %s (%s) Tj ET Q " % (shift, size, spacing, rise, at, body)
     for want, got, answer in _array_and_bulk(_one_page_pdf(content)):
         assert got == want
         if answer is not None:
