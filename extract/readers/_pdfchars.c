@@ -450,7 +450,7 @@ typedef struct {
     void **actual, **char_obj;
     int *of, *at;
     char *opens, *piece, *own, *brk, *start, *dir;
-    uint64_t *keys, *spare; /* sort keys, and the radix sort's second buffer */
+    uint64_t *keys, *table; /* keys, and a hash set of them (any_close: 4 slots a character) */
     /* per text object (a run of one object) */
     int *run_at, *font_at;
     void **objects;
@@ -474,14 +474,14 @@ typedef struct {
 static int
 alloc_page(page_state *s, Py_ssize_t m)
 {
-    size_t doubles = 10, words = 5, ints = 6, flags = 8; /* 8-byte, 4-byte and 1-byte arrays */
+    size_t doubles = 10, words = 8, ints = 6, flags = 8; /* 8-byte, 4-byte and 1-byte arrays */
     char *p = s->block = malloc(m * (8 * (doubles + words) + 4 * ints + flags));
     if (!p)
         return -1;
 #define CARVE(field, size) s->field = (void *)p, p += (size) * m;
     CARVE(left, 8) CARVE(top, 8) CARVE(right, 8) CARVE(bottom, 8) CARVE(x0, 8) CARVE(x1, 8) CARVE(base, 8)
     CARVE(reg_y, 8) CARVE(size, 8) CARVE(right_edge, 8)
-    CARVE(actual, 8) CARVE(char_obj, 8) CARVE(objects, 8) CARVE(keys, 8) CARVE(spare, 8) CARVE(first, 4)
+    CARVE(actual, 8) CARVE(char_obj, 8) CARVE(objects, 8) CARVE(keys, 8) CARVE(table, 32) CARVE(first, 4)
     CARVE(last, 4) CARVE(of, 4) CARVE(at, 4) CARVE(run_at, 4) CARVE(font_at, 4)
     char *zeroed = p;
     CARVE(opens, 1) CARVE(piece, 1) CARVE(own, 1) CARVE(brk, 1) CARVE(start, 1) CARVE(dir, 1) CARVE(run_dir, 1)
@@ -491,27 +491,32 @@ alloc_page(page_state *s, Py_ssize_t m)
     return 0;
 }
 
-/* `a` (n keys) sorted, least significant byte first; `spare` holds n more. */
-static void
-radix_sort(uint64_t *a, uint64_t *spare, Py_ssize_t n)
+/* Whether two of the n keys are at most `near` apart (0: equal), as sorting them and
+ * comparing neighbours would say, with a hash set of them instead (an open-addressed table
+ * of at least 2n slots, each holding a key + 1 or 0 for none); `table` holds 4n slots. */
+static int
+any_close(const uint64_t *keys, Py_ssize_t n, uint64_t *table, uint64_t near)
 {
-    uint64_t *from = a, *to = spare;
-    for (int shift = 0; shift < 64; shift += 8) {
-        Py_ssize_t count[257] = {0};
-        for (Py_ssize_t i = 0; i < n; i++)
-            count[((from[i] >> shift) & 255) + 1]++;
-        if (count[((from[0] >> shift) & 255) + 1] == n)
-            continue; /* one value of this byte: the order stands */
-        for (int d = 0; d < 256; d++)
-            count[d + 1] += count[d];
-        for (Py_ssize_t i = 0; i < n; i++)
-            to[count[(from[i] >> shift) & 255]++] = from[i];
-        uint64_t *t = from;
-        from = to;
-        to = t;
+    int bits = 1;
+    while (((size_t)1 << bits) < 2 * (size_t)n)
+        bits++;
+    size_t mask = ((size_t)1 << bits) - 1;
+    memset(table, 0, (mask + 1) * sizeof *table);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t k = keys[i];
+        for (uint64_t v = k >= near ? k - near : 0; v <= k + near; v++) {
+            size_t h = (size_t)((v * 0x9E3779B97F4A7C15u) >> (64 - bits));
+            while (table[h] && table[h] != v + 1)
+                h = (h + 1) & mask;
+            if (table[h])
+                return 1;
+        }
+        size_t h = (size_t)((k * 0x9E3779B97F4A7C15u) >> (64 - bits));
+        while (table[h])
+            h = (h + 1) & mask;
+        table[h] = k + 1;
     }
-    if (from != a)
-        memcpy(a, from, n * sizeof *a);
+    return 0;
 }
 
 /* pdffast._maybe_twins: whether two characters that could start a glyph have the same code
@@ -547,9 +552,7 @@ maybe_twins(page_state *s, const uint32_t *code, double gap)
             int64_t x = (int64_t)(floor(s->x0[k]) - xmin), b = (int64_t)(floor(s->base[k]) - bmin);
             s->keys[j] = (uint64_t)((int64_t)code[s->idx[k]] << 37 | ((b + shift) >> 1) << 20 | x); /* >= 0 */
         }
-        radix_sort(s->keys, s->spare, n);
-        for (Py_ssize_t j = 1; j < n && !found; j++)
-            found = s->keys[j] - s->keys[j - 1] <= 1;
+        found = any_close(s->keys, n, s->table, 1);
     }
     return found;
 }
@@ -619,10 +622,8 @@ page_words_c(page_state *s, void *const *fn, void *tp, const uint32_t *code, Py_
         }
         s->of[k] = (int)runs - 1;
     }
-    radix_sort(s->keys, s->spare, runs);
-    for (Py_ssize_t j = 1; j < runs; j++)
-        if (s->keys[j] == s->keys[j - 1])
-            return PAGE_DECLINE;
+    if (any_close(s->keys, runs, s->table, 0))
+        return PAGE_DECLINE;
     /* each object's direction and baseline from its registering character */
     int turned = 0, nan_matrix = 0;
     for (Py_ssize_t j = 0; j < runs; j++) {
