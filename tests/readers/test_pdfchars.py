@@ -4,7 +4,9 @@ pdffast asks PDFium about a page's characters and path objects through the compi
 helper when it is built, and through ctypes when it is not; both must give the same
 words and paths on every sample page (upright and turned), fail where the other fails
 (a failed call sends the page the character by character way), and the extraction must
-run the same with the helper hidden.
+run the same with the helper hidden. The helper's page_words, which works a whole page's
+words out in C, must give the numpy code's words wherever it answers (and answer on every
+sample page), on real pages and generated ones.
 """
 
 from __future__ import annotations
