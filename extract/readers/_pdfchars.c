@@ -15,6 +15,12 @@
  *
  * Every function answers as the ctypes reading in pdffast.py does, which stays the
  * fallback when this module is not built; tests compare the two on the sample PDFs.
+ *
+ * page_words goes further: it works out a page's words as pdffast's numpy code does
+ * (_array_words), because on a page's couple of thousand characters the few dozen numpy
+ * calls cost more in their own overhead than in their work. It answers only where it is
+ * sure to give numpy's words; anything else (a failed call, an object in two runs, NaN,
+ * ...) it leaves to numpy, which stays the definition.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -429,6 +435,467 @@ path_bounds(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return Py_BuildValue("(Ni)", list, status);
 }
 
+/* --- the words of a page --------------------------------------------------------------- */
+
+typedef unsigned long (*font_name_fn)(void *font, char *buffer, unsigned long length);
+
+#define NAME_BUFFER 256 /* pdffast._NAME_BUFFER: a longer base font name goes the glyph way */
+#define MAX_FONTS 64    /* distinct fonts of a page's word-starting objects (a page has a few) */
+
+typedef struct {
+    /* per word character */
+    int *idx;
+    double *left, *top, *right, *bottom; /* the loose box */
+    double *x0, *x1, *base;              /* in the frame of the character's direction */
+    void **actual, **char_obj;
+    int *of, *at;
+    char *opens, *piece, *own, *brk, *start, *dir;
+    uint64_t *keys, *table; /* keys, and a hash set of them (any_close: 4 slots a character) */
+    /* per text object (a run of one object) */
+    int *run_at, *font_at;
+    void **objects;
+    double *reg_y, *size;
+    char *run_dir, *needed;
+    /* per word */
+    int *first, *last;
+    double *right_edge; /* the furthest right edge */
+    /* distinct fonts of the needed objects and their names */
+    void *fonts[MAX_FONTS];
+    unsigned long name_len[MAX_FONTS];
+    char names[MAX_FONTS][NAME_BUFFER];
+    int n_fonts;
+    Py_ssize_t m, words, counts[4], words_in[4];
+    void *block; /* all the arrays but idx */
+} page_state;
+
+/* The arrays of a page of m word characters, carved from one block: a page asks for a
+ * few dozen, and calloc's zeroing and bookkeeping for each cost more than the work. Only
+ * the flags start zeroed. */
+static int
+alloc_page(page_state *s, Py_ssize_t m)
+{
+    size_t doubles = 10, words = 8, ints = 6, flags = 8; /* 8-byte, 4-byte and 1-byte arrays */
+    char *p = s->block = malloc(m * (8 * (doubles + words) + 4 * ints + flags));
+    if (!p)
+        return -1;
+#define CARVE(field, size) s->field = (void *)p, p += (size) * m;
+    CARVE(left, 8) CARVE(top, 8) CARVE(right, 8) CARVE(bottom, 8) CARVE(x0, 8) CARVE(x1, 8) CARVE(base, 8)
+    CARVE(reg_y, 8) CARVE(size, 8) CARVE(right_edge, 8)
+    CARVE(actual, 8) CARVE(char_obj, 8) CARVE(objects, 8) CARVE(keys, 8) CARVE(table, 32) CARVE(first, 4)
+    CARVE(last, 4) CARVE(of, 4) CARVE(at, 4) CARVE(run_at, 4) CARVE(font_at, 4)
+    char *zeroed = p;
+    CARVE(opens, 1) CARVE(piece, 1) CARVE(own, 1) CARVE(brk, 1) CARVE(start, 1) CARVE(dir, 1) CARVE(run_dir, 1)
+    CARVE(needed, 1)
+#undef CARVE
+    memset(zeroed, 0, flags * m);
+    return 0;
+}
+
+/* Whether two of the n keys are at most `near` apart (0: equal), as sorting them and
+ * comparing neighbours would say, with a hash set of them instead (an open-addressed table
+ * of at least 2n slots, each holding a key + 1 or 0 for none); `table` holds 4n slots. */
+static int
+any_close(const uint64_t *keys, Py_ssize_t n, uint64_t *table, uint64_t near)
+{
+    int bits = 1;
+    while (((size_t)1 << bits) < 2 * (size_t)n)
+        bits++;
+    size_t mask = ((size_t)1 << bits) - 1;
+    memset(table, 0, (mask + 1) * sizeof *table);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t k = keys[i];
+        for (uint64_t v = k >= near ? k - near : 0; v <= k + near; v++) {
+            size_t h = (size_t)((v * 0x9E3779B97F4A7C15u) >> (64 - bits));
+            while (table[h] && table[h] != v + 1)
+                h = (h + 1) & mask;
+            if (table[h])
+                return 1;
+        }
+        size_t h = (size_t)((k * 0x9E3779B97F4A7C15u) >> (64 - bits));
+        while (table[h])
+            h = (h + 1) & mask;
+        table[h] = k + 1;
+    }
+    return 0;
+}
+
+/* pdffast._maybe_twins: whether two characters that could start a glyph have the same code
+ * less than a point apart (1: maybe, or values it does not take on; 0: certainly not). */
+static int
+maybe_twins(page_state *s, const uint32_t *code, double gap)
+{
+    Py_ssize_t m = s->m, n = 0;
+    double xmin = INFINITY, bmin = INFINITY, xmax = -INFINITY, bmax = -INFINITY;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        int st = s->piece[k] || s->own[k];
+        if (k && (s->own[k - 1] || s->x0[k] < s->x0[k - 1] || s->x0[k] - s->x1[k - 1] > gap))
+            st = 1;
+        if (!st)
+            continue;
+        double x = floor(s->x0[k]), b = floor(s->base[k]);
+        if (!isfinite(x) || !isfinite(b))
+            return 1;
+        xmin = x < xmin ? x : xmin;
+        xmax = x > xmax ? x : xmax;
+        bmin = b < bmin ? b : bmin;
+        bmax = b > bmax ? b : bmax;
+        s->at[n++] = (int)k;
+    }
+    if (n < 2)
+        return 0;
+    if (xmax - xmin >= (double)(1 << 20) || bmax - bmin >= (double)(1 << 16))
+        return 1;
+    int found = 0;
+    for (int shift = 0; shift < 2 && !found; shift++) {
+        for (Py_ssize_t j = 0; j < n; j++) {
+            int k = s->at[j];
+            int64_t x = (int64_t)(floor(s->x0[k]) - xmin), b = (int64_t)(floor(s->base[k]) - bmin);
+            s->keys[j] = (uint64_t)((int64_t)code[s->idx[k]] << 37 | ((b + shift) >> 1) << 20 | x); /* >= 0 */
+        }
+        found = any_close(s->keys, n, s->table, 1);
+    }
+    return found;
+}
+
+enum { PAGE_OK = 0, PAGE_DECLINE = 1, PAGE_NO_MEMORY = 2 };
+
+enum { F_LOOSE_BOX, F_TEXT_OBJECT, F_MATRIX, F_CHAR_ORIGIN, F_FONT_SIZE, F_TEXT_FONT, F_FONT_NAME, F_IS_GENERATED, N_F };
+
+/* Everything of pdffast._array_words as it works it out, up to the words' texts: the word
+ * characters, their boxes and objects, each object's registering character, direction,
+ * baseline and size, the characters asked their own origin (turned text placed in its
+ * direction's frame), the breaks after turned text, the twin check, where words start and
+ * their furthest right edges, and the fonts' names. PAGE_DECLINE where the page has
+ * anything it does not restate (an object in two runs, a failed call, NaN or infinite
+ * values, a name too long, a right edge at zero): _array_words then works the page out
+ * and says what it says. `frame` is the page box (left, bottom, right, top). */
+static int
+page_words_c(page_state *s, void *const *fn, void *tp, const uint32_t *code, Py_ssize_t n, const uint8_t *not_word,
+             const double *frame, double tol, double gap)
+{
+    Py_ssize_t m = 0;
+    s->idx = malloc((n ? n : 1) * sizeof(int));
+    if (!s->idx)
+        return PAGE_NO_MEMORY;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!not_word[code[i] < 0x10000 ? code[i] : 0x10000])
+            s->idx[m++] = (int)i;
+    s->m = m;
+    if (m == 0)
+        return PAGE_OK;
+    if (alloc_page(s, m) < 0)
+        return PAGE_NO_MEMORY;
+    loose_box_fn box_fn = (loose_box_fn)fn[F_LOOSE_BOX];
+    text_object_fn object_fn = (text_object_fn)fn[F_TEXT_OBJECT];
+    char_origin_fn origin_fn = (char_origin_fn)fn[F_CHAR_ORIGIN];
+    for (Py_ssize_t k = 0; k < m; k++) {
+        rectf r;
+        if (!box_fn(tp, s->idx[k], &r) || !(s->actual[k] = object_fn(tp, s->idx[k])))
+            return PAGE_DECLINE;
+        s->x0[k] = s->left[k] = r.left;
+        s->top[k] = r.top;
+        s->x1[k] = s->right[k] = r.right;
+        s->bottom[k] = r.bottom;
+        if (isnan(s->left[k]) || isnan(s->top[k]) || isnan(s->right[k]) || isnan(s->bottom[k]))
+            return PAGE_DECLINE;
+    }
+    /* words as PDFium's text shows them; one whose first and last characters lie in one
+     * object is one piece, else each run of one object in it is */
+    for (Py_ssize_t a = 0, b; a < m; a = b + 1) {
+        for (b = a; b + 1 < m && s->idx[b + 1] == s->idx[b] + 1; b++)
+            ;
+        int whole = s->actual[a] == s->actual[b];
+        for (Py_ssize_t k = a; k <= b; k++) {
+            s->brk[k] = s->opens[k] = k == a;
+            s->char_obj[k] = whole ? s->actual[a] : s->actual[k];
+            s->piece[k] = k == a || (!whole && s->actual[k] != s->actual[k - 1]);
+        }
+    }
+    /* objects, each in one run (else decline: _register's np.unique way) */
+    Py_ssize_t runs = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (k == 0 || s->char_obj[k] != s->char_obj[k - 1]) {
+            s->run_at[runs] = (int)k;
+            s->objects[runs] = s->char_obj[k];
+            s->keys[runs] = (uint64_t)(uintptr_t)s->char_obj[k];
+            runs++;
+        }
+        s->of[k] = (int)runs - 1;
+    }
+    if (any_close(s->keys, runs, s->table, 0))
+        return PAGE_DECLINE;
+    /* each object's direction and baseline from its registering character */
+    int turned = 0, nan_matrix = 0;
+    for (Py_ssize_t j = 0; j < runs; j++) {
+        matrixf mx;
+        double x, a = NAN, b = NAN;
+        int k = s->idx[s->run_at[j]];
+        if (((matrix_fn)fn[F_MATRIX])(tp, k, &mx))
+            a = mx.a, b = mx.b;
+        if (!origin_fn(tp, k, &x, &s->reg_y[j]))
+            return PAGE_DECLINE;
+        nan_matrix |= isnan(a) || isnan(b);
+        if (b != 0 || a < 0) {
+            turned = 1;
+            s->run_dir[j] = fabs(a) >= fabs(b) ? (a >= 0 ? 0 : 2) : (b > 0 ? 1 : 3);
+        }
+    }
+    if (turned && nan_matrix)
+        return PAGE_DECLINE;
+    const double L = frame[0], B = frame[1], R = frame[2], T = frame[3];
+    for (Py_ssize_t k = 0; k < m; k++) {
+        int j = s->of[k], d = s->dir[k] = s->run_dir[j];
+        s->base[k] = T - s->reg_y[j];
+        s->counts[d]++;
+        if (d == 0 && (s->run_at[j] == k || s->bottom[k] == s->bottom[s->run_at[j]]))
+            continue;
+        double ox, oy;
+        if (s->actual[k] != s->char_obj[k] || !origin_fn(tp, s->idx[k], &ox, &oy))
+            return PAGE_DECLINE;
+        s->own[k] = 1;
+        s->base[k] = T - oy;
+        if (d == 1)
+            s->x0[k] = s->bottom[k] - B, s->x1[k] = s->top[k] - B, s->base[k] = ox - L;
+        else if (d == 2)
+            s->x0[k] = -s->right[k] - (-R), s->x1[k] = -s->left[k] - (-R), s->base[k] = oy - B;
+        else if (d == 3)
+            s->x0[k] = -s->top[k] - (-T), s->x1[k] = -s->bottom[k] - (-T), s->base[k] = R - ox;
+    }
+    /* a word break before a word's first character, but not after turned text where the
+     * white space is all PDFium's own */
+    for (Py_ssize_t k = 1; k < m; k++) {
+        if (!s->opens[k] || !s->dir[k - 1])
+            continue;
+        int made = 1;
+        for (int i = s->idx[k - 1] + 1; i < s->idx[k] && made; i++)
+            made = ((is_generated_fn)fn[F_IS_GENERATED])(tp, i) == 1;
+        s->brk[k] = !made;
+    }
+    for (Py_ssize_t k = 0; k < m; k++)
+        if (isnan(s->x0[k]) || isnan(s->x1[k]) || isnan(s->base[k]) || s->x1[k] == 0.0)
+            return PAGE_DECLINE;
+    if (maybe_twins(s, code, gap))
+        return PAGE_DECLINE;
+    /* where words() starts a word in each direction's characters (pdffast._word_starts_loop;
+     * a character of another direction between two is a break), and each word's extent */
+    for (int d = 0; d < 4; d++) {
+        if (!s->counts[d])
+            continue;
+        double w0 = 0, wr = 0, wb = 0;
+        Py_ssize_t prev = -1;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            if (s->dir[k] != d)
+                continue;
+            double a = s->x0[k], b = s->x1[k], c = s->base[k];
+            int joins = prev >= 0 && prev == k - 1 && !s->brk[k] && fabs(c - wb) <= tol && a >= w0 && a - wr <= gap;
+            prev = k;
+            if (joins) {
+                if (b > wr)
+                    wr = b;
+                s->right_edge[s->words - 1] = wr;
+                s->last[s->words - 1] = (int)k;
+                continue;
+            }
+            s->start[k] = 1;
+            w0 = a, wr = b, wb = c;
+            s->first[s->words] = s->last[s->words] = (int)k;
+            s->right_edge[s->words++] = wr;
+            s->words_in[d]++;
+        }
+    }
+    /* sizes and fonts of the objects that start a word */
+    font_size_fn size_fn = (font_size_fn)fn[F_FONT_SIZE];
+    text_font_fn font_fn = (text_font_fn)fn[F_TEXT_FONT];
+    font_name_fn name_fn = (font_name_fn)fn[F_FONT_NAME];
+    for (Py_ssize_t w = 0; w < s->words; w++) {
+        int j = s->of[s->first[w]];
+        if (s->needed[j])
+            continue;
+        s->needed[j] = 1;
+        s->size[j] = size_fn(tp, s->idx[s->run_at[j]]);
+        if (isnan(s->size[j]))
+            return PAGE_DECLINE;
+        void *font = font_fn(s->objects[j]);
+        int f = 0;
+        while (f < s->n_fonts && s->fonts[f] != font)
+            f++;
+        if (f == s->n_fonts) {
+            if (f == MAX_FONTS)
+                return PAGE_DECLINE;
+            s->fonts[f] = font;
+            s->name_len[f] = font ? name_fn(font, s->names[f], NAME_BUFFER) : 0;
+            if (s->name_len[f] > NAME_BUFFER)
+                return PAGE_DECLINE;
+            s->n_fonts++;
+        }
+        s->font_at[j] = f;
+    }
+    return PAGE_OK;
+}
+
+/* The text of word w: its characters, which are contiguous in the text unless turned text's
+ * white space lies between them (pdffast._words_of drops it). */
+static PyObject *
+word_text(page_state *s, PyObject *text, const uint32_t *code, Py_ssize_t w)
+{
+    int a = s->first[w], b = s->last[w];
+    if (s->idx[b] - s->idx[a] == b - a)
+        return PyUnicode_Substring(text, s->idx[a], s->idx[b] + 1);
+    Py_UCS4 *chars = PyMem_Malloc((b - a + 1) * sizeof *chars);
+    if (!chars)
+        return PyErr_NoMemory();
+    for (int k = a; k <= b; k++)
+        chars[k - a] = code[s->idx[k]];
+    PyObject *t = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, chars, b - a + 1);
+    PyMem_Free(chars);
+    return t;
+}
+
+/* (counts, {direction: words}) from a worked out page, as _array_words gives them (None: left to it). */
+static PyObject *
+page_result(page_state *s, PyObject *text, const uint32_t *code, int has_stray, PyTypeObject *word_type)
+{
+    Py_ssize_t m = s->m;
+    int present = 0;
+    for (int d = 0; d < 4; d++)
+        present += s->counts[d] > 0;
+    int as_split = present == 1 && !has_stray;
+    for (Py_ssize_t k = 0; k < m && as_split; k++)
+        as_split = s->start[k] == s->opens[k];
+    PyObject *names[MAX_FONTS] = {NULL};
+    PyObject *texts = NULL, *out = PyDict_New(), *result = NULL;
+    if (!out)
+        return NULL;
+    for (int f = 0; f < s->n_fonts; f++) {
+        Py_ssize_t len = s->name_len[f] > 1 ? (Py_ssize_t)s->name_len[f] - 1 : 0;
+        if (!(names[f] = PyUnicode_DecodeUTF8(s->names[f], len, "replace")))
+            goto done;
+    }
+    if (as_split) {
+        if (!(texts = PyUnicode_Split(text, NULL, -1)))
+            goto done;
+        if (PyList_GET_SIZE(texts) != s->words) { /* cannot be (see _as_split); numpy would say */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    for (int d = 0, w = 0; d < 4; d++) {
+        if (!s->counts[d])
+            continue;
+        PyObject *list = PyList_New(s->words_in[d]), *key = PyLong_FromLong(d);
+        int bad = !list || !key || PyDict_SetItem(out, key, list) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(list); /* held by out */
+        if (bad)
+            goto done;
+        for (Py_ssize_t i = 0; i < s->words_in[d]; i++, w++) {
+            int k = s->first[w], j = s->of[k];
+            PyObject *word = word_type->tp_alloc(word_type, 6);
+            if (!word)
+                goto done;
+            PyList_SET_ITEM(list, i, word);
+            PyObject *items[6] = {as_split ? Py_NewRef(PyList_GET_ITEM(texts, w)) : word_text(s, text, code, w),
+                                  PyFloat_FromDouble(s->x0[k]),
+                                  PyFloat_FromDouble(s->right_edge[w]),
+                                  PyFloat_FromDouble(s->base[k]),
+                                  PyFloat_FromDouble(s->size[j]),
+                                  Py_NewRef(names[s->font_at[j]])};
+            for (int q = 0; q < 6; q++)
+                PyTuple_SET_ITEM(word, q, items[q]);
+            for (int q = 0; q < 6; q++)
+                if (!items[q])
+                    goto done;
+        }
+    }
+    result = Py_BuildValue("([nnnn]O)", s->counts[0], s->counts[1], s->counts[2], s->counts[3], out);
+done:
+    for (int f = 0; f < s->n_fonts; f++)
+        Py_XDECREF(names[f]);
+    Py_XDECREF(texts);
+    Py_DECREF(out);
+    return result;
+}
+
+PyDoc_STRVAR(page_words_doc,
+             "page_words(functions, textpage, text, not_word, frame, tol, gap, word) -> (counts, words) | None\n\n"
+             "What pdffast._array_words gives for a page: the number of word characters per direction\n"
+             "and the words per direction present (`word` instances: text, x0, x1, base, size, font);\n"
+             "None for a page with anything it does not restate, which _array_words then works out.\n"
+             "`functions` are the addresses of FPDFText_GetLooseCharBox, FPDFText_GetTextObject,\n"
+             "FPDFText_GetMatrix, FPDFText_GetCharOrigin, FPDFText_GetFontSize, FPDFTextObj_GetFont,\n"
+             "FPDFFont_GetBaseFontName and FPDFText_IsGenerated; `not_word` (bool, 0x10001 entries)\n"
+             "marks the code points that are no word's (a higher one is looked up last); `frame` is\n"
+             "the page's Frame (direction, left, bottom, right, top).");
+
+static PyObject *
+page_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_args(nargs, 8, "page_words") < 0)
+        return NULL;
+    if (!PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != N_F) {
+        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 8 function addresses");
+        return NULL;
+    }
+    void *fns[N_F];
+    for (int k = 0; k < N_F; k++)
+        if (!(fns[k] = get_pointer(PyTuple_GET_ITEM(args[0], k), "function")))
+            return NULL;
+    void *tp = get_pointer(args[1], "textpage");
+    if (!tp)
+        return NULL;
+    PyObject *text = args[2];
+    if (!PyUnicode_Check(text) || !PyTuple_Check(args[4]) || PyTuple_GET_SIZE(args[4]) != 5 ||
+        !PyType_Check(args[7]) || !PyType_IsSubtype((PyTypeObject *)args[7], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "text: a str; frame: a tuple of 5; word: a tuple type");
+        return NULL;
+    }
+    PyTypeObject *word_type = (PyTypeObject *)args[7];
+    double frame[4];
+    for (int k = 0; k < 4; k++)
+        frame[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(args[4], k + 1));
+    double tol = PyFloat_AsDouble(args[5]), gap = PyFloat_AsDouble(args[6]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n >= INT_MAX)
+        return index_overflow();
+    Py_buffer nv;
+    Py_ssize_t entries;
+    if (get_buffer(args[3], &nv, 1, "?B", 1, 0, &entries, "not_word") < 0)
+        return NULL;
+    if (entries != 0x10001) {
+        PyBuffer_Release(&nv);
+        PyErr_SetString(PyExc_ValueError, "not_word: 0x10001 entries");
+        return NULL;
+    }
+    uint32_t *code = malloc((n ? n : 1) * sizeof *code);
+    if (!code) {
+        PyBuffer_Release(&nv);
+        return PyErr_NoMemory();
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int has_stray = 0; /* \x00 or \uffff: no word's, and not white space to str.split */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        code[i] = PyUnicode_READ(kind, data, i);
+        has_stray |= code[i] == 0 || code[i] == 0xFFFF;
+    }
+    page_state s;
+    memset(&s, 0, sizeof s);
+    int status;
+    Py_BEGIN_ALLOW_THREADS;
+    status = page_words_c(&s, fns, tp, code, n, nv.buf, frame, tol, gap);
+    Py_END_ALLOW_THREADS;
+    PyBuffer_Release(&nv);
+    PyObject *result = status == PAGE_NO_MEMORY ? PyErr_NoMemory()
+                       : status == PAGE_DECLINE ? Py_NewRef(Py_None)
+                                                : page_result(&s, text, code, has_stray, word_type);
+    free(code);
+    free(s.idx);
+    free(s.block);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"char_boxes", (PyCFunction)(void (*)(void))char_boxes, METH_FASTCALL, char_boxes_doc},
     {"char_origins", (PyCFunction)(void (*)(void))char_origins, METH_FASTCALL, char_origins_doc},
@@ -437,6 +904,7 @@ static PyMethodDef methods[] = {
     {"is_generated", (PyCFunction)(void (*)(void))is_generated, METH_FASTCALL, is_generated_doc},
     {"text_fonts", (PyCFunction)(void (*)(void))text_fonts, METH_FASTCALL, text_fonts_doc},
     {"path_bounds", (PyCFunction)(void (*)(void))path_bounds, METH_FASTCALL, path_bounds_doc},
+    {"page_words", (PyCFunction)(void (*)(void))page_words, METH_FASTCALL, page_words_doc},
     {NULL, NULL, 0, NULL},
 };
 

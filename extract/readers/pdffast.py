@@ -20,7 +20,8 @@ outside PDFium (millions of calls on a few hundred pages, more time than PDFium'
 answers), so a small compiled helper (_pdfchars.c, built by setup.py where a C compiler
 is found) asks each question of a page's characters in one call, looping in C over the
 very PDFium functions pypdfium2 loaded (passed by address); it also walks the page's
-path objects for path_bounds. Where it is not built, the same questions go through
+path objects for path_bounds, and works out a page's words as the numpy code does, in
+one call (numpy's per-call overhead had become most of the cost). Where it is not built, the same questions go through
 ctypes (_CtypesReads, the walk in path_bounds), with the same answers: the tests compare
 the two on every sample page. The character by character reading stays ctypes.
 
@@ -634,10 +635,50 @@ _C_CHAR_ORIGIN = _address(pdfium_c.FPDFText_GetCharOrigin)
 _C_FONT_SIZE = _address(pdfium_c.FPDFText_GetFontSize)
 _C_TEXT_FONT = _address(pdfium_c.FPDFTextObj_GetFont)
 _C_IS_GENERATED = _address(pdfium_c.FPDFText_IsGenerated)
+_C_FONT_NAME = _address(pdfium_c.FPDFFont_GetBaseFontName)
 
 
 def _bulk_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
     """page_words for a page the bulk reading restates exactly; None for one it does not.
+
+    Worked out with numpy (_array_words), a few dozen calls a page, each costing more in
+    numpy's own overhead than its work on a page's couple of thousand characters; so the
+    compiled helper works a page out in one call, the same way (_pdfchars.page_words), and
+    leaves to numpy what it does not restate (an object in two runs, a failed call, NaN).
+    """
+    if _pdfchars is not None:
+        got = _pdfchars.page_words(
+            _page_functions(),
+            _address(textpage.raw),
+            text,
+            _NOT_WORD,
+            frames[0],
+            settings.pdf_line_tolerance,
+            settings.pdf_word_gap,
+            Word,
+        )
+        if got is not None:
+            return got
+    return _array_words(textpage, text, frames, settings)
+
+
+def _page_functions() -> tuple[int, ...]:
+    """What _pdfchars.page_words asks PDFium with (looked up at each call, so that a test can
+    stand a failing function in for one)."""
+    return (
+        _C_LOOSE_BOX,
+        _C_TEXT_OBJECT,
+        _C_MATRIX,
+        _C_CHAR_ORIGIN,
+        _C_FONT_SIZE,
+        _C_TEXT_FONT,
+        _C_FONT_NAME,
+        _C_IS_GENERATED,
+    )
+
+
+def _array_words(textpage, text: str, frames, settings: Settings) -> tuple[list[int], dict[int, list[Word]]] | None:
+    """_bulk_words with numpy.
 
     The character by character reading (_PageReader) decides, for each word as PDFium's
     text shows it, from its first and last characters' text objects whether it lies in

@@ -4,7 +4,9 @@ pdffast asks PDFium about a page's characters and path objects through the compi
 helper when it is built, and through ctypes when it is not; both must give the same
 words and paths on every sample page (upright and turned), fail where the other fails
 (a failed call sends the page the character by character way), and the extraction must
-run the same with the helper hidden.
+run the same with the helper hidden. The helper's page_words, which works a whole page's
+words out in C, must give the numpy code's words wherever it answers (and answer on every
+sample page), on real pages and generated ones.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from test_rotation import turned
 from extract import readers
 from extract.pipeline import extract_bytes
 from extract.readers import pdffast
-from extract.readers.pdflayout import Frame
+from extract.readers.pdflayout import Frame, Word
 from extract.settings import DEFAULT_SETTINGS
 
 S = DEFAULT_SETTINGS
@@ -283,3 +285,91 @@ def test_extraction_runs_the_same_with_the_helper_hidden(monkeypatch):
             assert asked
     finally:
         importlib.reload(pdffast)
+
+
+def _array_and_bulk(data: bytes):
+    """Per page: (the numpy working out, _bulk_words, the helper's page_words answer)."""
+    out = []
+    for page, textpage in _each_page(data):
+        text = pdffast._page_text(textpage)
+        if not text:
+            continue
+        frames = Frame.all(page.get_bbox())
+        tp = pdffast._address(textpage.raw)
+        answer = pdffast._pdfchars.page_words(
+            pdffast._page_functions(),
+            tp,
+            text,
+            pdffast._NOT_WORD,
+            frames[0],
+            S.pdf_line_tolerance,
+            S.pdf_word_gap,
+            Word,
+        )
+        out.append(
+            (pdffast._array_words(textpage, text, frames, S), pdffast._bulk_words(textpage, text, frames, S), answer)
+        )
+    return out
+
+
+@compiled
+@pytest.mark.parametrize("stem", PLAN_STEMS)
+@pytest.mark.parametrize("quarter", [0, 1, 2, 3])
+def test_every_sample_page_is_worked_out_by_the_helper_as_with_numpy(stem, quarter):
+    """Every sample page, upright or turned, is the helper's, with numpy's words to the last
+    bit (the same types, the directions in the same order)."""
+    for data in _variants(stem, quarter):
+        for want, got, answer in _array_and_bulk(data):
+            assert answer is not None
+            assert got == want and list(got[1]) == list(want[1])
+            for words in got[1].values():
+                assert {tuple(map(type, w)) for w in words} == {(str, float, float, float, float, str)}
+
+
+_segments = st.lists(
+    st.tuples(
+        st.floats(40, 120, allow_nan=False, width=32),
+        st.sampled_from([700.0, 700.4, 702.0, 690.0]),
+        st.sampled_from([8, 12]),
+        st.sampled_from([0.0, 0.5, 3.0, 6.0]),
+        st.sampled_from([0.0, 0.0, 0.3, 2.5]),
+        st.text("ab -\xe9", min_size=1, max_size=6),
+        st.sampled_from([0, 0, 0, 1, 2, 3]),
+        st.one_of(st.none(), st.tuples(st.floats(0, 1.5, width=32), st.floats(0, 1.5, width=32))),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@compiled
+@settings(max_examples=120, deadline=None)
+@given(_segments)
+def test_the_helper_works_out_any_page_as_numpy_does(segments):
+    """Text objects anywhere, overlapping (steps back), drawn twice a little apart (twins
+    for dedupe, or not quite), letter spaced, raised (Ts), on baselines within the line
+    tolerance or not, turned any quarter: the helper
+    gives numpy's words where it answers, and leaves the page to numpy where it does not."""
+    content = b""
+    for x, y, size, spacing, rise, text, quarter, twin in segments:
+        a, b = ((1, 0), (0, 1), (-1, 0), (0, -1))[quarter]
+        body = text.encode("latin-1").replace(b"(", b"").replace(b")", b"")
+        at = b"%d %d %d %d %.2f %.2f Tm" % (a, b, -b, a, x + 150 * quarter, y - 150 * quarter)
+        for shift in [b""] if twin is None else [b"", b"1 0 0 1 %.2f %.2f cm " % twin]:  # PDFium keeps a twin so
+            content += b"q %sBT /F1 %d Tf %.1f Tc %.1f Ts %s (%s) Tj ET Q " % (shift, size, spacing, rise, at, body)
+    for want, got, answer in _array_and_bulk(_one_page_pdf(content)):
+        assert got == want
+        if answer is not None:
+            assert answer == want and list(answer[1]) == list(want[1])
+
+
+@compiled
+def test_a_font_name_longer_than_the_glyph_readings_buffer_is_left_to_numpy(monkeypatch):
+    """A name the glyph reading cannot hold (a stand-in for PDFium's function says it is one
+    byte over the buffer): the helper leaves the page to numpy, which reads no bulk words."""
+    kind = ctypes.CFUNCTYPE(ctypes.c_ulong, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+    too_long = kind(lambda font, buffer, length: pdffast._NAME_BUFFER + 1)
+    monkeypatch.setattr(pdffast, "_C_FONT_NAME", ctypes.cast(too_long, ctypes.c_void_p).value)
+    monkeypatch.setattr(pdffast, "_FONT_NAME", too_long)
+    for want, got, answer in _array_and_bulk(_one_page_pdf(_PAGE)):
+        assert answer is None and want is None and got is None
