@@ -323,7 +323,7 @@ def _meet(a: int | frozenset[int], b: int | frozenset[int]) -> bool:
 
 def _after(p: tuple, found: frozenset[int], on: dict[int, list]) -> list:
     """The points after p on any of its several edges `found`, in order."""
-    return sorted({q for i in found for q in on[i] if q > p})
+    return sorted({q for i in found for q in on[i] if (q[0], q[1]) > p})
 
 
 def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
@@ -332,49 +332,70 @@ def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
 
     pdfplumber walks down the point's column and along its row, skipping points with no
     edge in common; only points on one of the point's own edges can connect, so the walk
-    takes just those (listed per edge, in order).
+    takes just those (listed per edge, in order, each with its edge of the other
+    orientation, which the corner test needs).
     """
-    on_v: dict[int, list] = defaultdict(list)
-    on_h: dict[int, list] = defaultdict(list)
-    ordered = sorted(points)
-    for p in ordered:
+    on_v: dict[int, list] = defaultdict(list)  # (x, y, horizontal edge there) per vertical edge
+    on_h: dict[int, list] = defaultdict(list)  # (x, y, vertical edge there) per horizontal edge
+    walk = []
+    for p in sorted(points):
+        x, y = p
         v, h = points[p]
         if v.__class__ is int:
-            on_v[v].append(p)
-        else:
-            for i in v:
-                on_v[i].append(p)
-        if h.__class__ is int:
-            on_h[h].append(p)
-        else:
-            for j in h:
-                on_h[j].append(p)
-    cells = []
-    at = points.get
-    for pt in ordered:
-        v, h = points[pt]
-        if v.__class__ is int:
             line = on_v[v]
-            below = line[bisect_right(line, pt) :]
+            down = len(line)
+            line.append((x, y, h))
         else:
-            below = _after(pt, v, on_v)
-        if not below:
-            continue
+            down = -1
+            for i in v:
+                on_v[i].append((x, y, h))
         if h.__class__ is int:
             line = on_h[h]
-            right = line[bisect_right(line, pt) :]
+            walk.append((p, v, h, down, len(line)))
+            line.append((x, y, v))
+        else:
+            walk.append((p, v, h, down, -1))
+            for j in h:
+                on_h[j].append((x, y, v))
+    cells = []
+    at = points.get
+    for pt, v, h, down, across in walk:
+        if down >= 0 and across >= 0:  # one edge each way: try the nearest corner first
+            col, row = on_v[v], on_h[h]
+            if down + 1 == len(col) or across + 1 == len(row):
+                continue
+            _, y, below_h = col[down + 1]
+            x, _, right_v = row[across + 1]
+            corner = at((x, y))
+            # equal edges meet; anything else is left to the full walk, which starts here again
+            if corner is not None and corner[0] == right_v and corner[1] == below_h:
+                cells.append((pt[0], pt[1], x, y))
+                continue
+        below = on_v[v][down + 1 :] if down >= 0 else _after(pt, v, on_v)
+        if not below:
+            continue
+        if across >= 0:
+            right = on_h[h][across + 1 :]
         else:
             right = _after(pt, h, on_h)
         if not right:
             continue
-        for below_pt in below:
-            y = below_pt[1]
-            below_h = points[below_pt][1]
-            for right_pt in right:
-                corner = at((right_pt[0], y))
-                if corner is not None and _meet(corner[0], points[right_pt][0]) and _meet(corner[1], below_h):
-                    cells.append((pt[0], pt[1], right_pt[0], y))
-                    break
+        for _, y, below_h in below:
+            for x, _, right_v in right:
+                corner = at((x, y))
+                if corner is not None:
+                    cv, ch = corner
+                    if (
+                        cv == right_v
+                        or (cv.__class__ is not int or right_v.__class__ is not int)
+                        and _meet(cv, right_v)
+                    ) and (
+                        ch == below_h
+                        or (ch.__class__ is not int or below_h.__class__ is not int)
+                        and _meet(ch, below_h)
+                    ):
+                        cells.append((pt[0], pt[1], x, y))
+                        break
             else:
                 continue
             break
