@@ -58,15 +58,15 @@ class WordCentres:
     them all again."""
 
     def __init__(self, words: list[Word]) -> None:
-        centres = [((w.x0 + w.x1) / 2, w.base - _MID * w.size, k, w) for k, w in enumerate(words)]
-        centres.sort(key=itemgetter(1))  # stable: words at one height stay in page order
+        centres = [(w.base - _MID * w.size, k, (w.x0 + w.x1) / 2, w) for k, w in enumerate(words)]
+        centres.sort(key=itemgetter(0))  # stable: words at one height stay in page order
         self.centres = centres
-        self.heights = [c[1] for c in centres]
+        self.heights = [c[0] for c in centres]
 
     def within(self, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, int, float, Word]]:
         """(cy, k, cx, word) of the words centred in the box, edges included, top-down then in page order."""
         lo, hi = bisect_left(self.heights, top), bisect_right(self.heights, bottom)
-        return [(cy, k, cx, w) for cx, cy, k, w in self.centres[lo:hi] if x0 <= cx <= x1]
+        return [c for c in self.centres[lo:hi] if x0 <= c[2] <= x1]
 
 
 class Row:
@@ -74,8 +74,12 @@ class Row:
 
     def __init__(self, cells: list[tuple | None]):
         self.cells = cells
-        present = [c for c in cells if c]
-        self.bbox = (
+
+    @cached_property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """Asked only by the tests (which hold it to pdfplumber's), so worked out on demand."""
+        present = [c for c in self.cells if c]
+        return (
             min(map(itemgetter(0), present)),
             min(map(itemgetter(1), present)),
             max(map(itemgetter(2), present)),
