@@ -108,8 +108,8 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
             if bbox is None:
                 continue
             x0, x1 = round(bbox[0]), round(bbox[2])
-            col = column.get(x0, 0)
-            span = max(1, bisect_left(edges, x1 - 1) - bisect_left(edges, x0))
+            col = column[x0]  # the index of x0 among the edges, which hold it
+            span = max(1, bisect_left(edges, x1 - 1) - col)
             joined = ""
             if text and "\n" not in text:
                 joined = text.strip()
@@ -120,9 +120,9 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
                         joined = join_text(joined, ln) if joined else ln
             cells.append(RawCell(joined, col, span))
             covered.update(range(col, col + span))
-        if len(covered) < ncols:
+        if len(covered) < ncols:  # a row's own cells come by column already (the cells by x0, x0 rounded)
             cells += [RawCell("", k) for k in range(ncols) if k not in covered]
-        cells.sort(key=_by_col)
+            cells.sort(key=_by_col)
         rows.append(RawRow(cells, page=page_no))
     return rows
 

@@ -171,7 +171,10 @@ class PdfiumTable:
 
     def _lines(self, inside: list[Word]) -> str:
         """The words (sorted by baseline, then x) as lines: a word within the tolerance of
-        its line's first baseline joins it."""
+        its line's first baseline joins it (the baselines only grow: when the last is within
+        the tolerance of the first, all the words are one line)."""
+        if inside and inside[-1].base - inside[0].base <= self._tolerance:
+            return " ".join([w.text for w in sorted(inside, key=_by_x0)])
         lines: list[list[Word]] = []
         for w in inside:
             if lines and abs(w.base - lines[-1][0].base) <= self._tolerance:
