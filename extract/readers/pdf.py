@@ -108,8 +108,8 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
             if bbox is None:
                 continue
             x0, x1 = round(bbox[0]), round(bbox[2])
-            col = column.get(x0, 0)
-            span = max(1, bisect_left(edges, x1 - 1) - bisect_left(edges, x0))
+            col = column[x0]  # the index of x0 among the edges, which hold it
+            span = max(1, bisect_left(edges, x1 - 1) - col)
             joined = ""
             if text and "\n" not in text:
                 joined = text.strip()
@@ -120,16 +120,21 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
                         joined = join_text(joined, ln) if joined else ln
             cells.append(RawCell(joined, col, span))
             covered.update(range(col, col + span))
-        if len(covered) < ncols:
+        if len(covered) < ncols:  # a row's own cells come by column already (the cells by x0, x0 rounded)
             cells += [RawCell("", k) for k in range(ncols) if k not in covered]
-        cells.sort(key=_by_col)
+            cells.sort(key=_by_col)
         rows.append(RawRow(cells, page=page_no))
     return rows
 
 
 def _outside(ws: list[Word], boxes: list[tuple]) -> list[Word]:
-    """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included."""
-    return _unclaimed(ws, [((w.x0 + w.x1) / 2, w.base - w.size / 2) for w in ws], boxes)
+    """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included.
+
+    Box by box, each a test in one comprehension: a loop over the boxes for every word
+    cost more than the words' own layout on a page with a table."""
+    for x0, top, x1, bottom in boxes:
+        ws = [w for w in ws if not (x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= w.base - w.size / 2 <= bottom)]
+    return ws
 
 
 def _tables(plumber_page) -> list:
@@ -209,15 +214,12 @@ def _centres(frame: Frame, ws: list[Word]) -> list[tuple[float, float]]:
 
 
 def _unclaimed(ws: list[Word], centres: list[tuple[float, float]], claimed: list[tuple]) -> list[Word]:
-    """The words whose centre (PDF space) lies in none of the claimed boxes (left, bottom, right, top)."""
-    out = []
-    for w, (x, y) in zip(ws, centres):
-        for x0, y0, x1, y1 in claimed:
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                break
-        else:
-            out.append(w)
-    return out
+    """The words whose centre (PDF space) lies in none of the claimed boxes (left, bottom, right, top),
+    box by box as _outside does."""
+    kept = list(zip(ws, centres))
+    for x0, y0, x1, y1 in claimed:
+        kept = [p for p in kept if not (x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1)]
+    return [p[0] for p in kept]
 
 
 def _extent(frame: Frame, view: Frame, ws: list[Word], tables: list) -> tuple[float, float, float, float]:

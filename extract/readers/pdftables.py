@@ -58,15 +58,15 @@ class WordCentres:
     them all again."""
 
     def __init__(self, words: list[Word]) -> None:
-        centres = [((w.x0 + w.x1) / 2, w.base - _MID * w.size, k, w) for k, w in enumerate(words)]
-        centres.sort(key=itemgetter(1))  # stable: words at one height stay in page order
+        centres = [(w.base - _MID * w.size, k, (w.x0 + w.x1) / 2, w) for k, w in enumerate(words)]
+        centres.sort(key=itemgetter(0))  # stable: words at one height stay in page order
         self.centres = centres
-        self.heights = [c[1] for c in centres]
+        self.heights = [c[0] for c in centres]
 
     def within(self, x0: float, top: float, x1: float, bottom: float) -> list[tuple[float, int, float, Word]]:
         """(cy, k, cx, word) of the words centred in the box, edges included, top-down then in page order."""
         lo, hi = bisect_left(self.heights, top), bisect_right(self.heights, bottom)
-        return [(cy, k, cx, w) for cx, cy, k, w in self.centres[lo:hi] if x0 <= cx <= x1]
+        return [c for c in self.centres[lo:hi] if x0 <= c[2] <= x1]
 
 
 class Row:
@@ -74,8 +74,12 @@ class Row:
 
     def __init__(self, cells: list[tuple | None]):
         self.cells = cells
-        present = [c for c in cells if c]
-        self.bbox = (
+
+    @cached_property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """Asked only by the tests (which hold it to pdfplumber's), so worked out on demand."""
+        present = [c for c in self.cells if c]
+        return (
             min(map(itemgetter(0), present)),
             min(map(itemgetter(1), present)),
             max(map(itemgetter(2), present)),
@@ -167,7 +171,10 @@ class PdfiumTable:
 
     def _lines(self, inside: list[Word]) -> str:
         """The words (sorted by baseline, then x) as lines: a word within the tolerance of
-        its line's first baseline joins it."""
+        its line's first baseline joins it (the baselines only grow: when the last is within
+        the tolerance of the first, all the words are one line)."""
+        if inside and inside[-1].base - inside[0].base <= self._tolerance:
+            return " ".join([w.text for w in sorted(inside, key=_by_x0)])
         lines: list[list[Word]] = []
         for w in inside:
             if lines and abs(w.base - lines[-1][0].base) <= self._tolerance:
@@ -323,7 +330,7 @@ def _meet(a: int | frozenset[int], b: int | frozenset[int]) -> bool:
 
 def _after(p: tuple, found: frozenset[int], on: dict[int, list]) -> list:
     """The points after p on any of its several edges `found`, in order."""
-    return sorted({q for i in found for q in on[i] if q > p})
+    return sorted({q for i in found for q in on[i] if (q[0], q[1]) > p})
 
 
 def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
@@ -332,49 +339,70 @@ def _cells(points: dict[tuple[float, float], list]) -> list[tuple]:
 
     pdfplumber walks down the point's column and along its row, skipping points with no
     edge in common; only points on one of the point's own edges can connect, so the walk
-    takes just those (listed per edge, in order).
+    takes just those (listed per edge, in order, each with its edge of the other
+    orientation, which the corner test needs).
     """
-    on_v: dict[int, list] = defaultdict(list)
-    on_h: dict[int, list] = defaultdict(list)
-    ordered = sorted(points)
-    for p in ordered:
+    on_v: dict[int, list] = defaultdict(list)  # (x, y, horizontal edge there) per vertical edge
+    on_h: dict[int, list] = defaultdict(list)  # (x, y, vertical edge there) per horizontal edge
+    walk = []
+    for p in sorted(points):
+        x, y = p
         v, h = points[p]
         if v.__class__ is int:
-            on_v[v].append(p)
-        else:
-            for i in v:
-                on_v[i].append(p)
-        if h.__class__ is int:
-            on_h[h].append(p)
-        else:
-            for j in h:
-                on_h[j].append(p)
-    cells = []
-    at = points.get
-    for pt in ordered:
-        v, h = points[pt]
-        if v.__class__ is int:
             line = on_v[v]
-            below = line[bisect_right(line, pt) :]
+            down = len(line)
+            line.append((x, y, h))
         else:
-            below = _after(pt, v, on_v)
-        if not below:
-            continue
+            down = -1
+            for i in v:
+                on_v[i].append((x, y, h))
         if h.__class__ is int:
             line = on_h[h]
-            right = line[bisect_right(line, pt) :]
+            walk.append((p, v, h, down, len(line)))
+            line.append((x, y, v))
+        else:
+            walk.append((p, v, h, down, -1))
+            for j in h:
+                on_h[j].append((x, y, v))
+    cells = []
+    at = points.get
+    for pt, v, h, down, across in walk:
+        if down >= 0 and across >= 0:  # one edge each way: try the nearest corner first
+            col, row = on_v[v], on_h[h]
+            if down + 1 == len(col) or across + 1 == len(row):
+                continue
+            _, y, below_h = col[down + 1]
+            x, _, right_v = row[across + 1]
+            corner = at((x, y))
+            # equal edges meet; anything else is left to the full walk, which starts here again
+            if corner is not None and corner[0] == right_v and corner[1] == below_h:
+                cells.append((pt[0], pt[1], x, y))
+                continue
+        below = on_v[v][down + 1 :] if down >= 0 else _after(pt, v, on_v)
+        if not below:
+            continue
+        if across >= 0:
+            right = on_h[h][across + 1 :]
         else:
             right = _after(pt, h, on_h)
         if not right:
             continue
-        for below_pt in below:
-            y = below_pt[1]
-            below_h = points[below_pt][1]
-            for right_pt in right:
-                corner = at((right_pt[0], y))
-                if corner is not None and _meet(corner[0], points[right_pt][0]) and _meet(corner[1], below_h):
-                    cells.append((pt[0], pt[1], right_pt[0], y))
-                    break
+        for _, y, below_h in below:
+            for x, _, right_v in right:
+                corner = at((x, y))
+                if corner is not None:
+                    cv, ch = corner
+                    if (
+                        cv == right_v
+                        or (cv.__class__ is not int or right_v.__class__ is not int)
+                        and _meet(cv, right_v)
+                    ) and (
+                        ch == below_h
+                        or (ch.__class__ is not int or below_h.__class__ is not int)
+                        and _meet(ch, below_h)
+                    ):
+                        cells.append((pt[0], pt[1], x, y))
+                        break
             else:
                 continue
             break

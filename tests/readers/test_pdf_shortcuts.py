@@ -98,7 +98,7 @@ def test_words_outside_tables_are_those_centred_in_none():
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     assert pdf._outside(ws, boxes) == [w for w in ws if not inside(w)]
-    claimed = [frame_box for frame_box in ((10.0, 700.0, 50.0, 790.0),)]
+    claimed = [(10.0, 700.0, 50.0, 790.0), (30.0, 740.0, 80.0, 800.0)]  # overlapping, as _outside's
     centres = pdf._centres(_FRAMES[0], ws)
     assert pdf._unclaimed(ws, centres, claimed) == [
         w for w, (x, y) in zip(ws, centres) if not any(a <= x <= c and b <= y <= d for a, b, c, d in claimed)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pdfplumber.utils import filter_edges
 
 from extract.readers import pdffast, pdftables
-from extract.readers.pdflayout import Frame
+from extract.readers.pdflayout import Frame, Word
 
 
 def _pages(stem: str):
@@ -182,3 +182,33 @@ _CELL = st.builds(
 @given(st.lists(_CELL, min_size=1, max_size=30))
 def test_table_rows_are_pdfplumbers_on_made_up_cells(cells):
     _same_rows(cells)
+
+
+def _plain_lines(inside: list, tolerance: float) -> str:
+    """PdfiumTable._lines as its rule states it, without the one-line shortcut."""
+    lines: list[list] = []
+    for w in inside:
+        if lines and abs(w.base - lines[-1][0].base) <= tolerance:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)
+
+
+_CELL_WORDS = st.lists(
+    st.builds(
+        lambda t, x, b: Word(t, x, x + 5, b, 10.0, "Times"),
+        st.sampled_from("abc"),
+        st.sampled_from([0.0, 3.0, 7.5, 7.5, 12.0]),
+        st.sampled_from([100.0, 100.5, 101.0, 101.5, 102.0, 103.0, 110.0]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CELL_WORDS, st.sampled_from([0.0, 0.5, 1.0, 1.5, 3.0]))
+def test_a_cells_lines_are_its_words_grouped_by_baseline(ws, tolerance):
+    inside = sorted(ws, key=lambda w: (w.base, w.x0))
+    table = pdftables.PdfiumTable([(0.0, 0.0, 10.0, 10.0)], pdftables.WordCentres([]), tolerance)
+    assert table._lines(inside) == _plain_lines(inside, tolerance)
