@@ -400,8 +400,13 @@ def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
     A line that opens with a bullet is a list item, and a label with no title to match
     ("Dự án 6: 2 tỷ đồng") names no heading."""
     out = []
+    _, places = _skeleton_and_labels(doc)
     for b in doc.blocks:
-        if b.kind != "paragraph" or _BULLET_START.match(b.text) or not _opens_with_label(b.text):
+        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+            continue
+        if not _may_hold_label(places, b.start, b.start + len(b.text)) and doc.text.startswith(b.text, b.start):
+            continue  # the paragraph is that piece of the text, whose skeleton holds no label
+        if not _opens_with_label(b.text):
             continue
         h = read_heading(b.text)
         if not h.printed or not _words(h.title):
@@ -717,6 +722,50 @@ def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
 
 
 @cache
+def _label_words() -> re.Pattern | None:
+    """Text that every match of _mention_re holds in a skeleton: a label's words with
+    anything but letters, digits and "_" between them (where the pattern reads white
+    space). None when a label has no word to look for."""
+    labels = sorted(_mention_re()[1], key=len, reverse=True)
+    if not all(k.split() for k in labels):
+        return None
+    return re.compile("|".join(r"\W+".join(map(re.escape, k.split())) for k in labels))
+
+
+def _label_places(skel: str | None) -> tuple[list[int], list[int]] | None:
+    """Where _label_words is found in a document's skeleton, left to right (starts, ends);
+    None where that says nothing (no skeleton, no words).
+
+    A piece of the skeleton in which _mention_re finds a label overlaps one of these: the
+    label's words match where they stand in the piece, so the scan either finds a match
+    there or has already passed over that place inside an earlier match."""
+    words = _label_words()
+    if skel is None or words is None:
+        return None
+    spans = [m.span() for m in words.finditer(skel)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _skeleton_and_labels(doc: Document) -> tuple[str | None, tuple[list[int], list[int]] | None]:
+    """The document's local skeleton and _label_places over it, worked out once per text:
+    the heading and the running-text readings both ask."""
+    cached = doc.indexes.get("component_skeleton")
+    if cached is None or cached[0] is not doc.text:
+        skel = local_skeleton(doc.text)
+        cached = doc.indexes["component_skeleton"] = (doc.text, skel, _label_places(skel))
+    return cached[1], cached[2]
+
+
+def _may_hold_label(places: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
+    """False when skel[start:end] certainly holds no label (see _label_places)."""
+    if places is None:
+        return True
+    starts, ends = places
+    i = bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
+
+
+@cache
 def _mention_scan() -> PhraseScan:
     """_mention_re tried only where a label's first word stands in the skeleton."""
     pattern, levels = _mention_re()
@@ -913,13 +962,14 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     out = []
     doc_form = match_form(doc.text)
     # the skeleton of a text whose every character has one of its own is that of each piece
-    doc_skel = local_skeleton(doc.text)
+    doc_skel, places = _skeleton_and_labels(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
         skel = doc_skel[b.start : b.end] if doc_skel is not None else None
-        for s, e, c in mentions(text, settings, skel):
+        named = mentions(text, settings, skel) if _may_hold_label(places, b.start, b.end) else ()
+        for s, e, c in named:
             out.append((b.start + s, b.start + e, c))
             if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
                 out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
