@@ -291,13 +291,13 @@ class PhraseScan:
     pattern's own finditer and search: where no opening word occurs, no match can start.
     An empty opening word (a phrase that opens with a separator) turns the shortcut off.
     Only where a word starts counts, so the words are searched for as a tree of their
-    letters (_opening_words), which the standard library tries one letter at a time.
+    letters (opening_words), which the standard library tries one letter at a time.
     """
 
     def __init__(self, pattern: regex.Pattern, leads) -> None:
         self.pattern = pattern
         leads = set(leads)
-        self._leads = re.compile(_opening_words(leads)) if leads and all(leads) else None
+        self._leads = re.compile(opening_words(leads)) if leads and all(leads) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self._leads is None:
@@ -319,7 +319,7 @@ class PhraseScan:
         return next(self.finditer(text, pos, endpos), None)
 
 
-def _opening_words(words: set[str]) -> str:
+def opening_words(words: set[str]) -> str:
     """A pattern that matches where one of the (non-empty) words starts, and nowhere else.
 
     A word that another of them opens ("kế hoạch hành động" after "kế hoạch") starts

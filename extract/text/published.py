@@ -20,6 +20,7 @@ changed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -55,6 +56,8 @@ _MARKUP = regex.compile(
     r"\*\*|__|(?<![\p{L}\d])\*|\*(?![\p{L}\d])|^#{1,6}\s*|</?(?:b|i|u|strong|em|span|p|div)(?:\s[^>]*)?>|<br\s*/?>|\\(?=[-*_.])",
     regex.I,
 )
+# a character every match of _MARKUP holds: a line without one has no markup to drop
+_MARKUP_CHAR = re.compile(r"[*_#<\\]")
 _CELL_SPLIT = regex.compile(r"\s*\|\s*")
 _LIST_MARK = regex.compile(
     r"^(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s+\p{Lu}|[a-zđ][)]\s|[IVXLC]+[.)]\s|điều\s+\d|chương\s+[ivxlc\d])",
@@ -119,7 +122,8 @@ def is_running_header(line: str) -> bool:
 
 
 def _clean(line: str) -> str:
-    line = _MARKUP.sub("", line.replace("\t", " ").replace("\xa0", " "))
+    if _MARKUP_CHAR.search(line) is not None:
+        line = _MARKUP.sub("", line.replace("\t", " ").replace("\xa0", " "))
     return " ".join(line.split())
 
 

@@ -379,9 +379,9 @@ def test_the_array_skeleton_reads_every_character_as_the_table():
         ["a-b", "a.c", "]", "^x", "\\"],
     ],
 )
-def test_opening_words_match_where_a_word_starts(words):
+def testopening_words_match_where_a_word_starts(words):
     text = " ".join(words) + " xa-b.c ]^x\\ kế kết lệnh ab ba"
-    tree = re.compile(normalize._opening_words(set(words)))
+    tree = re.compile(normalize.opening_words(set(words)))
     assert [m.start() for m in _every(tree, text)] == [
         i for i in range(len(text)) if any(text.startswith(w, i) for w in words)
     ]
@@ -392,8 +392,8 @@ def test_opening_words_match_where_a_word_starts(words):
     st.lists(st.text(alphabet="ab ,\\-", min_size=1, max_size=5), min_size=1, max_size=6),
     st.text(alphabet="ab ,\\-", max_size=40),
 )
-def test_opening_words_find_the_starts_the_alternation_finds(words, text):
-    tree = re.compile(normalize._opening_words(set(words)))
+def testopening_words_find_the_starts_the_alternation_finds(words, text):
+    tree = re.compile(normalize.opening_words(set(words)))
     alternation = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
     assert [m.start() for m in _every(tree, text)] == [m.start() for m in _every(alternation, text)]
 

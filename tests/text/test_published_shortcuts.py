@@ -66,3 +66,23 @@ def test_running_header_spans_find_what_the_full_test_of_every_line_finds(text):
         s = " ".join(line.split())
         plain = bool(s) and any(p.match(s) for p in published._RUNNING) and ("BÁO" in s or "Ngày" in s or "ÔNG" in s)
         assert is_running_header(line) == plain
+
+
+def plain_clean(line: str) -> str:
+    return " ".join(published._MARKUP.sub("", line.replace("\t", " ").replace("\xa0", " ")).split())
+
+
+_MARKUP_PIECES = st.sampled_from(
+    ["**", "*", "__", "_", "#", "## ", "<b>", "</i>", "<br/>", "<span x>", "\\-", "\\", "a", "Đ", " ", "\t", "\xa0"]
+)
+
+
+@FUZZ
+@given(st.one_of(TEXTS, st.lists(_MARKUP_PIECES, max_size=10).map("".join)))
+def test_a_line_is_cleaned_as_by_dropping_markup_everywhere(text):
+    assert _clean(text) == plain_clean(text)
+
+
+def test_the_plans_lines_are_cleaned_as_by_dropping_markup_everywhere():
+    for line in PLAN_LINES:
+        assert _clean(line) == plain_clean(line)
