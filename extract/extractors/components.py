@@ -967,12 +967,14 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
         if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
-        skel = doc_skel[b.start : b.end] if doc_skel is not None else None
-        named = mentions(text, settings, skel) if _may_hold_label(places, b.start, b.end) else ()
-        for s, e, c in named:
-            out.append((b.start + s, b.start + e, c))
-            if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
-                out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        if _may_hold_label(places, b.start, b.end):
+            skel = doc_skel[b.start : b.end] if doc_skel is not None else None
+            for s, e, c in mentions(text, settings, skel):
+                out.append((b.start + s, b.start + e, c))
+                if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
+                    out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        if _DIGIT.search(text) is None:
+            continue  # no figure: a matching form has its digits where the text has them
         prev = 0
         form = match_form_within(text, doc_form, b.start)
         digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there

@@ -404,3 +404,20 @@ def _every(pattern, text):
     while (m := pattern.search(text, pos)) is not None:
         yield m
         pos = m.start() + 1
+
+
+def _digits(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\d", text)]
+
+
+def test_the_matching_form_has_its_digits_where_each_character_has_them():
+    """Steps look for a figure's digits in the text instead of its matching form."""
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert _digits(match_form.__wrapped__(text)) == _digits(text)
+    assert all(_digits(match_form.__wrapped__(ch)) == _digits(ch) for ch in text if re.match(r"\d", ch))
+
+
+@FUZZ
+@given(TEXTS)
+def test_the_matching_form_has_its_digits_where_the_text_has_them(text):
+    assert _digits(match_form.__wrapped__(text)) == _digits(text)

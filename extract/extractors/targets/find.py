@@ -43,7 +43,7 @@ from extract.text.normalize import PhraseScan, collapse, match_form, opening_wor
 from extract.text.numbers import parse_number
 
 _SENTENCE_END = regex.compile(r";|(?<!(?<![\p{L}])(?:tp|tx|tt))[.!?](?=\s|$)")  # "TP. Đồng Hới" goes on
-_LINE = regex.compile(r"[^\n\t]+")
+_LINE = re.compile(r"[^\n\t]+")  # the standard library finds the runs faster
 _PAREN = regex.compile(r"\([^()]*\)")
 _YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(r"[\W_]*năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
