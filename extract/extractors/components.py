@@ -186,12 +186,14 @@ def _opens_with_label(text: str) -> bool:
     return _label_at_start(collapse(text)) is not None
 
 
-def read_heading(text: str) -> Heading:
+def read_heading(text: str, may_have_label: bool = True) -> Heading:
+    """The label and title of a heading; `may_have_label` False: the caller knows that it
+    opens with no label (see _section_heading)."""
     text = collapse(text)
     level = printed = number = None
     start = 0
     levels = _label_re()[1]
-    m = _label_at_start(text)
+    m = _label_at_start(text) if may_have_label else None
     if m:
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         number = m.group("num")
@@ -323,11 +325,12 @@ def candidates(doc: Document, settings) -> list[Candidate]:
     return found
 
 
-def _may_reach(title: str, threshold: float) -> bool:
+def _may_reach(title: str, threshold: float, skel: str | None = None) -> bool:
     """Whether best_match(title) can name a component at `threshold`. A form shares at most the
     k title words the catalogue holds, and 2k/(n+m) for a form of m words is largest at
-    m = k: most section titles and table rows share too few words to be scored."""
-    words = _words(title)
+    m = k: most section titles and table rows share too few words to be scored.
+    `skel`: strip_diacritics(title), when the caller has it."""
+    words = _words(title) if skel is None else tuple(_WORD.findall(skel))
     index, _ = _form_index()
     known = sum(1 for w in words if w in index)
     return bool(words) and 2 * known / (len(words) + known) >= threshold
@@ -358,11 +361,19 @@ def _labelled_match(h: Heading, parent_code: str | None, settings) -> str | None
     return code if code and score >= settings.component_title_bare_min_score else None
 
 
+def _section_heading(doc: Document, s: Section, places) -> Heading:
+    """read_heading(s.title), not looking for a label in a title that stands in the text
+    (in its heading) where the skeleton holds none (_label_places)."""
+    at = doc.text.find(s.title, s.start, s.heading_end)
+    return read_heading(s.title, at < 0 or _may_hold_label(places, at, at + len(s.title)))
+
+
 def _find_candidates(doc: Document, settings) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     by_id = {s.section_id: s for s in doc.sections}
+    doc_skel, places = _skeleton_and_labels(doc)
     for s in doc.sections:  # document order: parents before their sub-sections
-        h = read_heading(s.title)
+        h = _section_heading(doc, s, places)
         parent_code = None
         p = by_id.get(s.parent_id) if s.parent_id is not None else None
         while p is not None and parent_code is None:
@@ -373,7 +384,10 @@ def _find_candidates(doc: Document, settings) -> list[Candidate]:
             if code:
                 cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
             continue
-        if not _may_reach(h.title, settings.component_title_bare_min_score):
+        # a title that stands in the text has that piece of the text's skeleton
+        at = doc.text.find(h.title, s.start, s.heading_end) if doc_skel is not None else -1
+        skel = doc_skel[at : at + len(h.title)] if at >= 0 else None
+        if not _may_reach(h.title, settings.component_title_bare_min_score, skel):
             continue
         code, score = best_match(h.title, None, parent_code)
         if code and score >= settings.component_title_bare_min_score:
@@ -725,11 +739,17 @@ def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
 def _label_words() -> re.Pattern | None:
     """Text that every match of _mention_re holds in a skeleton: a label's words with
     anything but letters, digits and "_" between them (where the pattern reads white
-    space). None when a label has no word to look for."""
-    labels = sorted(_mention_re()[1], key=len, reverse=True)
-    if not all(k.split() for k in labels):
+    space). None when a label has no word to look for. A label holding another's words in
+    a row ("tiểu dự án", "dự án") holds a match of the other's, and is left out."""
+    labels = [k.split() for k in _mention_re()[1]]
+    if not all(labels):
         return None
-    return re.compile("|".join(r"\W+".join(map(re.escape, k.split())) for k in labels))
+    kept = [k for k in labels if not any(j != k and _holds_words(k, j) for j in labels)]
+    return re.compile("|".join(r"\W+".join(map(re.escape, k)) for k in kept))
+
+
+def _holds_words(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _label_places(skel: str | None) -> tuple[list[int], list[int]] | None:

@@ -318,3 +318,21 @@ def test_components_of_the_plans_as_without_the_gate(monkeypatch):
     monkeypatch.setattr(components, "_may_hold_label", lambda places, start, end: True)
     docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
     assert [extract_document(d).rows.get("components") for d in docs] == fast
+
+
+def test_section_headings_read_as_with_a_label_looked_for_in_each():
+    """_find_candidates reads a heading without looking for a label where the gate says its
+    piece of the text holds none, and a title's words from the text's skeleton."""
+    texts = [*PLAN_TEXTS, "1. Dự án 2: Đa dạng hóa sinh kế\n2. NỘI DUNG 3 - x\nII. TIỂU DỰ\nÁN 1\nIII. Hợp phần"]
+    for text in texts:
+        doc = read_document(text.encode("utf-8"))
+        _, places = components._skeleton_and_labels(doc)
+        skel = local_skeleton(doc.text)
+        for s in doc.sections:
+            h = components._section_heading(doc, s, places)
+            assert h == components.read_heading(s.title)
+            at = doc.text.find(h.title, s.start, s.heading_end)
+            if at >= 0 and skel is not None:
+                piece = skel[at : at + len(h.title)]
+                for threshold in (0.5, 0.75, 0.85):
+                    assert components._may_reach(h.title, threshold, piece) == components._may_reach(h.title, threshold)
