@@ -186,12 +186,14 @@ def _opens_with_label(text: str) -> bool:
     return _label_at_start(collapse(text)) is not None
 
 
-def read_heading(text: str) -> Heading:
+def read_heading(text: str, may_have_label: bool = True) -> Heading:
+    """The label and title of a heading; `may_have_label` False: the caller knows that it
+    opens with no label (see _section_heading)."""
     text = collapse(text)
     level = printed = number = None
     start = 0
     levels = _label_re()[1]
-    m = _label_at_start(text)
+    m = _label_at_start(text) if may_have_label else None
     if m:
         level = levels.get(_ALL_WS.sub(" ", m.group("kind")))
         number = m.group("num")
@@ -323,11 +325,12 @@ def candidates(doc: Document, settings) -> list[Candidate]:
     return found
 
 
-def _may_reach(title: str, threshold: float) -> bool:
+def _may_reach(title: str, threshold: float, skel: str | None = None) -> bool:
     """Whether best_match(title) can name a component at `threshold`. A form shares at most the
     k title words the catalogue holds, and 2k/(n+m) for a form of m words is largest at
-    m = k: most section titles and table rows share too few words to be scored."""
-    words = _words(title)
+    m = k: most section titles and table rows share too few words to be scored.
+    `skel`: strip_diacritics(title), when the caller has it."""
+    words = _words(title) if skel is None else tuple(_WORD.findall(skel))
     index, _ = _form_index()
     known = sum(1 for w in words if w in index)
     return bool(words) and 2 * known / (len(words) + known) >= threshold
@@ -358,11 +361,19 @@ def _labelled_match(h: Heading, parent_code: str | None, settings) -> str | None
     return code if code and score >= settings.component_title_bare_min_score else None
 
 
+def _section_heading(doc: Document, s: Section, places) -> Heading:
+    """read_heading(s.title), not looking for a label in a title that stands in the text
+    (in its heading) where the skeleton holds none (_label_places)."""
+    at = doc.text.find(s.title, s.start, s.heading_end)
+    return read_heading(s.title, at < 0 or _may_hold_label(places, at, at + len(s.title)))
+
+
 def _find_candidates(doc: Document, settings) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     by_id = {s.section_id: s for s in doc.sections}
+    doc_skel, places = _skeleton_and_labels(doc)
     for s in doc.sections:  # document order: parents before their sub-sections
-        h = read_heading(s.title)
+        h = _section_heading(doc, s, places)
         parent_code = None
         p = by_id.get(s.parent_id) if s.parent_id is not None else None
         while p is not None and parent_code is None:
@@ -373,7 +384,10 @@ def _find_candidates(doc: Document, settings) -> list[Candidate]:
             if code:
                 cands[s.section_id] = Candidate(s.section_id, code, h, True, s.start, s.heading_end, s.section_id)
             continue
-        if not _may_reach(h.title, settings.component_title_bare_min_score):
+        # a title that stands in the text has that piece of the text's skeleton
+        at = doc.text.find(h.title, s.start, s.heading_end) if doc_skel is not None else -1
+        skel = doc_skel[at : at + len(h.title)] if at >= 0 else None
+        if not _may_reach(h.title, settings.component_title_bare_min_score, skel):
             continue
         code, score = best_match(h.title, None, parent_code)
         if code and score >= settings.component_title_bare_min_score:
@@ -400,8 +414,13 @@ def _paragraph_candidates(doc: Document, settings) -> list[Candidate]:
     A line that opens with a bullet is a list item, and a label with no title to match
     ("Dự án 6: 2 tỷ đồng") names no heading."""
     out = []
+    _, places = _skeleton_and_labels(doc)
     for b in doc.blocks:
-        if b.kind != "paragraph" or _BULLET_START.match(b.text) or not _opens_with_label(b.text):
+        if b.kind != "paragraph" or _BULLET_START.match(b.text):
+            continue
+        if not _may_hold_label(places, b.start, b.start + len(b.text)) and doc.text.startswith(b.text, b.start):
+            continue  # the paragraph is that piece of the text, whose skeleton holds no label
+        if not _opens_with_label(b.text):
             continue
         h = read_heading(b.text)
         if not h.printed or not _words(h.title):
@@ -717,6 +736,56 @@ def _mention_re() -> tuple[regex.Pattern, dict[str, str | None]]:
 
 
 @cache
+def _label_words() -> re.Pattern | None:
+    """Text that every match of _mention_re holds in a skeleton: a label's words with
+    anything but letters, digits and "_" between them (where the pattern reads white
+    space). None when a label has no word to look for. A label holding another's words in
+    a row ("tiểu dự án", "dự án") holds a match of the other's, and is left out."""
+    labels = [k.split() for k in _mention_re()[1]]
+    if not all(labels):
+        return None
+    kept = [k for k in labels if not any(j != k and _holds_words(k, j) for j in labels)]
+    return re.compile("|".join(r"\W+".join(map(re.escape, k)) for k in kept))
+
+
+def _holds_words(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _label_places(skel: str | None) -> tuple[list[int], list[int]] | None:
+    """Where _label_words is found in a document's skeleton, left to right (starts, ends);
+    None where that says nothing (no skeleton, no words).
+
+    A piece of the skeleton in which _mention_re finds a label overlaps one of these: the
+    label's words match where they stand in the piece, so the scan either finds a match
+    there or has already passed over that place inside an earlier match."""
+    words = _label_words()
+    if skel is None or words is None:
+        return None
+    spans = [m.span() for m in words.finditer(skel)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _skeleton_and_labels(doc: Document) -> tuple[str | None, tuple[list[int], list[int]] | None]:
+    """The document's local skeleton and _label_places over it, worked out once per text:
+    the heading and the running-text readings both ask."""
+    cached = doc.indexes.get("component_skeleton")
+    if cached is None or cached[0] is not doc.text:
+        skel = local_skeleton(doc.text)
+        cached = doc.indexes["component_skeleton"] = (doc.text, skel, _label_places(skel))
+    return cached[1], cached[2]
+
+
+def _may_hold_label(places: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
+    """False when skel[start:end] certainly holds no label (see _label_places)."""
+    if places is None:
+        return True
+    starts, ends = places
+    i = bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
+
+
+@cache
 def _mention_scan() -> PhraseScan:
     """_mention_re tried only where a label's first word stands in the skeleton."""
     pattern, levels = _mention_re()
@@ -913,16 +982,19 @@ def named_in_text(doc: Document, ctx) -> list[tuple[int, int, str]]:
     out = []
     doc_form = match_form(doc.text)
     # the skeleton of a text whose every character has one of its own is that of each piece
-    doc_skel = local_skeleton(doc.text)
+    doc_skel, places = _skeleton_and_labels(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "heading"):
             continue
         text = doc.text[b.start : b.end]
-        skel = doc_skel[b.start : b.end] if doc_skel is not None else None
-        for s, e, c in mentions(text, settings, skel):
-            out.append((b.start + s, b.start + e, c))
-            if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
-                out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        if _may_hold_label(places, b.start, b.end):
+            skel = doc_skel[b.start : b.end] if doc_skel is not None else None
+            for s, e, c in mentions(text, settings, skel):
+                out.append((b.start + s, b.start + e, c))
+                if "." in c and len(_mention_re()[0].findall(strip_diacritics(text[s:e]))) > 1:
+                    out.append((b.start + s, b.start + e, c.split(".")[0]))  # "Tiểu dự án 1 thuộc Dự án 4" names both
+        if _DIGIT.search(text) is None:
+            continue  # no figure: a matching form has its digits where the text has them
         prev = 0
         form = match_form_within(text, doc_form, b.start)
         digit = _DIGIT.search(form)  # every figure opens with one: the scan starts there

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
 import regex
 
 _WS = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -196,13 +197,44 @@ class _Skeletons(dict):
 _SKELETONS = _Skeletons()
 
 
+# _SKELETONS as an array of code points below U+3000 (_UNKNOWN: not met yet), for long texts
+_UNKNOWN = 0xFFFFFFFF
+_SKELETON_CODES = np.full(0x3000, _UNKNOWN, dtype=np.uint32)
+_LONG_TEXT = 2000
+
+
 def local_skeleton(text: str) -> str | None:
     """strip_diacritics(text) when every character's skeleton is one character of its own
-    (then the skeleton of any piece of the text is that piece of this), else None."""
+    (then the skeleton of any piece of the text is that piece of this), else None.
+
+    str.translate looks every character up in the table one by one, which for a whole
+    document costs more than the steps that read the skeleton; a long text below U+3000
+    is mapped through the same table copied into an array, in one indexing."""
+    if len(text) >= _LONG_TEXT:
+        return _array_skeleton(text)
     try:
         return text.translate(_SKELETONS)
     except _NeedsContext:
         return None
+
+
+def _array_skeleton(text: str) -> str | None:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() >= 0x3000:
+        try:
+            return text.translate(_SKELETONS)
+        except _NeedsContext:
+            return None
+    out = _SKELETON_CODES[codes]
+    unknown = out == _UNKNOWN
+    if unknown.any():
+        try:
+            for code in np.unique(codes[unknown]).tolist():
+                _SKELETON_CODES[code] = _SKELETONS[code]
+        except _NeedsContext:
+            return None
+        out = _SKELETON_CODES[codes]
+    return out.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=4096)
@@ -258,12 +290,14 @@ class PhraseScan:
     words the phrases open with many times faster. The matches are exactly those of the
     pattern's own finditer and search: where no opening word occurs, no match can start.
     An empty opening word (a phrase that opens with a separator) turns the shortcut off.
+    Only where a word starts counts, so the words are searched for as a tree of their
+    letters (opening_words), which the standard library tries one letter at a time.
     """
 
     def __init__(self, pattern: regex.Pattern, leads) -> None:
         self.pattern = pattern
-        leads = sorted(set(leads), key=len, reverse=True)
-        self._leads = re.compile("|".join(map(re.escape, leads))) if leads and all(leads) else None
+        leads = set(leads)
+        self._leads = re.compile(opening_words(leads)) if leads and all(leads) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self._leads is None:
@@ -283,3 +317,31 @@ class PhraseScan:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
+
+
+def opening_words(words: set[str]) -> str:
+    """A pattern that matches where one of the (non-empty) words starts, and nowhere else.
+
+    A word that another of them opens ("kế hoạch hành động" after "kế hoạch") starts
+    nowhere the shorter one does not, so it is left out; the rest are written as a tree
+    ("k(?:ế\\ hoạch|ết\\ luận)"), one branch per letter, rather than as an alternation
+    the engine would try word by word at every position."""
+    tree: dict = {}
+    for w in sorted(words, key=len):
+        node = tree
+        for ch in w:
+            if node.get("") is not None:
+                break  # a shorter word opens this one
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def branch(node: dict) -> str:
+        ends = [re.escape(ch) for ch, sub in node.items() if ch and "" in sub]
+        alts = [re.escape(ch) + branch(sub) for ch, sub in node.items() if ch and "" not in sub]
+        if ends:
+            alts.append(ends[0] if len(ends) == 1 else "[" + "".join(ends) + "]")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return branch(tree)

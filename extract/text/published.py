@@ -20,11 +20,12 @@ changed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
-from extract.text.normalize import match_form
+from extract.text.normalize import match_form, match_form_within
 
 # The gazette's running header, whole or cut into pieces by the PDF's text order:
 # "CÔNG BÁO/Số 1523 +" / "1524/Ngày 29-12-2024 3", "70 ÔNG BÁO/Số 1239 +", "58 CÔNG" ...
@@ -55,6 +56,8 @@ _MARKUP = regex.compile(
     r"\*\*|__|(?<![\p{L}\d])\*|\*(?![\p{L}\d])|^#{1,6}\s*|</?(?:b|i|u|strong|em|span|p|div)(?:\s[^>]*)?>|<br\s*/?>|\\(?=[-*_.])",
     regex.I,
 )
+# a character every match of _MARKUP holds: a line without one has no markup to drop
+_MARKUP_CHAR = re.compile(r"[*_#<\\]")
 _CELL_SPLIT = regex.compile(r"\s*\|\s*")
 _LIST_MARK = regex.compile(
     r"^(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|\d{1,2}(?:\.\d{1,2})+\s+\p{Lu}|[a-zđ][)]\s|[IVXLC]+[.)]\s|điều\s+\d|chương\s+[ivxlc\d])",
@@ -119,13 +122,15 @@ def is_running_header(line: str) -> bool:
 
 
 def _clean(line: str) -> str:
-    line = _MARKUP.sub("", line.replace("\t", " ").replace("\xa0", " "))
+    if _MARKUP_CHAR.search(line) is not None:
+        line = _MARKUP.sub("", line.replace("\t", " ").replace("\xa0", " "))
     return " ".join(line.split())
 
 
 def _raw_lines(text: str, limit: int) -> list[_Raw]:
     out: list[_Raw] = []
     pos = 0
+    form = match_form(text)  # the steps after this one read the whole text's too (cached)
     for part in text[:limit].split("\n"):
         start, end = pos, pos + len(part)
         pos = end + 1
@@ -135,20 +140,23 @@ def _raw_lines(text: str, limit: int) -> list[_Raw]:
                 cells.append((piece, cpos))
                 cpos += len(piece) + 1
             for piece, cpos in cells:
-                out.extend(_classify(piece, cpos))
+                out.extend(_classify(piece, cpos, form))
                 out.append(_Raw("", cpos, cpos, "break"))
             continue
-        out.extend(_classify(part, start))
+        out.extend(_classify(part, start, form))
     return out
 
 
-def _classify(part: str, start: int) -> list[_Raw]:
+def _classify(part: str, start: int, doc_form: str) -> list[_Raw]:
+    """A piece of a line (`doc_form`: the matching form of the text it stands at `start` in)
+    as a line, a break or furniture."""
     lead = len(part) - len(part.lstrip())
     s, e = start + lead, start + len(part.rstrip())
     text = _clean(part)
     if not text or _SEPARATOR.match(text):
         return [_Raw("", s, e, "break")]
-    form = match_form(text)
+    # most lines are clean as they stand: their form is a slice of the text's
+    form = match_form_within(text, doc_form, s) if part.startswith(text, lead) else match_form(text)
     if (
         is_running_header(text)
         or _PAGE_NUMBER.match(text)

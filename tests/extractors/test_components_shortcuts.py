@@ -12,9 +12,11 @@ and compares the two on the sample plans and, mostly, on generated input (tests/
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 import pytest
+import regex
 from conftest import CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
@@ -253,3 +255,84 @@ def test_named_figures_in_text_as_with_unit_re_tried_everywhere(monkeypatch):
     monkeypatch.setattr(components, "may_hold_figure", lambda form, pos=0: True)
     docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
     assert [extract_document(d).rows.get("components") for d in docs] == fast
+
+
+def test_white_space_to_the_label_patterns_is_no_word_character_to_the_gate():
+    """_label_words reads the label patterns' white space (regex's \\s) as \\W+ (re's): every
+    character the one matches, the other does."""
+    spaces = [chr(c) for c in range(0x110000) if regex.fullmatch(r"\s", chr(c))]
+    assert spaces and all(re.fullmatch(r"\W", ch) for ch in spaces)
+
+
+def _pieces_without_labels(text: str, data) -> tuple[str, int, int, bool] | None:
+    skel = local_skeleton(text)
+    places = components._label_places(skel)
+    if places is None:
+        return None
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    return skel, a, b, components._may_hold_label(places, a, b)
+
+
+_GATE_TEXTS = st.one_of(
+    TEXTS,
+    st.sampled_from(PLAN_TEXTS),
+    st.lists(
+        st.sampled_from(
+            ["Dự án", "TIỂU DỰ\nÁN", "tiểu", " dự  án", " 2", "số 3", ":", " - ", "\n", "Nội\u00a0dung", "Hợp phần"]
+            + ["x", "dự", "án", "Đa dạng hóa sinh kế", "Σ", "\u0300", "\u2028", "_"]
+        ),
+        max_size=16,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(_GATE_TEXTS, st.data())
+def test_a_piece_the_gate_turns_away_names_no_component_and_opens_with_no_label(text, data):
+    """Where _may_hold_label says a piece of the document holds no label, the piece has no
+    mention and, collapsed, opens with no label: the gate is a "certainly not"."""
+    found = _pieces_without_labels(text, data)
+    if found is None:
+        return
+    skel, a, b, maybe = found
+    if not maybe:
+        piece = text[a:b]
+        assert components.mentions(piece, DEFAULT_SETTINGS, skel[a:b]) == []
+        assert components._label_at_start(components.collapse(piece)) is None
+
+
+def test_the_gate_lets_through_every_line_of_the_plans_with_a_label():
+    for text in PLAN_TEXTS:
+        places = components._label_places(local_skeleton(text))
+        pos = 0
+        for line in text.split("\n"):
+            named = components.mentions(line, DEFAULT_SETTINGS) or components._label_at_start(components.collapse(line))
+            assert not named or components._may_hold_label(places, pos, pos + len(line))
+            pos += len(line) + 1
+
+
+def test_components_of_the_plans_as_without_the_gate(monkeypatch):
+    docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
+    fast = [extract_document(d).rows.get("components") for d in docs]
+    monkeypatch.setattr(components, "_may_hold_label", lambda places, start, end: True)
+    docs = [read_document(p.read_bytes()) for p in sorted(CORPUS.glob("txt/*.txt"))]
+    assert [extract_document(d).rows.get("components") for d in docs] == fast
+
+
+def test_section_headings_read_as_with_a_label_looked_for_in_each():
+    """_find_candidates reads a heading without looking for a label where the gate says its
+    piece of the text holds none, and a title's words from the text's skeleton."""
+    texts = [*PLAN_TEXTS, "1. Dự án 2: Đa dạng hóa sinh kế\n2. NỘI DUNG 3 - x\nII. TIỂU DỰ\nÁN 1\nIII. Hợp phần"]
+    for text in texts:
+        doc = read_document(text.encode("utf-8"))
+        _, places = components._skeleton_and_labels(doc)
+        skel = local_skeleton(doc.text)
+        for s in doc.sections:
+            h = components._section_heading(doc, s, places)
+            assert h == components.read_heading(s.title)
+            at = doc.text.find(h.title, s.start, s.heading_end)
+            if at >= 0 and skel is not None:
+                piece = skel[at : at + len(h.title)]
+                for threshold in (0.5, 0.75, 0.85):
+                    assert components._may_reach(h.title, threshold, piece) == components._may_reach(h.title, threshold)

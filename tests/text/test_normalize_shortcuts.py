@@ -13,6 +13,7 @@ and compares the two on the sample plans and, mostly, on generated input (tests/
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -25,6 +26,7 @@ from extract.extractors import agencies, assignments, components, metadata, prog
 from extract.extractors import places as jurisdictions
 from extract.extractors.targets import find as targets
 from extract.extractors.targets.phrases import lexicon as target_lexicon
+from extract.text import normalize
 from extract.text.normalize import (
     _OLD_TO_NEW,
     PhraseScan,
@@ -33,6 +35,7 @@ from extract.text.normalize import (
     fold_spaces,
     key,
     keys,
+    local_skeleton,
     match_form,
     match_form_within,
     nfc,
@@ -338,3 +341,83 @@ def test_match_form_within_reads_sigma_and_cut_tone_pairs_on_their_own():
 def test_strip_diacritics_reads_characters_that_need_their_neighbours_the_long_way(text):
     """Capital sigma, marks and characters that decompose to a mark first take all the steps."""
     assert strip_diacritics.__wrapped__(text) == plain_strip_diacritics(text)
+
+
+@FUZZ
+@given(TEXTS, st.integers(1, 300))
+def test_a_long_texts_skeleton_from_the_array_is_the_tables(text, times):
+    """local_skeleton reads a long text through an array copy of the table: the same skeleton,
+    and None where a character needs its neighbours."""
+    long = (text or "a") * (normalize._LONG_TEXT // len(text or "a") + times)
+    try:
+        want = long.translate(normalize._SKELETONS)
+    except normalize._NeedsContext:
+        want = None
+    assert normalize._array_skeleton(long) == want
+    assert local_skeleton(long) == want
+
+
+def test_the_array_skeleton_reads_every_character_as_the_table():
+    """Every character below U+3000 (the array's range) and above it (the table's way), a
+    character that needs its neighbours anywhere in the text, lone surrogates."""
+    for lo, hi in [(0, 0x3000), (0x3000, 0x3400), (0xD800, 0xE000), (0xFFF0, 0x10100)]:
+        chars = [chr(c) for c in range(lo, hi) if normalize._own_skeleton(c) is not None]
+        text = "".join(chars)
+        assert normalize._array_skeleton(text) == text.translate(normalize._SKELETONS)
+    for odd in ["Σ", "\u0301", "İ", "\U0001d167"]:
+        assert normalize._array_skeleton("a" * 3000 + odd) is None
+        assert normalize._array_skeleton(odd + "a" * 3000) is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["a"],
+        ["ab", "a"],
+        ["a", "b", "ab"],
+        ["kế hoạch", "kế hoạch hành động", "kết luận", "luật", "lệnh"],
+        ["a-b", "a.c", "]", "^x", "\\"],
+    ],
+)
+def testopening_words_match_where_a_word_starts(words):
+    text = " ".join(words) + " xa-b.c ]^x\\ kế kết lệnh ab ba"
+    tree = re.compile(normalize.opening_words(set(words)))
+    assert [m.start() for m in _every(tree, text)] == [
+        i for i in range(len(text)) if any(text.startswith(w, i) for w in words)
+    ]
+
+
+@FUZZ
+@given(
+    st.lists(st.text(alphabet="ab ,\\-", min_size=1, max_size=5), min_size=1, max_size=6),
+    st.text(alphabet="ab ,\\-", max_size=40),
+)
+def testopening_words_find_the_starts_the_alternation_finds(words, text):
+    tree = re.compile(normalize.opening_words(set(words)))
+    alternation = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    assert [m.start() for m in _every(tree, text)] == [m.start() for m in _every(alternation, text)]
+
+
+def _every(pattern, text):
+    """A match at every position where one starts (as PhraseScan looks: one letter on)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+def _digits(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\d", text)]
+
+
+def test_the_matching_form_has_its_digits_where_each_character_has_them():
+    """Steps look for a figure's digits in the text instead of its matching form."""
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert _digits(match_form.__wrapped__(text)) == _digits(text)
+    assert all(_digits(match_form.__wrapped__(ch)) == _digits(ch) for ch in text if re.match(r"\d", ch))
+
+
+@FUZZ
+@given(TEXTS)
+def test_the_matching_form_has_its_digits_where_the_text_has_them(text):
+    assert _digits(match_form.__wrapped__(text)) == _digits(text)

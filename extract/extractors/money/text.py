@@ -327,7 +327,11 @@ def read_text_figures(doc: Document, ctx) -> list[Figure]:
         if not text.strip():
             continue
         form = match_form_within(text, doc_form, base)
-        line = _Line(base, text, form, _style(text), _line_figures(text, form))
+        found = _line_figures(text, form)
+        if not found and not r.stack and "(" not in text and not _announces(form):
+            r.last_figs = []  # the phases below would leave a line like this (most lines) be
+            continue
+        line = _Line(base, text, form, _style(text), found)
         next_text = lines[li + 1][1] if li + 1 < len(lines) else None
         if not line.found:
             # the other phases read figures, and a line's programme is read only for them
@@ -924,12 +928,17 @@ def _attribute(r: _Reading, line: _Line) -> None:
                 f.component = plan_component(r.doc, r.ctx)
 
 
+def _announces(tail: str) -> bool:
+    """Whether the words after a line's last figure announce parts: a split phrase
+    ("trong đó", "gồm") or a closing ":"."""
+    return any(has_phrase(tail, p) for p in phrases("split") if p in tail) or tail.rstrip().endswith(":")
+
+
 def _open_announcement(r: _Reading, line: _Line, next_text: str | None) -> None:
     """Does the line announce parts on the lines after it ("…, trong đó:", a line ending
     in ":", a total followed by a list of a different bullet style)?"""
     tail_from = (r.figures[line.figs[-1]].end - line.base) if line.figs else 0
-    tail = line.form[tail_from:]
-    announces = any(has_phrase(tail, p) for p in phrases("split") if p in tail) or tail.rstrip().endswith(":")
+    announces = _announces(line.form[tail_from:])
     if not announces and line.figs and r.figures[line.figs[0]].source == "total" and next_text is not None:
         announces = _style(next_text) is not None and _style(next_text) != line.style and bool(_line_figures(next_text))
     if not announces:

@@ -39,11 +39,11 @@ from extract.document.provenance import provenance
 from extract.extractors.components import ancestors_at, component_at, section_at
 from extract.extractors.step import Context, step
 from extract.extractors.targets.phrases import NUM, Indicator, Lexicon, lexicon, literal, phrase_key
-from extract.text.normalize import PhraseScan, collapse, match_form
+from extract.text.normalize import PhraseScan, collapse, match_form, opening_words
 from extract.text.numbers import parse_number
 
 _SENTENCE_END = regex.compile(r";|(?<!(?<![\p{L}])(?:tp|tx|tt))[.!?](?=\s|$)")  # "TP. Đồng Hới" goes on
-_LINE = regex.compile(r"[^\n\t]+")
+_LINE = re.compile(r"[^\n\t]+")  # the standard library finds the runs faster
 _PAREN = regex.compile(r"\([^()]*\)")
 _YEAR = regex.compile(r"(?<![\p{L}\p{N}])năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(r"[\W_]*năm\s+(?P<year>(?:19|20|21)\d\d)(?!\d)")
@@ -126,7 +126,9 @@ def _any_of(literals) -> re.Pattern | None:
 
 @cache
 def _literal_test(literals: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, literals)))
+    """Found where one of the literals stands (as a tree of their letters: a test only asks
+    whether one does)."""
+    return re.compile(opening_words(set(literals)))
 
 
 def _compile_quantity_patterns(lex: Lexicon) -> list[tuple[str, regex.Pattern | PhraseScan, re.Pattern | None]]:

@@ -21,11 +21,13 @@ from extract.extractors.components import row_title
 from extract.extractors.money import tables
 from extract.extractors.money import text as amounts
 from extract.extractors.money.vocabulary import (
+    has_phrase,
     labels_in,
     may_hold_figure,
     may_hold_label,
     may_name_source,
     money_entries,
+    phrases,
     unit_factors,
     unit_re,
 )
@@ -310,3 +312,32 @@ def test_budget_tables_as_with_every_rows_labels_read(path, monkeypatch):
     monkeypatch.setattr(tables, "may_hold_label", lambda form, header=False: True)
     plain = extract_document(read_document(path.read_bytes(), name=path.name))
     assert dict(fast.rows) == dict(plain.rows)
+
+
+# --- an announcement's words ---------------------------------------------------------------
+
+
+def plain_announces(tail: str) -> bool:
+    return any(has_phrase(tail, p) for p in phrases("split") if p in tail) or tail.rstrip().endswith(":")
+
+
+ANNOUNCING_TEXTS = st.one_of(
+    TEXTS,
+    st.lists(
+        st.sampled_from([*phrases("split"), "x", " ", ":", " :", "\n", ",", "đó", "trong", "gồmx", "bao"]),
+        max_size=8,
+    ).map("".join),
+)
+
+
+@FUZZ
+@given(ANNOUNCING_TEXTS)
+def test_a_line_announces_parts_as_the_plain_reading(text):
+    form = match_form(text)
+    assert amounts._announces(form) == plain_announces(form)
+
+
+def test_the_plans_lines_announce_parts_as_the_plain_reading():
+    for line in PLAN_LINES:
+        form = match_form(line)
+        assert amounts._announces(form) == plain_announces(form)
