@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 import pytest
+import regex
 from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -258,3 +259,71 @@ def test_reading_scored_line_by_line_is_the_reading_scored_whole(path, encoder):
         text = raw.decode("cp1252", "replace")
     got = best_reading(text)
     assert (got.text, got.label) == _best_reading_reference(text)
+
+
+def _badness_alphabet() -> list[str]:
+    """Every character ftfy's badness pattern names, and letters, digits and white space."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    named = set()
+    for chars in MOJIBAKE_CATEGORIES.values():
+        named.update(regex.findall(r"\X", chars))
+    named |= set("ŒœÃÂÎÐ×²³ØÙŸŠ®°µ»à¹¼½¾√±∂†≠™´≤≥¥ø≈¢‚Äìîïòôúùûπâóäêвгрсβ€ΒΓΞΟāВГРСЂўЃ")
+    return sorted(named | set("aAzZxK .,?!-–\n\t\xa09") | set(SENTENCE))
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from(_badness_alphabet()), max_size=40))
+def test_mojibake_gate_answers_as_ftfys_badness_pattern(text):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _FTFY_FIXES, _badness_gate, _ftfy_may_change
+
+    assert _badness_gate() is not None  # the installed ftfy's pattern is one the gate reads
+    assert _ftfy_may_change(text) == (is_bad(text) or _FTFY_FIXES.search(text) is not None)
+
+
+@st.composite
+def _badness_match(draw) -> str:
+    """A string one alternative of ftfy's badness pattern matches, character by character."""
+    from re import _parser
+
+    from ftfy.badness import BADNESS_RE
+
+    from extract.readers.encodings import _plain_chars
+
+    alternatives = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data[0][1][1]
+    out = []
+    for op, av in draw(st.sampled_from(alternatives)).data:
+        chars = _plain_chars(op, av)
+        if chars is not None:
+            out.append(draw(st.sampled_from(sorted(chars))))
+        elif op is _parser.MAX_REPEAT:
+            out.append(draw(st.sampled_from(["", " "])))  # \s?
+        elif op is not _parser.AT:  # \s, \w, a negated class, any character
+            out.append(" " if av == [(_parser.CATEGORY, _parser.CATEGORY_SPACE)] else "1")
+    return "".join(out)
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from(_badness_alphabet()), max_size=12), _badness_match(), st.text(max_size=12))
+def test_mojibake_gate_finds_every_kind_of_match_wherever_it_sits(before, match, after):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _ftfy_may_change
+
+    for text in (match, before + match, match + after, before + match + after):
+        assert _ftfy_may_change(text) == is_bad(text)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_mojibake_gate_answers_as_ftfys_badness_pattern_on_plans(path):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _ftfy_may_change
+
+    text = path.read_text(encoding="utf-8")
+    for garbled in (text, mojibake(text).decode("utf-8"), text.encode("utf-8").decode("latin-1")):
+        for start in range(0, len(garbled), 500):
+            piece = garbled[start : start + 700]
+            assert _ftfy_may_change(piece) == is_bad(piece)
