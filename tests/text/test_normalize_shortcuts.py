@@ -37,6 +37,7 @@ from extract.text.normalize import (
     match_form_within,
     nfc,
     slice_agrees,
+    stored_forms,
     strip_diacritics,
 )
 
@@ -338,3 +339,18 @@ def test_match_form_within_reads_sigma_and_cut_tone_pairs_on_their_own():
 def test_strip_diacritics_reads_characters_that_need_their_neighbours_the_long_way(text):
     """Capital sigma, marks and characters that decompose to a mark first take all the steps."""
     assert strip_diacritics.__wrapped__(text) == plain_strip_diacritics(text)
+
+
+@FUZZ
+@given(
+    st.lists(TEXTS, max_size=6), st.lists(st.sampled_from(["", " ", "  x ", "\t", "\u00a0", "e\u0301", "\x86", "\n"]))
+)
+def test_stored_forms_are_collapse_of_clean_of_each_text(texts, odd):
+    texts = texts + odd
+    assert stored_forms(texts) == {t: collapse(clean(t)) for t in texts}
+
+
+def test_the_only_printable_white_space_is_the_plain_space():
+    """stored_forms folds a printable text's white space by str.split alone."""
+    assert [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()] == [" "]
+    assert all(not chr(c).isprintable() for c in range(0x110000) if regex.match(r"\s", chr(c)) and c != 0x20)
