@@ -53,7 +53,7 @@ def _cp1252_table() -> list[str]:
 
 _CP1252 = _cp1252_table()
 _LATIN1_TO_CP1252 = {b: ch for b, ch in enumerate(_CP1252) if ch != chr(b)}
-_HIGH_RUN = regex.compile("[" + regex.escape("".join(_CP1252[0x80:])) + "]{2,}")
+_HIGH_RUN = re.compile("[" + re.escape("".join(_CP1252[0x80:])) + "]{2,}")  # re: many times faster than regex here
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def _commonness(chars: set[str]) -> tuple[bool, int, int]:
     )
 
 
-def _redecode(m: regex.Match) -> str:
+def _redecode(m: re.Match) -> str:
     """A run of Windows-1252 characters that are the bytes of UTF-8 text, decoded.
 
     ftfy leaves short mojibake alone where its heuristics are unsure ("Ná»™i" on a line of

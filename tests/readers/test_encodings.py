@@ -15,6 +15,7 @@ from make_hostile import encode_cp1258, encode_tcvn3, encode_vni, mojibake
 from extract.document.blocks import RawBlock, RawCell, RawRow
 from extract.errors import DocumentError
 from extract.readers.encodings import (
+    _CP1252,
     best_reading,
     convert_legacy,
     decode_bytes,
@@ -327,3 +328,14 @@ def test_mojibake_gate_answers_as_ftfys_badness_pattern_on_plans(path):
         for start in range(0, len(garbled), 500):
             piece = garbled[start : start + 700]
             assert _ftfy_may_change(piece) == is_bad(piece)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from("".join(_CP1252[0x7C:]) + "aế\n")))
+def test_high_runs_found_as_the_regex_module_finds_them(text):
+    """_HIGH_RUN is a plain class of characters, so the standard library's engine (faster)
+    finds the very runs the regex module does."""
+    from extract.readers.encodings import _HIGH_RUN
+
+    plain = regex.compile("[" + regex.escape("".join(_CP1252[0x80:])) + "]{2,}")
+    assert [m.span() for m in _HIGH_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
