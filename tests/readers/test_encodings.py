@@ -339,3 +339,11 @@ def test_high_runs_found_as_the_regex_module_finds_them(text):
 
     plain = regex.compile("[" + regex.escape("".join(_CP1252[0x80:])) + "]{2,}")
     assert [m.span() for m in _HIGH_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(_CP1252 + ["ế", "Đ", "\u0301", "\ud800", "𝐀", "Ā"])))
+def test_windows_1252_check_is_each_character_in_the_table(text):
+    from extract.readers.encodings import _in_cp1252
+
+    assert _in_cp1252(text) == all(ch in set(_CP1252) for ch in text)
