@@ -134,7 +134,6 @@ def _bold_font(name: str) -> bool:
 
 
 _by_x0 = attrgetter("x0")
-_WORD_COLUMNS = tuple(map(itemgetter, range(6)))  # text, x0, x1, base, size, font
 _by_base_x0 = attrgetter("base", "x0")
 _by_top_kind = itemgetter(0, 1)
 
@@ -303,9 +302,7 @@ def lines(ws: list[Word], settings: Settings) -> list[Line]:
         return []
     tol = settings.pdf_line_tolerance
     ws = sorted(ws, key=_by_base_x0)
-    # a column at a time (zip(*ws) would hold an iterator per word at once, and wake the
-    # garbage collector many times a page)
-    texts, x0s, x1s, bases, sizes, fonts = (list(map(column, ws)) for column in _WORD_COLUMNS)
+    texts, x0s, x1s, bases, sizes, fonts = zip(*ws)
     starts = [0]
     starts += [i for i, last, base in zip(count(1), bases, bases[1:]) if not base - last <= tol]
     ends = starts[1:]
