@@ -149,7 +149,6 @@ class Line(NamedTuple):
     base: float
     size: float  # the size most of the line's letters are set in (see _line_size)
     bold: bool  # every word is
-    top: float  # base - size, kept: every stage after this one asks it
 
     @classmethod
     def of(cls, ws: list[Word]) -> Line:
@@ -157,8 +156,11 @@ class Line(NamedTuple):
         if len(ws) > 1:
             ws.sort(key=_by_x0)
         texts, x0s, x1s, bases, sizes, fonts = zip(*ws)
-        base, size = max(bases), _line_size(ws, sizes)
-        return cls(ws, " ".join(texts), x0s[0], max(x1s), base, size, _all_bold(fonts), base - size)
+        return cls(ws, " ".join(texts), x0s[0], max(x1s), max(bases), _line_size(ws, sizes), _all_bold(fonts))
+
+    @property
+    def top(self) -> float:
+        return self.base - self.size
 
 
 def _line_size(ws: list[Word], sizes: tuple[float, ...]) -> float:
@@ -322,8 +324,7 @@ def lines(ws: list[Word], settings: Settings) -> list[Line]:
         # a set of one size keeps the first of them, as _line_size rounds it
         size = round(sz[0], 1) if len(set(sz)) == 1 else _line_size(group, sz)
         bold = bold_fonts.issuperset(fonts[a:e]) if bold_fonts else False
-        line = (group, " ".join(texts[a:e]), x0s[a], max(x1s[a:e]), base, size, bold, base - size)
-        out.append(_new_line(Line, line))
+        out.append(_new_line(Line, (group, " ".join(texts[a:e]), x0s[a], max(x1s[a:e]), base, size, bold)))
     return out
 
 
