@@ -395,7 +395,7 @@ def _assemble(per_page, settings: Settings) -> list[RawBlock]:
                 if str(w["text"]).strip()
             ]
             if ws:
-                layout_lines.append(Line.of(ws))
+                layout_lines.append(Line(ws))
         pages.append(PageLayout(page_no, float(size.width), float(size.height), layout_lines))
     return assemble(pages, settings)
 

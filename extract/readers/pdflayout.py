@@ -24,7 +24,6 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -138,49 +137,42 @@ _by_base_x0 = attrgetter("base", "x0")
 _by_top_kind = itemgetter(0, 1)
 
 
-class Line(NamedTuple):
-    """Words sharing a baseline, left to right. A tuple: `lines` makes a page's lines from
-    its word columns at a fraction of a dataclass's cost; `Line.of` makes one from words."""
-
+@dataclass
+class Line:
     words: list[Word]
-    text: str
-    x0: float
-    x1: float
-    base: float
-    size: float  # the size most of the line's letters are set in (see _line_size)
-    bold: bool  # every word is
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    base: float = 0.0
+    size: float = 0.0
+    bold: bool = False
 
-    @classmethod
-    def of(cls, ws: list[Word]) -> Line:
-        """The line of these words (sorted left to right in place)."""
+    def __post_init__(self) -> None:
+        ws = self.words
         if len(ws) > 1:
             ws.sort(key=_by_x0)
+        # the words' fields as columns, in one pass
         texts, x0s, x1s, bases, sizes, fonts = zip(*ws)
-        return cls(ws, " ".join(texts), x0s[0], max(x1s), max(bases), _line_size(ws, sizes), _all_bold(fonts))
+        self.text = " ".join(texts)
+        self.x0 = x0s[0]
+        self.x1 = max(x1s)
+        self.base = max(bases)
+        # the size most of the line's letters are set in (to a tenth of a point), the larger
+        # on a tie; most lines have one size
+        sizes = set(sizes)
+        if len(sizes) == 1:
+            self.size = round(sizes.pop(), 1)
+        else:
+            letters: dict[float, int] = {}
+            for w in ws:
+                size = round(w.size, 1)
+                letters[size] = letters.get(size, 0) + len(w.text)
+            self.size = max(letters, key=lambda s: (letters[s], s))
+        self.bold = all(map(_bold_font, set(fonts)))
 
     @property
     def top(self) -> float:
         return self.base - self.size
-
-
-def _line_size(ws: list[Word], sizes: tuple[float, ...]) -> float:
-    """The size most of the words' letters are set in, to a tenth of a point, the larger on a
-    tie; most lines have one size."""
-    distinct = set(sizes)
-    if len(distinct) == 1:
-        return round(distinct.pop(), 1)
-    letters: dict[float, int] = {}
-    for w in ws:
-        size = round(w.size, 1)
-        letters[size] = letters.get(size, 0) + len(w.text)
-    return max(letters, key=lambda s: (letters[s], s))
-
-
-def _all_bold(fonts: tuple[str, ...]) -> bool:
-    return all(map(_bold_font, set(fonts)))
-
-
-_new_line = tuple.__new__
 
 
 @dataclass
@@ -292,40 +284,20 @@ def words(glyphs: list[Glyph | None], settings: Settings) -> list[Word]:
 
 
 def lines(ws: list[Word], settings: Settings) -> list[Line]:
-    """Words by baseline, then x; a word within the tolerance of the last one's baseline joins its line.
-
-    The page's words are sorted once and taken apart into columns. A line whose words all
-    sit on one baseline (most) is already left to right in that order, so it is read off
-    slices of the columns; any other is made word by word (Line.of). Sorting orders words
-    that way only when no coordinate is NaN; on a page with one, every line is made word
-    by word.
-    """
-    if not ws:
-        return []
+    """Words by baseline, then x; a word within the tolerance of the last one's baseline joins its line."""
     tol = settings.pdf_line_tolerance
-    ws = sorted(ws, key=_by_base_x0)
-    texts, x0s, x1s, bases, sizes, fonts = zip(*ws)
-    starts = [0]
-    starts += [i for i, last, base in zip(count(1), bases, bases[1:]) if not base - last <= tol]
-    ends = starts[1:]
-    ends.append(len(ws))
-    total = sum(bases) + sum(x0s)
-    if total != total:  # a NaN (or infinities of both signs): the sort gives no order to rely on
-        return [Line.of(ws[a:e]) for a, e in zip(starts, ends)]
-    bold_fonts = {f for f in set(fonts) if _bold_font(f)}
-    out = []
-    for a, e in zip(starts, ends):
-        group = ws[a:e]
-        base = bases[a]
-        if base != bases[e - 1]:
-            out.append(Line.of(group))
-            continue
-        sz = sizes[a:e]
-        # a set of one size keeps the first of them, as _line_size rounds it
-        size = round(sz[0], 1) if len(set(sz)) == 1 else _line_size(group, sz)
-        bold = bold_fonts.issuperset(fonts[a:e]) if bold_fonts else False
-        out.append(_new_line(Line, (group, " ".join(texts[a:e]), x0s[a], max(x1s[a:e]), base, size, bold)))
-    return out
+    groups: list[list[Word]] = []
+    group: list[Word] = []
+    last = 0.0
+    for w in sorted(ws, key=_by_base_x0):
+        base = w.base
+        if group and base - last <= tol:
+            group.append(w)
+        else:
+            group = [w]
+            groups.append(group)
+        last = base
+    return [Line(g) for g in groups]
 
 
 def drop_page_numbers(page_lines: list[Line], height: float, settings: Settings) -> list[Line]:

@@ -51,7 +51,7 @@ def _plain_line(ws: list[Word]) -> tuple:
 @settings(max_examples=200)
 @given(_WORDS)
 def test_a_line_is_what_its_rule_says(ws):
-    line = Line.of(list(ws))
+    line = Line(list(ws))
     assert (line.text, line.x0, line.x1, line.base, line.size, line.bold) == _plain_line(ws)
 
 
@@ -66,38 +66,6 @@ def test_lines_group_words_by_baseline(ws):
         else:
             groups.append([w])
     assert [ln.text for ln in lines(ws, DEFAULT_SETTINGS)] == [_plain_line(g)[0] for g in groups]
-
-
-_TIED_WORDS = st.lists(
-    st.builds(
-        Word,
-        st.sampled_from(["a", "Kế", "hoạch", "x"]),
-        st.sampled_from([0.0, -0.0, 10.0, 10.5, 30.0, float("nan")]),
-        st.sampled_from([5.0, 12.0, 40.0]),
-        st.sampled_from([100.0, 100.25, 101.0, 103.5, 200.0, -0.0, 0.0]),
-        st.sampled_from([9.96, 10.0, 12.0, 12.04, 0.0, -0.0]),
-        _FONTS,
-    ),
-    max_size=30,
-)
-
-
-@settings(max_examples=500)
-@given(st.one_of(_WORDS, _TIED_WORDS))
-def test_lines_read_off_columns_are_the_lines_made_word_by_word(ws):
-    """lines reads most lines off the sorted page's columns; each must be Line.of its words,
-    grouped as the rule says (ties, signed zeros and NaN coordinates included)."""
-    tol = DEFAULT_SETTINGS.pdf_line_tolerance
-    groups: list[list[Word]] = []
-    last = 0.0
-    for w in sorted(ws, key=lambda w: (w.base, w.x0)):
-        if groups and w.base - last <= tol:
-            groups[-1].append(w)
-        else:
-            groups.append([w])
-        last = w.base
-    got = [tuple(map(repr, ln)) for ln in lines(list(ws), DEFAULT_SETTINGS)]
-    assert got == [tuple(map(repr, Line.of(g))) for g in groups]
 
 
 def _centre(frame: Frame, w: Word) -> tuple[float, float]:

@@ -295,7 +295,7 @@ def _line(
     for p in parts:
         ws.append(Word(p, x, x + len(p) * CHAR, base, size, "Serif-Bold" if bold else "Serif"))
         x += len(p) * CHAR + gap
-    return Line.of(ws)
+    return Line(ws)
 
 
 def _full(text: str, base: float, x0: float = LEFT, **kw) -> Line:
