@@ -22,12 +22,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
-from re import _parser as _re_parser
 
 import regex
 
 from extract import rules
 from extract.errors import UnsupportedFormatError
+
+try:
+    from re import _parser as _re_parser  # the standard library's reading of a pattern
+except ImportError:  # pragma: no cover - a Python without it: every sample is searched whole
+    _re_parser = None
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = regex.compile(r"\p{L}+")
@@ -246,6 +250,8 @@ def _badness_gate() -> tuple[re.Pattern, int] | None:
     """
     from ftfy.badness import BADNESS_RE
 
+    if _re_parser is None:
+        return None
     tree = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
     width = tree.getwidth()[1]
     if BADNESS_RE.flags & re.IGNORECASE or width >= _re_parser.MAXREPEAT:
