@@ -187,6 +187,10 @@ def warm_caches() -> bool:
         from extract.pipeline import extract_bytes
 
         extract_bytes(_WARM_PLAN.encode("utf-8"), "warm.txt")
+        # the letters the scattered-letter check counts by: PDF pages only, so the plan misses it
+        from extract.readers.pdf import _bmp_letters
+
+        _bmp_letters()
     except Exception:
         return False
     return True

@@ -14,7 +14,7 @@ from extract.document.blocks import RawBlock
 from extract.document.model import Block, Cell, Document, Row
 from extract.document.sections import detect_sections
 from extract.document.tables import join_tables
-from extract.text.normalize import clean, collapse
+from extract.text.normalize import stored_forms
 
 _text, _col, _colspan = attrgetter("text"), attrgetter("col"), attrgetter("colspan")
 
@@ -24,9 +24,17 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
     parts: list[str] = []
     pos = 0
     blocks: list[Block] = []
-    # a table's cells repeat themselves (empty, "-", the same figure): each distinct text is
-    # cleaned once
-    stored: dict[str, str] = {"": ""}
+    # every distinct text (a table's cells repeat themselves: empty, "-", the same figure) is
+    # cleaned once, the document's texts together
+    given: list[str] = []
+    for rb in raw:
+        if rb.kind == "table":
+            given += [c.text for r in rb.rows for c in r.cells]
+        elif rb.kind == "header":
+            given += rb.text.split("\n")
+        else:
+            given.append(rb.text)
+    stored = stored_forms(given)
 
     for rb in raw:
         if rb.kind == "table":
@@ -34,11 +42,7 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
             bstart = pos
             ncols = max((r.ncols for r in rb.rows), default=0)
             for r in rb.rows:
-                given = list(map(_text, r.cells))
-                for t in given:
-                    if t not in stored:
-                        stored[t] = collapse(clean(t))
-                texts = list(map(stored.__getitem__, given))
+                texts = list(map(stored.__getitem__, map(_text, r.cells)))
                 # each cell starts one tab after the end of the one before it
                 ends = list(map(add, accumulate(map(len, texts)), range(pos, pos + len(texts))))
                 starts = list(map(sub, ends, map(len, texts)))
@@ -64,10 +68,10 @@ def build_document(raw: list[RawBlock], fmt: str, pages: int | None = None, enco
             )
             continue
         if rb.kind == "header":
-            lines = [collapse(clean(ln)) for ln in rb.text.split("\n")]
+            lines = [stored[ln] for ln in rb.text.split("\n")]
             text = "\n".join(ln for ln in lines if ln)
         else:
-            text = collapse(clean(rb.text))
+            text = stored[rb.text]
         if not text:
             continue
         s = pos

@@ -41,6 +41,7 @@ RANK = {"title": 0, "article": 1, "roman": 1, "arabic": 2, "arabic2": 3, "arabic
 _MAX_TITLE = 200
 _MAX_UNNUMBERED = 160
 _LETTERS = regex.compile(r"\p{L}")
+_ASCII_SMALL = bytes(range(ord("a"), ord("z") + 1))
 _BULLET = regex.compile(r"^[-+•–—*]")
 
 
@@ -56,6 +57,11 @@ def heading_label(text: str) -> tuple[str, str, int] | None:
 
 
 def _is_caps(text: str) -> bool:
+    # a-z are letters and not capitals, and a text has no more letters than characters: when
+    # a tenth of it is a-z, capitals cannot be nine letters in ten (most paragraphs end here)
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if (len(utf8) - len(utf8.translate(None, _ASCII_SMALL))) * 10 >= len(text):
+        return False
     letters = _LETTERS.findall(text)
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.9
 

@@ -16,15 +16,22 @@ knows far more of its forms than a hand-written table would.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
 import regex
 
 from extract import rules
 from extract.errors import UnsupportedFormatError
+
+try:
+    from re import _parser as _re_parser  # the standard library's reading of a pattern
+except ImportError:  # pragma: no cover - a Python without it: every sample is searched whole
+    _re_parser = None
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = regex.compile(r"\p{L}+")
@@ -51,7 +58,7 @@ def _cp1252_table() -> list[str]:
 
 _CP1252 = _cp1252_table()
 _LATIN1_TO_CP1252 = {b: ch for b, ch in enumerate(_CP1252) if ch != chr(b)}
-_HIGH_RUN = regex.compile("[" + regex.escape("".join(_CP1252[0x80:])) + "]{2,}")
+_HIGH_RUN = re.compile("[" + re.escape("".join(_CP1252[0x80:])) + "]{2,}")  # re: many times faster than regex here
 
 
 @dataclass(frozen=True)
@@ -113,7 +120,7 @@ def _score_parts(text: str) -> tuple[int, int]:
     changes a few lines be scored from those lines alone."""
     sample = unicodedata.normalize("NFC", text)
     words = _WORD.findall(sample)
-    score = sum(n if _is_syllable(w) else -n for w, n in Counter(w for w in words if not w.isascii()).items())
+    score = sum(n if _is_syllable(w) else -n for w, n in Counter(filterfalse(str.isascii, words)).items())
     return score - 2 * sample.count("\ufffd"), len(words)
 
 
@@ -161,11 +168,12 @@ def _convert_line(line: str, encoding: LegacyEncoding) -> str:
     return _restore_capitals(out) if encoding.caps_font else out
 
 
-_CP1252_SET = frozenset(_CP1252)
+# a character outside the 256 above, as a plain class: one scan in C, not a test per character
+_BEYOND_CP1252 = re.compile("[^" + "".join(map(re.escape, _CP1252)) + "]")
 
 
 def _in_cp1252(text: str) -> bool:
-    return all(ch in _CP1252_SET for ch in text)
+    return _BEYOND_CP1252.search(text) is None
 
 
 def _fix_mojibake(text: str) -> str:
@@ -196,16 +204,91 @@ def _ftfy_may_change(text: str) -> bool:
     """False when ftfy, as configured above, can only NFC-normalise the text.
 
     ftfy fixes line by line, and each line is about a millisecond of Python; but it only
-    re-decodes a line its badness pattern matches, and that pattern has no anchors or
-    lookarounds, so no match in the whole text means no match in any line.
+    re-decodes a line its badness pattern matches, and that pattern has no lookarounds, so
+    a match in a line is one in the whole text. (Its one anchored alternative, Ã or Â and a
+    space at ^, matches at the start of the whole text only, so a later line opening so
+    gets no pass of its own.) Only the neighbourhoods of the rare characters every match
+    holds are searched (_badness_gate); the answer is the whole text's search's.
     """
     # deferred: ftfy loads only for text that looks mis-decoded
-    from ftfy.badness import is_bad
+    from ftfy.badness import BADNESS_RE
 
-    return is_bad(text) or _FTFY_FIXES.search(text) is not None
+    gate = _badness_gate()
+    if gate is None:
+        return BADNESS_RE.search(text) is not None or _FTFY_FIXES.search(text) is not None
+    finder, width = gate
+    # every match holds one of the finder's characters and is at most `width` long, so it
+    # lies within `width` - 1 characters either side of one: only those stretches are searched
+    lo, hi = 0, -width  # the stretch to search next, [lo, hi); none yet
+    for m in finder.finditer(text):
+        i = m.start()
+        if i - width < hi:  # this character's stretch meets the one open
+            hi = i + width
+            continue
+        if hi > 0 and BADNESS_RE.search(text, lo, hi):
+            return True
+        lo, hi = max(i - width + 1, 0), i + width
+    if hi > 0 and BADNESS_RE.search(text, lo, hi):
+        return True
+    return _FTFY_FIXES.search(text) is not None
 
 
-def _redecode(m: regex.Match) -> str:
+@lru_cache(maxsize=1)
+def _badness_gate() -> tuple[re.Pattern, int] | None:
+    """(a pattern finding characters every match of ftfy's badness pattern holds one of, the
+    longest match), read off the pattern itself; None when it is not of a form this reads.
+
+    ftfy's pattern is tried at every position of a text, about a tenth of a millisecond
+    per page of Vietnamese. Each of its alternatives consumes at least one character from
+    a fixed set (a literal or a plain class; not \\s or \\w), and that set is taken from
+    the alternative: the one among its sets with no ASCII and the fewest Latin small
+    letters (the common letters of Vietnamese text), so the union is rare in Vietnamese.
+    Its only anchor, ^, matches at the start of the text alone, which a search from
+    position 0 keeps. A search between pos and endpos finds exactly the matches that lie
+    between them (the pattern looks neither behind nor ahead), so searching around each
+    such character finds a match exactly when the whole text has one.
+    """
+    from ftfy.badness import BADNESS_RE
+
+    if _re_parser is None:
+        return None
+    tree = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    width = tree.getwidth()[1]
+    if BADNESS_RE.flags & re.IGNORECASE or width >= _re_parser.MAXREPEAT:
+        return None
+    branch = tree.data[0] if len(tree.data) == 1 and tree.data[0][0] is _re_parser.BRANCH else None
+    alternatives = branch[1][1] if branch else [tree]
+    required: set[str] = set()
+    for alternative in alternatives:
+        sets = [chars for op, av in alternative.data if (chars := _plain_chars(op, av)) is not None]
+        if not sets:
+            return None
+        required |= min(sets, key=_commonness)
+    return re.compile("[" + "".join(map(re.escape, sorted(required))) + "]"), width
+
+
+def _plain_chars(op, av) -> set[str] | None:
+    """The characters one parsed pattern item consumes one of, when it is a literal or a
+    class of literals and ranges (no categories, no negation); else None."""
+    if op is _re_parser.LITERAL:
+        return {chr(av)}
+    if op is not _re_parser.IN or any(o not in (_re_parser.LITERAL, _re_parser.RANGE) for o, _ in av):
+        return None
+    out: set[str] = set()
+    for o, v in av:
+        out.update([chr(v)] if o is _re_parser.LITERAL else map(chr, range(v[0], v[1] + 1)))
+    return out
+
+
+def _commonness(chars: set[str]) -> tuple[bool, int, int]:
+    return (
+        any(c.isascii() for c in chars),
+        sum(c.islower() and "LATIN" in unicodedata.name(c, "") for c in chars),
+        len(chars),
+    )
+
+
+def _redecode(m: re.Match) -> str:
     """A run of Windows-1252 characters that are the bytes of UTF-8 text, decoded.
 
     ftfy leaves short mojibake alone where its heuristics are unsure ("Ná»™i" on a line of

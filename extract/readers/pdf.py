@@ -18,8 +18,10 @@ import io
 import statistics
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
+import numpy as np
 import regex
 
 from extract.document.blocks import RawBlock, RawCell, RawRow
@@ -421,12 +423,50 @@ def one_letter_shares(raw: list[RawBlock]) -> dict[int, float]:
             if r.cells:
                 row_texts = texts.setdefault(r.page or page, [])
                 row_texts += [c.text for c in r.cells]
-    out = {}
-    for page, page_texts in texts.items():
-        words = _LETTERS.findall("\n".join(page_texts))
-        if len(words) >= _SCATTERED_MIN_WORDS:
-            out[page] = list(map(len, words)).count(1) / len(words)
-    return out
+    joined = ["\n".join(page_texts) for page_texts in texts.values()]
+    counts = _letter_run_counts(joined)
+    if counts is None:
+        words = [_LETTERS.findall(text) for text in joined]
+        counts = [(len(ws), list(map(len, ws)).count(1)) for ws in words]
+    return {page: ones / n for page, (n, ones) in zip(texts, counts) if n >= _SCATTERED_MIN_WORDS}
+
+
+def _letter_run_counts(texts: list[str]) -> list[tuple[int, int]] | None:
+    """(runs of letters, runs of one letter) in each text, as _LETTERS finds them; None when
+    a text holds a character beyond the Basic Multilingual Plane.
+
+    A pattern search makes a string of every word, a few hundred thousand per document;
+    the runs are counted from the texts' code points instead, in one pass over all of
+    them, with the pattern's own letters (_bmp_letters). The texts are joined by line
+    breaks, which no run crosses.
+    """
+    if not texts:
+        return []
+    full = "\n".join(texts)
+    points = np.frombuffer(full.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if points.size and points.max() > 0xFFFF:
+        return None
+    letter = _bmp_letters()[points]
+    first = letter.copy()
+    first[1:] &= ~letter[:-1]
+    alone = first.copy()
+    alone[:-1] &= ~letter[1:]
+    ends = np.cumsum([len(text) + 1 for text in texts]) - 1
+    starts = ends - [len(text) for text in texts]
+    runs, ones = np.zeros(len(full) + 1, np.int64), np.zeros(len(full) + 1, np.int64)
+    np.cumsum(first, out=runs[1:])
+    np.cumsum(alone, out=ones[1:])
+    return list(zip((runs[ends] - runs[starts]).tolist(), (ones[ends] - ones[starts]).tolist()))
+
+
+@lru_cache(maxsize=1)
+def _bmp_letters() -> np.ndarray:
+    """Which code points below U+10000 _LETTERS takes for letters, asked of the pattern (the
+    regex module's Unicode tables are newer than Python's, so str.isalpha would differ)."""
+    table = np.zeros(0x10000, bool)
+    for m in _LETTERS.finditer("".join(map(chr, range(0x10000)))):
+        table[m.start() : m.end()] = True
+    return table
 
 
 def scattered_pages(raw: list[RawBlock]) -> dict[int, float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -70,6 +71,21 @@ def clean(text: str) -> str:
     if _may_hold_controls(text):
         text = "".join(ch if (ch in "\n\t" or unicodedata.category(ch)[0] != "C") else " " for ch in text)
     return fold_spaces(text)
+
+
+def stored_forms(texts: Iterable[str]) -> dict[str, str]:
+    """collapse(clean(text)) of each distinct text, a document's texts at once.
+
+    Most documents' texts are NFC and printable (so they hold no control and no white
+    space but the plain space). That is checked once over all of them; then clean only
+    folds runs of spaces, and collapse trims the ends: together, split and join, without
+    the calls per text.
+    """
+    distinct = list(dict.fromkeys(texts))
+    whole = " ".join(distinct)
+    if whole.isprintable() and unicodedata.is_normalized("NFC", whole):
+        return dict(zip(distinct, map(" ".join, map(str.split, distinct))))
+    return {t: collapse(clean(t)) for t in distinct}
 
 
 # White space that is also a control character (category C), besides tab and line feed.

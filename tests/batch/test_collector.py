@@ -28,3 +28,14 @@ def test_a_settled_collector_has_frozen_the_warm_objects_and_a_higher_young_thre
         env={"PYTHONPATH": str(ROOT)},
     )
     assert out.stdout.split() == ["True", "True"]
+
+
+def test_warm_caches_fill_the_scattered_letter_table():
+    """Workers are forked warm: the letters table the PDF scattered-letter check counts by is
+    built before, not once per worker on its first PDF."""
+    from extract.batch.workers import warm_caches
+    from extract.readers import pdf
+
+    pdf._bmp_letters.cache_clear()
+    assert warm_caches()
+    assert pdf._bmp_letters.cache_info().currsize == 1

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from extract.document.blocks import RawBlock
 from extract.document.build import build_document
-from extract.document.sections import _LABELS, RANK, heading_label
+from extract.document.sections import _LABELS, _LETTERS, RANK, _is_caps, heading_label
 
 
 def _doc(*lines: str, bold: tuple[str, ...] = ()):
@@ -175,3 +175,15 @@ def test_a_section_ends_where_the_next_heading_of_its_rank_or_higher_begins(text
 def test_heading_label_skips_only_texts_no_label_opens(text):
     full = next(((kind, m.group(1), m.end()) for kind, p in _LABELS if (m := p.match(text))), None)
     assert heading_label(text) == full
+
+
+@settings(max_examples=500)
+@given(
+    st.text(st.sampled_from("KẾ HOẠCH kế hoạch ĐIỀU điều 1.-:ABCxyzΩωǅ\u0301\ud800ª\n"), max_size=60)
+    | st.text(max_size=30)
+)
+def test_caps_shortcut_answers_as_counting_every_letter(text):
+    """_is_caps turns most paragraphs down from their count of a-z alone; the answer is the
+    letter count's."""
+    letters = _LETTERS.findall(text)
+    assert _is_caps(text) == (len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.9)

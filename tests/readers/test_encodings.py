@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 import pytest
+import regex
 from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from make_hostile import encode_cp1258, encode_tcvn3, encode_vni, mojibake
 from extract.document.blocks import RawBlock, RawCell, RawRow
 from extract.errors import DocumentError
 from extract.readers.encodings import (
+    _CP1252,
     best_reading,
     convert_legacy,
     decode_bytes,
@@ -258,3 +260,90 @@ def test_reading_scored_line_by_line_is_the_reading_scored_whole(path, encoder):
         text = raw.decode("cp1252", "replace")
     got = best_reading(text)
     assert (got.text, got.label) == _best_reading_reference(text)
+
+
+def _badness_alphabet() -> list[str]:
+    """Every character ftfy's badness pattern names, and letters, digits and white space."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    named = set()
+    for chars in MOJIBAKE_CATEGORIES.values():
+        named.update(regex.findall(r"\X", chars))
+    named |= set("ŒœÃÂÎÐ×²³ØÙŸŠ®°µ»à¹¼½¾√±∂†≠™´≤≥¥ø≈¢‚Äìîïòôúùûπâóäêвгрсβ€ΒΓΞΟāВГРСЂўЃ")
+    return sorted(named | set("aAzZxK .,?!-–\n\t\xa09") | set(SENTENCE))
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from(_badness_alphabet()), max_size=40))
+def test_mojibake_gate_answers_as_ftfys_badness_pattern(text):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _FTFY_FIXES, _badness_gate, _ftfy_may_change
+
+    assert _badness_gate() is not None  # the installed ftfy's pattern is one the gate reads
+    assert _ftfy_may_change(text) == (is_bad(text) or _FTFY_FIXES.search(text) is not None)
+
+
+@st.composite
+def _badness_match(draw) -> str:
+    """A string one alternative of ftfy's badness pattern matches, character by character."""
+    from re import _parser
+
+    from ftfy.badness import BADNESS_RE
+
+    from extract.readers.encodings import _plain_chars
+
+    alternatives = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data[0][1][1]
+    out = []
+    for op, av in draw(st.sampled_from(alternatives)).data:
+        chars = _plain_chars(op, av)
+        if chars is not None:
+            out.append(draw(st.sampled_from(sorted(chars))))
+        elif op is _parser.MAX_REPEAT:
+            out.append(draw(st.sampled_from(["", " "])))  # \s?
+        elif op is not _parser.AT:  # \s, \w, a negated class, any character
+            out.append(" " if av == [(_parser.CATEGORY, _parser.CATEGORY_SPACE)] else "1")
+    return "".join(out)
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from(_badness_alphabet()), max_size=12), _badness_match(), st.text(max_size=12))
+def test_mojibake_gate_finds_every_kind_of_match_wherever_it_sits(before, match, after):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _ftfy_may_change
+
+    for text in (match, before + match, match + after, before + match + after):
+        assert _ftfy_may_change(text) == is_bad(text)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_mojibake_gate_answers_as_ftfys_badness_pattern_on_plans(path):
+    from ftfy.badness import is_bad
+
+    from extract.readers.encodings import _ftfy_may_change
+
+    text = path.read_text(encoding="utf-8")
+    for garbled in (text, mojibake(text).decode("utf-8"), text.encode("utf-8").decode("latin-1")):
+        for start in range(0, len(garbled), 500):
+            piece = garbled[start : start + 700]
+            assert _ftfy_may_change(piece) == is_bad(piece)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from("".join(_CP1252[0x7C:]) + "aế\n")))
+def test_high_runs_found_as_the_regex_module_finds_them(text):
+    """_HIGH_RUN is a plain class of characters, so the standard library's engine (faster)
+    finds the very runs the regex module does."""
+    from extract.readers.encodings import _HIGH_RUN
+
+    plain = regex.compile("[" + regex.escape("".join(_CP1252[0x80:])) + "]{2,}")
+    assert [m.span() for m in _HIGH_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(_CP1252 + ["ế", "Đ", "\u0301", "\ud800", "𝐀", "Ā"])))
+def test_windows_1252_check_is_each_character_in_the_table(text):
+    from extract.readers.encodings import _in_cp1252
+
+    assert _in_cp1252(text) == all(ch in set(_CP1252) for ch in text)

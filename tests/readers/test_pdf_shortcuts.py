@@ -186,3 +186,22 @@ def test_one_letter_shares_count_the_words_of_each_page(items):
     want = {p: one / total for p, (one, total) in counts.items() if total >= pdf._SCATTERED_MIN_WORDS}
     got = pdf.one_letter_shares(raw)
     assert got == want and list(got) == list(want)
+
+
+_ANY_TEXTS = st.lists(
+    st.text(st.one_of(st.characters(max_codepoint=0xFFFF), st.sampled_from("\u0558\u1c89ꟍ a\n\ud800\u0301ếĐ𝐀"))),
+    max_size=4,
+)
+
+
+@settings(max_examples=300)
+@given(_ANY_TEXTS)
+def test_letter_runs_counted_from_code_points_are_the_patterns_words(texts):
+    """_letter_run_counts against the pattern's own words, with letters Python's tables do
+    not know yet, marks, lone surrogates and (the fallback) characters beyond the BMP."""
+    got = pdf._letter_run_counts(texts)
+    if any(ord(ch) > 0xFFFF for t in texts for ch in t):
+        assert got is None
+        return
+    words = [pdf._LETTERS.findall(t) for t in texts]
+    assert got == [(len(ws), sum(len(w) == 1 for w in ws)) for ws in words]

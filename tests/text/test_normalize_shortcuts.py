@@ -40,6 +40,7 @@ from extract.text.normalize import (
     match_form_within,
     nfc,
     slice_agrees,
+    stored_forms,
     strip_diacritics,
 )
 
@@ -421,3 +422,18 @@ def test_the_matching_form_has_its_digits_where_each_character_has_them():
 @given(TEXTS)
 def test_the_matching_form_has_its_digits_where_the_text_has_them(text):
     assert _digits(match_form.__wrapped__(text)) == _digits(text)
+
+
+@FUZZ
+@given(
+    st.lists(TEXTS, max_size=6), st.lists(st.sampled_from(["", " ", "  x ", "\t", "\u00a0", "e\u0301", "\x86", "\n"]))
+)
+def test_stored_forms_are_collapse_of_clean_of_each_text(texts, odd):
+    texts = texts + odd
+    assert stored_forms(texts) == {t: collapse(clean(t)) for t in texts}
+
+
+def test_the_only_printable_white_space_is_the_plain_space():
+    """stored_forms folds a printable text's white space by str.split alone."""
+    assert [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()] == [" "]
+    assert all(not chr(c).isprintable() for c in range(0x110000) if regex.match(r"\s", chr(c)) and c != 0x20)
