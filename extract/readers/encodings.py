@@ -28,11 +28,6 @@ import regex
 from extract import rules
 from extract.errors import UnsupportedFormatError
 
-try:
-    from re import _parser as _re_parser  # the standard library's reading of a pattern
-except ImportError:  # pragma: no cover - a Python without it: every sample is searched whole
-    _re_parser = None
-
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = regex.compile(r"\p{L}+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -205,87 +200,14 @@ def _ftfy_may_change(text: str) -> bool:
 
     ftfy fixes line by line, and each line is about a millisecond of Python; but it only
     re-decodes a line its badness pattern matches, and that pattern has no lookarounds, so
-    a match in a line is one in the whole text. (Its one anchored alternative, Ã or Â and a
-    space at ^, matches at the start of the whole text only, so a later line opening so
-    gets no pass of its own.) Only the neighbourhoods of the rare characters every match
-    holds are searched (_badness_gate); the answer is the whole text's search's.
+    no match in the whole text means no match in any line. (Its one anchored alternative,
+    Ã or Â and a space at ^, is seen at the start of the whole text only: a later line
+    opening so is left as it is.)
     """
     # deferred: ftfy loads only for text that looks mis-decoded
-    from ftfy.badness import BADNESS_RE
+    from ftfy.badness import is_bad
 
-    gate = _badness_gate()
-    if gate is None:
-        return BADNESS_RE.search(text) is not None or _FTFY_FIXES.search(text) is not None
-    finder, width = gate
-    # every match holds one of the finder's characters and is at most `width` long, so it
-    # lies within `width` - 1 characters either side of one: only those stretches are searched
-    lo, hi = 0, -width  # the stretch to search next, [lo, hi); none yet
-    for m in finder.finditer(text):
-        i = m.start()
-        if i - width < hi:  # this character's stretch meets the one open
-            hi = i + width
-            continue
-        if hi > 0 and BADNESS_RE.search(text, lo, hi):
-            return True
-        lo, hi = max(i - width + 1, 0), i + width
-    if hi > 0 and BADNESS_RE.search(text, lo, hi):
-        return True
-    return _FTFY_FIXES.search(text) is not None
-
-
-@lru_cache(maxsize=1)
-def _badness_gate() -> tuple[re.Pattern, int] | None:
-    """(a pattern finding characters every match of ftfy's badness pattern holds one of, the
-    longest match), read off the pattern itself; None when it is not of a form this reads.
-
-    ftfy's pattern is tried at every position of a text, about a tenth of a millisecond
-    per page of Vietnamese. Each of its alternatives consumes at least one character from
-    a fixed set (a literal or a plain class; not \\s or \\w), and that set is taken from
-    the alternative: the one among its sets with no ASCII and the fewest Latin small
-    letters (the common letters of Vietnamese text), so the union is rare in Vietnamese.
-    Its only anchor, ^, matches at the start of the text alone, which a search from
-    position 0 keeps. A search between pos and endpos finds exactly the matches that lie
-    between them (the pattern looks neither behind nor ahead), so searching around each
-    such character finds a match exactly when the whole text has one.
-    """
-    from ftfy.badness import BADNESS_RE
-
-    if _re_parser is None:
-        return None
-    tree = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
-    width = tree.getwidth()[1]
-    if BADNESS_RE.flags & re.IGNORECASE or width >= _re_parser.MAXREPEAT:
-        return None
-    branch = tree.data[0] if len(tree.data) == 1 and tree.data[0][0] is _re_parser.BRANCH else None
-    alternatives = branch[1][1] if branch else [tree]
-    required: set[str] = set()
-    for alternative in alternatives:
-        sets = [chars for op, av in alternative.data if (chars := _plain_chars(op, av)) is not None]
-        if not sets:
-            return None
-        required |= min(sets, key=_commonness)
-    return re.compile("[" + "".join(map(re.escape, sorted(required))) + "]"), width
-
-
-def _plain_chars(op, av) -> set[str] | None:
-    """The characters one parsed pattern item consumes one of, when it is a literal or a
-    class of literals and ranges (no categories, no negation); else None."""
-    if op is _re_parser.LITERAL:
-        return {chr(av)}
-    if op is not _re_parser.IN or any(o not in (_re_parser.LITERAL, _re_parser.RANGE) for o, _ in av):
-        return None
-    out: set[str] = set()
-    for o, v in av:
-        out.update([chr(v)] if o is _re_parser.LITERAL else map(chr, range(v[0], v[1] + 1)))
-    return out
-
-
-def _commonness(chars: set[str]) -> tuple[bool, int, int]:
-    return (
-        any(c.isascii() for c in chars),
-        sum(c.islower() and "LATIN" in unicodedata.name(c, "") for c in chars),
-        len(chars),
-    )
+    return is_bad(text) or _FTFY_FIXES.search(text) is not None
 
 
 def _redecode(m: re.Match) -> str:
