@@ -130,13 +130,8 @@ def _table_rows(table, page_no: int) -> list[RawRow]:
 
 
 def _outside(ws: list[Word], boxes: list[tuple]) -> list[Word]:
-    """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included.
-
-    Box by box, each a test in one comprehension: a loop over the boxes for every word
-    cost more than the words' own layout on a page with a table."""
-    for x0, top, x1, bottom in boxes:
-        ws = [w for w in ws if not (x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= w.base - w.size / 2 <= bottom)]
-    return ws
+    """The words whose centre lies in none of the boxes (x0, top, x1, bottom), edges included."""
+    return _unclaimed(ws, [((w.x0 + w.x1) / 2, w.base - w.size / 2) for w in ws], boxes)
 
 
 def _tables(plumber_page) -> list:
@@ -216,8 +211,10 @@ def _centres(frame: Frame, ws: list[Word]) -> list[tuple[float, float]]:
 
 
 def _unclaimed(ws: list[Word], centres: list[tuple[float, float]], claimed: list[tuple]) -> list[Word]:
-    """The words whose centre (PDF space) lies in none of the claimed boxes (left, bottom, right, top),
-    box by box as _outside does."""
+    """The words whose centre (PDF space) lies in none of the claimed boxes (left, bottom, right, top).
+
+    Box by box, each a test in one comprehension: a loop over the boxes for every word
+    cost more than the words' own layout on a page with a table."""
     kept = list(zip(ws, centres))
     for x0, y0, x1, y1 in claimed:
         kept = [p for p in kept if not (x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1)]
